@@ -1,0 +1,12 @@
+# Shared by the scripts: create the project's virtual environment and install dxkit into it.
+# Usage: source scripts/_env.sh EXTRAS   (EXTRAS as in pyproject.toml, e.g. "test,site")
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$1]"
+export PATH="$ROOT/.venv/bin:$PATH"

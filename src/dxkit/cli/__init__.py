@@ -1,0 +1,61 @@
+"""The ``dxkit`` command line: thin wrappers that parse arguments, call the core, print.
+
+Help texts follow ``DXKIT_LANG`` (Japanese by default); messages follow ``--lang``.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from dxkit import __version__
+from dxkit.cli import init as _init
+from dxkit.cli import validate as _validate
+from dxkit.cli._common import HELP_LANG, report_bug
+from dxkit.i18n import t
+
+app = typer.Typer(
+    name="dxkit",
+    help=t("help.app", HELP_LANG),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("init", help=t("help.init", HELP_LANG))(_init.init)
+app.command("validate", help=t("help.validate", HELP_LANG))(_validate.validate)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"dxkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=t("help.version", HELP_LANG)
+        ),
+    ] = False,
+) -> None:
+    """dxkit."""
+
+
+def main() -> None:
+    """Console entry point: no traceback ever reaches a person."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # a bug: say so briefly, never dump a traceback on a person
+        report_bug(exc)
+        sys.exit(2)

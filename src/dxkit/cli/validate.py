@@ -1,0 +1,87 @@
+"""``dxkit validate [PATH…]``: check governance files against schemas and rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from dxkit.cli._common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    HELP_LANG,
+    LangOption,
+    chosen_lang,
+    user_errors,
+)
+from dxkit.errors import UsageError
+from dxkit.i18n import t
+from dxkit.reporters import REPORTERS
+from dxkit.rules import Selection, known_prefix
+from dxkit.validate import check_paths
+
+Format = Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    codes: list[str] = []
+    for value in values or ():
+        for part in value.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not known_prefix(code):
+                raise UsageError("validate.unknown_code", code=code)
+            codes.append(code)
+    return tuple(codes)
+
+
+def _today(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("validate.bad_today", value=value) from None
+
+
+def validate(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help=t("help.validate.paths", HELP_LANG), show_default=False)
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help=t("help.validate.format", HELP_LANG))
+    ] = Format["text"],  # type: ignore[valid-type]
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help=t("help.validate.select", HELP_LANG), show_default=False),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help=t("help.validate.ignore", HELP_LANG), show_default=False),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help=t("help.validate.today", HELP_LANG), show_default=False),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    language = chosen_lang(lang)
+    with user_errors(language):
+        selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
+        report = check_paths(paths or ["."], lang=language, today=_today(today), selection=selection)
+    typer.echo(REPORTERS[output_format.value](report, language), nl=False)
+    if report.files == 0 and not report.unusable_paths:
+        typer.echo(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
+        raise typer.Exit(EXIT_USAGE)
+    if report.unusable_paths:
+        raise typer.Exit(EXIT_USAGE)
+    if report.errors and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_CLEAN)

@@ -1,0 +1,370 @@
+"""Strict YAML loading with source positions.
+
+What this module promises (see DESIGN.md, "Strict loading"):
+
+* only the plain YAML types come back: mappings with text keys, lists, text, integers,
+  floats, ``true``/``false`` and ``null``; ``no``, ``off``, ``NO`` and unquoted dates stay
+  text, so the schema decides whether they are valid;
+* any tag other than the standard ones is refused, so no object is ever built from a file;
+* duplicate keys, alias bombs, deep nesting, oversized files, files that are not UTF-8 and
+  files that hold several documents raise :class:`LoadError` with a line and a column;
+* the parsed node tree is kept, so a position is looked up only when a message needs one;
+  valid files pay nothing for positions.
+
+Parsing uses libyaml (PyYAML's C parser) when it is available.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from dxkit.errors import DxkitError
+
+try:  # pragma: no cover - which branch runs depends on the PyYAML build
+    from yaml.cyaml import CParser as _Parser
+
+    HAS_LIBYAML = True
+except ImportError:  # pragma: no cover
+    HAS_LIBYAML = False
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+
+#: Files larger than this are refused before parsing: governance files are small, and a
+#: huge file would otherwise hold a pre-commit hook or a CI job for a long time.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Deeper nesting than this is refused (a charter needs fewer than ten levels).
+MAX_DEPTH = 64
+#: How many nodes alias expansion may add beyond the nodes written in the file.
+MAX_ALIAS_EXPANSION = 100_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+_INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$")
+
+
+class _StrictResolver(BaseResolver):
+    """Resolve plain scalars the way people expect: only true/false are booleans."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_StrictResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+_StrictResolver.add_implicit_resolver(_INT, _INT_RE, list("-+0123456789"))
+_StrictResolver.add_implicit_resolver(_FLOAT, _FLOAT_RE, list("-+0123456789."))
+_StrictResolver.add_implicit_resolver(
+    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+
+
+class _Loader(_Parser, _StrictResolver):  # type: ignore[misc, valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _StrictResolver.__init__(self)
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+class LoadError(DxkitError):
+    """A file could not be read as a governance document."""
+
+    exit_code = 1
+
+    def __init__(
+        self, code: str, msg_id: str, path: str, position: Position | None = None, **params: Any
+    ) -> None:
+        super().__init__(msg_id, **params)
+        self.code = code
+        self.path = path
+        self.position = position or Position(1, 1)
+
+
+@dataclass
+class Document:
+    """One loaded file: its data, and the node tree that knows where each value stands."""
+
+    path: str
+    data: Any
+    root: Node = field(repr=False)
+    bom: bool = False
+
+    @property
+    def kind(self) -> str | None:
+        kind = self.data.get("kind") if isinstance(self.data, dict) else None
+        return kind if isinstance(kind, str) else None
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> Position:
+        """Where the value at ``path`` starts, or its key when ``key`` is true.
+
+        A path that leads nowhere (a missing key) resolves to the deepest node that exists,
+        which is where a person would add the missing value.
+        """
+        node = self.root
+        key_node: Node | None = None
+        for part in path:
+            child, child_key = _child(node, part)
+            if child is None:
+                break
+            node, key_node = child, child_key
+        else:
+            if key and key_node is not None:
+                node = key_node
+        mark = node.start_mark
+        return Position(mark.line + 1, mark.column + 1)
+
+
+def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
+    if isinstance(node, MappingNode) and isinstance(part, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == part:
+                return value_node, key_node
+    elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        return node.value[part], None
+    return None, None
+
+
+# -- reading bytes ---------------------------------------------------------------------------
+
+
+def _position_of_byte(raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(line, column)
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text saved as UTF-16 without a byte-order mark: NULs on every other byte, one side only."""
+    pairs = len(sample) // 2
+    if pairs == 0:
+        return False
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    return max(even, odd) >= pairs * 0.4 and min(even, odd) <= pairs * 0.02
+
+
+def decode(raw: bytes, path: str) -> tuple[str, bool]:
+    """Decode a file's bytes as UTF-8, or say precisely why they are not.
+
+    Returns the text and whether a UTF-8 byte-order mark was removed.
+    """
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            raise LoadError("DX002", "load.encoding.utf16", path, encoding=name)
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        if _looks_like_utf16(raw[:4096]):
+            raise LoadError("DX002", "load.encoding.utf16", path, encoding="UTF-16")
+        raise LoadError("DX002", "load.encoding.binary", path, _position_of_byte(raw, nul))
+    bom = raw.startswith(codecs.BOM_UTF8)
+    if bom:
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        where = _position_of_byte(raw, exc.start)
+        for codec, name in (("cp932", "Shift_JIS (CP932)"), ("euc_jp", "EUC-JP")):
+            try:
+                raw.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            raise LoadError("DX002", "load.encoding.legacy", path, where, encoding=name) from None
+        raise LoadError(
+            "DX002", "load.encoding.invalid", path, where, byte=f"0x{raw[exc.start]:02X}"
+        ) from None
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+_SYNTAX_HINTS = (
+    ("tab character", "load.syntax.tab"),
+    ("found character that cannot start any token", "load.syntax.bad_character"),
+    ("found unexpected end of stream", "load.syntax.unclosed_quote"),
+    ("mapping values are not allowed", "load.syntax.mapping_value"),
+    ("did not find expected ',' or", "load.syntax.unclosed_bracket"),
+    ("did not find expected '-' indicator", "load.syntax.list_indent"),
+    ("could not find expected ':'", "load.syntax.missing_colon"),
+    ("exceeded maximum nesting depth", "load.too_deep"),
+    ("found undefined alias", "load.syntax.undefined_alias"),
+)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> LoadError:
+    mark = exc.problem_mark or exc.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    problem = exc.problem or ""
+    if isinstance(exc, yaml.composer.ComposerError) and "single document" in (exc.context or ""):
+        return LoadError("DX001", "load.multiple_documents", path, position)
+    if "cannot start any token" in problem and mark is not None:
+        line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        if mark.column < len(line) and line[mark.column] == "\t":
+            return LoadError("DX001", "load.syntax.tab", path, position)
+    for needle, msg_id in _SYNTAX_HINTS:
+        if needle in problem:
+            code = "DX005" if msg_id == "load.too_deep" else "DX001"
+            return LoadError(code, msg_id, path, position, limit=MAX_DEPTH)
+    detail = " ".join(part for part in (exc.context, problem) if part)
+    return LoadError("DX001", "load.syntax.other", path, position, detail=detail)
+
+
+def parse(text: str, path: str) -> Node:
+    """Parse one YAML document into a node tree."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, path) from None
+    except yaml.YAMLError as exc:  # reader errors carry no problem_mark
+        raise LoadError("DX001", "load.syntax.other", path, detail=str(exc)) from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise LoadError("DX001", "load.empty", path)
+    return root
+
+
+# -- building values --------------------------------------------------------------------------
+
+
+class _Builder:
+    """Turn a node tree into plain Python values, refusing anything unsafe or ambiguous."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.seen: set[int] = set()
+        self.expanded = 0
+
+    def _error(self, code: str, msg_id: str, node: Node, **params: Any) -> LoadError:
+        mark = node.start_mark
+        return LoadError(code, msg_id, self.path, Position(mark.line + 1, mark.column + 1), **params)
+
+    def build(self, node: Node, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise self._error("DX005", "load.too_deep", node, limit=MAX_DEPTH)
+        node_id = id(node)
+        if node_id in self.seen:
+            self.expanded += 1
+            if self.expanded > MAX_ALIAS_EXPANSION:
+                raise self._error("DX005", "load.alias_bomb", node, limit=MAX_ALIAS_EXPANSION)
+        else:
+            self.seen.add(node_id)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                raise self._error("DX004", "load.tag", node, tag=node.tag)
+            return [self.build(item, depth + 1) for item in node.value]
+        if node.tag != _MAP:
+            raise self._error("DX004", "load.tag", node, tag=node.tag)
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise self._error("DX001", "load.complex_key", key_node)
+            if key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
+                raise self._error("DX004", "load.tag", key_node, tag=key_node.tag)
+            key = key_node.value
+            if key in result:
+                raise self._error(
+                    "DX003", "load.duplicate_key", key_node, key=key, first=first_line[key]
+                )
+            first_line[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _NULL and value in ("", "~", "null", "Null", "NULL"):
+            return None
+        if tag == _BOOL and value in ("true", "false"):
+            return value == "true"
+        if tag == _INT and _INT_RE.match(value):
+            return int(value)
+        if tag == _FLOAT and _FLOAT_RE.match(value):
+            return float(value)
+        if tag in (_NULL, _BOOL, _INT, _FLOAT):
+            raise self._error("DX004", "load.tag_value", node, tag=tag, value=value[:40])
+        raise self._error("DX004", "load.tag", node, tag=tag)
+
+
+def build(root: Node, path: str) -> Any:
+    return _Builder(path).build(root)
+
+
+def load_text(text: str, path: str, *, bom: bool = False) -> Document:
+    root = parse(text, path)
+    return Document(path=path, data=build(root, path), root=root, bom=bom)
+
+
+def load_bytes(raw: bytes, path: str) -> Document:
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError(
+            "DX005", "load.too_large", path, size=_mib(len(raw)), limit=_mib(MAX_FILE_BYTES)
+        )
+    text, bom = decode(raw, path)
+    return load_text(text, path, bom=bom)
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Read and load one file; every failure is a :class:`LoadError`."""
+    shown = display if display is not None else str(path)
+    try:
+        if path.is_dir():
+            raise LoadError("DX001", "load.is_directory", shown)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise LoadError(
+                "DX005", "load.too_large", shown, size=_mib(size), limit=_mib(MAX_FILE_BYTES)
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        msg_id = "load.broken_link" if path.is_symlink() else "load.missing"
+        raise LoadError("DX001", msg_id, shown) from None
+    except PermissionError:
+        raise LoadError("DX001", "load.permission", shown) from None
+    except OSError as exc:
+        raise LoadError("DX001", "load.os_error", shown, detail=exc.strerror or str(exc)) from None
+    return load_bytes(raw, shown)
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MiB"
+

@@ -1,0 +1,218 @@
+"""Render a toolkit into a folder without losing anything a person wrote.
+
+Every write is planned first. The plan says, for each file, what would happen:
+
+* ``create``    — the file does not exist yet;
+* ``identical`` — the file exists with exactly this content;
+* ``skip``      — the file exists with other content and is kept as it is;
+* ``overwrite`` — the file exists with other content and ``overwrite`` was asked for;
+* ``conflict``  — something that is not a plain file (a folder, a link) is in the way.
+
+Conflicts are reported before anything is written, and then nothing is written at all.
+Files are written atomically (a temporary file in the same folder, then a rename), so an
+interrupted run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from dxkit._resources import schemas_dir, toolkits_dir
+from dxkit.errors import ScaffoldConflict, TemplateError, UsageError
+from dxkit.loading import LoadError, load_text
+from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+
+#: Where ``init`` puts a copy of the schemas, relative to the consortium folder.
+SCHEMA_FOLDER = PurePosixPath(".dxkit", "schemas", f"v{SCHEMA_VERSION}")
+
+
+class Action(str, Enum):
+    CREATE = "create"
+    IDENTICAL = "identical"
+    SKIP = "skip"
+    OVERWRITE = "overwrite"
+    CONFLICT = "conflict"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def writes(self) -> bool:
+        return self in (Action.CREATE, Action.OVERWRITE)
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    rel: PurePosixPath
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Step:
+    rel: PurePosixPath
+    action: Action
+    content: bytes
+
+
+# -- values from people --------------------------------------------------------------------
+
+
+def clean_text(value: str, field: str) -> str:
+    """A one-line value typed by a person, or a :class:`UsageError` saying what is wrong."""
+    text = value.strip()
+    if not text:
+        raise UsageError("init.empty_value", field=field)
+    if any(ch in text for ch in "\r\n\t") or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise UsageError("init.control_character", field=field)
+    if len(text) > 200:
+        raise UsageError("init.too_long", field=field, limit=200)
+    return text
+
+
+def _yaml_str(value: Any) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: safe for any text a person types.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _md_text(value: Any) -> str:
+    text = str(value)
+    for ch in "\\`*_{}[]<>()#+!|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+# -- rendering -----------------------------------------------------------------------------
+
+
+def modeline(kind: str, depth: int = 0) -> str:
+    """The ``yaml-language-server`` comment that points an editor at the local schema copy."""
+    up = "../" * depth
+    return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{schema_filename(kind)}"
+
+
+def render_toolkit(
+    toolkit: str, lang: str, context: dict[str, Any], today: dt.date
+) -> list[PlannedFile]:
+    """Render every template of ``toolkit`` in ``lang``; YAML output is checked by the loader."""
+    import jinja2
+
+    folder = toolkits_dir() / toolkit / lang
+    if not folder.is_dir():
+        raise UsageError("init.unknown_language", lang=lang)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["yaml_str"] = _yaml_str
+    env.filters["md_text"] = _md_text
+    files: list[PlannedFile] = []
+    for template_path in sorted(folder.rglob("*.j2")):
+        rel = PurePosixPath(template_path.relative_to(folder).as_posix()[: -len(".j2")])
+        depth = len(rel.parts) - 1
+        helpers = {
+            "modeline": lambda kind, _d=depth: modeline(kind, _d),
+            "day": lambda n: (today + dt.timedelta(days=n)).isoformat(),
+            "month": lambda n: (today + dt.timedelta(days=n)).strftime("%Y-%m"),
+        }
+        try:
+            text = env.get_template(rel.as_posix() + ".j2").render(**context, **helpers)
+        except jinja2.TemplateError as exc:
+            raise TemplateError("init.template_broken", template=str(rel), detail=str(exc)) from None
+        if rel.suffix in (".yaml", ".yml"):
+            try:
+                load_text(text, str(rel))
+            except LoadError as exc:
+                raise TemplateError(
+                    "init.template_broken", template=str(rel), detail=exc.message("en")
+                ) from None
+        files.append(PlannedFile(rel, text.encode("utf-8")))
+    return files
+
+
+def schema_files() -> list[PlannedFile]:
+    """Copies of the shipped schemas, so editors validate offline."""
+    return [
+        PlannedFile(
+            SCHEMA_FOLDER / schema_filename(kind), (schemas_dir() / schema_filename(kind)).read_bytes()
+        )
+        for kind in KINDS
+    ]
+
+
+# -- planning and writing ------------------------------------------------------------------
+
+
+def _blocked(dest: Path, rel: PurePosixPath) -> bool:
+    """Whether a link or a non-folder stands where a folder on the way to ``rel`` must be."""
+    current = dest
+    for part in rel.parts[:-1]:
+        current = current / part
+        if current.is_symlink() or (current.exists() and not current.is_dir()):
+            return True
+    return False
+
+
+def plan(dest: Path, files: Iterable[PlannedFile], *, overwrite: bool = False) -> list[Step]:
+    steps: list[Step] = []
+    for item in files:
+        target = dest / item.rel
+        if _blocked(dest, item.rel) or target.is_symlink() or target.is_dir():
+            action = Action.CONFLICT
+        elif not target.exists():
+            action = Action.CREATE
+        elif target.read_bytes() == item.content:
+            action = Action.IDENTICAL
+        else:
+            action = Action.OVERWRITE if overwrite else Action.SKIP
+        steps.append(Step(item.rel, action, item.content))
+    return steps
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def apply(dest: Path, steps: list[Step]) -> None:
+    """Carry out a plan; refuses the whole plan if any step is a conflict."""
+    conflicts = [str(s.rel) for s in steps if s.action is Action.CONFLICT]
+    if conflicts:
+        raise ScaffoldConflict("init.conflict", paths=", ".join(conflicts))
+    if dest.exists() and not dest.is_dir():
+        raise ScaffoldConflict("init.dest_not_folder", path=str(dest))
+    for step in steps:
+        if step.action.writes:
+            write_atomic(dest / step.rel, step.content)
+
+
+def init_files(
+    *, name: str, municipality: str, lang: str, today: dt.date
+) -> list[PlannedFile]:
+    """Everything ``dxkit init`` writes for a new consortium."""
+    context = {
+        "name": clean_text(name, "name"),
+        "municipality": clean_text(municipality, "municipality"),
+        "lang": lang,
+    }
+    return render_toolkit("consortium", lang, context, today) + schema_files()

@@ -1,0 +1,235 @@
+"""Check a loaded document against the schema of its kind, in words a person would use.
+
+jsonschema's own messages (``'x' is not of type 'string'``) are never shown. Each error is
+rewritten from its keyword, with the field's title from the schema, the value, and what to do.
+Positions are looked up only for documents that have errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+
+from dxkit.findings import Finding, Severity
+from dxkit.i18n import translate
+from dxkit.loading import Document
+from dxkit.schemas import KINDS, SCHEMA_VERSION, field_title, load_schema, validator_for
+
+CODE = "DX010"
+NAME = "schema-violation"
+
+_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$"
+_MEMBER_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+_FILE_KIND = {f"{kind}.yaml": kind for kind in KINDS} | {f"{kind}.yml": kind for kind in KINDS}
+_FILE_KIND.update({"consortium.yaml": "consortium", "charter.yaml": "consortium"})
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (dict, list)):
+        text = "{…}" if isinstance(value, dict) else "[…]"
+    else:
+        text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _type_name(name: str, lang: str) -> str:
+    return translate(f"type.{name}", lang)
+
+
+def _value_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    return "null"
+
+
+class _Messages:
+    def __init__(self, kind: str, lang: str, data: Any) -> None:
+        self.kind = kind
+        self.lang = lang
+        self.data = data
+
+    def _entry_id(self, path: Sequence[str | int]) -> str | None:
+        node = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        entry_id = node.get("id") if isinstance(node, dict) else None
+        return entry_id if isinstance(entry_id, str) else None
+
+    def label(self, path: Sequence[str | int]) -> str:
+        if not path:
+            return translate("schema.top_level", self.lang)
+        dotted = format_path(path)
+        if isinstance(path[-1], int) and (entry_id := self._entry_id(path)):
+            return translate("schema.label_id", self.lang, path=dotted, id=entry_id)
+        title = field_title(self.kind, path, self.lang)
+        if not title:
+            return dotted
+        return translate("schema.label", self.lang, path=dotted, title=title)
+
+    def t(self, msg_id: str, **params: Any) -> str:
+        return translate(msg_id, self.lang, **params)
+
+    def describe(self, error: Any) -> tuple[str, tuple[str | int, ...], bool]:
+        """The message for one error, the path to point at, and whether to point at the key."""
+        path = tuple(error.absolute_path)
+        keyword = error.validator
+        value = error.instance
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        where = self.label(path)
+        if keyword in ("anyOf", "oneOf") and error.context:
+            from jsonschema.exceptions import best_match
+
+            # Prefer the branch whose type fits the value: its complaint is the useful one.
+            fitting = [e for e in error.context if e.validator != "type"]
+            return self.describe(best_match(fitting or error.context))
+        if keyword == "required":
+            missing = next((m for m in error.validator_value if m not in value), "")
+            title = field_title(self.kind, (*path, missing), self.lang) or missing
+            return self.t("schema.required", where=where, field=missing, title=title), path, False
+        if keyword == "additionalProperties":
+            allowed = list(schema.get("properties", {}))
+            extras = [k for k in value if k not in allowed]
+            extra = extras[0] if extras else ""
+            close = difflib.get_close_matches(str(extra), allowed, n=1)
+            msg = self.t("schema.additional", field=extra, where=where)
+            if close:
+                msg += self.t("schema.did_you_mean", suggestion=close[0])
+            return msg, (*path, extra), True
+        if keyword == "type":
+            expected = error.validator_value
+            names = expected if isinstance(expected, list) else [expected]
+            shown = self.t("schema.or").join(_type_name(n, self.lang) for n in names)
+            msg = self.t(
+                "schema.type",
+                where=where,
+                expected=shown,
+                actual=_type_name(_value_type(value), self.lang),
+                value=_show(value),
+            )
+            if "boolean" in names and isinstance(value, str):
+                msg += self.t("schema.hint.boolean")
+            elif "string" in names and isinstance(value, (int, float, bool)):
+                msg += self.t("schema.hint.quote")
+            return msg, path, False
+        if keyword == "enum":
+            choices = ", ".join(str(c) for c in error.validator_value)
+            return self.t("schema.enum", where=where, value=_show(value), choices=choices), path, False
+        if keyword == "const":
+            if path == ("kind",):
+                return self.t("schema.const.kind", value=_show(value), expected=error.validator_value), path, False
+            if path == ("version",):
+                msg = self.t("schema.const.version", value=_show(value), expected=SCHEMA_VERSION)
+                return msg, path, False
+            return self.t("schema.const", where=where, expected=_show(error.validator_value)), path, False
+        if keyword == "pattern":
+            pattern = error.validator_value
+            msg_id = {
+                _DATE_PATTERN: "schema.pattern.date",
+                _MONTH_PATTERN: "schema.pattern.month",
+                _MEMBER_ID_PATTERN: "schema.pattern.member_id",
+                _ID_PATTERN: "schema.pattern.id",
+            }.get(pattern, "schema.pattern")
+            if pattern.startswith("^DX"):
+                msg_id = "schema.pattern.rule_code"
+            return self.t(msg_id, where=where, value=_show(value), pattern=pattern), path, False
+        if keyword == "format":
+            return self.t("schema.format.date", where=where, value=_show(value)), path, False
+        if keyword in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum"):
+            if keyword == "minLength" and error.validator_value == 1:
+                return self.t("schema.empty", where=where), path, False
+            msg = self.t(f"schema.{keyword}", where=where, limit=error.validator_value, value=_show(value))
+            return msg, path, False
+        if keyword == "uniqueItems":
+            return self.t("schema.uniqueItems", where=where), path, False
+        return self.t("schema.other", where=where, keyword=keyword), path, False
+
+
+def _kind_finding(doc: Document, msg_id: str, lang: str, **params: Any) -> Finding:
+    pos = doc.locate(("kind",), key=False)
+    return Finding(
+        doc.path, pos.line, pos.column, Severity.ERROR, "DX006", translate(msg_id, lang, **params), "unknown-kind"
+    )
+
+
+def guess_kind(path: str) -> str | None:
+    """The kind a file's name or folder suggests (``roles.yaml`` → ``roles``)."""
+    pure = PurePath(path)
+    if pure.name in _FILE_KIND:
+        return _FILE_KIND[pure.name]
+    parent = pure.parent.name
+    if parent == "workshops":
+        return "workshop"
+    if parent == "retrospectives":
+        return "retrospective"
+    return None
+
+
+def check_schema(doc: Document, lang: str) -> list[Finding]:
+    """Findings for ``doc`` against the schema of its kind (empty when it is valid)."""
+    data = doc.data
+    if not isinstance(data, dict):
+        return [_kind_finding(doc, "kind.not_mapping", lang)]
+    kind = data.get("kind")
+    if kind is None:
+        guess = guess_kind(doc.path)
+        if guess:
+            return [_kind_finding(doc, "kind.missing_guess", lang, guess=guess)]
+        return [_kind_finding(doc, "kind.missing", lang, kinds=", ".join(KINDS))]
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        msg = translate("kind.unknown", lang, kind=_show(kind), kinds=", ".join(KINDS))
+        if close:
+            msg += translate("schema.did_you_mean", lang, suggestion=close[0])
+        return [_kind_finding(doc, "kind.raw", lang, message=msg)]
+    validator = validator_for(kind)
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return []
+    messages = _Messages(kind, lang, data)
+    # A malformed date fails both its pattern and its format; one message is enough.
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    findings = []
+    for error in errors:
+        if error.validator == "format" and tuple(error.absolute_path) in patterned:
+            continue
+        text, path, key = messages.describe(error)
+        pos = doc.locate(path, key=key)
+        schema_path = "/".join(str(p) for p in error.absolute_schema_path)
+        findings.append(
+            Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path)
+        )
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def schema_title(kind: str, lang: str) -> str:
+    schema = load_schema(kind)
+    return schema["x-en"]["title"] if lang == "en" else schema["title"]

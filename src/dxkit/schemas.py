@@ -1,0 +1,124 @@
+"""Find, load and cache the JSON Schemas, one per artifact kind.
+
+Each schema is compiled once per process. Field titles in both languages come from the
+schemas themselves (``title`` in Japanese, ``x-en.title`` in English), so messages and the
+generated reference pages name a field the same way an editor does.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from dxkit._resources import schemas_dir
+
+#: The artifact kinds, in the order people meet them.
+KINDS: tuple[str, ...] = (
+    "consortium",
+    "members",
+    "roles",
+    "gates",
+    "issues",
+    "workshop",
+    "retrospective",
+)
+SCHEMA_VERSION = 1
+
+
+def schema_filename(kind: str) -> str:
+    return f"{kind}.schema.json"
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    if kind not in KINDS:
+        raise KeyError(kind)
+    path = schemas_dir() / schema_filename(kind)
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@cache
+def validator_for(kind: str) -> Any:
+    """The compiled validator for ``kind`` (imported lazily: jsonschema is heavy)."""
+    from jsonschema import Draft202012Validator
+
+    schema = load_schema(kind)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def schema_id(kind: str) -> str:
+    return load_schema(kind)["$id"]
+
+
+def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` (``#/$defs/...``) so titles can be read from it."""
+    seen = 0
+    while "$ref" in schema and seen < 8:
+        ref = schema["$ref"]
+        if not ref.startswith("#/"):
+            break
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        merged = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+        schema = merged
+        seen += 1
+    return schema
+
+
+def subschema_at(kind: str, path: Sequence[str | int]) -> dict[str, Any] | None:
+    """The schema that describes the value at ``path`` in a document of ``kind``."""
+    root = load_schema(kind)
+    node: dict[str, Any] = root
+    for part in path:
+        node = resolve(node, root)
+        if isinstance(part, int):
+            items = node.get("items")
+            if not isinstance(items, dict):
+                return None
+            node = items
+        else:
+            props = node.get("properties", {})
+            if part not in props:
+                return None
+            node = props[part]
+    return resolve(node, root)
+
+
+def field_title(kind: str, path: Sequence[str | int], lang: str) -> str | None:
+    """The human name of the field at ``path`` (the last non-index part), or ``None``."""
+    names = [p for p in path if isinstance(p, str)]
+    if not names:
+        return None
+    # Titles belong to the property, so look the property up without trailing indexes.
+    cut = len(path)
+    while cut and isinstance(path[cut - 1], int):
+        cut -= 1
+    sub = subschema_at(kind, path[:cut])
+    if sub is None:
+        return None
+    if lang == "en":
+        return sub.get("x-en", {}).get("title") or sub.get("title")
+    return sub.get("title")
+
+
+def iter_fields(
+    schema: dict[str, Any], root: dict[str, Any] | None = None, prefix: str = ""
+) -> Iterator[tuple[str, dict[str, Any], bool]]:
+    """Yield ``(dotted path, subschema, required)`` for every property, depth first."""
+    root = root or schema
+    schema = resolve(schema, root)
+    required = set(schema.get("required", ()))
+    for name, sub in schema.get("properties", {}).items():
+        sub = resolve(sub, root)
+        dotted = f"{prefix}{name}"
+        yield dotted, sub, name in required
+        if sub.get("type") == "object":
+            yield from iter_fields(sub, root, dotted + ".")
+        elif sub.get("type") == "array" and isinstance(sub.get("items"), dict):
+            items = resolve(sub["items"], root)
+            if items.get("type") == "object":
+                yield from iter_fields(items, root, dotted + "[].")

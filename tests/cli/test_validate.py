@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxkit.cli import app
+from tests.conftest import TODAY
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parents[1] / "rules" / "fixtures"
+
+
+def _validate(*args: str):
+    return runner.invoke(app, ["validate", *args, "--today", TODAY.isoformat()])
+
+
+@pytest.fixture
+def broken(sample: Path) -> Path:
+    """The sample with one malformed due date on a known line."""
+    roles = sample / "roles.yaml"
+    lines = roles.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.lstrip().startswith("due:"))
+    lines[index] = "    due: 2026/07/31\n"
+    roles.write_text("".join(lines), encoding="utf-8")
+    return sample
+
+
+def _due_line(sample: Path) -> int:
+    lines = (sample / "roles.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if "2026/07/31" in line)
+
+
+def test_validate_text_points_at_the_line(broken, lang):
+    result = _validate(str(broken), "--lang", lang)
+    assert result.exit_code == 1
+    line = _due_line(broken)
+    assert re.search(rf"roles\.yaml:{line}:10: DX010 \[(エラー|error)\]", result.stdout)
+    assert ("YYYY-MM-DD 形式の日付" if lang == "ja" else "must be a date written YYYY-MM-DD") in result.stdout
+    assert ("エラー 1 件" if lang == "ja" else "Errors: 1") in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_json_has_findings_with_positions(broken, lang):
+    result = _validate(str(broken), "--format", "json", "--lang", lang)
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["summary"]["errors"] == 1
+    finding = data["findings"][0]
+    assert {"file", "line", "column", "severity", "code", "message"} <= set(finding)
+    assert finding["file"].endswith("roles.yaml")
+    assert (finding["line"], finding["column"], finding["code"]) == (_due_line(broken), 10, "DX010")
+    assert finding["schema_path"].endswith("due/pattern")
+    assert ("日付" in finding["message"]) == (lang == "ja")
+
+
+def test_validate_github_annotations(broken, lang):
+    result = _validate(str(broken), "--format", "github", "--lang", lang)
+    assert result.exit_code == 1
+    line = _due_line(broken)
+    assert re.search(
+        rf"^::error file=[^,]*roles\.yaml,line={line},col=10,title=DX010 schema-violation::", result.stdout, re.M
+    )
+
+
+def test_validate_default_path_is_current_folder(sample, monkeypatch):
+    monkeypatch.chdir(sample)
+    result = runner.invoke(app, ["validate", "--today", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_exit_zero(broken):
+    assert _validate(str(broken), "--exit-zero").exit_code == 0
+
+
+def test_validate_warnings_alone_exit_zero():
+    result = _validate(str(FIXTURES / "DX201" / "bad"))
+    assert result.exit_code == 0
+    assert "DX201" in result.stdout
+
+
+def test_validate_select_and_ignore(broken):
+    assert _validate(str(broken), "--ignore", "DX010").exit_code == 0
+    assert _validate(str(broken), "--select", "DX3,DX4").exit_code == 0
+    assert _validate(str(broken), "--select", "DX0").exit_code == 1
+
+
+def test_validate_unknown_rule_code_is_a_usage_error(sample, lang):
+    result = _validate(str(sample), "--select", "DX999", "--lang", lang)
+    assert result.exit_code == 2
+    assert "DX999" in result.stderr
+    assert result.stdout == ""
+
+
+def test_validate_bad_today_is_a_usage_error(sample):
+    result = runner.invoke(app, ["validate", str(sample), "--today", "tomorrow"])
+    assert result.exit_code == 2
+    assert "tomorrow" in result.stderr
+
+
+def test_validate_bad_format_is_a_usage_error(sample):
+    result = _validate(str(sample), "--format", "xml")
+    assert result.exit_code == 2
+
+
+def test_validate_missing_path_exits_2_but_checks_the_rest(sample, lang):
+    result = _validate(str(sample), str(sample / "nope.yaml"), "--lang", lang)
+    assert result.exit_code == 2
+    assert "nope.yaml:1:1: DX001" in result.stdout
+
+
+def test_validate_empty_folder_exits_2(tmp_path, lang):
+    result = _validate(str(tmp_path), "--lang", lang)
+    assert result.exit_code == 2
+    assert ("見つかりませんでした" if lang == "ja" else "No governance files") in result.stderr
+
+
+def test_validate_skips_foreign_yaml_in_folders(sample):
+    (sample / "mkdocs.yml").write_text("site_name: x\nnav: !!python/name:os.system\n", encoding="utf-8")
+    (sample / ".github").mkdir()
+    (sample / ".github" / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    assert _validate(str(sample)).exit_code == 0
+    # Named explicitly, it is checked.
+    assert _validate(str(sample / "mkdocs.yml")).exit_code == 1
+
+
+def test_validate_many_consortia_in_one_run(tmp_path):
+    for code in ("DX101", "DX302"):
+        shutil.copytree(FIXTURES / code / "bad", tmp_path / code)
+    result = _validate(str(tmp_path), "--format", "json")
+    codes = sorted(f["code"] for f in json.loads(result.stdout)["findings"])
+    assert codes == ["DX101", "DX302"]
+
+
+def test_help_lists_commands_in_each_language(monkeypatch):
+    import subprocess
+    import sys
+
+    for lang, needle in (("ja", "統治ファイル"), ("en", "governance files")):
+        out = subprocess.run(
+            [sys.executable, "-m", "dxkit", "--help"],
+            capture_output=True, text=True, env={**__import__("os").environ, "DXKIT_LANG": lang}, check=True,
+        ).stdout
+        assert needle in out and "validate" in out and "init" in out

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from dxkit._resources import schemas_dir
+from dxkit.schemas import KINDS, SCHEMA_VERSION, iter_fields, load_schema
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_is_valid_2020_12_with_versioned_id(kind):
+    schema = load_schema(kind)
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"urn:dxkit:schema:{kind}:{SCHEMA_VERSION}"
+    assert schema["properties"]["kind"]["const"] == kind
+    assert schema["properties"]["version"]["const"] == SCHEMA_VERSION
+    assert {"kind", "version"} <= set(schema["required"])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_examples_are_valid(kind):
+    schema = load_schema(kind)
+    assert schema["examples"]
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for example in schema["examples"]:
+        validator.validate(example)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_field_has_titles_and_descriptions_in_both_languages(kind):
+    schema = load_schema(kind)
+    fields = list(iter_fields(schema))
+    assert len(fields) > 2
+    for dotted, sub, _required in fields:
+        assert sub.get("title") and sub.get("description"), dotted
+        english = sub.get("x-en", {})
+        assert english.get("title") and english.get("description"), dotted
+
+
+def test_shared_definitions_are_identical_across_schemas():
+    seen: dict[str, dict] = {}
+    for kind in KINDS:
+        for name, definition in load_schema(kind).get("$defs", {}).items():
+            assert seen.setdefault(name, definition) == definition, (kind, name)
+
+
+def test_schema_files_are_formatted_json():
+    for path in sorted(schemas_dir().glob("*.schema.json")):
+        text = path.read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
