@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Install dxkit, scaffold a sample consortium, and validate it.
-# The folder is ./sample-consortium (override with DEMO_DIR); re-running keeps your edits.
+# Install dxkit, scaffold a sample consortium, validate it, and build the guidebook.
+# The sample goes to ./sample-consortium (DEMO_DIR), the guidebook to ./site;
+# re-running keeps every file you edited in the sample.
+source "$(dirname "$0")/_system.sh"
+ensure_debian_packages npm
 source "$(dirname "$0")/_env.sh" "site"
 DEMO_DIR="${DEMO_DIR:-sample-consortium}"
 DEMO_LANG="${DEMO_LANG:-ja}"
 dxkit init "$DEMO_DIR" --no-input --lang "$DEMO_LANG"
 dxkit validate "$DEMO_DIR" --lang "$DEMO_LANG"
+NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet
+echo "Guidebook: $(pwd)/site/index.html (open it directly, or: python -m http.server -d site)"

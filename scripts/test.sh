@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs, then run the whole suite.
-# Extra arguments go to pytest (e.g. scripts/test.sh -k loading).
+# Browser tests use Debian's Chromium (never a downloaded browser) and Noto CJK fonts;
+# npm fetches the self-hosted site scripts. Extra arguments go to pytest.
+source "$(dirname "$0")/_system.sh"
+ensure_debian_packages chromium fonts-noto-cjk npm
 source "$(dirname "$0")/_env.sh" "test,site"
 exec python -m pytest "$@"

@@ -32,3 +32,24 @@ def lang(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def sample(tmp_path: Path, lang: str) -> Path:
     return scaffold(tmp_path / "consortium", lang)
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guidebook built once per test run with ``mkdocs build --strict``."""
+    import os
+    import subprocess
+    import sys
+
+    site = tmp_path_factory.mktemp("guidebook") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    assert "WARNING" not in result.stderr, result.stderr[-4000:]
+    return site

@@ -20,10 +20,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     # Without --sdist/--wheel, build makes the sdist first and the wheel from that sdist,
     # which is how a package index user gets it.
-    subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        capture_output=True, text=True,
     )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     wheels = list(out.glob("dxkit-*.whl"))
     assert len(wheels) == 1
     return wheels[0]

@@ -1,0 +1,1 @@
+"""Renderers: turn loaded data into Markdown, HTML and other formats (no printing here)."""

@@ -1,0 +1,97 @@
+"""Browser scripts that the built sites host themselves, fetched from the npm registry.
+
+Sites built by dxkit must work inside closed networks, so no page may load a script from a
+CDN. The one large script we need, mermaid, is taken from its npm package with ``npm pack``
+(pinned version, checked against its registry integrity hash) and cached locally.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class NpmAsset:
+    package: str
+    version: str
+    integrity: str
+    member: str
+
+    @property
+    def filename(self) -> str:
+        return f"{self.package}-{self.version}-{Path(self.member).name}"
+
+
+MERMAID = NpmAsset(
+    package="mermaid",
+    version="11.17.2",
+    integrity="sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==",
+    member="package/dist/mermaid.min.js",
+)
+
+#: Lets search work from file:// (the offline bundle); Material's offline plugin expects it.
+IFRAME_WORKER = NpmAsset(
+    package="iframe-worker",
+    version="1.0.4",
+    integrity="sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==",
+    member="package/shim/index.js",
+)
+
+
+class AssetError(RuntimeError):
+    """A self-hosted script could not be obtained; the message says what to do."""
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("DXKIT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "dxkit"
+    )
+    return Path(base) / "vendor"
+
+
+def _integrity(path: Path) -> str:
+    digest = hashlib.sha512(path.read_bytes()).digest()
+    return "sha512-" + base64.b64encode(digest).decode("ascii")
+
+
+def ensure(asset: NpmAsset) -> Path:
+    """The cached file of ``asset``, fetching and checking it on first use."""
+    target = cache_dir() / asset.filename
+    if target.is_file():
+        return target
+    npm = shutil.which("npm")
+    if npm is None:
+        raise AssetError(
+            f"{asset.package} {asset.version} is needed for diagrams and is not cached at {target}; "
+            "install npm (Debian: apt-get install npm) so it can be fetched from the npm registry"
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        result = subprocess.run(
+            [npm, "pack", f"{asset.package}@{asset.version}", "--json", "--silent"],
+            cwd=tmp, capture_output=True, text=True, check=False,
+        )
+        if result.returncode != 0:
+            raise AssetError(f"npm pack {asset.package}@{asset.version} failed: {result.stderr.strip()[-500:]}")
+        packed = json.loads(result.stdout)[0]
+        tarball = Path(tmp) / packed["filename"]
+        if _integrity(tarball) != asset.integrity:
+            raise AssetError(f"{tarball.name} does not match its pinned integrity hash; refusing to use it")
+        with tarfile.open(tarball, "r:gz") as archive:
+            member = archive.extractfile(asset.member)
+            if member is None:
+                raise AssetError(f"{asset.member} is missing from {tarball.name}")
+            data = member.read()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return target

@@ -1,0 +1,101 @@
+"""The case library: structured case data rendered into one page per case plus an index.
+
+Each case page carries its fields as Material tags, so the tags index on the case index
+page lists the cases by field: a reader filters by clicking a field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dxkit.i18n import translate
+from dxkit.render.reference import GENERATED, _table
+
+CASE_FIELDS = (
+    "disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture",
+    "fishery", "tourism", "education", "public-services", "data-platform", "consortium-structure", "talent",
+)
+TECHNOLOGIES = ("local-5g", "lpwa", "bwa", "satellite", "haps", "fiber", "catv", "cloud", "ai", "app")
+CASE_KEYS = (
+    "id", "name", "place", "prefecture", "fields", "technologies", "summary", "structure", "what_worked", "source",
+)
+
+
+def check_cases(data: Any) -> list[str]:
+    """Problems with the case data, as plain sentences (empty when it is sound)."""
+    problems: list[str] = []
+    cases = data.get("cases") if isinstance(data, dict) else None
+    if not isinstance(cases, list) or not cases:
+        return ["cases.yaml must hold a non-empty list under 'cases'"]
+    seen: set[str] = set()
+    for case in cases:
+        cid = case.get("id", "?")
+        if tuple(case) != CASE_KEYS:
+            problems.append(f"{cid}: keys must be exactly {', '.join(CASE_KEYS)}")
+            continue
+        if cid in seen:
+            problems.append(f"{cid}: duplicate id")
+        seen.add(cid)
+        problems += [f"{cid}: unknown field {f}" for f in case["fields"] if f not in CASE_FIELDS]
+        problems += [f"{cid}: unknown technology {t}" for t in case["technologies"] if t not in TECHNOLOGIES]
+        for key in ("name", "place", "prefecture", "summary", "structure", "what_worked", "source"):
+            if set(case[key]) != {"ja", "en"}:
+                problems.append(f"{cid}: {key} needs ja and en")
+        if len(case["what_worked"]["ja"]) != len(case["what_worked"]["en"]):
+            problems.append(f"{cid}: what_worked has a different number of points in ja and en")
+    return problems
+
+
+def _field(name: str, lang: str) -> str:
+    return translate(f"field.{name}", lang)
+
+
+def _tech(name: str, lang: str) -> str:
+    return translate(f"tech.{name}", lang)
+
+
+def render_case_page(case: dict[str, Any], lang: str) -> str:
+    tags = "".join(f"  - {_field(f, lang)}\n" for f in case["fields"])
+    lines = [
+        f"---\ntags:\n{tags}---\n\n",
+        GENERATED,
+        f"# {case['name'][lang]}\n\n",
+        f"**{translate('case.place', lang)}**: {case['place'][lang]}  \n",
+        f"**{translate('case.fields', lang)}**: {'、'.join(_field(f, lang) for f in case['fields']) if lang == 'ja' else ', '.join(_field(f, lang) for f in case['fields'])}  \n",
+    ]
+    if case["technologies"]:
+        sep = "、" if lang == "ja" else ", "
+        lines.append(f"**{translate('case.technologies', lang)}**: {sep.join(_tech(t, lang) for t in case['technologies'])}  \n")
+    lines += [
+        f"\n## {translate('case.summary', lang)}\n\n{case['summary'][lang]}\n\n",
+        f"## {translate('case.structure', lang)}\n\n{case['structure'][lang]}\n\n",
+        f"## {translate('case.what_worked', lang)}\n\n",
+        "".join(f"- {point}\n" for point in case["what_worked"][lang]),
+        f"\n{translate('case.source', lang, source=case['source'][lang])}\n\n",
+        f"[{translate('case.back', lang)}](index.md)\n",
+    ]
+    return "".join(lines)
+
+
+def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
+    sep = "、" if lang == "ja" else ", "
+    rows = [
+        (f"[{c['name'][lang]}]({c['id']}.md)", c["place"][lang], sep.join(_field(f, lang) for f in c["fields"]))
+        for c in cases
+    ]
+    by_field = []
+    for name in CASE_FIELDS:
+        members = [c for c in cases if name in c["fields"]]
+        if members:
+            links = sep.join(f"[{c['name'][lang]}]({c['id']}.md)" for c in members)
+            by_field.append((_field(name, lang), len(members), links))
+    return "".join(
+        [
+            GENERATED,
+            f"# {translate('case.index_title', lang)}\n\n",
+            translate("case.index_intro", lang, count=len(cases)) + "\n\n",
+            _table([translate(h, lang) for h in ("case.col.case", "case.place", "case.fields")], rows),
+            f"\n## {translate('case.by_field', lang)}\n\n",
+            _table([translate(h, lang) for h in ("case.fields", "case.col.count", "case.col.case")], by_field),
+        ]
+    )

@@ -1,0 +1,169 @@
+"""What a reader relies on, tested in Chromium on the built guidebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import SCREENSHOTS
+
+pytestmark = pytest.mark.slow
+
+#: Pages a reader meets: home, a stakeholder page, the method material, a rule page.
+AXE_PAGES = [
+    "index.html",
+    "consortium/financial-institution.html",
+    "discovery/workshops.html",
+    "reference/toolkits.html",
+    "reference/rules.html",
+    "en/index.html",
+    "en/consortium/financial-institution.html",
+]
+
+
+def _open(visit, url: str):
+    v = visit()
+    v.page.goto(url, wait_until="networkidle")
+    return v
+
+
+@pytest.mark.parametrize(("path", "lang", "heading"), [("index.html", "ja", "ガイドブック"), ("en/index.html", "en", "guide")])
+def test_home_renders_in_its_language_and_is_screenshotted(visit, server, path, lang, heading):
+    v = _open(visit, server + path)
+    assert v.page.locator("html").get_attribute("lang") == lang
+    assert heading.lower() in v.page.locator("h1").first.inner_text().lower()
+    nav = v.page.locator(".md-tabs").inner_text()
+    assert ("推進体制をつくる" in nav) == (lang == "ja")
+    assert ("Building the consortium" in nav) == (lang == "en")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    v.page.screenshot(path=str(SCREENSHOTS / f"guidebook-home-{lang}.png"), full_page=False)
+    assert v.errors == []
+    assert v.external_requests() == []
+
+
+def test_japanese_text_uses_a_cjk_font(visit, server):
+    v = _open(visit, server + "index.html")
+    # Measure a run of kanji: with no CJK font they fall back to empty boxes of one width.
+    widths = v.page.evaluate(
+        """() => ['地域金融機関', '鬱鬱鬱鬱鬱鬱'].map(t => {
+            const c = document.createElement('canvas').getContext('2d');
+            c.font = '16px sans-serif';
+            return c.measureText(t).width; })"""
+    )
+    assert widths[0] > 50 and widths[1] > 50
+    fonts = v.page.evaluate("() => document.fonts.check('16px \"Noto Sans CJK JP\"')")
+    assert fonts
+
+
+def test_language_switcher_moves_between_the_same_page(visit, server):
+    v = _open(visit, server + "consortium/financial-institution.html")
+    v.page.hover(".md-header__option .md-select")
+    v.page.click('a.md-select__link[hreflang="en"]')
+    v.page.wait_for_load_state("networkidle")
+    assert v.page.url.endswith("/en/consortium/financial-institution.html")
+    assert v.page.locator("html").get_attribute("lang") == "en"
+    v.page.hover(".md-header__option .md-select")
+    v.page.click('a.md-select__link[hreflang="ja"]')
+    v.page.wait_for_load_state("networkidle")
+    assert v.page.url.endswith("/consortium/financial-institution.html")
+    assert "/en/" not in v.page.url
+    assert v.errors == []
+
+
+def _search(v, query: str) -> list[tuple[str, str]]:
+    v.page.click("label.md-search__icon, .md-search__input", timeout=5000)
+    box = v.page.locator("input.md-search__input")
+    box.fill(query)
+    # Material searches on keyboard events; a real key after filling starts the query.
+    box.press("End")
+    v.page.wait_for_selector(".md-search-result__item", timeout=20000)
+    items = v.page.locator("a.md-search-result__link")
+    return [(items.nth(i).get_attribute("href") or "", items.nth(i).inner_text()) for i in range(items.count())]
+
+
+@pytest.mark.parametrize(
+    ("start", "query", "expected"),
+    [
+        ("index.html", "地域金融機関", "consortium/financial-institution.html"),
+        ("index.html", "キーパーソン", "key-person/index.html"),
+        ("index.html", "ワークショップ", "discovery/workshops.html"),
+        ("index.html", "振り返り", "projects/retrospectives.html"),
+        ("en/index.html", "key person", "en/key-person/index.html"),
+        ("en/index.html", "financial institution", "en/consortium/financial-institution.html"),
+    ],
+)
+def test_search_finds_the_right_page_in_the_readers_language(visit, server, start, query, expected):
+    v = _open(visit, server + start)
+    results = _search(v, query)
+    hrefs = [href.split("#")[0].split("?")[0] for href, _ in results]
+    absolute = [v.page.evaluate("h => new URL(h, location.href).href", h) for h in hrefs]
+    assert any(url.endswith("/" + expected) for url in absolute), (query, absolute[:8])
+    english_results = [u for u in absolute if "/en/" in u]
+    if start.startswith("en/"):
+        assert len(english_results) == len(absolute)
+    else:
+        assert english_results == []
+    assert v.errors == []
+
+
+#: Material draws each diagram into a closed shadow root; opening it lets the test look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+"""
+
+
+@pytest.mark.parametrize("path", ["projects/stage-gates.html", "en/projects/stage-gates.html", "index.html"])
+def test_mermaid_diagrams_render_from_the_self_hosted_script(visit, server, path):
+    v = visit()
+    v.page.add_init_script(OPEN_SHADOW_ROOTS)
+    v.page.goto(server + path, wait_until="networkidle")
+    v.page.wait_for_selector(".mermaid svg", timeout=15000)
+    svg = v.page.locator(".mermaid svg").first
+    box = svg.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 50
+    assert v.page.locator(".mermaid svg text, .mermaid svg foreignObject").count() > 2
+    assert any(url.endswith("assets/vendor/mermaid.min.js") for url in v.requests)
+    assert v.external_requests() == []
+    assert v.errors == []
+
+
+def test_pages_without_diagrams_do_not_load_mermaid(visit, server):
+    v = _open(visit, server + "consortium/local-media.html")
+    assert not any("mermaid" in url for url in v.requests)
+
+
+@pytest.mark.parametrize("path", AXE_PAGES)
+def test_no_serious_accessibility_violations(visit, server, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    v = _open(visit, server + path)
+    results = Axe().run(v.page)
+    serious = [
+        (item["id"], item["impact"], [node["html"][:120] for node in item["nodes"][:3]])
+        for item in results.response["violations"]
+        if item["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_every_page_loads_offline_without_errors(visit, server, built_site: Path):
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 90
+    v = visit()
+    for path in pages:
+        v.page.goto(server + path, wait_until="load")
+    assert v.external_requests() == []
+    assert v.errors == []
+
+
+def test_site_works_from_file_urls(visit, built_site: Path):
+    v = _open(visit, (built_site / "index.html").as_uri())
+    assert "ガイドブック" in v.page.locator("h1").first.inner_text()
+    v.page.click("a.md-tabs__link >> nth=1")
+    v.page.wait_for_load_state("load")
+    assert v.page.url.startswith("file://") and v.page.url.endswith(".html")
+    results = _search(v, "キーパーソン")
+    assert results
+    assert v.external_requests() == []

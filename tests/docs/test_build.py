@@ -1,0 +1,47 @@
+"""The built guidebook: strict build, offline assets, per-language search indexes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+
+def test_build_has_both_languages(built_site: Path):
+    assert 'lang="ja"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_build_references_no_external_scripts_styles_or_fonts(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img)[^>]+(?:src|href)="(https?://[^"]+)"', html):
+            raise AssertionError(f"{page.relative_to(built_site)} loads {url}")
+
+
+def test_mermaid_only_on_pages_with_diagrams(built_site: Path):
+    with_diagram = without = 0
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        has_diagram = 'class="mermaid"' in html
+        loads = "assets/vendor/mermaid.min.js" in html
+        assert has_diagram == loads, page
+        with_diagram += has_diagram
+        without += not has_diagram
+    assert with_diagram > 10 and without > 10
+    assert (built_site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+
+
+def test_search_indexes_are_per_language(built_site: Path):
+    ja = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert ja["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in ja["docs"])
+    assert any("キーパーソン" in d["title"] for d in ja["docs"])
+    assert any("Key person" in d["title"] for d in en["docs"])
+    assert (built_site / "en" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+
+
+def test_schemas_are_published(built_site: Path):
+    published = json.loads((built_site / "schemas" / "v1" / "roles.schema.json").read_text(encoding="utf-8"))
+    assert published["$id"] == "urn:dxkit:schema:roles:1"
