@@ -40,13 +40,28 @@ def load_schema(kind: str) -> dict[str, Any]:
         return json.load(handle)
 
 
+def inline_refs(node: Any, root: dict[str, Any]) -> Any:
+    """A copy of ``node`` with every local ``$ref`` replaced by what it points to.
+
+    Our schemas use ``$defs`` only to name shared pieces, never recursively; following a
+    reference costs jsonschema more than checking the value, so they are inlined once.
+    """
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+            node = resolve(node, root)
+        return {key: inline_refs(value, root) for key, value in node.items() if key != "$defs"}
+    if isinstance(node, list):
+        return [inline_refs(item, root) for item in node]
+    return node
+
+
 @cache
 def validator_for(kind: str) -> Any:
     """The compiled validator for ``kind`` (imported lazily: jsonschema is heavy)."""
     from jsonschema import Draft202012Validator
 
     schema = load_schema(kind)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(inline_refs(schema, schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def schema_id(kind: str) -> str:
