@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install dxkit, scaffold a sample consortium, validate it, and build the guidebook.
-# The sample goes to ./sample-consortium (DEMO_DIR), the guidebook to ./site;
-# re-running keeps every file you edited in the sample.
+# The sample goes to ./sample-consortium (DEMO_DIR), the guidebook to ./site and its offline
+# bundle to ./dist; re-running keeps every file you edited in the sample.
 source "$(dirname "$0")/_system.sh"
 ensure_debian_packages npm
 source "$(dirname "$0")/_env.sh" "site"
@@ -9,5 +9,4 @@ DEMO_DIR="${DEMO_DIR:-sample-consortium}"
 DEMO_LANG="${DEMO_LANG:-ja}"
 dxkit init "$DEMO_DIR" --no-input --lang "$DEMO_LANG"
 dxkit validate "$DEMO_DIR" --lang "$DEMO_LANG"
-NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet
-echo "Guidebook: $(pwd)/site/index.html (open it directly, or: python -m http.server -d site)"
+bash scripts/guidebook.sh

@@ -114,7 +114,7 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, {...
 """
 
 
-@pytest.mark.parametrize("path", ["projects/stage-gates.html", "en/projects/stage-gates.html", "index.html"])
+@pytest.mark.parametrize("path", ["projects/stage-gates.html", "en/projects/stage-gates.html", "key-person/index.html"])
 def test_mermaid_diagrams_render_from_the_self_hosted_script(visit, server, path):
     v = visit()
     v.page.add_init_script(OPEN_SHADOW_ROOTS)
@@ -166,4 +166,41 @@ def test_site_works_from_file_urls(visit, built_site: Path):
     assert v.page.url.startswith("file://") and v.page.url.endswith(".html")
     results = _search(v, "キーパーソン")
     assert results
+    assert v.external_requests() == []
+
+
+def _page_weight(visit, url: str) -> tuple[int, int, int]:
+    """Raw bytes, bytes as a compressing server (GitHub Pages) sends them, and requests."""
+    import gzip
+
+    v = visit()
+    bodies: list[bytes] = []
+    v.page.on("response", lambda r: bodies.append(r.body()) if r.ok else None)
+    v.page.goto(url, wait_until="networkidle")
+    return sum(map(len, bodies)), sum(len(gzip.compress(b, 6)) for b in bodies), len(bodies)
+
+
+def test_pages_without_diagrams_stay_light(visit, server):
+    for path in ("index.html", "en/index.html", "consortium/local-media.html"):
+        raw, compressed, requests = _page_weight(visit, server + path)
+        assert compressed < 600_000 and raw < 1_000_000, (path, raw, compressed, requests)
+    raw_heavy, _, _ = _page_weight(visit, server + "projects/stage-gates.html")
+    assert raw_heavy > raw + 1_000_000  # mermaid is loaded where a diagram needs it
+
+
+def test_offline_bundle_opens_from_file_urls(visit, built_site: Path, tmp_path: Path):
+    import zipfile
+
+    from dxkit.render.bundle import zip_site
+
+    bundle = zip_site(built_site, tmp_path / "guidebook.zip")
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    index = tmp_path / "unzipped" / "dxkit-guidebook" / "index.html"
+    v = _open(visit, index.as_uri())
+    assert "ガイドブック" in v.page.locator("h1").first.inner_text()
+    assert _search(v, "ステージゲート")
+    v.page.goto((index.parent / "en" / "index.html").as_uri(), wait_until="load")
+    results = _search(v, "stage gate")
+    assert results and all("/en/" in v.page.evaluate("h => new URL(h, location.href).href", h) for h, _ in results)
     assert v.external_requests() == []
