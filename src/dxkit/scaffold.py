@@ -178,7 +178,8 @@ def plan(dest: Path, files: Iterable[PlannedFile], *, overwrite: bool = False) -
     return steps
 
 
-def write_atomic(path: Path, content: bytes) -> None:
+def write_temp(path: Path, content: bytes) -> str:
+    """Write ``content`` to a synced temporary file beside ``path`` and return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -187,10 +188,19 @@ def write_atomic(path: Path, content: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Replace (or create) ``path`` with ``content`` in one step."""
+    tmp = write_temp(path, content)
+    try:
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        os.unlink(tmp)
         raise
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, group_by_root, iter_targets
+from dxkit.errors import UsageError
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
 from dxkit.loading import Document, LoadError, load_file
@@ -56,10 +57,10 @@ def _rule_finding(rule: Rule, doc: Document, path: tuple, params: dict, key: boo
     )
 
 
-def check_consortium(
-    root: str, targets: list[Target], *, lang: str, today: dt.date, selection: Selection
-) -> list[Finding]:
-    """Findings for the files of one consortium folder."""
+def load_consortium(
+    root: str, targets: list[Target], *, lang: str, today: dt.date
+) -> tuple[Consortium, list[Finding]]:
+    """The schema-valid documents of one consortium folder, and the findings of reading them."""
     consortium = Consortium(root=root, today=today)
     findings: list[Finding] = []
     for target in targets:
@@ -77,11 +78,38 @@ def check_consortium(
         findings.extend(problems)
         if not problems:
             consortium.add(doc)
+    return consortium, findings
+
+
+def check_consortium(
+    root: str, targets: list[Target], *, lang: str, today: dt.date, selection: Selection
+) -> list[Finding]:
+    """Findings for the files of one consortium folder."""
+    consortium, findings = load_consortium(root, targets, lang=lang, today=today)
     if consortium.charter is not None:
         selection = selection.merged_with_config(consortium.charter.data.get("config"))
     for rule, hit in run_rules(consortium, selection):
         findings.append(_rule_finding(rule, hit.doc, hit.path, hit.params, hit.key, lang))
     return [f for f in findings if selection.allows(f.code)]
+
+
+def open_consortium(folder: str, *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
+    """Load the consortium in ``folder`` for an analysis (status, gate, key person, lessons).
+
+    Files with problems are left out of the analysis and returned as findings, so a command
+    can say that its picture is incomplete.
+    """
+    targets: list[Target] = []
+    findings: list[Finding] = []
+    for item in iter_targets([folder]):
+        if isinstance(item, LoadError):
+            raise UsageError("analysis.no_folder", folder=folder)
+        targets.append(item)
+    if not targets:
+        raise UsageError("analysis.no_files", folder=folder)
+    consortium, problems = load_consortium(folder, targets, lang=lang, today=today)
+    findings.extend(problems)
+    return consortium, findings
 
 
 def check_paths(

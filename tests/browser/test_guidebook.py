@@ -16,6 +16,7 @@ AXE_PAGES = [
     "consortium/financial-institution.html",
     "discovery/workshops.html",
     "reference/toolkits.html",
+    "discovery/methods/issue-discovery.html",
     "reference/rules.html",
     "en/index.html",
     "en/consortium/financial-institution.html",

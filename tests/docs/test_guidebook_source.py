@@ -44,7 +44,15 @@ def test_nav_lists_every_page_and_only_existing_pages():
 
 def test_nav_section_titles_are_translated():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    sections = {next(iter(item)) for item in config["nav"] if isinstance(item, dict)}
+    def titles(items):
+        for item in items:
+            if isinstance(item, dict):
+                title, value = next(iter(item.items()))
+                yield title
+                if isinstance(value, list):
+                    yield from titles(value)
+
+    sections = set(titles(config["nav"]))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")
     assert sections == set(english["nav_translations"])

@@ -54,6 +54,9 @@ def test_rule_is_quiet_on_good_fixture(code, lang):
         ("DX306", "roles.yaml", 12),
         ("DX401", "consortium.yaml", 14),
         ("DX501", "issues.yaml", 8),
+        ("DX008", "2026-05-01-gate-review.yaml", 8),
+        ("DX601", "2026-05-01-kpt.yaml", 10),
+        ("DX602", "roles.yaml", 1),
     ],
 )
 def test_rule_points_at_the_right_line(code, file, line):

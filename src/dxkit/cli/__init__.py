@@ -11,7 +11,11 @@ from typing import Annotated
 import typer
 
 from dxkit import __version__
+from dxkit.cli import agenda as _agenda
+from dxkit.cli import analyses as _analyses
 from dxkit.cli import init as _init
+from dxkit.cli import new as _new
+from dxkit.cli import promote as _promote
 from dxkit.cli import validate as _validate
 from dxkit.cli._common import HELP_LANG, report_bug
 from dxkit.i18n import t
@@ -26,6 +30,13 @@ app = typer.Typer(
 )
 app.command("init", help=t("help.init", HELP_LANG))(_init.init)
 app.command("validate", help=t("help.validate", HELP_LANG))(_validate.validate)
+app.add_typer(_new.app, name="new")
+app.command("agenda", help=t("help.agenda", HELP_LANG))(_agenda.agenda)
+app.command("promote", help=t("help.promote", HELP_LANG))(_promote.promote)
+app.command("status", help=t("help.status", HELP_LANG))(_analyses.status)
+app.command("gate", help=t("help.gate", HELP_LANG))(_analyses.gate)
+app.command("keyperson", help=t("help.keyperson", HELP_LANG))(_analyses.keyperson)
+app.command("lessons", help=t("help.lessons", HELP_LANG))(_analyses.lessons)
 
 
 def _version(value: bool) -> None:

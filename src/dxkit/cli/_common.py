@@ -7,13 +7,16 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dxkit import __version__
 from dxkit.errors import DxkitError
 from dxkit.i18n import resolve_lang, t
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: The language of help texts, fixed when the command line is built.
 HELP_LANG = resolve_lang()
@@ -46,6 +49,74 @@ def user_errors(lang: str) -> Iterator[None]:
     except DxkitError as err:
         typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
         raise typer.Exit(err.exit_code) from None
+
+
+def today_option_value(value: str | None) -> "dt.date":
+    import datetime as dt
+
+    from dxkit.errors import UsageError
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("validate.bad_today", value=value) from None
+
+
+TodayOption = Annotated[
+    str | None, typer.Option("--today", help=t("help.validate.today", HELP_LANG), show_default=False)
+]
+
+
+class Output(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[Output, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))]
+
+
+def jsonable(value: object, lang: str) -> object:
+    """Dataclass trees to JSON-ready data; a Reason becomes its id and its message."""
+    import dataclasses
+
+    from dxkit.analyses import Reason
+
+    if isinstance(value, Reason):
+        return {"code": value.msg_id, "message": t(value.msg_id, lang, **value.params)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, lang) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v, lang) for v in value]
+    return value
+
+
+def print_json(value: object, lang: str) -> None:
+    import json
+
+    typer.echo(json.dumps(jsonable(value, lang), ensure_ascii=False, indent=2))
+
+
+def console():
+    """A Rich console for people; plain (no colour codes) when not writing to a terminal."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def open_folder(folder: str, lang: str, today: "dt.date"):
+    """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
+    from dxkit.validate import open_consortium
+
+    consortium, problems = open_consortium(folder, lang=lang, today=today)
+    errors = [f for f in problems if f.severity.value == "error"]
+    if errors:
+        files = sorted({f.file for f in errors})
+        typer.echo(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
+    return consortium
 
 
 def report_bug(exc: BaseException) -> None:

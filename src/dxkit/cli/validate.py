@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated
 
@@ -14,7 +13,9 @@ from dxkit.cli._common import (
     EXIT_USAGE,
     HELP_LANG,
     LangOption,
+    TodayOption,
     chosen_lang,
+    today_option_value,
     user_errors,
 )
 from dxkit.errors import UsageError
@@ -39,15 +40,6 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _today(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError("validate.bad_today", value=value) from None
-
-
 def validate(
     paths: Annotated[
         list[str] | None, typer.Argument(help=t("help.validate.paths", HELP_LANG), show_default=False)
@@ -66,16 +58,13 @@ def validate(
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", help=t("help.validate.today", HELP_LANG), show_default=False),
-    ] = None,
+    today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
     language = chosen_lang(lang)
     with user_errors(language):
         selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
-        report = check_paths(paths or ["."], lang=language, today=_today(today), selection=selection)
+        report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
     typer.echo(REPORTERS[output_format.value](report, language), nl=False)
     if report.files == 0 and not report.unusable_paths:
         typer.echo(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)

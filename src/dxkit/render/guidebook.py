@@ -17,6 +17,7 @@ from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
 from dxkit.render import reference
 from dxkit.schemas import KINDS
+from dxkit.toolkits import load_toolkits
 
 
 def generated_pages(root: Path) -> dict[Path, str]:
@@ -33,6 +34,10 @@ def generated_pages(root: Path) -> dict[Path, str]:
         for kind in KINDS:
             pages[base / "reference" / "schemas" / f"{kind}.md"] = reference.render_schema_page(kind, lang)
         pages[base / "reference" / "toolkits.md"] = reference.render_toolkits_page(lang)
+        pages[base / "discovery" / "methods" / "index.md"] = reference.render_methods_index(lang)
+        for kind in ("workshop", "retrospective"):
+            for toolkit in load_toolkits(kind).values():
+                pages[base / "discovery" / "methods" / f"{toolkit.id}.md"] = reference.render_method_card(toolkit, lang)
         pages[base / "reference" / "cli.md"] = reference.render_cli_page(lang)
         pages[base / "cases" / "index.md"] = case_pages.render_case_index(data["cases"], lang)
         for case in data["cases"]:

@@ -157,14 +157,76 @@ def render_toolkits_page(lang: str) -> str:
     import yaml
 
     from dxkit._resources import toolkits_dir
+    from dxkit.toolkits import load_toolkits
 
     parts = [GENERATED, f"# {_t('toolkits.title', lang)}\n\n", _t("toolkits.intro", lang) + "\n"]
-    for meta_path in sorted(toolkits_dir().glob("*/toolkit.yaml")):
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-        parts.append(f"\n## {meta['title'][lang]} (`{meta['id']}`)\n\n{meta['purpose'][lang]}\n\n")
-        parts.append(_table([_t("col.file", lang)], [(f"`{name}`",) for name in meta["files"]]))
-        if meta["id"] == "consortium":
-            parts.append("\n" + _fence(f"dxkit init my-consortium --lang {lang}", "bash"))
+    meta = yaml.safe_load((toolkits_dir() / "consortium" / "toolkit.yaml").read_text(encoding="utf-8"))
+    parts.append(f"\n## {meta['title'][lang]} (`{meta['id']}`)\n\n{meta['purpose'][lang]}\n\n")
+    parts.append(_table([_t("col.file", lang)], [(f"`{name}`",) for name in meta["files"]]))
+    parts.append("\n" + _fence(f"dxkit init my-consortium --lang {lang}", "bash"))
+    for kind in ("workshop", "retrospective"):
+        parts.append(f"\n## {_t(f'toolkits.{kind}s', lang)}\n\n")
+        rows = [
+            (f"[{tk.title[lang]}](../discovery/methods/{tk.id}.md)", f"`{tk.id}`",
+             _t("minutes", lang, minutes=tk.duration["default"]), tk.purpose[lang])
+            for tk in load_toolkits(kind).values()
+        ]
+        parts.append(_table([_t(h, lang) for h in ("col.toolkit", "col.id", "col.duration", "col.purpose")], rows))
+        parts.append("\n" + _fence(f"dxkit new {kind} {next(iter(load_toolkits(kind)))} --lang {lang}", "bash"))
+    return "".join(parts)
+
+
+def render_method_card(toolkit, lang: str) -> str:
+    """A one-page method card: purpose, when, time, people, roles, materials, timed steps, outputs."""
+    from dxkit.toolkits import seating
+
+    people = toolkit.participants
+    tables, seats = seating(people["default"], people["per_table"])
+    steps = _table(
+        [_t(h, lang) for h in ("col.step", "col.minutes", "col.how")],
+        [(s.title[lang], _t("minutes", lang, minutes=s.weight), s.description[lang]) for s in toolkit.steps],
+    )
+    roles = "".join(f"- **{translate(f'role.{role}', lang)}**: {text[lang]}\n" for role, text in toolkit.roles.items())
+    parts = [
+        GENERATED,
+        f"# {toolkit.title[lang]}\n\n",
+        f"{toolkit.purpose[lang]}\n\n",
+        f"| | |\n|---|---|\n",
+        f"| {_t('card.when', lang)} | {_cell(toolkit.when[lang])} |\n",
+        f"| {_t('card.time', lang)} | {_t('card.time_value', lang, **toolkit.duration)} |\n",
+        f"| {_t('card.people', lang)} | {_t('card.people_value', lang, tables=tables, seats=seats, **people)} |\n",
+    ]
+    if toolkit.source:
+        parts.append(f"| {_t('card.source', lang)} | {_cell(toolkit.source[lang])} |\n")
+    parts += [
+        f"\n## {_t('card.roles', lang)}\n\n{roles}",
+        f"\n## {_t('card.steps', lang, minutes=toolkit.duration['default'])}\n\n{steps}",
+        f"\n{_t('card.scaling', lang)}\n",
+        f"\n## {_t('card.materials', lang)}\n\n" + "".join(f"- {m}\n" for m in toolkit.materials[lang]),
+        f"\n## {_t('card.outputs', lang)}\n\n" + "".join(f"- {o}\n" for o in toolkit.outputs[lang]),
+        f"\n## {_t('card.use', lang)}\n\n",
+        _fence(
+            f"dxkit new {toolkit.kind} {toolkit.id} --date 2026-07-12 --minutes {toolkit.duration['default']} "
+            f"--participants {people['default']} --lang {lang}\n"
+            f"dxkit agenda {toolkit.kind}s/2026-07-12-{toolkit.id}.yaml --format html > agenda.html",
+            "bash",
+        ),
+    ]
+    return "".join(parts)
+
+
+def render_methods_index(lang: str) -> str:
+    from dxkit.toolkits import load_toolkits
+
+    parts = [GENERATED, f"# {_t('methods.title', lang)}\n\n", _t("methods.intro", lang) + "\n"]
+    for kind in ("workshop", "retrospective"):
+        rows = [
+            (f"[{tk.title[lang]}]({tk.id}.md)", _t("minutes", lang, minutes=tk.duration["default"]),
+             str(tk.participants["default"]), tk.purpose[lang])
+            for tk in load_toolkits(kind).values()
+        ]
+        parts.append(f"\n## {_t(f'toolkits.{kind}s', lang)}\n\n")
+        parts.append(_table([_t(h, lang) for h in ("col.toolkit", "col.duration", "col.people", "col.purpose")], rows))
     return "".join(parts)
 
 

@@ -46,6 +46,18 @@ class Consortium:
         elif kind in ("members", "roles", "gates", "issues"):
             setattr(self, kind, doc)
 
+    def documents(self) -> Iterator[Document]:
+        for doc in (self.charter, self.members, self.roles, self.gates, self.issues):
+            if doc is not None:
+                yield doc
+        yield from self.workshops
+        yield from self.retrospectives
+
+    def member_names(self) -> dict[str, str]:
+        if self.members is None:
+            return {}
+        return {m["id"]: m["name"] for m in self.members.data["members"]}
+
     def member_ids(self) -> set[str] | None:
         """The member ids, or ``None`` when no valid members file is known."""
         if self.members is None:
@@ -189,7 +201,7 @@ def get_rule(code: str) -> Rule:
 
 def _load_all() -> None:
     # Importing the modules registers their rules; done once, on first use.
-    from dxkit.rules import core, gates, issues, members, roles  # noqa: F401
+    from dxkit.rules import core, gates, issues, members, retrospectives, roles  # noqa: F401
     from dxkit.rules import consortium as _consortium  # noqa: F401
 
 

@@ -7,7 +7,11 @@ registered so that every code a user can see has a documentation page.
 from __future__ import annotations
 
 from dxkit.findings import Severity
-from dxkit.rules import Rule, docs, register
+from collections.abc import Iterator
+from typing import Any
+
+from dxkit.i18n import LANGS, translate
+from dxkit.rules import Consortium, Hit, Rule, docs, register, rule
 
 
 def _core(
@@ -195,3 +199,48 @@ _core(
     example="due: 2026/06/30\n",
     fix="due: 2026-06-30\n",
 )
+
+
+def _iter_strings(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _iter_strings(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _iter_strings(value, (*path, index))
+
+
+@rule(
+    "DX008",
+    "unfilled-placeholder",
+    Severity.WARNING,
+    title={"ja": "記入されていない箇所", "en": "Placeholder not filled in"},
+    message={
+        "ja": "「{marker}」のままの箇所があります。内容を書いてください。",
+        "en": "This still says '{marker}'; fill it in.",
+    },
+    docs=docs(
+        what=(
+            "`dxkit new` などが書いた記入欄の目印（〔記入〕または [to fill in]）が残っている値を報告します。",
+            "Reports values that still hold the placeholder `dxkit new` writes (〔記入〕 or [to fill in]).",
+        ),
+        why=(
+            "目印のままの記録は、他のメンバーや他の地域には意味を持ちません。",
+            "A record that still says 'fill in' tells other members and other regions nothing.",
+        ),
+        fix=("目印を実際の内容に置き換えてください。", "Replace the placeholder with the real content."),
+    ),
+    guide="start/quickstart.md",
+    example="  summary: 〔記入〕\n",
+    fix="  summary: 3 つの基準のうち 2 つを満たし、条件付きで進むと決めた\n",
+)
+def check_unfilled_placeholder(c: Consortium) -> Iterator[Hit]:
+    markers = [translate("placeholder", lang) for lang in LANGS]
+    for doc in c.documents():
+        for path, text in _iter_strings(doc.data):
+            for marker in markers:
+                if marker in text:
+                    yield Hit(doc, path, {"marker": marker})
+                    break

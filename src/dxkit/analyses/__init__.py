@@ -1,0 +1,24 @@
+"""Analyses: pure functions from a loaded consortium to plain data (no printing, no language).
+
+Each result is a dataclass tree that the CLI renders as a table and ``dataclasses.asdict``
+turns into JSON. Where a result carries a reason, it is a message id plus parameters, so
+the reader's language is chosen only when it is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A message id from the catalogue and its parameters."""
+
+    msg_id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def as_date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)

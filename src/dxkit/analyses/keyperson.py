@@ -1,0 +1,181 @@
+"""Key-person analysis over the member network (報告書（案）第5章3(1)②).
+
+The report describes the key person as the one who owns the regional issue, leads, and is
+the hub between the members. From ``members.yaml`` relations we build an undirected graph
+and rank members by how much they hold the network together (betweenness), how many they
+reach directly (degree), how much of the work they answer for (accountable tasks, key-person
+posts in the charter) and local knowledge (municipality, residents, local business). We also
+flag continuity risks: key persons without deputies, members whose departure would cut the
+network apart (articulation points), and posts likely to rotate within a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dxkit.analyses import Reason
+from dxkit.rules import Consortium
+
+LOCAL_TYPES = ("municipality", "resident-group", "local-business", "civic-tech")
+#: Holding the network together counts most; reach, ownership and local knowledge refine the order.
+WEIGHTS = {"betweenness": 0.7, "degree": 0.07, "ownership": 0.13, "local": 0.1}
+ROTATION_HORIZON_MONTHS = 12
+
+
+@dataclass
+class Candidate:
+    member: str
+    name: str
+    type: str
+    score: float
+    betweenness: float
+    degree: int
+    accountable: int
+    key_persons: list[str]
+    reasons: list[Reason] = field(default_factory=list)
+
+
+@dataclass
+class Risk:
+    kind: str  # no-deputy, articulation-point, rotation, isolated
+    member: str
+    reason: Reason
+
+
+@dataclass
+class KeyPersonReport:
+    members: int
+    relations: int
+    candidates: list[Candidate]
+    risks: list[Risk]
+    articulation_points: list[str]
+    components: int
+    mermaid: str
+
+
+def build_graph(c: Consortium):
+    import networkx as nx
+
+    graph = nx.Graph()
+    members = c.members.data["members"] if c.members else []
+    for m in members:
+        graph.add_node(m["id"], name=m["name"], type=m["type"])
+    for m in members:
+        for relation in m.get("relations", []):
+            if relation["with"] in graph and relation["with"] != m["id"]:
+                graph.add_edge(m["id"], relation["with"])
+    return graph
+
+
+def _months_until(month: str, today: dt.date) -> int:
+    year, mon = (int(part) for part in month.split("-"))
+    return (year - today.year) * 12 + (mon - today.month)
+
+
+def mermaid_graph(graph, highlight: set[str], cut: set[str]) -> str:
+    """A mermaid flowchart of the network; labels are escaped so any name is shown as text."""
+    ids = {node: f"m{i}" for i, node in enumerate(sorted(graph.nodes))}
+    lines = ["graph LR"]
+    for node in sorted(graph.nodes):
+        label = str(graph.nodes[node].get("name", node))
+        safe = "".join(f"#{ord(ch)};" if ch in '"<>#&;`[]{}()|' else ch for ch in label)
+        lines.append(f'    {ids[node]}["{safe}"]')
+    for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
+        lines.append(f"    {ids[a]} --- {ids[b]}")
+    lines.append("    classDef hub stroke-width:3px,stroke:#1a237e")
+    lines.append("    classDef cut stroke-dasharray:5 3,stroke:#b71c1c")
+    for cls, nodes in (("hub", highlight), ("cut", cut)):
+        if nodes:
+            lines.append(f"    class {','.join(ids[n] for n in sorted(nodes))} {cls}")
+    return "\n".join(lines) + "\n"
+
+
+def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
+    import networkx as nx
+
+    graph = build_graph(c)
+    betweenness = nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() > 2 else {}
+    max_degree = max((d for _, d in graph.degree), default=0) or 1
+    accountable: dict[str, int] = {}
+    for task in c.roles.data["tasks"] if c.roles else []:
+        value = task["accountable"]
+        for mid in [value] if isinstance(value, str) else value:
+            accountable[mid] = accountable.get(mid, 0) + 1
+    max_accountable = max(accountable.values(), default=0) or 1
+    key_persons: dict[str, list[str]] = {}
+    charter_people = c.charter.data["key_persons"] if c.charter else []
+    for person in charter_people:
+        key_persons.setdefault(person["member"], []).append(person["name"])
+
+    candidates = []
+    for node in graph.nodes:
+        data = graph.nodes[node]
+        b = betweenness.get(node, 0.0)
+        degree = graph.degree[node]
+        owned = accountable.get(node, 0)
+        local = data["type"] in LOCAL_TYPES
+        ownership = owned / max_accountable * 0.5 + (0.5 if node in key_persons else 0.0)
+        score = (
+            WEIGHTS["betweenness"] * b
+            + WEIGHTS["degree"] * degree / max_degree
+            + WEIGHTS["ownership"] * ownership
+            + WEIGHTS["local"] * local
+        )
+        reasons = []
+        if b > 0:
+            reasons.append(Reason("kp.reason.betweenness", {"value": round(b, 2)}))
+        if degree:
+            reasons.append(Reason("kp.reason.degree", {"count": degree}))
+        if owned:
+            reasons.append(Reason("kp.reason.accountable", {"count": owned}))
+        if node in key_persons:
+            reasons.append(Reason("kp.reason.named", {"names": ", ".join(key_persons[node])}))
+        if local:
+            reasons.append(Reason("kp.reason.local", {"type": data["type"]}))
+        candidates.append(
+            Candidate(node, data["name"], data["type"], round(score, 3), round(b, 3), degree, owned,
+                      key_persons.get(node, []), reasons)
+        )
+    candidates.sort(key=lambda cand: (-cand.score, cand.member))
+
+    cut = set(nx.articulation_points(graph)) if graph.number_of_nodes() > 2 else set()
+    risks: list[Risk] = []
+    for person in charter_people:
+        if "deputy" not in person:
+            risks.append(Risk("no-deputy", person["member"], Reason("kp.risk.no_deputy", {"name": person["name"]})))
+        elif person["deputy"]["member"] == person["member"] and person.get("rotation_expected"):
+            risks.append(Risk("rotation", person["member"], Reason(
+                "kp.risk.same_post_deputy", {"name": person["name"], "deputy": person["deputy"]["name"]})))
+    for node in sorted(cut):
+        others = graph.copy()
+        others.remove_node(node)
+        risks.append(Risk("articulation-point", node, Reason(
+            "kp.risk.articulation", {"member": graph.nodes[node]["name"],
+                                     "parts": nx.number_connected_components(others)})))
+    rotating = [(p["name"], p["member"], p["rotation_expected"]) for p in charter_people if p.get("rotation_expected")]
+    for m in c.members.data["members"] if c.members else []:
+        rotating += [(p["name"], m["id"], p["rotation_expected"]) for p in m.get("people", []) if p.get("rotation_expected")]
+    seen = set()
+    for name, mid, month in rotating:
+        if (name, mid) in seen:
+            continue
+        seen.add((name, mid))
+        months = _months_until(month, c.today)
+        if months <= ROTATION_HORIZON_MONTHS:
+            key = name in key_persons.get(mid, [])
+            risks.append(Risk("rotation", mid, Reason(
+                "kp.risk.rotation_key" if key else "kp.risk.rotation", {"name": name, "month": month})))
+    for node in sorted(n for n in graph.nodes if graph.degree[n] == 0):
+        risks.append(Risk("isolated", node, Reason("kp.risk.isolated", {"member": graph.nodes[node]["name"]})))
+
+    hubs = {cand.member for cand in candidates[:top] if cand.score > 0}
+    return KeyPersonReport(
+        members=graph.number_of_nodes(),
+        relations=graph.number_of_edges(),
+        candidates=candidates[:top],
+        risks=risks,
+        articulation_points=sorted(cut),
+        components=nx.number_connected_components(graph) if graph.number_of_nodes() else 0,
+        mermaid=mermaid_graph(graph, hubs, cut),
+    )

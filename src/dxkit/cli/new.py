@@ -1,0 +1,108 @@
+"""``dxkit new workshop|retrospective TOOLKIT``: add a dated plan or record from a toolkit.
+
+No ``from __future__ import annotations`` here: the two commands are made by one factory,
+and Typer must see their annotations evaluated, closure variables included.
+"""
+
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, user_errors
+from dxkit.i18n import t
+
+app = typer.Typer(help=t("help.new", HELP_LANG), no_args_is_help=True)
+
+DirOption = Annotated[Path, typer.Option("--dir", "-d", help=t("help.new.dir", HELP_LANG))]
+DateOption = Annotated[str | None, typer.Option("--date", help=t("help.new.date", HELP_LANG), show_default=False)]
+TitleOption = Annotated[str | None, typer.Option("--title", help=t("help.new.title", HELP_LANG), show_default=False)]
+MinutesOption = Annotated[
+    int | None, typer.Option("--minutes", help=t("help.new.minutes", HELP_LANG), show_default=False)
+]
+PeopleOption = Annotated[
+    int | None, typer.Option("--participants", help=t("help.new.participants", HELP_LANG), show_default=False)
+]
+StartOption = Annotated[
+    str | None, typer.Option("--start-time", help=t("help.new.start_time", HELP_LANG), show_default=False)
+]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))]
+
+
+def _charter_language(folder: Path) -> str | None:
+    from dxkit.loading import LoadError, load_file
+
+    for name in ("consortium.yaml", "consortium.yml"):
+        if (folder / name).is_file():
+            try:
+                data = load_file(folder / name).data
+            except LoadError:
+                return None
+            language = data.get("language") if isinstance(data, dict) else None
+            return language if language in ("ja", "en") else None
+    return None
+
+
+def _current_gate(folder: Path, lang: str) -> str | None:
+    from dxkit.analyses.gates import build_gate_report
+    from dxkit.errors import DxkitError
+    from dxkit.validate import open_consortium
+
+    try:
+        consortium, _ = open_consortium(str(folder), lang=lang, today=dt.date.today())
+    except DxkitError:
+        return None
+    current = build_gate_report(consortium).current
+    return current.id if current else None
+
+
+def _make(kind: str, toolkit_id: str, folder: Path, date: str | None, title: str | None, minutes: int | None,
+          participants: int | None, start_time: str | None, lang_option, dry_run: bool) -> None:
+    from dxkit.artifacts import create_new, plan_artifact, render_artifact
+    from dxkit.errors import UsageError
+    from dxkit.toolkits import get_toolkit
+
+    language = chosen_lang(lang_option) if lang_option else (_charter_language(folder) or chosen_lang(None))
+    with user_errors(language):
+        try:
+            day = dt.date.fromisoformat(date) if date else dt.date.today()
+        except ValueError:
+            raise UsageError("validate.bad_today", value=date) from None
+        toolkit = get_toolkit(kind, toolkit_id)
+        gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
+        text, final_title = render_artifact(
+            toolkit, lang=language, date=day, title=title, minutes=minutes, headcount=participants,
+            start_time=start_time, gate=gate,
+        )
+        artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
+        if dry_run:
+            typer.echo(text, nl=False)
+            typer.echo(t("init.dry_run", language), err=True)
+            return
+        create_new(artifact.path, artifact.content)
+    typer.echo(f"create    {artifact.path}")
+    typer.echo(t("new.next", language, path=str(artifact.path)))
+
+
+def _command(kind: str):
+    def command(
+        toolkit: Annotated[str, typer.Argument(help=t(f"help.new.toolkit.{kind}", HELP_LANG), show_default=False)],
+        directory: DirOption = Path("."),
+        date: DateOption = None,
+        title: TitleOption = None,
+        minutes: MinutesOption = None,
+        participants: PeopleOption = None,
+        start_time: StartOption = None,
+        lang: LangOption = None,
+        dry_run: DryRunOption = False,
+    ) -> None:
+        _make(kind, toolkit, directory, date, title, minutes, participants, start_time, lang, dry_run)
+
+    command.__name__ = kind
+    return command
+
+
+for _kind in ("workshop", "retrospective"):
+    app.command(_kind, help=t(f"help.new.{_kind}", HELP_LANG))(_command(_kind))
