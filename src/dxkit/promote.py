@@ -17,9 +17,8 @@ from typing import Any
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from dxkit.errors import UsageError
-from dxkit.loading import Document, LoadError, load_text
+from dxkit.loading import Document
 from dxkit.scaffold import _yaml_str
-from dxkit.schema_check import check_schema
 
 _ID = re.compile(r"^I-(\d+)$")
 
@@ -148,14 +147,3 @@ def _insert(register: Document, text: str, entries: list[dict[str, Any]]) -> str
             block.append(newline)
         block += [line + newline for line in _entry_lines(entry, dash)]
     return "".join(lines[:at] + block + lines[at:])
-
-
-def check_promoted(text: str, path: str, lang: str) -> None:
-    """Refuse to write a register that would not load or not match its schema."""
-    try:
-        doc = load_text(text, path)
-    except LoadError as exc:
-        raise UsageError("promote.broken", file=path, detail=exc.message(lang)) from None
-    problems = check_schema(doc, lang)
-    if problems:
-        raise UsageError("promote.broken", file=path, detail=problems[0].message)

@@ -217,12 +217,15 @@ def apply(dest: Path, steps: list[Step]) -> None:
 
 
 def init_files(
-    *, name: str, municipality: str, lang: str, today: dt.date
+    *, name: str, municipality: str, lang: str, today: dt.date, ci: str = "none", pre_commit: bool = False
 ) -> list[PlannedFile]:
-    """Everything ``dxkit init`` writes for a new consortium."""
+    """Everything ``dxkit init`` writes for a new consortium (CI files only when asked)."""
+    from dxkit.integrations import consortium_files
+
     context = {
         "name": clean_text(name, "name"),
         "municipality": clean_text(municipality, "municipality"),
         "lang": lang,
     }
-    return render_toolkit("consortium", lang, context, today) + schema_files()
+    extras = [PlannedFile(path, text.encode("utf-8")) for path, text in consortium_files(ci, pre_commit).items()]
+    return render_toolkit("consortium", lang, context, today) + schema_files() + extras

@@ -233,3 +233,17 @@ def check_schema(doc: Document, lang: str) -> list[Finding]:
 def schema_title(kind: str, lang: str) -> str:
     schema = load_schema(kind)
     return schema["x-en"]["title"] if lang == "en" else schema["title"]
+
+
+def require_valid(text: str, path: str, lang: str) -> None:
+    """Refuse an edited file that would not load or not match its schema (nothing is written)."""
+    from dxkit.errors import UsageError
+    from dxkit.loading import LoadError, load_text
+
+    try:
+        doc = load_text(text, path)
+    except LoadError as exc:
+        raise UsageError("edit.broken", file=path, detail=exc.message(lang)) from None
+    problems = check_schema(doc, lang)
+    if problems:
+        raise UsageError("edit.broken", file=path, detail=problems[0].message)

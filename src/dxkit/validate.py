@@ -25,6 +25,8 @@ class Report:
 
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    #: The files that were checked, in order (reporters list clean files too).
+    checked: list[str] = field(default_factory=list)
     #: Paths that could not be used at all (missing, broken link): the run is incomplete.
     unusable_paths: int = 0
 
@@ -129,6 +131,7 @@ def check_paths(
             targets.append(item)
     for root, group in group_by_root(targets).items():
         report.files += len(group)
+        report.checked.extend(target.display for target in group)
         report.findings.extend(
             check_consortium(root, group, lang=lang, today=today, selection=selection)
         )

@@ -4,7 +4,8 @@ import pytest
 
 from dxkit.errors import UsageError
 from dxkit.loading import load_text
-from dxkit.promote import check_promoted, normalise_title, plan_promotion
+from dxkit.promote import normalise_title, plan_promotion
+from dxkit.schema_check import require_valid as check_promoted
 
 REGISTER = """# yaml-language-server: $schema=.dxkit/schemas/v1/issues.schema.json
 # 地域課題の一覧（手で書いたコメントは残ります）

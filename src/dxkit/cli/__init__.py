@@ -13,9 +13,11 @@ import typer
 from dxkit import __version__
 from dxkit.cli import agenda as _agenda
 from dxkit.cli import analyses as _analyses
+from dxkit.cli import exchange as _exchange
 from dxkit.cli import init as _init
 from dxkit.cli import new as _new
 from dxkit.cli import promote as _promote
+from dxkit.cli import schema as _schema
 from dxkit.cli import validate as _validate
 from dxkit.cli._common import HELP_LANG, report_bug
 from dxkit.i18n import t
@@ -37,6 +39,9 @@ app.command("status", help=t("help.status", HELP_LANG))(_analyses.status)
 app.command("gate", help=t("help.gate", HELP_LANG))(_analyses.gate)
 app.command("keyperson", help=t("help.keyperson", HELP_LANG))(_analyses.keyperson)
 app.command("lessons", help=t("help.lessons", HELP_LANG))(_analyses.lessons)
+app.command("export", help=t("help.export", HELP_LANG))(_exchange.export)
+app.command("import", help=t("help.import", HELP_LANG))(_exchange.import_sheet)
+app.add_typer(_schema.app, name="schema")
 
 
 def _version(value: bool) -> None:

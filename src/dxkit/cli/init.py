@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -21,6 +22,12 @@ def _is_terminal() -> bool:
 
 def _ask(label: str, default: str) -> str:
     return typer.prompt(label, default=default)
+
+
+class CI(str, Enum):
+    github = "github"
+    gitlab = "gitlab"
+    none = "none"
 
 
 def init(
@@ -40,6 +47,8 @@ def init(
         bool, typer.Option("--overwrite", help=t("help.init.overwrite", HELP_LANG))
     ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
+    ci: Annotated[CI, typer.Option("--ci", help=t("help.init.ci", HELP_LANG))] = CI.none,
+    pre_commit: Annotated[bool, typer.Option("--pre-commit", help=t("help.init.pre_commit", HELP_LANG))] = False,
 ) -> None:
     language = chosen_lang(lang)
     with user_errors(language):
@@ -50,7 +59,8 @@ def init(
         if name is None:
             default = t("init.default_name", language, municipality=municipality.strip())
             name = _ask(t("init.prompt.name", language), default) if interactive else default
-        files = init_files(name=name, municipality=municipality, lang=language, today=dt.date.today())
+        files = init_files(name=name, municipality=municipality, lang=language, today=dt.date.today(),
+                           ci=ci.value, pre_commit=pre_commit)
         steps = plan(directory, files, overwrite=overwrite)
         for step in steps:
             typer.echo(f"{step.action.value:<9} {directory / step.rel}")

@@ -22,9 +22,9 @@ def promote(
     from dxkit.discovery import consortium_root
     from dxkit.errors import UsageError
     from dxkit.loading import LoadError, load_file, load_text
-    from dxkit.promote import check_promoted, plan_promotion
+    from dxkit.promote import plan_promotion
     from dxkit.scaffold import write_atomic
-    from dxkit.schema_check import check_schema
+    from dxkit.schema_check import check_schema, require_valid
 
     language = chosen_lang(lang)
     with user_errors(language):
@@ -53,7 +53,7 @@ def promote(
         if not promotion.added:
             typer.echo(t("promote.nothing", language))
             return
-        check_promoted(promotion.text, str(register_path), language)
+        require_valid(promotion.text, str(register_path), language)
         if dry_run:
             typer.echo(t("init.dry_run", language))
             return

@@ -116,6 +116,16 @@ def render_schema_index(lang: str) -> str:
             _table([_t(h, lang) for h in ("col.schema", "col.kind", "col.description")], rows),
             "\n" + _t("schemas.editor", lang) + "\n\n",
             _fence("# yaml-language-server: $schema=.dxkit/schemas/v1/roles.schema.json\nkind: roles\nversion: 1"),
+            "\n",
+            _fence(
+                "{\n  \"yaml.schemas\": {\n"
+                + ",\n".join(
+                    f'    "./schemas/v1/{schema_filename(kind)}": ["**/{kind}.yaml"]' for kind in KINDS[:5]
+                )
+                + ',\n    "./schemas/v1/workshop.schema.json": ["**/workshops/*.yaml"]'
+                + ',\n    "./schemas/v1/retrospective.schema.json": ["**/retrospectives/*.yaml"]\n  }\n}',
+                "json",
+            ),
         ]
     )
 

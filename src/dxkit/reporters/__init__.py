@@ -78,8 +78,71 @@ def render_github(report: Report, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_junit(report: Report, lang: str) -> str:
+    """JUnit XML (GitLab, Jenkins): one test case per file; error findings fail it."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    by_file: dict[str, list[Finding]] = {name: [] for name in report.checked}
+    for f in report.findings:
+        by_file.setdefault(f.file, []).append(f)
+    failed = sum(1 for fs in by_file.values() if any(f.severity is Severity.ERROR for f in fs))
+    cases = []
+    for name, found in by_file.items():
+        body = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" for f in found)
+        errors = [f for f in found if f.severity is Severity.ERROR]
+        inner = ""
+        if errors:
+            first = errors[0]
+            inner = (f"<failure type={quoteattr(first.code)} message={quoteattr(first.message)}>"
+                     f"{escape(body)}</failure>")
+        elif found:
+            inner = f"<system-out>{escape(body)}</system-out>"
+        cases.append(f'    <testcase classname="dxkit.validate" name={quoteattr(name)}>{inner}</testcase>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuites name="dxkit" tests="{len(by_file)}" failures="{failed}">\n'
+        f'  <testsuite name="dxkit validate" tests="{len(by_file)}" failures="{failed}">\n'
+        + "\n".join(cases) + ("\n" if cases else "")
+        + "  </testsuite>\n</testsuites>\n"
+    )
+
+
+def render_sarif(report: Report, lang: str) -> str:
+    """SARIF 2.1.0 for code-scanning dashboards."""
+    from dxkit import __version__
+    from dxkit.rules import iter_rules
+
+    rules = [
+        {"id": r.code, "name": r.name, "shortDescription": {"text": r.title[lang]},
+         "fullDescription": {"text": r.docs[lang]["what"]},
+         "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"}}
+        for r in iter_rules()
+    ]
+    results = [
+        {
+            "ruleId": f.code,
+            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                "region": {"startLine": f.line, "startColumn": f.column},
+            }}],
+        }
+        for f in report.findings
+    ]
+    data = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "dxkit", "version": __version__, "rules": rules}},
+                  "results": results}],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "junit": render_junit,
+    "sarif": render_sarif,
 }

@@ -1,0 +1,141 @@
+"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dxkit.cli._common import (
+    HELP_LANG,
+    LangOption,
+    TodayOption,
+    chosen_lang,
+    open_folder,
+    today_option_value,
+    user_errors,
+)
+from dxkit.i18n import t
+
+
+class ExportKind(str, Enum):
+    roles = "roles"
+    issues = "issues"
+
+
+class ExportFormat(str, Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+    ics = "ics"
+    md = "md"
+    mermaid = "mermaid"
+
+
+#: Which formats make sense for which file.
+FORMATS = {"roles": {"xlsx", "csv", "ics", "md", "mermaid"}, "issues": {"xlsx", "csv", "md"}}
+BINARY = {"xlsx", "ics"}
+
+
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help=t("help.export.kind", HELP_LANG))],
+    directory: Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))] = Path("."),
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))] = ExportFormat.xlsx,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("help.export.output", HELP_LANG), show_default=False)] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.lessons.overwrite", HELP_LANG))] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help=t("help.export.bom", HELP_LANG))] = True,
+    today: TodayOption = None,
+    lang: LangOption = None,
+) -> None:
+    from dxkit.errors import UsageError
+    from dxkit.render import exports
+    from dxkit.scaffold import write_atomic
+
+    language = chosen_lang(lang)
+    fmt = output_format.value
+    with user_errors(language):
+        if fmt not in FORMATS[kind.value]:
+            raise UsageError("export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value])))
+        day = today_option_value(today)
+        consortium = open_folder(str(directory), language, day)
+        if getattr(consortium, kind.value) is None:
+            raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
+        if fmt == "xlsx":
+            data = exports.render_xlsx(consortium, kind.value, language)
+        elif fmt == "csv":
+            data = exports.render_csv(consortium, kind.value, language, bom=bom)
+        elif fmt == "ics":
+            data = exports.render_ics(consortium, language, stamp=day)
+        elif fmt == "md":
+            data = exports.render_md(consortium, kind.value, language).encode("utf-8")
+        else:
+            data = exports.render_gantt(consortium, language).encode("utf-8")
+        if output is None and fmt not in BINARY:
+            typer.echo(data.decode("utf-8-sig"), nl=False)
+            return
+        target = output or Path(f"{kind.value}.{fmt}")
+        if target.exists() and not overwrite:
+            raise UsageError("lessons.exists", path=str(target))
+        write_atomic(target, data)
+    typer.echo(t("export.written", language, path=str(target), size=len(data)))
+
+
+def import_sheet(
+    workbook: Annotated[Path, typer.Argument(help=t("help.import.file", HELP_LANG), show_default=False)],
+    into: Annotated[Path | None, typer.Option("--into", help=t("help.import.into", HELP_LANG), show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
+    prune: Annotated[bool, typer.Option("--prune", help=t("help.import.prune", HELP_LANG))] = False,
+    lang: LangOption = None,
+) -> None:
+    from dxkit.errors import UsageError
+    from dxkit.imports import plan_import, read_sheet
+    from dxkit.loading import LoadError, load_file
+    from dxkit.schema_check import check_schema, require_valid
+    from dxkit.scaffold import write_atomic
+    from dxkit.validate import open_consortium
+
+    language = chosen_lang(lang)
+    with user_errors(language):
+        target = into or Path("roles.yaml")
+        try:
+            roles = load_file(target)
+        except LoadError as err:
+            raise UsageError("agenda.unreadable", file=str(target), line=err.position.line,
+                             column=err.position.column, detail=err.message(language)) from None
+        problems = check_schema(roles, language)
+        if roles.kind != "roles" or problems:
+            first = problems[0] if problems else None
+            raise UsageError("agenda.invalid", file=str(target), line=first.line if first else 1,
+                             column=first.column if first else 1,
+                             detail=first.message if first else t("promote.wrong_kind", language, kind="roles"))
+        consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
+        members = consortium.member_ids()
+        title, table = read_sheet(workbook)
+        raw = target.read_bytes()
+        plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
+        if plan.problems:
+            for p in plan.problems:
+                typer.echo(t("import.cell", language, file=str(workbook), sheet=p.sheet, row=p.row, column=p.column,
+                             message=t(p.msg_id, language, **p.params)), err=True)
+            raise UsageError("import.nothing_written", count=len(plan.problems))
+        for task_id, key, old, new in plan.changed:
+            typer.echo(t("import.changed", language, id=task_id, key=key, old="" if old is None else old,
+                         new="" if new is None else new))
+        for task_id in plan.added:
+            typer.echo(t("import.added", language, id=task_id))
+        for task_id in plan.missing:
+            typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
+        if plan.changes == 0:
+            typer.echo(t("import.no_changes", language, file=str(target)))
+            return
+        require_valid(plan.text, str(target), language)
+        if dry_run:
+            typer.echo(t("init.dry_run", language))
+            return
+        if target.read_bytes() != raw:
+            raise UsageError("promote.changed", file=str(target))
+        bom = raw[:3] == b"\xef\xbb\xbf"
+        write_atomic(target, (b"\xef\xbb\xbf" if bom else b"") + plan.text.encode("utf-8"))
+        typer.echo(t("import.written", language, file=str(target), count=plan.changes))

@@ -1,0 +1,159 @@
+"""The spreadsheet view of the role & deadline matrix (and of the issue register).
+
+One list of columns serves export and import, so what a sheet shows is exactly what an
+import reads back. Each header reads "name (key)", in the reader's language: staff see a
+name they know, and the key in brackets lets an import map the column back whatever the
+language or the column order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dxkit.schemas import field_title, subschema_at
+
+_KEY = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)?)\)\s*$")
+_SPLIT = re.compile(r"[,、，;；\s]+")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # dotted path inside one entry, e.g. "delay.reason"
+    kind: str  # text, date, enum, members, member, integer, list
+    width: int
+    required: bool = False
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return tuple(self.key.split("."))
+
+
+ROLE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "text", 10, required=True),
+    Column("title", "text", 40, required=True),
+    Column("stage", "enum", 16, required=True),
+    Column("responsible", "members", 22, required=True),
+    Column("accountable", "member", 16, required=True),
+    Column("consulted", "members", 18),
+    Column("informed", "members", 18),
+    Column("start", "date", 12),
+    Column("due", "date", 12, required=True),
+    Column("done_criteria", "text", 40),
+    Column("indicator.name", "text", 20),
+    Column("indicator.target", "text", 16),
+    Column("status", "enum", 14, required=True),
+    Column("delay.reason", "text", 30),
+    Column("delay.recovery_plan", "text", 30),
+    Column("delay.new_due", "date", 12),
+)
+
+ISSUE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "text", 10, required=True),
+    Column("title", "text", 40, required=True),
+    Column("category", "enum", 18, required=True),
+    Column("priority", "enum", 10, required=True),
+    Column("dx_fit", "enum", 10),
+    Column("status", "enum", 12),
+    Column("description", "text", 40),
+    Column("evidence", "list", 40),
+    Column("affected", "list", 24),
+    Column("found_in.source", "enum", 12),
+    Column("found_in.ref", "text", 28),
+    Column("found_in.date", "date", 12),
+    Column("found_in.votes", "integer", 8),
+)
+
+SHEETS = {"roles": ("tasks", ROLE_COLUMNS), "issues": ("issues", ISSUE_COLUMNS)}
+
+
+def header(kind: str, column: Column, lang: str) -> str:
+    list_key = SHEETS[kind][0]
+    title = field_title(kind, (list_key, 0, *column.path), lang) or column.key
+    return f"{title} ({column.key})"
+
+
+def header_key(text: Any) -> str | None:
+    match = _KEY.search(str(text or ""))
+    return match.group(1) if match else None
+
+
+def choices(kind: str, column: Column) -> list[str]:
+    sub = subschema_at(kind, (SHEETS[kind][0], 0, *column.path)) or {}
+    return list(sub.get("enum", []))
+
+
+def get(entry: dict[str, Any], column: Column) -> Any:
+    node: Any = entry
+    for part in column.path:
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def cell_text(value: Any, column: Column) -> str:
+    """How a value reads in a text cell (CSV, Markdown)."""
+    if value is None:
+        return ""
+    if column.kind in ("members", "member") and isinstance(value, list):
+        return ", ".join(value)
+    if column.kind == "list" and isinstance(value, list):
+        return " / ".join(value)
+    return str(value)
+
+
+def rows(entries: list[dict[str, Any]], columns: tuple[Column, ...]) -> list[list[Any]]:
+    return [[get(entry, column) for column in columns] for entry in entries]
+
+
+# -- reading cells back ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: int
+    column: int
+    msg_id: str
+    params: dict[str, Any]
+
+
+def parse_cell(raw: Any, column: Column, allowed: list[str], members: set[str] | None) -> tuple[Any, str | None, dict]:
+    """``(value, error message id, params)`` for one cell; ``None`` for an empty cell."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, ("sheet.required" if column.required else None), {}
+    if column.kind == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date().isoformat(), None, {}
+        if isinstance(raw, dt.date):
+            return raw.isoformat(), None, {}
+        text = str(raw).strip()
+        try:
+            return dt.date.fromisoformat(text).isoformat(), None, {}
+        except ValueError:
+            return None, "sheet.bad_date", {"value": text}
+    if column.kind == "integer":
+        if isinstance(raw, bool) or not (isinstance(raw, int) or (isinstance(raw, float) and raw.is_integer())
+                                         or str(raw).strip().isdigit()):
+            return None, "sheet.bad_integer", {"value": raw}
+        return int(float(raw)), None, {}
+    text = str(raw).strip()
+    if column.kind == "enum":
+        if text not in allowed:
+            return None, "sheet.bad_choice", {"value": text, "choices": ", ".join(allowed)}
+        return text, None, {}
+    if column.kind in ("members", "member"):
+        ids = [part for part in _SPLIT.split(text) if part]
+        unknown = [m for m in ids if members is not None and m not in members]
+        if unknown:
+            return None, "sheet.unknown_member", {"value": ", ".join(unknown)}
+        if column.kind == "member" and len(ids) == 1:
+            return ids[0], None, {}
+        return ids, None, {}
+    if column.kind == "list":
+        return [part.strip() for part in text.split(" / ") if part.strip()], None, {}
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    return text, None, {}

@@ -1,0 +1,175 @@
+"""Export to the tools people use, and bring spreadsheet edits back without losing a byte."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from dxkit.cli import app
+from dxkit.loading import load_file
+from tests.conftest import ROOT
+
+runner = CliRunner()
+TODAY = "2026-10-01"
+
+
+@pytest.fixture
+def shiomi(tmp_path: Path, lang: str, monkeypatch) -> Path:
+    dest = tmp_path / "shiomi"
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, dest)
+    monkeypatch.chdir(dest)
+    return dest
+
+
+def _run(*args: str):
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+def _export_xlsx(folder: Path, lang: str) -> Path:
+    result = _run("export", "roles", str(folder), "-o", str(folder / "roles.xlsx"), "--lang", lang, "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    return folder / "roles.xlsx"
+
+
+def test_xlsx_has_headers_dates_dropdowns_and_members(shiomi, lang):
+    book = load_workbook(_export_xlsx(shiomi, lang))
+    sheet, members = book.worksheets
+    assert sheet.title == ("役割・期限表" if lang == "ja" else "Role matrix")
+    assert sheet["I1"].value == ("期限 (due)" if lang == "ja" else "Due date (due)")
+    assert sheet.freeze_panes == "B2"
+    assert isinstance(sheet["I2"].value, dt.datetime) and sheet["I2"].number_format == "yyyy-mm-dd"
+    assert sheet.max_row == 33 and sheet.column_dimensions["B"].width == 40
+    formulas = [v.formula1 for v in sheet.data_validations.dataValidation]
+    assert '"not-started,in-progress,blocked,done,cancelled"' in formulas
+    assert any(f and f.endswith("!$A$2:$A$18") for f in formulas)
+    assert members.max_row == 18 and members["A2"].value == "city-dx"
+
+
+def test_unchanged_export_import_leaves_the_file_byte_identical(shiomi, lang):
+    before = (shiomi / "roles.yaml").read_bytes()
+    result = _run("import", str(_export_xlsx(shiomi, lang)), "--lang", lang)
+    assert result.exit_code == 0
+    assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
+    assert (shiomi / "roles.yaml").read_bytes() == before
+
+
+def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
+    path = _export_xlsx(shiomi, lang)
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["T-013"], 13).value = "done"                      # status
+    sheet.cell(rows["T-014"], 9).value = dt.datetime(2026, 12, 24)    # due
+    sheet.cell(rows["T-015"], 2).value = "新しいタイトル / new title"  # title
+    sheet.append(["T-033", "説明会を開く", "implementation", "city-dx, shiomi-univ", "city-dx", None, None,
+                  None, dt.datetime(2027, 5, 31), "参加者 50 人", None, None, "not-started", None, None, None])
+    sheet.delete_rows(rows["T-032"])
+    book.save(path)
+    before = (shiomi / "roles.yaml").read_text(encoding="utf-8")
+    result = _run("import", str(path), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert "T-032" in result.stdout  # reported as missing, kept
+    after_text = (shiomi / "roles.yaml").read_text(encoding="utf-8")
+    old = {t["id"]: t for t in load_file(ROOT / "examples" / "shiomi" / lang / "roles.yaml").data["tasks"]}
+    new = {t["id"]: t for t in load_file(shiomi / "roles.yaml").data["tasks"]}
+    assert set(new) == set(old) | {"T-033"}
+    assert new["T-013"] == {**old["T-013"], "status": "done"}
+    assert new["T-014"] == {**old["T-014"], "due": "2026-12-24"}
+    assert new["T-015"] == {**old["T-015"], "title": "新しいタイトル / new title"}
+    assert new["T-033"] == {"id": "T-033", "title": "説明会を開く", "stage": "implementation",
+                            "responsible": ["city-dx", "shiomi-univ"], "accountable": "city-dx",
+                            "due": "2027-05-31", "done_criteria": "参加者 50 人", "status": "not-started"}
+    for task_id in set(old) - {"T-013", "T-014", "T-015"}:
+        assert new[task_id] == old[task_id], task_id
+    # Every line that was not edited is still there, in order, comments included.
+    untouched = [line for line in before.splitlines() if "T-01" not in line]
+    kept = [line for line in after_text.splitlines()]
+    position = 0
+    for line in untouched:
+        if line.strip().startswith(("status:", "due:", "title:")):
+            continue
+        position = kept.index(line, position)
+    pruned = _run("import", str(path), "--prune", "--lang", lang)
+    assert pruned.exit_code == 0
+    assert "T-032" not in {t["id"] for t in load_file(shiomi / "roles.yaml").data["tasks"]}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "needle"),
+    [(9, "来週", "YYYY-MM-DD"), (5, "nobody", "members.yaml"), (13, "finished", "not-started")],
+)
+def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_written(shiomi, lang, column, value, needle):
+    path = _export_xlsx(shiomi, lang)
+    book = load_workbook(path)
+    book.worksheets[0].cell(5, column).value = value
+    book.save(path)
+    before = (shiomi / "roles.yaml").read_bytes()
+    result = _run("import", str(path), "--lang", lang)
+    assert result.exit_code == 2
+    letter = "ABCDEFGHIJKLMNOP"[column - 1]
+    assert (f"5 行 {letter} 列" if lang == "ja" else f"row 5, column {letter}") in result.stderr
+    assert needle in result.stderr
+    assert (shiomi / "roles.yaml").read_bytes() == before
+
+
+def test_import_refuses_a_file_that_is_not_a_workbook(shiomi):
+    (shiomi / "fake.xlsx").write_text("not a zip", encoding="utf-8")
+    result = _run("import", "fake.xlsx", "--lang", "en")
+    assert result.exit_code == 2 and "Excel" in result.stderr
+
+
+def test_csv_has_a_bom_and_japanese_intact(shiomi, lang):
+    data = _run("export", "roles", "-f", "csv", "-o", "roles.csv", "--lang", lang)
+    assert data.exit_code == 0
+    raw = (shiomi / "roles.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 33 and rows[1][0] == "T-001"
+    assert ("協議会" in rows[1][1]) == (lang == "ja")
+    _run("export", "roles", "-f", "csv", "-o", "plain.csv", "--no-bom")
+    assert not (shiomi / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_ics_parses_and_uids_are_stable(shiomi, lang):
+    from icalendar import Calendar
+
+    for name in ("a.ics", "b.ics"):
+        assert _run("export", "roles", "-f", "ics", "-o", name, "--today", TODAY, "--lang", lang).exit_code == 0
+    calendars = [Calendar.from_ical((shiomi / n).read_bytes()) for n in ("a.ics", "b.ics")]
+    uids = [[str(e["uid"]) for e in c.walk("VEVENT")] for c in calendars]
+    assert uids[0] == uids[1] and len(uids[0]) == 32 and len(set(uids[0])) == 32
+    event = next(e for e in calendars[0].walk("VEVENT") if str(e["uid"]).startswith("T-019."))
+    assert event["dtstart"].dt == dt.date(2026, 11, 20)  # the recovery plan's new date
+    assert calendars[0]["x-wr-timezone"] == "Asia/Tokyo"
+    assert ("説明責任" if lang == "ja" else "Accountable") in str(event["description"])
+
+
+def test_markdown_and_gantt(shiomi, lang):
+    md = _run("export", "roles", "-f", "md", "--lang", lang).stdout
+    assert md.count("\n| T-0") == 32
+    gantt = _run("export", "roles", "-f", "mermaid", "--today", TODAY, "--lang", lang).stdout
+    assert gantt.startswith("gantt\n") and gantt.count("    section ") == 3
+    assert ":crit" in gantt and ":done" in gantt
+
+
+def test_issue_register_exports_and_refuses_calendar(shiomi, lang):
+    assert _run("export", "issues", "-f", "csv", "--lang", lang).stdout.count("I-00") == 8
+    assert _run("export", "issues", "-o", "issues.xlsx").exit_code == 0
+    refused = _run("export", "issues", "-f", "ics", "--lang", lang)
+    assert refused.exit_code == 2
+
+
+def test_export_never_overwrites_without_asking(shiomi):
+    (shiomi / "roles.xlsx").write_bytes(b"mine")
+    result = _run("export", "roles", "--lang", "en")
+    assert result.exit_code == 2 and (shiomi / "roles.xlsx").read_bytes() == b"mine"
+    assert _run("export", "roles", "--overwrite").exit_code == 0
