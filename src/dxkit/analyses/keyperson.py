@@ -79,7 +79,7 @@ def mermaid_graph(graph, highlight: set[str], cut: set[str]) -> str:
     lines = ["graph LR"]
     for node in sorted(graph.nodes):
         label = str(graph.nodes[node].get("name", node))
-        safe = "".join(f"#{ord(ch)};" if ch in '"<>#&;`[]{}()|' else ch for ch in label)
+        safe = "".join(f"#{ord(ch)};" if ch in '"<>#&;`[]{}()|%' else ch for ch in label)
         lines.append(f'    {ids[node]}["{safe}"]')
     for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
         lines.append(f"    {ids[a]} --- {ids[b]}")

@@ -18,6 +18,7 @@ from dxkit.cli import init as _init
 from dxkit.cli import new as _new
 from dxkit.cli import promote as _promote
 from dxkit.cli import schema as _schema
+from dxkit.cli import site as _site
 from dxkit.cli import validate as _validate
 from dxkit.cli._common import HELP_LANG, report_bug
 from dxkit.i18n import t
@@ -42,6 +43,7 @@ app.command("lessons", help=t("help.lessons", HELP_LANG))(_analyses.lessons)
 app.command("export", help=t("help.export", HELP_LANG))(_exchange.export)
 app.command("import", help=t("help.import", HELP_LANG))(_exchange.import_sheet)
 app.add_typer(_schema.app, name="schema")
+app.add_typer(_site.app, name="site")
 
 
 def _version(value: bool) -> None:

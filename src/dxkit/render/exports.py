@@ -165,7 +165,7 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
 
 # -- Gantt ----------------------------------------------------------------------------------------------
 
-_GANTT_UNSAFE = re.compile(r"[:;#\n\r`\"<>{}\[\]]")
+_GANTT_UNSAFE = re.compile(r"[:;#%\n\r`\"<>{}\[\]]")
 
 
 def render_gantt(c: Consortium, lang: str) -> str:

@@ -1,0 +1,113 @@
+"""MkDocs hooks for the sites dxkit builds: the guidebook and each consortium's own site.
+
+* Pages that contain a mermaid diagram get a ``<script>`` for the self-hosted mermaid, placed
+  before Material's bundle so Material uses it instead of fetching one from a CDN. Pages
+  without a diagram load nothing extra.
+* The search dialog gets an accessible name in the page's language.
+* The JSON Schemas are published at ``schemas/v1/<kind>.schema.json`` so editors can use them.
+* mkdocs-static-i18n writes one search index holding both languages. We split it: the
+  Japanese site keeps its own pages at ``search/``, the English site gets ``en/search/``, and
+  English pages are pointed at their own index, so a reader searches in their language only.
+  Both ``.js`` copies (used when the site is opened from ``file://``) are written too.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from dxkit._resources import schemas_dir
+from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
+from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+
+MERMAID_URL = "assets/vendor/mermaid.min.js"
+#: Must match extra.polyfills in mkdocs.yml (Material's offline plugin then adds no CDN copy).
+IFRAME_WORKER_URL = "assets/vendor/iframe-worker-shim.js"
+#: Languages built under ``/<lang>/``; the default language (Japanese) is the site root.
+SUB_LANGS = ("en",)
+
+_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
+_BASE = re.compile(r'("base":\s*)"[^"]*"')
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+#: The search dialog needs an accessible name (axe: aria-dialog-name).
+SEARCH_LABEL = {"ja": "サイト内検索", "en": "Search this site"}
+_state = {"mermaid": False}
+
+
+def _page_lang(url: str) -> str | None:
+    first = url.split("/", 1)[0]
+    return first if first in SUB_LANGS else None
+
+
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    here = posixpath.dirname(page.url) or "."
+    lang = _page_lang(page.url)
+    # Material fetches "sitemap.xml" beside every <link rel="alternate">; mkdocs-static-i18n
+    # points those at pages, not language roots, so each view would request missing files.
+    # The language selector in the header keeps its per-page links.
+    output = _HEAD_ALTERNATE.sub("", output)
+    label = SEARCH_LABEL[lang or "ja"]
+    output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+    if lang:
+        # Search (and result links) resolve against "base": make it this language's root.
+        output = _BASE.sub(lambda m: f'{m.group(1)}"{posixpath.relpath(lang, here)}"', output, count=1)
+    if 'class="mermaid"' not in output:
+        return output
+    _state["mermaid"] = True
+    tag = f'<script src="{posixpath.relpath(MERMAID_URL, here)}"></script>\n    '
+    match = _BUNDLE.search(output)
+    if match is None:
+        return output.replace("</body>", tag + "</body>")
+    return output[: match.start()] + tag + output[match.start() :]
+
+
+def _write_index(folder: Path, data: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(text, encoding="utf-8")
+    (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+def split_search_index(site: Path) -> None:
+    index = site / "search" / "search_index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    docs = data["docs"]
+    prefixes = tuple(f"{lang}/" for lang in SUB_LANGS)
+    _write_index(index.parent, {**data, "docs": [d for d in docs if not d["location"].startswith(prefixes)]})
+    for lang in SUB_LANGS:
+        if not (site / lang).is_dir():
+            continue  # a one-language site (a consortium's own) has nothing to split
+        own = [
+            {**d, "location": d["location"][len(lang) + 1 :]}
+            for d in docs
+            if d["location"].startswith(f"{lang}/")
+        ]
+        _write_index(site / lang / "search", {**data, "docs": own})
+
+
+@event_priority(-100)  # after mkdocs-static-i18n has built every language and the offline plugin
+def on_post_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested per-language build; act once, when the whole site is done
+    site = Path(config["site_dir"])
+    published = site / "schemas" / f"v{SCHEMA_VERSION}"
+    published.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        shutil.copyfile(schemas_dir() / schema_filename(kind), published / schema_filename(kind))
+    vendored = [(IFRAME_WORKER_URL, IFRAME_WORKER)]
+    if _state["mermaid"]:
+        vendored.append((MERMAID_URL, MERMAID))
+    for url, asset in vendored:
+        target = site / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ensure(asset), target)
+    if (site / "search" / "search_index.json").is_file():
+        split_search_index(site)
+

@@ -1,0 +1,202 @@
+"""``dxkit site``: a consortium's folder becomes its own website (Material for MkDocs).
+
+The site is built in a temporary folder with the same offline machinery as the guidebook
+(no web fonts, no CDN, mermaid only on pages with a diagram) and then moved into ``--out``.
+dxkit never builds into the consortium's own folder or one of its parents, and never
+replaces a folder it did not make (it leaves a marker file in each site it builds).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from dxkit.errors import UsageError
+from dxkit.render.site import site_pages
+
+MARKER = ".dxkit-site"
+
+PRINT_CSS = """/* Charters and matrices go through paper approval: print them cleanly on A4. */
+@page { size: A4; margin: 14mm 12mm; }
+.md-grid { max-width: 90rem; }
+.md-typeset table:not([class]) { font-size: 0.72rem; }
+.md-typeset table:not([class]) td:nth-child(2) { min-width: 16rem; }
+.md-typeset a { text-decoration: underline; text-underline-offset: 0.15em; }
+.md-tabs__link { opacity: 1; }
+.md-copyright { color: var(--md-footer-fg-color--light); }
+[data-md-color-scheme="default"] { --md-code-hl-comment-color: #595959; }
+@media print {
+  .md-header, .md-tabs, .md-sidebar, .md-footer, .md-source-file, .headerlink { display: none !important; }
+  .md-main__inner { margin: 0; }
+  .md-content { max-width: none; }
+  .md-typeset { font-size: 9.5pt; line-height: 1.5; }
+  .md-typeset table:not([class]) { font-size: 8pt; display: table; width: 100%; }
+  .md-typeset table:not([class]) tr { break-inside: avoid; }
+  .md-typeset h1, .md-typeset h2 { break-after: avoid; }
+  .md-typeset a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+#: Wide tables scroll sideways; make each scrolling region reachable by keyboard (WCAG 2.1.1).
+A11Y_JS = """document$.subscribe(function () {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (region) {
+    if (region.scrollWidth > region.clientWidth) {
+      region.tabIndex = 0;
+      region.setAttribute("role", "region");
+      region.setAttribute("aria-label", document.title);
+    }
+  });
+});
+"""
+
+
+@dataclass
+class SiteResult:
+    out: Path
+    pages: int
+    warnings: list[str]
+
+
+def check_site_extras() -> None:
+    try:
+        import material  # noqa: F401
+        import mkdocs  # noqa: F401
+    except ImportError:
+        raise UsageError("site.missing_extra") from None
+
+
+def check_destination(folder: Path, out: Path) -> None:
+    folder, target = folder.resolve(), out.resolve()
+    if target == folder or folder.is_relative_to(target):
+        raise UsageError("site.into_consortium", out=str(out), folder=str(folder))
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())):
+        raise UsageError("site.not_ours", out=str(out))
+
+
+def _mkdocs_yml(title: str, lang: str, nav: list[tuple[str, str]], cache: Path) -> str:
+    from dxkit.render import site_hooks
+
+    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    nav_lines = "".join(f"  - {q(label)}: {q(path)}\n" for label, path in nav)
+    return f"""site_name: {q(title)}
+docs_dir: docs
+use_directory_urls: false
+theme:
+  name: material
+  language: {lang}
+  font: false
+  features: [navigation.tabs, navigation.top, search.highlight, toc.follow]
+  palette:
+    - scheme: default
+      primary: indigo
+      accent: indigo
+extra_css: [assets/stylesheets/site.css]
+extra_javascript: [assets/javascripts/a11y.js]
+extra:
+  polyfills: [{q(site_hooks.IFRAME_WORKER_URL)}]
+  generator: false
+hooks:
+  - {q(str(Path(site_hooks.__file__)))}
+plugins:
+  - search:
+      lang: [{lang}]
+  - privacy:
+      cache_dir: {q(str(cache))}
+      assets_exclude: ["unpkg.com/mermaid@*"]
+  - offline
+markdown_extensions:
+  - admonition
+  - attr_list
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+nav:
+{nav_lines}"""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
+    """Build the site of ``consortium`` (loaded from ``folder``) into ``out``."""
+    check_site_extras()
+    check_destination(folder, out)
+    if consortium.charter is None:
+        raise UsageError("site.no_charter", folder=str(folder))
+    from dxkit.i18n import translate
+
+    pages = site_pages(consortium, lang, bilingual=bilingual)
+    order = ["index.md", "members.md", "roles.md", "gates.md", "issues.md", "workshops/index.md",
+             "retrospectives/index.md", "lessons.md"]
+    labels = {"index.md": "site.nav.overview", "members.md": "site.members", "roles.md": "site.roles",
+              "gates.md": "site.gates", "issues.md": "site.issues", "workshops/index.md": "site.workshops",
+              "retrospectives/index.md": "site.retrospectives", "lessons.md": "lessons.title"}
+    nav = [(translate(labels[p], lang), p) for p in order if any(str(k) == p for k in pages)]
+    with tempfile.TemporaryDirectory(prefix="dxkit-site-") as tmp:
+        root = Path(tmp)
+        for rel, text in pages.items():
+            path = root / "docs" / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        css = root / "docs" / "assets" / "stylesheets" / "site.css"
+        css.parent.mkdir(parents=True)
+        css.write_text(PRINT_CSS, encoding="utf-8")
+        script = root / "docs" / "assets" / "javascripts" / "a11y.js"
+        script.parent.mkdir(parents=True)
+        script.write_text(A11Y_JS, encoding="utf-8")
+        (root / "mkdocs.yml").write_text(
+            _mkdocs_yml(consortium.charter.data["name"], lang, nav, root / "cache"), encoding="utf-8"
+        )
+        built = root / "site"
+        warnings = _run_mkdocs(root / "mkdocs.yml", built)
+        (built / MARKER).write_text("This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8")
+        _replace(built, out)
+    return SiteResult(out, len(pages), warnings)
+
+
+def _run_mkdocs(config_file: Path, site_dir: Path) -> list[str]:
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        build(config)
+    except MkDocsException as exc:
+        raise UsageError("site.build_failed", detail=str(exc) or "; ".join(collector.messages[-3:])) from None
+    finally:
+        logger.removeHandler(collector)
+    return collector.messages
+
+
+def _replace(built: Path, out: Path) -> None:
+    """Put the new site in ``out`` (empty, or a site dxkit built before); nothing outside it."""
+    out.mkdir(parents=True, exist_ok=True)
+    for child in out.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+    shutil.copytree(built, out, dirs_exist_ok=True)

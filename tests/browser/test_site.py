@@ -1,0 +1,103 @@
+"""A consortium's own site, built from the realistic example with a script planted in it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxkit.cli import app
+from tests.browser.conftest import SCREENSHOTS, _QuietHandler
+from tests.browser.test_guidebook import OPEN_SHADOW_ROOTS
+from tests.cli.test_site import XSS, hostile_copy
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("consortium-site")
+    folder = hostile_copy(base, "ja")
+    out = base / "site"
+    result = CliRunner().invoke(app, ["site", "build", str(folder), "--out", str(out), "--today", "2026-10-01"])
+    assert result.exit_code == 0, result.output
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/", out
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_every_page_renders_without_errors_or_outside_requests(visit, site_url):
+    url, out = site_url
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html") if p.name != "404.html")
+    assert len(pages) >= 15
+    v = visit()
+    dialogs: list[str] = []
+    v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in pages:
+        v.page.goto(url + path, wait_until="load")
+        assert v.page.locator("h1").count() >= 1, path
+    assert v.errors == [] and v.external_requests() == [] and dialogs == []
+
+
+@pytest.mark.parametrize(("path", "kind"), [("members.html", "flowchart"), ("roles.html", "gantt")])
+def test_network_and_gantt_diagrams_render(visit, site_url, path, kind):
+    url, _ = site_url
+    v = visit()
+    v.page.add_init_script(OPEN_SHADOW_ROOTS)
+    v.page.goto(url + path, wait_until="networkidle")
+    v.page.wait_for_selector(".mermaid svg", timeout=15000)
+    svg = v.page.locator(".mermaid svg").first
+    assert (svg.bounding_box() or {}).get("height", 0) > 100
+    assert kind in (svg.get_attribute("aria-roledescription") or "")
+    assert v.errors == [] and v.external_requests() == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    v.page.screenshot(path=str(SCREENSHOTS / f"site-{path.replace('.html', '')}.png"), full_page=True)
+
+
+def test_planted_script_shows_as_text_and_never_runs(visit, site_url):
+    url, _ = site_url
+    v = visit()
+    dialogs: list[str] = []
+    v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    v.page.add_init_script(OPEN_SHADOW_ROOTS)
+    v.page.goto(url + "members.html", wait_until="networkidle")
+    v.page.wait_for_selector(".mermaid svg", timeout=15000)
+    assert v.page.get_by_text(XSS).first.is_visible()
+    assert v.page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('alert(1)'))") is False
+    v.page.goto(url + "roles.html", wait_until="networkidle")
+    assert v.page.locator("a[href^='javascript']").count() == 0
+    assert v.page.get_by_text("**bold**").count() >= 1
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "members.html", "roles.html", "gates.html"])
+def test_site_pages_have_no_serious_accessibility_violations(visit, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, _ = site_url
+    v = visit()
+    v.page.goto(url + path, wait_until="networkidle")
+    violations = [
+        (item["id"], [n["html"][:100] for n in item["nodes"][:2]])
+        for item in Axe().run(v.page).response["violations"]
+        if item["impact"] in ("serious", "critical")
+    ]
+    assert violations == []
+
+
+def test_charter_and_matrix_print_on_a4(visit, site_url, tmp_path):
+    url, _ = site_url
+    v = visit()
+    for path in ("index.html", "roles.html"):
+        v.page.goto(url + path, wait_until="networkidle")
+        v.page.emulate_media(media="print")
+        assert v.page.locator(".md-sidebar").first.is_hidden()
+        pdf = v.page.pdf(format="A4", print_background=True)
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+        (tmp_path / f"{path}.pdf").write_bytes(pdf)

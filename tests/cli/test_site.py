@@ -1,0 +1,130 @@
+"""dxkit site build: pages from the files, escaping, and never writing where it should not."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxkit.cli import app
+from dxkit.loading import load_text
+from dxkit.render.site import site_pages
+from dxkit.rules import Consortium
+from tests.conftest import ROOT
+
+runner = CliRunner()
+TODAY = "2026-10-01"
+XSS = "<script>alert(1)</script>"
+MARKUP = '**bold** [x](javascript:alert(1)) ` | "]; click m0 call alert(2) %%'
+
+
+def hostile_copy(tmp_path: Path, lang: str) -> Path:
+    """The realistic example with a script and markup planted in names and titles."""
+    dest = tmp_path / "shiomi"
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, dest)
+    members = dest / "members.yaml"
+    text = members.read_text(encoding="utf-8")
+    import re
+
+    planted = re.sub(r'name: "?Code for Shiomi"?', f'name: "{XSS}"', text, count=1)
+    assert planted != text
+    members.write_text(planted, encoding="utf-8")
+    roles = dest / "roles.yaml"
+    lines = roles.read_text(encoding="utf-8").splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("title:"))
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines[index] = f'{indent}title: "{MARKUP.replace(chr(34), chr(92) + chr(34))}"\n'
+    roles.write_text("".join(lines), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def hostile(tmp_path, lang):
+    return hostile_copy(tmp_path, lang)
+
+
+def test_site_build_makes_every_page(hostile, tmp_path, lang):
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "members.html", "roles.html", "gates.html", "issues.html", "lessons.html",
+                 "workshops/index.html", "retrospectives/index.html"):
+        assert (out / page).is_file(), page
+    assert len(list((out / "workshops").glob("*.html"))) == 4
+    html = (out / "members.html").read_text(encoding="utf-8")
+    assert XSS not in html and "&lt;script&gt;" in html
+    assert 'lang="' + lang + '"' in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / ".dxkit-site").is_file()
+
+
+def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
+    from dxkit.validate import open_consortium
+
+    consortium, _ = open_consortium(str(hostile), lang=lang, today=__import__("datetime").date(2026, 10, 1))
+    pages = site_pages(consortium, lang)
+    roles = pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
+    table, gantt = roles.split("```mermaid", 1)
+    assert "**bold**" not in table and "\\*\\*bold\\*\\*" in table
+    assert "[x](javascript" not in table and "\\[x\\](javascript" in table
+    label = next(line for line in gantt.splitlines() if "bold" in line)
+    assert label.count(":") == 1 and "%%" not in label and '"' not in label
+    members = next(text for path, text in pages.items() if str(path) == "members.md")
+    assert "<script>" not in members
+    network = members.split("```mermaid", 1)[1]
+    assert "<" not in network and '"]; click' not in network
+
+
+def test_site_refuses_the_consortium_folder_and_its_parents(hostile, tmp_path):
+    for out in (hostile, hostile.parent):
+        before = sorted(p.name for p in hostile.iterdir())
+        result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--lang", "en"])
+        assert result.exit_code == 2 and "consortium folder" in result.stderr
+        assert sorted(p.name for p in hostile.iterdir()) == before
+
+
+def test_site_refuses_a_folder_it_did_not_make(hostile, tmp_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--lang", "en"])
+    assert result.exit_code == 2 and (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_site_rebuilds_over_its_own_output(hostile, tmp_path):
+    out = tmp_path / "site"
+    assert runner.invoke(app, ["site", "build", str(hostile), "--out", str(out)]).exit_code == 0
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    assert runner.invoke(app, ["site", "build", str(hostile), "--out", str(out)]).exit_code == 0
+    assert not (out / "stale.html").exists()
+
+
+def test_site_from_a_fresh_scaffold_in_both_languages(sample, tmp_path, lang):
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["site", "build", str(sample), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "lang=\"" + lang + "\"" in (out / "roles.html").read_text(encoding="utf-8")
+
+
+def test_site_without_the_site_extras_says_what_to_install(hostile, tmp_path, monkeypatch, lang):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_mkdocs(name, *args, **kwargs):
+        if name in ("mkdocs", "material"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_mkdocs)
+    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(tmp_path / "s"), "--lang", lang])
+    assert result.exit_code == 2 and "pip install 'dxkit[site]'" in result.stderr
+
+
+def test_bilingual_labels(sample, lang):
+    from dxkit.validate import open_consortium
+
+    consortium, _ = open_consortium(str(sample), lang=lang, today=__import__("datetime").date(2026, 6, 1))
+    pages = {str(k): v for k, v in site_pages(consortium, lang, bilingual=True).items()}
+    assert "メンバー / Members" in pages["members.md"] if lang == "ja" else "Members / メンバー" in pages["members.md"]
