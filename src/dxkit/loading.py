@@ -64,22 +64,45 @@ _NULL = "tag:yaml.org,2002:null"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 
+_KEY_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL})
 _INT_RE = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _FLOAT_RE = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)$")
 
 
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
 class _StrictResolver(BaseResolver):
-    """Resolve plain scalars the way people expect: only true/false are booleans."""
+    """Resolve plain scalars the way people expect: only true/false are booleans.
+
+    libyaml calls this once per node, so it is written for speed: no path resolvers, and
+    a plain scalar is tested only against the patterns its first character allows.
+    """
 
     yaml_implicit_resolvers: dict = {}
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
 
-_StrictResolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
-_StrictResolver.add_implicit_resolver(_INT, _INT_RE, list("-+0123456789"))
-_StrictResolver.add_implicit_resolver(_FLOAT, _FLOAT_RE, list("-+0123456789."))
-_StrictResolver.add_implicit_resolver(
-    _NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR
+            if value in _NULLS:
+                return _NULL
+            first = value[0]
+            if first in "tf":
+                return _BOOL if value in ("true", "false") else _STR
+            if first in "-+0123456789.":
+                if _INT_RE.match(value):
+                    return _INT
+                if _FLOAT_RE.match(value):
+                    return _FLOAT
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
 
 
 class _Loader(_Parser, _StrictResolver):  # type: ignore[misc, valid-type]
@@ -118,6 +141,8 @@ class Document:
     data: Any
     root: Node = field(repr=False)
     bom: bool = False
+    #: The decoded text, for checks that are cheaper on text than on values.
+    text: str = field(default="", repr=False)
 
     @property
     def kind(self) -> str | None:
@@ -284,27 +309,29 @@ class _Builder:
                 raise self._error("DX005", "load.alias_bomb", node, limit=MAX_ALIAS_EXPANSION)
         else:
             self.seen.add(node_id)
-        if isinstance(node, ScalarNode):
+        cls = node.__class__
+        if cls is ScalarNode:
+            if node.tag == _STR:
+                return node.value
             return self._scalar(node)
-        if isinstance(node, SequenceNode):
+        if cls is SequenceNode:
             if node.tag != _SEQ:
                 raise self._error("DX004", "load.tag", node, tag=node.tag)
             return [self.build(item, depth + 1) for item in node.value]
         if node.tag != _MAP:
             raise self._error("DX004", "load.tag", node, tag=node.tag)
         result: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 raise self._error("DX001", "load.complex_key", key_node)
-            if key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _NULL):
+            if key_node.tag not in _KEY_TAGS:
                 raise self._error("DX004", "load.tag", key_node, tag=key_node.tag)
             key = key_node.value
             if key in result:
+                first = next(k for k, _ in node.value if k.value == key)
                 raise self._error(
-                    "DX003", "load.duplicate_key", key_node, key=key, first=first_line[key]
+                    "DX003", "load.duplicate_key", key_node, key=key, first=first.start_mark.line + 1
                 )
-            first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, depth + 1)
         return result
 
@@ -331,7 +358,7 @@ def build(root: Node, path: str) -> Any:
 
 def load_text(text: str, path: str, *, bom: bool = False) -> Document:
     root = parse(text, path)
-    return Document(path=path, data=build(root, path), root=root, bom=bom)
+    return Document(path=path, data=build(root, path), root=root, bom=bom, text=text)
 
 
 def load_bytes(raw: bytes, path: str) -> Document:

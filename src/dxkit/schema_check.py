@@ -15,7 +15,14 @@ from typing import Any
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
 from dxkit.loading import Document
-from dxkit.schemas import KINDS, SCHEMA_VERSION, field_title, load_schema, validator_for
+from dxkit.schemas import (
+    KINDS,
+    SCHEMA_VERSION,
+    fast_validator_for,
+    field_title,
+    load_schema,
+    validator_for,
+)
 
 CODE = "DX010"
 NAME = "schema-violation"
@@ -209,8 +216,10 @@ def check_schema(doc: Document, lang: str) -> list[Finding]:
         if close:
             msg += translate("schema.did_you_mean", lang, suggestion=close[0])
         return [_kind_finding(doc, "kind.raw", lang, message=msg)]
-    validator = validator_for(kind)
-    errors = list(validator.iter_errors(data))
+    fast = fast_validator_for(kind)
+    if fast is not None and fast.is_valid(data):
+        return []
+    errors = list(validator_for(kind).iter_errors(data))
     if not errors:
         return []
     messages = _Messages(kind, lang, data)

@@ -56,6 +56,26 @@ def inline_refs(node: Any, root: dict[str, Any]) -> Any:
 
 
 @cache
+def fast_validator_for(kind: str) -> Any | None:
+    """A compiled jsonschema-rs validator for ``kind``, or ``None`` where it is not available.
+
+    It only answers "valid or not". Files it accepts need nothing more; files it rejects go
+    through :func:`validator_for`, whose errors become the messages people read, so messages
+    are the same with or without it. ``DXKIT_VALIDATOR=python`` turns it off.
+    """
+    import os
+
+    if os.environ.get("DXKIT_VALIDATOR", "").lower() == "python":
+        return None
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    schema = load_schema(kind)
+    return jsonschema_rs.validator_for(inline_refs(schema, schema), validate_formats=True)
+
+
+@cache
 def validator_for(kind: str) -> Any:
     """The compiled validator for ``kind`` (imported lazily: jsonschema is heavy)."""
     from jsonschema import Draft202012Validator

@@ -239,6 +239,8 @@ def _iter_strings(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def check_unfilled_placeholder(c: Consortium) -> Iterator[Hit]:
     markers = [translate("placeholder", lang) for lang in LANGS]
     for doc in c.documents():
+        if doc.text and not any(marker in doc.text for marker in markers):
+            continue  # the marker is not in the file at all: no need to walk its values
         for path, text in _iter_strings(doc.data):
             for marker in markers:
                 if marker in text:
