@@ -1,5 +1,5 @@
 """``python -m dxkit`` runs the command line."""
 
-from dxkit.cli import main
+from dxkit._entry import main
 
 main()
