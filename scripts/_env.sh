@@ -1,5 +1,5 @@
 # Shared by the scripts: create the project's virtual environment and install dxkit into it.
-# Usage: source scripts/_env.sh EXTRAS   (EXTRAS as in pyproject.toml, e.g. "test,site")
+# Usage: source scripts/_env.sh [EXTRAS]   (EXTRAS as in pyproject.toml, e.g. "test,site")
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -8,5 +8,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$1]"
+if [ -n "${1:-}" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$1]"
+else
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+fi
 export PATH="$ROOT/.venv/bin:$PATH"
