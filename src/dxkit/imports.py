@@ -206,17 +206,10 @@ def _task_dict(values: dict[str, Any]) -> dict[str, Any]:
 def _task_lines(values: dict[str, Any]) -> list[str]:
     """A new task as block lines (the first without "- "), in the sheet's column order."""
     lines: list[str] = []
-    nested: dict[str, dict[str, Any]] = {}
-    for column in ROLE_COLUMNS:
-        value = values.get(column.key)
-        if value is None:
-            continue
-        if "." in column.key:
-            parent, child = column.key.split(".")
-            nested.setdefault(parent, {})[child] = value
-            continue
-        lines.append(f"{column.key}: {flow(value)}")
-    for parent, mapping in nested.items():
-        lines.append(f"{parent}:")
-        lines += [f"  {child}: {flow(value)}" for child, value in mapping.items()]
+    for key, value in _task_dict(values).items():
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {child}: {flow(inner)}" for child, inner in value.items()]
+        else:
+            lines.append(f"{key}: {flow(value)}")
     return lines

@@ -9,9 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dxkit.cli import app
-from dxkit.loading import load_text
 from dxkit.render.site import site_pages
-from dxkit.rules import Consortium
 from tests.conftest import ROOT
 
 runner = CliRunner()

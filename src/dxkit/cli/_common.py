@@ -119,6 +119,42 @@ def open_folder(folder: str, lang: str, today: "dt.date"):
     return consortium
 
 
+def load_checked(path, kinds: tuple[str, ...], lang: str):
+    """Load a file a command works on; any problem becomes a usage error with file:line:col."""
+    from dxkit.errors import UsageError
+    from dxkit.loading import LoadError, load_file
+    from dxkit.schema_check import check_schema
+
+    try:
+        doc = load_file(path)
+    except LoadError as err:
+        raise UsageError("agenda.unreadable", file=str(path), line=err.position.line,
+                         column=err.position.column, detail=err.message(lang)) from None
+    if doc.kind not in kinds:
+        raise UsageError("command.wrong_kind", file=str(path), kinds=", ".join(kinds))
+    problems = check_schema(doc, lang)
+    if problems:
+        first = problems[0]
+        raise UsageError("agenda.invalid", file=first.file, line=first.line, column=first.column, detail=first.message)
+    return doc
+
+
+def write_edit(path, original: bytes, text: str, lang: str) -> None:
+    """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
+
+    A byte-order mark the person's file had is kept.
+    """
+    from dxkit.errors import UsageError
+    from dxkit.scaffold import write_atomic
+    from dxkit.schema_check import require_valid
+
+    require_valid(text, str(path), lang)
+    if path.read_bytes() != original:
+        raise UsageError("promote.changed", file=str(path))
+    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
+    write_atomic(path, bom + text.encode("utf-8"))
+
+
 def report_bug(exc: BaseException) -> None:
     lang = resolve_lang()
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, user_errors
+from dxkit.cli._common import HELP_LANG, LangOption, load_checked, user_errors
 from dxkit.i18n import resolve_lang, t
 
 
@@ -26,24 +26,11 @@ def agenda(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
-    from dxkit.loading import LoadError, load_file
     from dxkit.render.agenda import AGENDA_RENDERERS
-    from dxkit.schema_check import check_schema
 
     language = resolve_lang(lang.value if lang else None)
     with user_errors(language):
-        try:
-            doc = load_file(file)
-        except LoadError as err:
-            raise UsageError("agenda.unreadable", file=str(file), line=err.position.line,
-                             column=err.position.column, detail=err.message(language)) from None
-        if doc.kind not in ("workshop", "retrospective"):
-            raise UsageError("agenda.not_a_session", file=str(file))
-        problems = check_schema(doc, language)
-        if problems:
-            first = problems[0]
-            raise UsageError("agenda.invalid", file=first.file, line=first.line, column=first.column,
-                             detail=first.message)
+        doc = load_checked(file, ("workshop", "retrospective"), language)
         if not doc.data.get("agenda"):
             raise UsageError("agenda.empty", file=str(file))
         # The handout speaks the file's language unless --lang says otherwise.

@@ -14,9 +14,11 @@ from dxkit.cli._common import (
     LangOption,
     TodayOption,
     chosen_lang,
+    load_checked,
     open_folder,
     today_option_value,
     user_errors,
+    write_edit,
 )
 from dxkit.i18n import t
 
@@ -91,25 +93,13 @@ def import_sheet(
 ) -> None:
     from dxkit.errors import UsageError
     from dxkit.imports import plan_import, read_sheet
-    from dxkit.loading import LoadError, load_file
-    from dxkit.schema_check import check_schema, require_valid
-    from dxkit.scaffold import write_atomic
+    from dxkit.schema_check import require_valid
     from dxkit.validate import open_consortium
 
     language = chosen_lang(lang)
     with user_errors(language):
         target = into or Path("roles.yaml")
-        try:
-            roles = load_file(target)
-        except LoadError as err:
-            raise UsageError("agenda.unreadable", file=str(target), line=err.position.line,
-                             column=err.position.column, detail=err.message(language)) from None
-        problems = check_schema(roles, language)
-        if roles.kind != "roles" or problems:
-            first = problems[0] if problems else None
-            raise UsageError("agenda.invalid", file=str(target), line=first.line if first else 1,
-                             column=first.column if first else 1,
-                             detail=first.message if first else t("promote.wrong_kind", language, kind="roles"))
+        roles = load_checked(target, ("roles",), language)
         consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
         members = consortium.member_ids()
         title, table = read_sheet(workbook)
@@ -130,12 +120,9 @@ def import_sheet(
         if plan.changes == 0:
             typer.echo(t("import.no_changes", language, file=str(target)))
             return
-        require_valid(plan.text, str(target), language)
         if dry_run:
+            require_valid(plan.text, str(target), language)
             typer.echo(t("init.dry_run", language))
             return
-        if target.read_bytes() != raw:
-            raise UsageError("promote.changed", file=str(target))
-        bom = raw[:3] == b"\xef\xbb\xbf"
-        write_atomic(target, (b"\xef\xbb\xbf" if bom else b"") + plan.text.encode("utf-8"))
+        write_edit(target, raw, plan.text, language)
         typer.echo(t("import.written", language, file=str(target), count=plan.changes))

@@ -201,7 +201,7 @@ def render_method_card(toolkit, lang: str) -> str:
         GENERATED,
         f"# {toolkit.title[lang]}\n\n",
         f"{toolkit.purpose[lang]}\n\n",
-        f"| | |\n|---|---|\n",
+        "| | |\n|---|---|\n",
         f"| {_t('card.when', lang)} | {_cell(toolkit.when[lang])} |\n",
         f"| {_t('card.time', lang)} | {_t('card.time_value', lang, **toolkit.duration)} |\n",
         f"| {_t('card.people', lang)} | {_t('card.people_value', lang, tables=tables, seats=seats, **people)} |\n",
