@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from dxkit.errors import UsageError
 from dxkit.loading import Document
-from dxkit.scaffold import _yaml_str
+from dxkit.yamledit import TextEditor, flow
 
 _ID = re.compile(r"^I-(\d+)$")
 
@@ -41,23 +41,23 @@ def _priority(votes: int | None, top: int) -> str:
     return "high" if top and votes * 3 >= top * 2 else "medium"
 
 
-def _entry_lines(entry: dict[str, Any], dash: int) -> list[str]:
-    pad, inner = " " * dash, " " * (dash + 2)
+def _entry_lines(entry: dict[str, Any]) -> list[str]:
+    """One register entry as block lines (the first without its "- ")."""
     found = entry["found_in"]
     lines = [
-        f"{pad}- id: {entry['id']}",
-        f"{inner}title: {_yaml_str(entry['title'])}",
-        f"{inner}category: {entry['category']}",
-        f"{inner}priority: {entry['priority']}",
-        f"{inner}dx_fit: unknown",
-        f"{inner}found_in:",
-        f"{inner}  source: workshop",
-        f"{inner}  ref: {_yaml_str(found['ref'])}",
-        f'{inner}  date: "{found["date"]}"',
+        f"id: {entry['id']}",
+        f"title: {flow(entry['title'])}",
+        f"category: {entry['category']}",
+        f"priority: {entry['priority']}",
+        "dx_fit: unknown",
+        "found_in:",
+        "  source: workshop",
+        f"  ref: {flow(found['ref'])}",
+        f"  date: {flow(found['date'])}",
     ]
     if found.get("votes") is not None:
-        lines.append(f"{inner}  votes: {found['votes']}")
-    lines.append(f"{inner}status: open")
+        lines.append(f"  votes: {found['votes']}")
+    lines.append("status: open")
     return lines
 
 
@@ -104,46 +104,22 @@ def plan_promotion(workshop: Document, register: Document, register_text: str) -
     return result
 
 
-def _last_leaf(node):
-    while True:
-        if isinstance(node, MappingNode) and node.value:
-            node = node.value[-1][1]
-        elif isinstance(node, SequenceNode) and node.value and node.flow_style is not True:
-            node = node.value[-1]
-        else:
-            return node
-
-
 def _insert(register: Document, text: str, entries: list[dict[str, Any]]) -> str:
     node = _issues_node(register)
+    if node.value and not node.flow_style:
+        editor = TextEditor(register, text)
+        for entry in entries:
+            editor.append_item(("issues",), _entry_lines(entry))
+        return editor.apply()
+    if node.value or node.start_mark.line != node.end_mark.line:
+        raise UsageError("promote.no_list", file=register.path)
+    # "issues: []": the empty flow list becomes a block list; everything else stays.
     lines = text.splitlines(keepends=True)
     newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    if not node.value:
-        # "issues: []" (or an empty block): replace the empty flow list with a block list.
-        start, end = node.start_mark, node.end_mark
-        if start.line != end.line:
-            raise UsageError("promote.no_list", file=register.path)
-        line = lines[start.line]
-        before, after = line[: start.column], line[end.column :]
-        block = newline.join(line for e in entries for line in _entry_lines(e, 2))
-        lines[start.line] = before.rstrip() + newline + block + newline + (after.lstrip() if after.strip() else "")
-        return "".join(lines)
-    items = node.value
-    dash = max(items[0].start_mark.column - 2, 0)
-    spaced = any(
-        item.start_mark.line > 0 and not lines[item.start_mark.line - 1].strip() for item in items[1:]
+    line = lines[node.start_mark.line]
+    before, after = line[: node.start_mark.column], line[node.end_mark.column :]
+    block = [f"  - {item}" if i == 0 else f"    {item}" for e in entries for i, item in enumerate(_entry_lines(e))]
+    lines[node.start_mark.line] = (
+        before.rstrip() + newline + newline.join(block) + newline + (after.lstrip() if after.strip() else "")
     )
-    end = _last_leaf(items[-1]).end_mark
-    # Right after the last line of the last entry: comments and blank lines that follow
-    # the list stay where they are, after the new entries.
-    at = end.line if end.column == 0 else end.line + 1
-    while at > 0 and not lines[at - 1].strip():
-        at -= 1
-    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
-        lines[at - 1] += newline
-    block: list[str] = []
-    for entry in entries:
-        if spaced:
-            block.append(newline)
-        block += [line + newline for line in _entry_lines(entry, dash)]
-    return "".join(lines[:at] + block + lines[at:])
+    return "".join(lines)
