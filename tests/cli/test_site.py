@@ -126,3 +126,13 @@ def test_bilingual_labels(sample, lang):
     consortium, _ = open_consortium(str(sample), lang=lang, today=__import__("datetime").date(2026, 6, 1))
     pages = {str(k): v for k, v in site_pages(consortium, lang, bilingual=True).items()}
     assert "メンバー / Members" in pages["members.md"] if lang == "ja" else "Members / メンバー" in pages["members.md"]
+
+
+def test_charter_can_ask_for_bilingual_labels(sample, tmp_path, lang):
+    charter = sample / "consortium.yaml"
+    charter.write_text(charter.read_text(encoding="utf-8") + "site:\n  bilingual_labels: true\n", encoding="utf-8")
+    assert runner.invoke(app, ["validate", str(sample), "--select", "DX0"]).exit_code == 0
+    out = tmp_path / "site"
+    assert runner.invoke(app, ["site", "build", str(sample), "--out", str(out)]).exit_code == 0
+    html = (out / "members.html").read_text(encoding="utf-8")
+    assert "メンバー / Members" in html if lang == "ja" else "Members / メンバー" in html
