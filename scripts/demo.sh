@@ -3,7 +3,7 @@
 # The sample goes to ./sample-consortium (DEMO_DIR), the guidebook to ./site and its offline
 # bundle to ./dist; re-running keeps every file you edited in the sample.
 source "$(dirname "$0")/_system.sh"
-ensure_debian_packages npm
+ensure_debian_packages npm || exit 2
 source "$(dirname "$0")/_env.sh" "site"
 DEMO_DIR="${DEMO_DIR:-sample-consortium}"
 DEMO_LANG="${DEMO_LANG:-ja}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the guidebook into ./site and the offline bundle into ./dist/dxkit-guidebook-offline.zip.
 source "$(dirname "$0")/_system.sh"
-ensure_debian_packages npm
+ensure_debian_packages npm || exit 2
 source "$(dirname "$0")/_env.sh" "site"
 NO_MKDOCS_2_WARNING=1 mkdocs build --strict --quiet
 python -m dxkit.render.bundle site dist/dxkit-guidebook-offline.zip

@@ -3,6 +3,6 @@
 # Browser tests use Debian's Chromium (never a downloaded browser) and Noto CJK fonts;
 # npm fetches the self-hosted site scripts. Extra arguments go to pytest.
 source "$(dirname "$0")/_system.sh"
-ensure_debian_packages chromium fonts-noto-cjk npm
+ensure_debian_packages chromium fonts-noto-cjk npm || exit 2
 source "$(dirname "$0")/_env.sh" "test,site"
 exec python -m pytest "$@"
