@@ -23,6 +23,9 @@ MARKER = ".dxkit-site"
 PRINT_CSS = """/* Charters and matrices go through paper approval: print them cleanly on A4. */
 @page { size: A4; margin: 14mm 12mm; }
 .md-grid { max-width: 90rem; }
+/* The site is flat (one page per section): give the tables the room of the empty left column. */
+@media screen and (min-width: 76.25em) { .md-sidebar--primary { display: none; } }
+.md-typeset table:not([class]) td:nth-child(6) { white-space: nowrap; }
 .md-typeset table:not([class]) { font-size: 0.72rem; }
 .md-typeset table:not([class]) td:nth-child(2) { min-width: 16rem; }
 .md-typeset a { text-decoration: underline; text-underline-offset: 0.15em; }
