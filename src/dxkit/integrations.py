@@ -10,7 +10,6 @@ and the files ``dxkit init --ci … --pre-commit`` scaffolds into a consortium's
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path, PurePosixPath
@@ -160,25 +159,9 @@ def published_files(root: Path) -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dxkit.integrations")
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true")
-    mode.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
-    stale = []
-    for path, text in published_files(args.root).items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(path)
-            if args.write:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-                print(f"wrote {path.relative_to(args.root)}")
-    if args.check:
-        for path in stale:
-            print(f"stale: {path.relative_to(args.root)}", file=sys.stderr)
-        return 1 if stale else 0
-    return 0
+    from dxkit.render import generated
+
+    return generated.main("python -m dxkit.integrations", published_files, argv)
 
 
 if __name__ == "__main__":

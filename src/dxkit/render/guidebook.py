@@ -8,13 +8,13 @@ Run from a checkout: the case library lives in ``cases/cases.yaml`` beside ``doc
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from dxkit.i18n import LANGS
 from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
+from dxkit.render import generated
 from dxkit.render import reference
 from dxkit.schemas import KINDS
 from dxkit.toolkits import load_toolkits
@@ -46,31 +46,11 @@ def generated_pages(root: Path) -> dict[Path, str]:
 
 
 def stale_pages(root: Path) -> list[Path]:
-    stale = []
-    for path, text in generated_pages(root).items():
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            stale.append(path)
-    return stale
+    return generated.stale(generated_pages(root))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dxkit.render.guidebook")
-    parser.add_argument("--root", type=Path, default=Path.cwd())
-    mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true")
-    mode.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
-    if args.check:
-        stale = stale_pages(args.root)
-        for path in stale:
-            print(f"stale: {path.relative_to(args.root)}", file=sys.stderr)
-        return 1 if stale else 0
-    for path, text in generated_pages(args.root).items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(args.root)}")
-    return 0
+    return generated.main("python -m dxkit.render.guidebook", generated_pages, argv)
 
 
 if __name__ == "__main__":
