@@ -15,11 +15,32 @@ import json
 import random
 from pathlib import Path
 
-MEMBER_TYPES = ["municipality", "municipality", "financial-institution", "local-media", "education-research",
-                "telecom-bureau", "ict-business", "ict-business", "local-business", "civic-tech",
-                "resident-group", "prefecture"]
-VERBS = ["住民説明会を開く", "データを棚卸しする", "試作アプリを検証する", "通信環境を調べる", "事業性を試算する",
-         "協定を結ぶ", "運行計画を作る", "センサーを設置する", "報告書をまとめる", "研修を開く"]
+MEMBER_TYPES = [
+    "municipality",
+    "municipality",
+    "financial-institution",
+    "local-media",
+    "education-research",
+    "telecom-bureau",
+    "ict-business",
+    "ict-business",
+    "local-business",
+    "civic-tech",
+    "resident-group",
+    "prefecture",
+]
+VERBS = [
+    "住民説明会を開く",
+    "データを棚卸しする",
+    "試作アプリを検証する",
+    "通信環境を調べる",
+    "事業性を試算する",
+    "協定を結ぶ",
+    "運行計画を作る",
+    "センサーを設置する",
+    "報告書をまとめる",
+    "研修を開く",
+]
 TOPICS = ["防災", "オンデマンド交通", "水揚げデータ", "子育て支援", "観光案内", "見守り", "商店街", "農業"]
 STAGES = ["planning", "demonstration", "implementation"]
 STATUS = ["not-started", "in-progress", "done", "done", "blocked"]
@@ -32,9 +53,15 @@ def q(value: object) -> str:
 def members_yaml(rng: random.Random) -> str:
     lines = ["kind: members", "version: 1", "members:"]
     for i, kind in enumerate(MEMBER_TYPES):
-        lines += [f"  - id: m{i:02d}", f"    name: {q(f'組織{i:02d}（{kind}）')}", f"    type: {kind}",
-                  "    contributes: [人材, データ]", "    relations:", f"      - with: m{(i + 1) % 12:02d}",
-                  f"      - with: m{rng.randrange(12):02d}"]
+        lines += [
+            f"  - id: m{i:02d}",
+            f"    name: {q(f'組織{i:02d}（{kind}）')}",
+            f"    type: {kind}",
+            "    contributes: [人材, データ]",
+            "    relations:",
+            f"      - with: m{(i + 1) % 12:02d}",
+            f"      - with: m{rng.randrange(12):02d}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -65,8 +92,8 @@ def roles_yaml(rng: random.Random, broken: bool) -> str:
 def consortium_yaml(i: int) -> str:
     return f"""kind: consortium
 version: 1
-name: {q(f'ベンチ市{i}地域DX推進協議会')}
-municipality: {q(f'ベンチ市{i}')}
+name: {q(f"ベンチ市{i}地域DX推進協議会")}
+municipality: {q(f"ベンチ市{i}")}
 purpose: 防災と移動の課題を住民と一緒に解決する。
 scope: [disaster-prevention, mobility]
 key_persons:
@@ -101,8 +128,13 @@ gates:
 def issues_yaml(rng: random.Random) -> str:
     lines = ["kind: issues", "version: 1", "issues:"]
     for i in range(8):
-        lines += [f"  - id: I-{i + 1:03d}", f"    title: {q(rng.choice(TOPICS) + 'の困りごと')}",
-                  "    category: mobility", "    priority: medium", "    evidence: [聞き取り]"]
+        lines += [
+            f"  - id: I-{i + 1:03d}",
+            f"    title: {q(rng.choice(TOPICS) + 'の困りごと')}",
+            "    category: mobility",
+            "    priority: medium",
+            "    evidence: [聞き取り]",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -43,8 +43,10 @@ def peer_venv(path: Path) -> Path:
     bindir = path / "bin"
     if not (bindir / "check-jsonschema").exists():
         venv.EnvBuilder(with_pip=True, clear=True).create(path)
-        subprocess.run([str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        *PEER_PACKAGES], check=True)
+        subprocess.run(
+            [str(bindir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *PEER_PACKAGES],
+            check=True,
+        )
     return bindir
 
 
@@ -61,8 +63,12 @@ def timed(cmd: list[list[str]]) -> tuple[float, int]:
     for argv in cmd:
         if gnu_time:
             with tempfile.NamedTemporaryFile("r") as out:
-                subprocess.run([gnu_time, "-f", "%M", "-o", out.name, *argv], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, check=False)
+                subprocess.run(
+                    [gnu_time, "-f", "%M", "-o", out.name, *argv],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                )
                 text = out.read().strip().splitlines()
                 peak = max(peak, int(text[-1]) if text and text[-1].isdigit() else 0)
         else:
@@ -90,8 +96,10 @@ def show(title: str, results: dict[str, dict[str, float]], base: str | None, flo
     for name, r in results.items():
         vs_peer = f"{r['median'] / results[base]['median']:.2f}" if base and name != base else ""
         vs_floor = f"{r['median'] / results[floor]['median']:.2f}" if floor and name != floor else ""
-        print(f"{name:<28}{r['min']:>8.3f}{r['median']:>10.3f}{r['max']:>8.3f}{r['rss_mib']:>10.1f}"
-              f"{vs_peer:>9}{vs_floor:>9}")
+        print(
+            f"{name:<28}{r['min']:>8.3f}{r['median']:>10.3f}{r['max']:>8.3f}{r['rss_mib']:>10.1f}"
+            f"{vs_peer:>9}{vs_floor:>9}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--data", type=Path, default=None, help="where to generate (default: a temporary folder)")
     parser.add_argument("--peer-venv", type=Path, default=HERE / ".peer-venv")
-    parser.add_argument("--peer-in-env", action="store_true",
-                        help="use the check-jsonschema installed beside this Python (the smoke test does)")
+    parser.add_argument(
+        "--peer-in-env",
+        action="store_true",
+        help="use the check-jsonschema installed beside this Python (the smoke test does)",
+    )
     args = parser.parse_args(argv)
 
     dxkit = str(Path(sys.executable).with_name("dxkit"))
@@ -111,10 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         peer = str(peer_venv(args.peer_venv) / "check-jsonschema")
     peer_version = subprocess.run([peer, "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
-    print(f"dxkit: {subprocess.run([dxkit, '--version'], capture_output=True, text=True).stdout.strip()}; "
-          f"peer: {peer_version}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    print(
+        f"dxkit: {subprocess.run([dxkit, '--version'], capture_output=True, text=True).stdout.strip()}; "
+        f"peer: {peer_version}"
+    )
 
     with tempfile.TemporaryDirectory(prefix="dxkit-bench-") as tmp:
         data = args.data or Path(tmp) / "data"
@@ -132,8 +147,10 @@ def main(argv: list[str] | None = None) -> int:
             ],
             "parse floor (C loader)": [[sys.executable, "-c", FLOOR, *(f for kind in KINDS for f in files[kind])]],
         }
-        print(f"data: {args.consortia} consortia, {total} files, {args.invalid} planted errors; "
-              f"{args.rounds} rounds, alternating")
+        print(
+            f"data: {args.consortia} consortia, {total} files, {args.invalid} planted errors; "
+            f"{args.rounds} rounds, alternating"
+        )
         show("Validating every file", measure(commands, args.rounds), "check-jsonschema", "parse floor (C loader)")
 
         small = ROOT / "examples" / "shiomi" / "ja"
@@ -144,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             "dxkit validate (12 files)": [[dxkit, "validate", str(small), *common]],
             "check-jsonschema (12 files)": [
                 [peer, "--schemafile", str(schemas / f"{kind}.schema.json"), *small_files[kind]]
-                for kind in KINDS if small_files[kind]
+                for kind in KINDS
+                if small_files[kind]
             ],
         }
         results = measure(cold, max(args.rounds, 5))

@@ -87,16 +87,29 @@ def render_artifact(
     tables, seats = seating(headcount, toolkit.participants["per_table"])
     folder = toolkits_dir() / KIND_FOLDERS[toolkit.kind]
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True, autoescape=False, trim_blocks=False,
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+        trim_blocks=False,
     )
     env.filters["yaml_str"] = _yaml_str
     name = f"{toolkit.kind}.yaml.j2"
     context: dict[str, Any] = {
-        "toolkit": toolkit, "lang": lang, "title": title, "date": date.isoformat(), "minutes": minutes,
-        "headcount": headcount, "tables": tables, "seats": seats, "agenda": agenda,
-        "start_time": start_time, "gate": gate, "placeholder": translate("placeholder", lang),
-        "modeline": modeline, "say": lambda key, **p: translate(key, lang, **p),
+        "toolkit": toolkit,
+        "lang": lang,
+        "title": title,
+        "date": date.isoformat(),
+        "minutes": minutes,
+        "headcount": headcount,
+        "tables": tables,
+        "seats": seats,
+        "agenda": agenda,
+        "start_time": start_time,
+        "gate": gate,
+        "placeholder": translate("placeholder", lang),
+        "modeline": modeline,
+        "say": lambda key, **p: translate(key, lang, **p),
     }
     try:
         text = env.get_template(name).render(**context)

@@ -21,9 +21,7 @@ from dxkit.schemas import KINDS
 STANDARD_NAMES = frozenset(f"{k}.{ext}" for k in KINDS for ext in ("yaml", "yml"))
 ARTIFACT_FOLDERS = frozenset({"workshops", "retrospectives"})
 SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv", "dist", "build"})
-_KIND_LINE = re.compile(
-    rb"^kind:[ \t]*['\"]?(" + "|".join(KINDS).encode() + rb")['\"]?[ \t]*(#.*)?$", re.M
-)
+_KIND_LINE = re.compile(rb"^kind:[ \t]*['\"]?(" + "|".join(KINDS).encode() + rb")['\"]?[ \t]*(#.*)?$", re.M)
 _SNIFF_BYTES = 4096
 
 

@@ -1,21 +1,32 @@
-"""The one hierarchy of expected failures.
+"""The one hierarchy of expected failures, and the one table of exit codes.
 
 Every error carries a message id and parameters so that it can be shown in either
 language; ``str(err)`` gives the Japanese text, ``err.message("en")`` the English.
-The CLI maps every ``DxkitError`` to a message and an exit code in one place.
+What a run ends with is decided here and nowhere else:
+
+* ``0`` clean (or ``--exit-zero``);
+* ``1`` findings at error severity;
+* ``2`` the command could not run: a usage error, a file it cannot use, a tool that is
+  missing, a write the system refused, a file changed by someone else meanwhile.
+
+Anything that is not a :class:`DxkitError` is a bug; the command line turns it into a
+short "internal error, please report" message in one place (:func:`dxkit.cli.main`).
 """
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from dxkit.i18n import DEFAULT_LANG, translate
 
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_COULD_NOT_RUN = 2
+
 
 class DxkitError(Exception):
     """An expected failure with a message for the user."""
-
-    exit_code = 2
 
     def __init__(self, msg_id: str, **params: Any) -> None:
         super().__init__(msg_id)
@@ -30,12 +41,66 @@ class DxkitError(Exception):
 
 
 class UsageError(DxkitError):
-    """The command was asked for something it cannot do (exit 2)."""
+    """The command was asked for something it cannot do."""
+
+
+class InputError(DxkitError):
+    """A file or folder given to dxkit cannot be used as it is."""
 
 
 class ScaffoldConflict(DxkitError):
-    """Writing would destroy something; nothing was written (exit 2)."""
+    """Writing would destroy something; nothing was written."""
 
 
 class TemplateError(DxkitError):
-    """A toolkit template is broken; a bug in dxkit or in a custom toolkit (exit 2)."""
+    """A toolkit template or its metadata is broken (a bug in dxkit or in a custom toolkit)."""
+
+
+class MissingTool(DxkitError):
+    """A program or an optional part dxkit needs is not installed (npm, the site extra)."""
+
+
+class EditConflict(DxkitError):
+    """A file changed between reading and writing it; nothing was written."""
+
+
+class EditError(DxkitError):
+    """An edit that the edit layer cannot make in this file's layout; nothing was written."""
+
+
+class WriteError(DxkitError):
+    """The system refused a write (permission, read-only file system, disk full)."""
+
+
+#: Exit code by error class; a class not listed takes the code of its nearest listed base.
+EXIT_CODES: dict[type[DxkitError], int] = {
+    DxkitError: EXIT_COULD_NOT_RUN,
+}
+
+
+def exit_code_for(error: DxkitError) -> int:
+    """The exit code a run ends with when ``error`` stopped it."""
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]  # type: ignore[index]
+    return EXIT_COULD_NOT_RUN
+
+
+def exit_code_for_findings(errors: int, *, exit_zero: bool = False, incomplete: bool = False) -> int:
+    """The exit code of a check: findings at error severity fail unless ``--exit-zero``."""
+    if incomplete:
+        return EXIT_COULD_NOT_RUN
+    if errors and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def write_error(exc: OSError, path: str) -> WriteError:
+    """The message for an operating-system error while writing ``path``."""
+    if exc.errno == errno.ENOSPC:
+        return WriteError("write.disk_full", path=path)
+    if exc.errno == errno.EROFS:
+        return WriteError("write.read_only", path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return WriteError("write.permission", path=path)
+    return WriteError("write.failed", path=path, detail=exc.strerror or type(exc).__name__)

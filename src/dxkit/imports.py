@@ -79,8 +79,13 @@ def _letter(index: int) -> str:
 
 
 def plan_import(
-    sheet_title: str, table: list[tuple[Any, ...]], roles: Document, text: str, members: set[str] | None,
-    *, prune: bool = False,
+    sheet_title: str,
+    table: list[tuple[Any, ...]],
+    roles: Document,
+    text: str,
+    members: set[str] | None,
+    *,
+    prune: bool = False,
 ) -> ImportPlan:
     plan = ImportPlan(pruned=prune)
     if not table:
@@ -104,8 +109,9 @@ def plan_import(
             values[key] = value
         task_id = values.get("id")
         if task_id in sheet_rows:
-            plan.problems.append(SheetProblem(sheet_title, number, _letter(present["id"]), "sheet.duplicate_id",
-                                              {"value": task_id}))
+            plan.problems.append(
+                SheetProblem(sheet_title, number, _letter(present["id"]), "sheet.duplicate_id", {"value": task_id})
+            )
         if task_id:
             sheet_rows[task_id] = values
             order.append(task_id)
@@ -140,7 +146,9 @@ def plan_import(
     return plan
 
 
-def _update_task(editor: TextEditor, path: tuple, task: dict[str, Any], values: dict[str, Any], plan: ImportPlan) -> None:
+def _update_task(
+    editor: TextEditor, path: tuple, task: dict[str, Any], values: dict[str, Any], plan: ImportPlan
+) -> None:
     new_parents: dict[str, dict[str, Any]] = {}
     emptied: dict[str, list[str]] = {}
     for key, new in values.items():

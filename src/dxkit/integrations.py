@@ -42,8 +42,16 @@ def _q(value: object) -> str:
 
 def render_pre_commit_hooks() -> str:
     lines = [GENERATED, f"- id: {HOOK['id']}\n"]
-    for key in ("name", "description", "entry", "language", "files", "pass_filenames", "require_serial",
-                "minimum_pre_commit_version"):
+    for key in (
+        "name",
+        "description",
+        "entry",
+        "language",
+        "files",
+        "pass_filenames",
+        "require_serial",
+        "minimum_pre_commit_version",
+    ):
         value = HOOK[key]
         lines.append(f"  {key}: {str(value).lower() if isinstance(value, bool) else _q(value)}\n")
     return "".join(lines)
@@ -124,8 +132,14 @@ jobs:
 
 def render_pre_commit_config(pip_spec: str) -> str:
     hook = {key: HOOK[key] for key in ("id", "name", "entry", "language", "files", "pass_filenames", "require_serial")}
-    lines = [GENERATED, "# Run `pre-commit install` once; every commit is then checked by dxkit.\n",
-             "repos:\n", "  - repo: local\n", "    hooks:\n", f"      - id: {hook['id']}\n"]
+    lines = [
+        GENERATED,
+        "# Run `pre-commit install` once; every commit is then checked by dxkit.\n",
+        "repos:\n",
+        "  - repo: local\n",
+        "    hooks:\n",
+        f"      - id: {hook['id']}\n",
+    ]
     for key in ("name", "entry", "language", "files", "pass_filenames", "require_serial"):
         value = hook[key]
         lines.append(f"        {key}: {str(value).lower() if isinstance(value, bool) else _q(value)}\n")
@@ -159,7 +173,7 @@ def published_files(root: Path) -> dict[Path, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from dxkit.render import generated
+    from dxkit import generated
 
     return generated.main("python -m dxkit.integrations", published_files, argv)
 

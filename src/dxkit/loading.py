@@ -27,7 +27,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from dxkit.errors import DxkitError
+from dxkit.errors import InputError
 
 try:  # pragma: no cover - which branch runs depends on the PyYAML build
     from yaml.cyaml import CParser as _Parser
@@ -119,14 +119,10 @@ class Position:
     column: int
 
 
-class LoadError(DxkitError):
+class LoadError(InputError):
     """A file could not be read as a governance document."""
 
-    exit_code = 1
-
-    def __init__(
-        self, code: str, msg_id: str, path: str, position: Position | None = None, **params: Any
-    ) -> None:
+    def __init__(self, code: str, msg_id: str, path: str, position: Position | None = None, **params: Any) -> None:
         super().__init__(msg_id, **params)
         self.code = code
         self.path = path
@@ -230,9 +226,7 @@ def decode(raw: bytes, path: str) -> tuple[str, bool]:
             except UnicodeDecodeError:
                 continue
             raise LoadError("DX002", "load.encoding.legacy", path, where, encoding=name) from None
-        raise LoadError(
-            "DX002", "load.encoding.invalid", path, where, byte=f"0x{raw[exc.start]:02X}"
-        ) from None
+        raise LoadError("DX002", "load.encoding.invalid", path, where, byte=f"0x{raw[exc.start]:02X}") from None
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -329,9 +323,7 @@ class _Builder:
             key = key_node.value
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
-                raise self._error(
-                    "DX003", "load.duplicate_key", key_node, key=key, first=first.start_mark.line + 1
-                )
+                raise self._error("DX003", "load.duplicate_key", key_node, key=key, first=first.start_mark.line + 1)
             result[key] = self.build(value_node, depth + 1)
         return result
 
@@ -363,9 +355,7 @@ def load_text(text: str, path: str, *, bom: bool = False) -> Document:
 
 def load_bytes(raw: bytes, path: str) -> Document:
     if len(raw) > MAX_FILE_BYTES:
-        raise LoadError(
-            "DX005", "load.too_large", path, size=_mib(len(raw)), limit=_mib(MAX_FILE_BYTES)
-        )
+        raise LoadError("DX005", "load.too_large", path, size=_mib(len(raw)), limit=_mib(MAX_FILE_BYTES))
     text, bom = decode(raw, path)
     return load_text(text, path, bom=bom)
 
@@ -378,9 +368,7 @@ def load_file(path: Path, display: str | None = None) -> Document:
             raise LoadError("DX001", "load.is_directory", shown)
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise LoadError(
-                "DX005", "load.too_large", shown, size=_mib(size), limit=_mib(MAX_FILE_BYTES)
-            )
+            raise LoadError("DX005", "load.too_large", shown, size=_mib(size), limit=_mib(MAX_FILE_BYTES))
         raw = path.read_bytes()
     except FileNotFoundError:
         msg_id = "load.broken_link" if path.is_symlink() else "load.missing"
@@ -394,4 +382,3 @@ def load_file(path: Path, display: str | None = None) -> Document:
 
 def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MiB"
-

@@ -98,9 +98,7 @@ def modeline(kind: str, depth: int = 0) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{schema_filename(kind)}"
 
 
-def render_toolkit(
-    toolkit: str, lang: str, context: dict[str, Any], today: dt.date
-) -> list[PlannedFile]:
+def render_toolkit(toolkit: str, lang: str, context: dict[str, Any], today: dt.date) -> list[PlannedFile]:
     """Render every template of ``toolkit`` in ``lang``; YAML output is checked by the loader."""
     import jinja2
 
@@ -132,9 +130,7 @@ def render_toolkit(
             try:
                 load_text(text, str(rel))
             except LoadError as exc:
-                raise TemplateError(
-                    "init.template_broken", template=str(rel), detail=exc.message("en")
-                ) from None
+                raise TemplateError("init.template_broken", template=str(rel), detail=exc.message("en")) from None
         files.append(PlannedFile(rel, text.encode("utf-8")))
     return files
 
@@ -142,9 +138,7 @@ def render_toolkit(
 def schema_files() -> list[PlannedFile]:
     """Copies of the shipped schemas, so editors validate offline."""
     return [
-        PlannedFile(
-            SCHEMA_FOLDER / schema_filename(kind), (schemas_dir() / schema_filename(kind)).read_bytes()
-        )
+        PlannedFile(SCHEMA_FOLDER / schema_filename(kind), (schemas_dir() / schema_filename(kind)).read_bytes())
         for kind in KINDS
     ]
 

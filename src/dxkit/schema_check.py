@@ -232,9 +232,7 @@ def check_schema(doc: Document, lang: str) -> list[Finding]:
         text, path, key = messages.describe(error)
         pos = doc.locate(path, key=key)
         schema_path = "/".join(str(p) for p in error.absolute_schema_path)
-        findings.append(
-            Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path)
-        )
+        findings.append(Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path))
     findings.sort(key=lambda f: f.sort_key)
     return findings
 

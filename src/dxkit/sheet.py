@@ -135,8 +135,9 @@ def parse_cell(raw: Any, column: Column, allowed: list[str], members: set[str] |
         except ValueError:
             return None, "sheet.bad_date", {"value": text}
     if column.kind == "integer":
-        if isinstance(raw, bool) or not (isinstance(raw, int) or (isinstance(raw, float) and raw.is_integer())
-                                         or str(raw).strip().isdigit()):
+        if isinstance(raw, bool) or not (
+            isinstance(raw, int) or (isinstance(raw, float) and raw.is_integer()) or str(raw).strip().isdigit()
+        ):
             return None, "sheet.bad_integer", {"value": raw}
         return int(float(raw)), None, {}
     text = str(raw).strip()

@@ -145,11 +145,26 @@ def build_site(consortium, folder: Path, out: Path, lang: str, *, bilingual: boo
     from dxkit.i18n import translate
 
     pages = site_pages(consortium, lang, bilingual=bilingual)
-    order = ["index.md", "members.md", "roles.md", "gates.md", "issues.md", "workshops/index.md",
-             "retrospectives/index.md", "lessons.md"]
-    labels = {"index.md": "site.nav.overview", "members.md": "site.members", "roles.md": "site.roles",
-              "gates.md": "site.gates", "issues.md": "site.issues", "workshops/index.md": "site.workshops",
-              "retrospectives/index.md": "site.retrospectives", "lessons.md": "lessons.title"}
+    order = [
+        "index.md",
+        "members.md",
+        "roles.md",
+        "gates.md",
+        "issues.md",
+        "workshops/index.md",
+        "retrospectives/index.md",
+        "lessons.md",
+    ]
+    labels = {
+        "index.md": "site.nav.overview",
+        "members.md": "site.members",
+        "roles.md": "site.roles",
+        "gates.md": "site.gates",
+        "issues.md": "site.issues",
+        "workshops/index.md": "site.workshops",
+        "retrospectives/index.md": "site.retrospectives",
+        "lessons.md": "lessons.title",
+    }
     nav = [(translate(labels[p], lang), p) for p in order if any(str(k) == p for k in pages)]
     with tempfile.TemporaryDirectory(prefix="dxkit-site-") as tmp:
         root = Path(tmp)
@@ -168,7 +183,9 @@ def build_site(consortium, folder: Path, out: Path, lang: str, *, bilingual: boo
         )
         built = root / "site"
         warnings = _run_mkdocs(root / "mkdocs.yml", built)
-        (built / MARKER).write_text("This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8")
+        (built / MARKER).write_text(
+            "This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8"
+        )
         _replace(built, out)
     return SiteResult(out, len(pages), warnings)
 

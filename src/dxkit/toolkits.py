@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any
 
 from dxkit._resources import toolkits_dir
-from dxkit.errors import UsageError
+from dxkit.errors import TemplateError, UsageError
 from dxkit.loading import load_file
 
 KIND_FOLDERS = {"workshop": "workshops", "retrospective": "retrospectives"}
@@ -77,8 +77,20 @@ def check_metadata(data: Any, folder_id: str, kind: str) -> list[str]:
     problems: list[str] = []
     if not isinstance(data, dict):
         return ["toolkit.yaml must be a mapping"]
-    expected = {"id", "kind", "type", "title", "purpose", "when", "duration", "participants",
-                "roles", "materials", "steps", "outputs"}
+    expected = {
+        "id",
+        "kind",
+        "type",
+        "title",
+        "purpose",
+        "when",
+        "duration",
+        "participants",
+        "roles",
+        "materials",
+        "steps",
+        "outputs",
+    }
     missing = expected - set(data)
     extra = set(data) - expected - {"source"}
     if missing or extra:
@@ -97,14 +109,20 @@ def check_metadata(data: Any, folder_id: str, kind: str) -> list[str]:
     for key in ("materials", "outputs"):
         _bilingual(data[key], key, problems, lists=True)
     duration = data["duration"]
-    if not (isinstance(duration, dict) and set(duration) == {"default", "min", "max"}
-            and all(isinstance(v, int) and v % SLOT == 0 for v in duration.values())
-            and duration["min"] <= duration["default"] <= duration["max"]):
+    if not (
+        isinstance(duration, dict)
+        and set(duration) == {"default", "min", "max"}
+        and all(isinstance(v, int) and v % SLOT == 0 for v in duration.values())
+        and duration["min"] <= duration["default"] <= duration["max"]
+    ):
         problems.append("duration needs default/min/max in multiples of 5 with min <= default <= max")
     people = data["participants"]
-    if not (isinstance(people, dict) and set(people) == {"default", "min", "max", "per_table"}
-            and all(isinstance(v, int) and v > 0 for v in people.values())
-            and people["min"] <= people["default"] <= people["max"]):
+    if not (
+        isinstance(people, dict)
+        and set(people) == {"default", "min", "max", "per_table"}
+        and all(isinstance(v, int) and v > 0 for v in people.values())
+        and people["min"] <= people["default"] <= people["max"]
+    ):
         problems.append("participants needs positive default/min/max/per_table with min <= default <= max")
     if not isinstance(data["roles"], dict) or set(data["roles"]) != set(ROLES):
         problems.append(f"roles must describe exactly {ROLES}")
@@ -137,11 +155,19 @@ def check_metadata(data: Any, folder_id: str, kind: str) -> list[str]:
 
 def _build(data: dict[str, Any]) -> Toolkit:
     return Toolkit(
-        id=data["id"], kind=data["kind"], type=data["type"], title=data["title"],
-        purpose=data["purpose"], when=data["when"], duration=data["duration"],
-        participants=data["participants"], roles=data["roles"], materials=data["materials"],
+        id=data["id"],
+        kind=data["kind"],
+        type=data["type"],
+        title=data["title"],
+        purpose=data["purpose"],
+        when=data["when"],
+        duration=data["duration"],
+        participants=data["participants"],
+        roles=data["roles"],
+        materials=data["materials"],
         steps=tuple(Step(s["id"], s["weight"], s["title"], s["description"]) for s in data["steps"]),
-        outputs=data["outputs"], source=data.get("source"),
+        outputs=data["outputs"],
+        source=data.get("source"),
     )
 
 
@@ -154,7 +180,7 @@ def load_toolkits(kind: str) -> dict[str, Toolkit]:
         data = load_file(meta).data
         problems = check_metadata(data, meta.parent.name, kind)
         if problems:
-            raise ValueError(f"{meta}: " + "; ".join(problems))
+            raise TemplateError("toolkit.bad_metadata", file=str(meta), detail="; ".join(problems))
         found[data["id"]] = _build(data)
     order = WORKSHOP_TYPES if kind == "workshop" else RETROSPECTIVE_FORMATS
     return {key: found[key] for key in sorted(found, key=lambda k: (order.index(found[k].type), k))}
@@ -183,7 +209,7 @@ def scale_minutes(weights: list[int] | tuple[int, ...], total: int) -> list[int]
     remainder = [x - g for x, g in zip(ideal, given)]
     diff = slots - sum(given)
     by_remainder = sorted(range(len(weights)), key=lambda i: (-remainder[i], i))
-    for i in by_remainder[:max(diff, 0)]:
+    for i in by_remainder[: max(diff, 0)]:
         given[i] += 1
     while diff < 0:
         i = max((j for j in range(len(given)) if given[j] > 1), key=lambda j: (given[j], -remainder[j], -j))

@@ -59,9 +59,7 @@ def _rule_finding(rule: Rule, doc: Document, path: tuple, params: dict, key: boo
     )
 
 
-def load_consortium(
-    root: str, targets: list[Target], *, lang: str, today: dt.date
-) -> tuple[Consortium, list[Finding]]:
+def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
     """The schema-valid documents of one consortium folder, and the findings of reading them."""
     consortium = Consortium(root=root, today=today)
     findings: list[Finding] = []
@@ -73,9 +71,7 @@ def load_consortium(
             continue
         if doc.bom:
             bom = get_rule("DX007")
-            findings.append(
-                Finding(doc.path, 1, 1, bom.severity, bom.code, translate("load.bom", lang), bom.name)
-            )
+            findings.append(Finding(doc.path, 1, 1, bom.severity, bom.code, translate("load.bom", lang), bom.name))
         problems = check_schema(doc, lang)
         findings.extend(problems)
         if not problems:
@@ -132,8 +128,6 @@ def check_paths(
     for root, group in group_by_root(targets).items():
         report.files += len(group)
         report.checked.extend(target.display for target in group)
-        report.findings.extend(
-            check_consortium(root, group, lang=lang, today=today, selection=selection)
-        )
+        report.findings.extend(check_consortium(root, group, lang=lang, today=today, selection=selection))
     report.findings.sort(key=lambda f: f.sort_key)
     return report

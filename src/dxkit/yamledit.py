@@ -98,7 +98,7 @@ class TextEditor:
         """The 0-based line of the last character that belongs to ``node``."""
         end = self.last_leaf(node).end_mark
         line = end.line if end.column > 0 else end.line - 1
-        while line > node.start_mark.line and not self.text[self.line_starts[line]:self.line_end(line)].strip():
+        while line > node.start_mark.line and not self.text[self.line_starts[line] : self.line_end(line)].strip():
             line -= 1
         return line
 
@@ -158,7 +158,9 @@ class TextEditor:
         if spaced is None:
             spaced = any(
                 item.start_mark.line > 0
-                and not self.text[self.line_starts[item.start_mark.line - 1]:self.line_starts[item.start_mark.line]].strip()
+                and not self.text[
+                    self.line_starts[item.start_mark.line - 1] : self.line_starts[item.start_mark.line]
+                ].strip()
                 for item in items[1:]
             )
         at = self.line_end(self.last_line(items[-1]))

@@ -18,9 +18,9 @@ def test_generator_makes_valid_consortia_with_planted_errors(tmp_path):
         from generate import generate
     finally:
         sys.path.pop(0)
-    from dxkit.validate import check_paths
-
     import datetime as dt
+
+    from dxkit.validate import check_paths
 
     generate(tmp_path, consortia=4, invalid=2, seed=7)
     report = check_paths([str(tmp_path)], lang="en", today=dt.date(2026, 10, 1))
@@ -30,12 +30,32 @@ def test_generator_makes_valid_consortia_with_planted_errors(tmp_path):
 
 def test_runner_prints_ratios_and_cold_start(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--consortia", "3", "--invalid", "1",
-         "--rounds", "1", "--peer-in-env", "--data", str(tmp_path / "data")],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--consortia",
+            "3",
+            "--invalid",
+            "1",
+            "--rounds",
+            "1",
+            "--peer-in-env",
+            "--data",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
-    for needle in ("dxkit validate", "check-jsonschema", "parse floor", "÷ peer", "÷ floor",
-                   "dxkit --version ÷ check-jsonschema --version", "12-file consortium"):
+    for needle in (
+        "dxkit validate",
+        "check-jsonschema",
+        "parse floor",
+        "÷ peer",
+        "÷ floor",
+        "dxkit --version ÷ check-jsonschema --version",
+        "12-file consortium",
+    ):
         assert needle in out, needle

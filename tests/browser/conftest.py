@@ -30,7 +30,7 @@ LAUNCH_ARGS = [
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -69,14 +69,13 @@ class Visit:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on(
-            "response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None
-        )
+        self.page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     def external_requests(self) -> list[str]:
         allowed_hosts = {"127.0.0.1", "localhost", ""}
         return [
-            url for url in self.requests
+            url
+            for url in self.requests
             if urlparse(url).scheme not in ("data", "blob", "about", "file")
             and urlparse(url).hostname not in allowed_hosts
         ]
@@ -88,9 +87,11 @@ def visit(browser) -> Iterator:
     # Anything that tries to leave the machine is recorded (above) and then refused here.
     context.route(
         "**/*",
-        lambda route: route.continue_()
-        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost", None, "")
-        else route.abort(),
+        lambda route: (
+            route.continue_()
+            if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost", None, "")
+            else route.abort()
+        ),
     )
     try:
         yield lambda: Visit(context)

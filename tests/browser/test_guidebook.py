@@ -29,7 +29,9 @@ def _open(visit, url: str):
     return v
 
 
-@pytest.mark.parametrize(("path", "lang", "heading"), [("index.html", "ja", "ガイドブック"), ("en/index.html", "en", "guide")])
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"), [("index.html", "ja", "ガイドブック"), ("en/index.html", "en", "guide")]
+)
 def test_home_renders_in_its_language_and_is_screenshotted(visit, server, path, lang, heading):
     v = _open(visit, server + path)
     assert v.page.locator("html").get_attribute("lang") == lang

@@ -56,7 +56,10 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "DXKIT_LANG": "en"}
     return subprocess.run(
         [sys.executable, "-m", "dxkit", "validate", *args, "--format", "json"],
-        capture_output=True, text=True, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
 
 
@@ -105,9 +108,7 @@ def test_internal_errors_are_reported_briefly(tmp_path):
         "from dxkit.cli import main\nimport sys\nsys.argv=['dxkit','validate','.']\nmain()\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DXKIT_LANG"}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env
-    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "RuntimeError" in result.stderr

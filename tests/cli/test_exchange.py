@@ -67,11 +67,29 @@ def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
     book = load_workbook(path)
     sheet = book.worksheets[0]
     rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
-    sheet.cell(rows["T-013"], 13).value = "done"                      # status
-    sheet.cell(rows["T-014"], 9).value = dt.datetime(2026, 12, 24)    # due
+    sheet.cell(rows["T-013"], 13).value = "done"  # status
+    sheet.cell(rows["T-014"], 9).value = dt.datetime(2026, 12, 24)  # due
     sheet.cell(rows["T-015"], 2).value = "新しいタイトル / new title"  # title
-    sheet.append(["T-033", "説明会を開く", "implementation", "city-dx, shiomi-univ", "city-dx", None, None,
-                  None, dt.datetime(2027, 5, 31), "参加者 50 人", None, None, "not-started", None, None, None])
+    sheet.append(
+        [
+            "T-033",
+            "説明会を開く",
+            "implementation",
+            "city-dx, shiomi-univ",
+            "city-dx",
+            None,
+            None,
+            None,
+            dt.datetime(2027, 5, 31),
+            "参加者 50 人",
+            None,
+            None,
+            "not-started",
+            None,
+            None,
+            None,
+        ]
+    )
     sheet.delete_rows(rows["T-032"])
     book.save(path)
     before = (shiomi / "roles.yaml").read_text(encoding="utf-8")
@@ -85,9 +103,16 @@ def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
     assert new["T-013"] == {**old["T-013"], "status": "done"}
     assert new["T-014"] == {**old["T-014"], "due": "2026-12-24"}
     assert new["T-015"] == {**old["T-015"], "title": "新しいタイトル / new title"}
-    assert new["T-033"] == {"id": "T-033", "title": "説明会を開く", "stage": "implementation",
-                            "responsible": ["city-dx", "shiomi-univ"], "accountable": "city-dx",
-                            "due": "2027-05-31", "done_criteria": "参加者 50 人", "status": "not-started"}
+    assert new["T-033"] == {
+        "id": "T-033",
+        "title": "説明会を開く",
+        "stage": "implementation",
+        "responsible": ["city-dx", "shiomi-univ"],
+        "accountable": "city-dx",
+        "due": "2027-05-31",
+        "done_criteria": "参加者 50 人",
+        "status": "not-started",
+    }
     for task_id in set(old) - {"T-013", "T-014", "T-015"}:
         assert new[task_id] == old[task_id], task_id
     # Every line that was not edited is still there, in order, comments included.

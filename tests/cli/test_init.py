@@ -57,7 +57,7 @@ def test_init_rerun_over_edited_folder_skips_and_says_so(tmp_path, lang):
     assert result.exit_code == 0
     assert re.search(r"^skip\s+.*roles\.yaml$", result.stdout, re.M)
     assert re.search(r"^identical\s+.*members\.yaml$", result.stdout, re.M)
-    assert ("--overwrite" in result.stdout)
+    assert "--overwrite" in result.stdout
     assert roles.read_bytes() == before
 
 

@@ -12,7 +12,8 @@ import yaml
 from typer.testing import CliRunner
 
 from dxkit.cli import app
-from dxkit.integrations import HOOK, main as integrations_main, published_files
+from dxkit.integrations import HOOK, published_files
+from dxkit.integrations import main as integrations_main
 from tests.conftest import ROOT
 
 runner = CliRunner()
@@ -55,7 +56,8 @@ def test_junit_and_sarif_formats(sample):
     import xml.etree.ElementTree as ET
 
     (sample / "roles.yaml").write_text(
-        (sample / "roles.yaml").read_text(encoding="utf-8").replace("status: in-progress", "status: doing"), encoding="utf-8"
+        (sample / "roles.yaml").read_text(encoding="utf-8").replace("status: in-progress", "status: doing"),
+        encoding="utf-8",
     )
     junit = runner.invoke(app, ["validate", str(sample), "--format", "junit"])
     assert junit.exit_code == 1
@@ -73,8 +75,14 @@ def test_junit_and_sarif_formats(sample):
 def test_pre_commit_try_repo_fails_on_a_broken_file_and_passes_when_fixed(tmp_path):
     if shutil.which("git") is None:
         pytest.fail("git is needed to run pre-commit")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",
-           "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     work = tmp_path / "repo"
     work.mkdir()
 

@@ -53,8 +53,12 @@ def test_status_text_and_json(shiomi, lang):
     text = _run("status", str(shiomi), "--today", TODAY, "--lang", lang)
     assert text.exit_code == 0
     assert "T-021" in text.stdout
-    assert ("期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)") in text.stdout
-    assert ("最後の振り返り: 2026-08-28（34 日前）" if lang == "ja" else "Last retrospective: 2026-08-28 (34 days ago)") in text.stdout
+    assert (
+        "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
+    ) in text.stdout
+    assert (
+        "最後の振り返り: 2026-08-28（34 日前）" if lang == "ja" else "Last retrospective: 2026-08-28 (34 days ago)"
+    ) in text.stdout
     data = json.loads(_run("status", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang).stdout)
     assert [t["id"] for t in data["overdue_unexplained"]] == ["T-021"]
     assert len(data["overdue_explained"]) == 2 and all(t["recovery_plan"] for t in data["overdue_explained"])
@@ -69,12 +73,16 @@ def test_status_text_and_json(shiomi, lang):
 def test_gate_shows_current_gate_by_lens(shiomi, lang):
     result = _run("gate", str(shiomi), "--today", TODAY, "--lang", lang)
     assert result.exit_code == 0
-    assert ("ゲート G2: 社会実証 → 実装・展開" if lang == "ja" else "Gate G2: demonstration → implementation") in result.stdout
-    for lens in (("魅力", "実現可能性", "事業性") if lang == "ja" else ("Desirability", "Feasibility", "Viability")):
+    assert (
+        "ゲート G2: 社会実証 → 実装・展開" if lang == "ja" else "Gate G2: demonstration → implementation"
+    ) in result.stdout
+    for lens in ("魅力", "実現可能性", "事業性") if lang == "ja" else ("Desirability", "Feasibility", "Viability"):
         assert lens in result.stdout
     data = json.loads(_run("gate", str(shiomi), "--today", TODAY, "--format", "json").stdout)
     assert data["current"]["id"] == "G2"
-    assert data["current"]["missing"] and all(c["state"] != "met" or not c["evidence"] for c in data["current"]["missing"])
+    assert data["current"]["missing"] and all(
+        c["state"] != "met" or not c["evidence"] for c in data["current"]["missing"]
+    )
     assert [d["gate"] for d in data["history"]] == ["G1"]
     assert data["open_points"]
 
@@ -128,8 +136,23 @@ def test_promote_adds_the_two_new_workshop_issues_and_changes_nothing_else(shiom
 
 
 def test_new_workshop_then_agenda(shiomi, lang):
-    result = _run("new", "workshop", "consensus", "--dir", str(shiomi), "--date", "2026-10-20",
-                  "--minutes", "120", "--participants", "14", "--start-time", "18:30", "--lang", lang)
+    result = _run(
+        "new",
+        "workshop",
+        "consensus",
+        "--dir",
+        str(shiomi),
+        "--date",
+        "2026-10-20",
+        "--minutes",
+        "120",
+        "--participants",
+        "14",
+        "--start-time",
+        "18:30",
+        "--lang",
+        lang,
+    )
     assert result.exit_code == 0, result.output
     created = Path(result.stdout.split()[1])
     assert created.parent == shiomi / "workshops" and created.name.startswith("2026-10-20-")

@@ -47,8 +47,16 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     out = tmp_path / "site"
     result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
     assert result.exit_code == 0, result.output
-    for page in ("index.html", "members.html", "roles.html", "gates.html", "issues.html", "lessons.html",
-                 "workshops/index.html", "retrospectives/index.html"):
+    for page in (
+        "index.html",
+        "members.html",
+        "roles.html",
+        "gates.html",
+        "issues.html",
+        "lessons.html",
+        "workshops/index.html",
+        "retrospectives/index.html",
+    ):
         assert (out / page).is_file(), page
     assert len(list((out / "workshops").glob("*.html"))) == 4
     html = (out / "members.html").read_text(encoding="utf-8")
@@ -62,7 +70,9 @@ def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
 
     consortium, _ = open_consortium(str(hostile), lang=lang, today=__import__("datetime").date(2026, 10, 1))
     pages = site_pages(consortium, lang)
-    roles = pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
+    roles = (
+        pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
+    )
     table, gantt = roles.split("```mermaid", 1)
     assert "**bold**" not in table and "\\*\\*bold\\*\\*" in table
     assert "[x](javascript" not in table and "\\[x\\](javascript" in table
@@ -102,7 +112,7 @@ def test_site_from_a_fresh_scaffold_in_both_languages(sample, tmp_path, lang):
     out = tmp_path / "site"
     result = runner.invoke(app, ["site", "build", str(sample), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "lang=\"" + lang + "\"" in (out / "roles.html").read_text(encoding="utf-8")
+    assert 'lang="' + lang + '"' in (out / "roles.html").read_text(encoding="utf-8")
 
 
 def test_site_without_the_site_extras_says_what_to_install(hostile, tmp_path, monkeypatch, lang):

@@ -143,6 +143,9 @@ def test_help_lists_commands_in_each_language(monkeypatch):
     for lang, needle in (("ja", "統治ファイル"), ("en", "governance files")):
         out = subprocess.run(
             [sys.executable, "-m", "dxkit", "--help"],
-            capture_output=True, text=True, env={**__import__("os").environ, "DXKIT_LANG": lang}, check=True,
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "DXKIT_LANG": lang},
+            check=True,
         ).stdout
         assert needle in out and "validate" in out and "init" in out

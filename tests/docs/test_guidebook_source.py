@@ -43,6 +43,7 @@ def test_nav_lists_every_page_and_only_existing_pages():
 
 def test_nav_section_titles_are_translated():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
     def titles(items):
         for item in items:
             if isinstance(item, dict):
@@ -61,7 +62,9 @@ def test_headings_match_between_languages():
     for rel in sorted(_pages("ja")):
         ja = (DOCS / "ja" / rel).read_text(encoding="utf-8")
         en = (DOCS / "en" / rel).read_text(encoding="utf-8")
-        levels = lambda text: [len(m) for m in re.findall(r"^(#{1,6}) ", re.sub(r"```.*?```", "", text, flags=re.S), re.M)]
+        levels = lambda text: [
+            len(m) for m in re.findall(r"^(#{1,6}) ", re.sub(r"```.*?```", "", text, flags=re.S), re.M)
+        ]
         assert levels(ja) == levels(en), rel
         assert ja.count("```mermaid") == en.count("```mermaid"), rel
 
@@ -75,14 +78,35 @@ def test_pages_make_no_external_links_or_assets():
 
 def test_report_sections_have_pages():
     required = [
-        "start/index.md", "start/ten-minutes.md", "start/quickstart.md",
-        "consortium/municipality.md", "consortium/financial-institution.md", "consortium/local-media.md",
-        "consortium/education-research.md", "consortium/telecom-bureau.md", "consortium/ict-business.md",
-        "consortium/civic-tech.md", "consortium/residents.md", "consortium/prefecture.md", "consortium/charter.md",
-        "key-person/index.md", "discovery/index.md", "projects/role-matrix.md", "projects/stage-gates.md",
-        "projects/retrospectives.md", "projects/viability.md", "projects/shared-infrastructure.md",
-        "projects/data.md", "projects/network.md", "projects/priority-fields.md", "people/dx-process.md",
-        "people/talent.md", "cases/index.md", "reference/cli.md", "reference/rules.md", "reference/schemas.md",
+        "start/index.md",
+        "start/ten-minutes.md",
+        "start/quickstart.md",
+        "consortium/municipality.md",
+        "consortium/financial-institution.md",
+        "consortium/local-media.md",
+        "consortium/education-research.md",
+        "consortium/telecom-bureau.md",
+        "consortium/ict-business.md",
+        "consortium/civic-tech.md",
+        "consortium/residents.md",
+        "consortium/prefecture.md",
+        "consortium/charter.md",
+        "key-person/index.md",
+        "discovery/index.md",
+        "projects/role-matrix.md",
+        "projects/stage-gates.md",
+        "projects/retrospectives.md",
+        "projects/viability.md",
+        "projects/shared-infrastructure.md",
+        "projects/data.md",
+        "projects/network.md",
+        "projects/priority-fields.md",
+        "people/dx-process.md",
+        "people/talent.md",
+        "cases/index.md",
+        "reference/cli.md",
+        "reference/rules.md",
+        "reference/schemas.md",
         "reference/toolkits.md",
     ]
     missing = [p for p in required if p not in _pages("ja")]
@@ -97,7 +121,22 @@ def test_japanese_pages_cite_the_report():
 def test_case_library_names_the_reports_cases():
     pages = generated_pages(ROOT)
     index = pages[DOCS / "ja" / "cases" / "index.md"]
-    for name in ("豊岡", "福井", "信州", "高知", "ウェルモ", "ノッカル", "射水", "岩見沢", "塩尻", "岡崎", "海士", "前橋", "京都", "富士山"):
+    for name in (
+        "豊岡",
+        "福井",
+        "信州",
+        "高知",
+        "ウェルモ",
+        "ノッカル",
+        "射水",
+        "岩見沢",
+        "塩尻",
+        "岡崎",
+        "海士",
+        "前橋",
+        "京都",
+        "富士山",
+    ):
         assert name in index, name
 
 

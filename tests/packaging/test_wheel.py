@@ -22,7 +22,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # which is how a package index user gets it.
     result = subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     wheels = list(out.glob("dxkit-*.whl"))
@@ -50,7 +51,10 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path):
     for lang in ("ja", "en"):
         init = subprocess.run(
             [dxkit, "init", f"c-{lang}", "--no-input", "--lang", lang],
-            cwd=work, capture_output=True, text=True, env=env,
+            cwd=work,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         assert init.returncode == 0, init.stderr
         check = subprocess.run(
@@ -60,6 +64,10 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path):
     # The installed package must not be reading this checkout.
     where = subprocess.run(
         [str(bindir / "python"), "-c", "import dxkit._resources as r; print(r.schemas_dir())"],
-        cwd=work, capture_output=True, text=True, env=env, check=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     ).stdout
     assert "_data" in where and str(ROOT) not in where

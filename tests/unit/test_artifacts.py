@@ -61,8 +61,9 @@ def test_every_toolkit_renders_a_schema_valid_file_in_both_languages(kind, lang)
 
 def test_render_workshop_scales_time_and_tables():
     toolkit = load_toolkits("workshop")["issue-discovery"]
-    text, _ = render_artifact(toolkit, lang="en", date=DAY, title="Night session", minutes=150, headcount=26,
-                              start_time="18:30")
+    text, _ = render_artifact(
+        toolkit, lang="en", date=DAY, title="Night session", minutes=150, headcount=26, start_time="18:30"
+    )
     data = load_text(text, "w.yaml").data
     assert data["duration_minutes"] == 150 and sum(s["minutes"] for s in data["agenda"]) == 150
     assert data["tables"] == {"count": 5, "size": 6}

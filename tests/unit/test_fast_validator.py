@@ -43,9 +43,31 @@ def test_fast_and_python_validators_agree_on_every_fixture_and_example():
 
 
 _values = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 3000), st.floats(allow_nan=False, allow_infinity=False),
-    st.sampled_from(["", "x", "2026-02-30", "2026-02-28", "2026/01/01", "city", "City", "T-001", "DX3", "yes",
-                     "13:30", "25:00", "2027-04", "go", "planning", "done", "日本語"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "2026-02-30",
+            "2026-02-28",
+            "2026/01/01",
+            "city",
+            "City",
+            "T-001",
+            "DX3",
+            "yes",
+            "13:30",
+            "25:00",
+            "2027-04",
+            "go",
+            "planning",
+            "done",
+            "日本語",
+        ]
+    ),
     st.lists(st.sampled_from(["city", "shinkin", "City", ""]), max_size=3),
     st.dictionaries(st.sampled_from(["id", "name", "text", "extra"]), st.sampled_from(["x", "city"]), max_size=2),
 )

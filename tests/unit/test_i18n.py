@@ -26,7 +26,9 @@ def test_catalog_japanese_texts_are_japanese():
         return any("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
     def words(text: str) -> str:
-        return "".join(ch for literal, _, _, _ in string.Formatter().parse(text) for ch in (literal or "") if ch.isalpha())
+        return "".join(
+            ch for literal, _, _, _ in string.Formatter().parse(text) for ch in (literal or "") if ch.isalpha()
+        )
 
     for msg_id, entry in MESSAGES.items():
         # Shared technical terms (LPWA, AI) and pure punctuation are the same in both languages.

@@ -9,12 +9,20 @@ from dxkit.loading import load_text
 from dxkit.rules import Consortium
 
 
-def _consortium(edges: list[tuple[str, str]], nodes: list[str] | None = None, charter: str | None = None,
-                types: dict[str, str] | None = None) -> Consortium:
+def _consortium(
+    edges: list[tuple[str, str]],
+    nodes: list[str] | None = None,
+    charter: str | None = None,
+    types: dict[str, str] | None = None,
+) -> Consortium:
     names = sorted({n for e in edges for n in e} | set(nodes or []))
     lines = ["kind: members", "version: 1", "members:"]
     for name in names:
-        lines += [f"  - id: {name}", f"    name: {name.upper()}", f"    type: {(types or {}).get(name, 'ict-business')}"]
+        lines += [
+            f"  - id: {name}",
+            f"    name: {name.upper()}",
+            f"    type: {(types or {}).get(name, 'ict-business')}",
+        ]
         mine = [b for a, b in edges if a == name]
         if mine:
             lines.append("    relations:")
@@ -31,8 +39,9 @@ def test_star_centre_is_the_key_person_and_a_single_point_of_failure():
     assert report.candidates[0].member == "hub"
     assert report.candidates[0].betweenness == 1.0
     assert report.articulation_points == ["hub"]
-    assert any(r.kind == "articulation-point" and r.member == "hub" and r.reason.params["parts"] == 5
-               for r in report.risks)
+    assert any(
+        r.kind == "articulation-point" and r.member == "hub" and r.reason.params["parts"] == 5 for r in report.risks
+    )
 
 
 def test_chain_middle_ranks_first_and_inner_links_are_cut_points():

@@ -37,8 +37,15 @@ def test_load_yaml11_booleans_stay_text(word):
 def test_load_true_false_null_numbers():
     doc = load_text("a: true\nb: false\nc: null\nd: ~\ne:\nf: 12\ng: 1.5\nh: 012\ni: 0x1F\n", "f")
     assert doc.data == {
-        "a": True, "b": False, "c": None, "d": None, "e": None,
-        "f": 12, "g": 1.5, "h": "012", "i": "0x1F",
+        "a": True,
+        "b": False,
+        "c": None,
+        "d": None,
+        "e": None,
+        "f": 12,
+        "g": 1.5,
+        "h": "012",
+        "i": "0x1F",
     }
 
 

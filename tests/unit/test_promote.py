@@ -45,14 +45,21 @@ outputs:
 
 
 def _plan(register: str = REGISTER, workshop: str = WORKSHOP):
-    return plan_promotion(load_text(workshop, "x/workshops/2026-01-24-issue-discovery.yaml"),
-                          load_text(register, "x/issues.yaml"), register)
+    return plan_promotion(
+        load_text(workshop, "x/workshops/2026-01-24-issue-discovery.yaml"),
+        load_text(register, "x/issues.yaml"),
+        register,
+    )
 
 
 def test_promote_appends_new_issues_and_keeps_every_byte_before_them():
     result = _plan()
     assert [e["id"] for e in result.added] == ["I-003", "I-004", "I-005"]
-    assert [e["title"] for e in result.added] == ["空き家が増えて見回りが追いつかない", "商店街に人が来ない", "子どもの遊び場が少ない"]
+    assert [e["title"] for e in result.added] == [
+        "空き家が増えて見回りが追いつかない",
+        "商店街に人が来ない",
+        "子どもの遊び場が少ない",
+    ]
     assert result.skipped == [("大雨のとき、避難情報が届かない", "I-002")]
     head, tail = REGISTER.split("\n# ファイル末尾のコメント\n")
     assert result.text.startswith(head)
@@ -66,8 +73,12 @@ def test_promote_result_is_valid_and_carries_origin():
     check_promoted(result.text, "x/issues.yaml", "ja")
     data = load_text(result.text, "x/issues.yaml").data["issues"]
     added = {i["id"]: i for i in data}["I-003"]
-    assert added["found_in"] == {"source": "workshop", "ref": "2026-01-24-issue-discovery.yaml",
-                                 "date": "2026-01-24", "votes": 12}
+    assert added["found_in"] == {
+        "source": "workshop",
+        "ref": "2026-01-24-issue-discovery.yaml",
+        "date": "2026-01-24",
+        "votes": 12,
+    }
     assert added["priority"] == "high" and added["status"] == "open"
     assert {i["id"]: i for i in data}["I-005"]["priority"] == "low"
     assert {i["id"]: i for i in data}["I-004"]["category"] == "other"
@@ -76,9 +87,15 @@ def test_promote_result_is_valid_and_carries_origin():
 def test_promote_follows_the_files_spacing_and_indentation():
     result = _plan()
     assert "\n\n  - id: I-003\n" in result.text
-    compact = REGISTER.replace("\n\n  - id: I-002", "\n  - id: I-002").replace("  - id:", "    - id:").replace(
-        "    title", "      title").replace("    category", "      category").replace(
-        "    priority", "      priority").replace("    evidence", "      evidence").replace("  # 最初", "    # 最初")
+    compact = (
+        REGISTER.replace("\n\n  - id: I-002", "\n  - id: I-002")
+        .replace("  - id:", "    - id:")
+        .replace("    title", "      title")
+        .replace("    category", "      category")
+        .replace("    priority", "      priority")
+        .replace("    evidence", "      evidence")
+        .replace("  # 最初", "    # 最初")
+    )
     assert load_text(compact, "c.yaml").data["issues"][1]["id"] == "I-002"
     result = _plan(compact)
     assert "\n    - id: I-003\n      title:" in result.text
@@ -118,7 +135,8 @@ def test_promote_refuses_a_result_that_would_not_validate():
         check_promoted("kind: issues\nversion: 1\nissues: [{id: x}]\n", "x/issues.yaml", "en")
 
 
-@pytest.mark.parametrize(("a", "b"), [("大雨のとき、避難情報が届かない", "大雨のとき 避難情報が届かない"),
-                                      ("ＡＢＣ Bus", "abcbus")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("大雨のとき、避難情報が届かない", "大雨のとき 避難情報が届かない"), ("ＡＢＣ Bus", "abcbus")]
+)
 def test_normalise_title_ignores_width_case_and_spacing(a, b):
     assert normalise_title(a) == normalise_title(b)

@@ -20,8 +20,15 @@ def _files(tmp: Path) -> dict[str, bytes]:
 def test_init_files_cover_every_kind_and_folder(lang):
     names = {str(f.rel) for f in init_files(name="N", municipality="M", lang=lang, today=TODAY)}
     for expected in (
-        "consortium.yaml", "members.yaml", "roles.yaml", "gates.yaml", "issues.yaml", "README.md",
-        "workshops/README.md", "retrospectives/README.md", ".dxkit/schemas/v1/roles.schema.json",
+        "consortium.yaml",
+        "members.yaml",
+        "roles.yaml",
+        "gates.yaml",
+        "issues.yaml",
+        "README.md",
+        "workshops/README.md",
+        "retrospectives/README.md",
+        ".dxkit/schemas/v1/roles.schema.json",
     ):
         assert expected in names
 

@@ -85,14 +85,20 @@ def test_toolkit_checks_minutes_and_headcount():
 
 def test_check_metadata_reports_problems():
     good = {
-        "id": "x", "kind": "workshop", "type": "ideation", "title": {"ja": "a", "en": "a"},
-        "purpose": {"ja": "a", "en": "a"}, "when": {"ja": "a", "en": "a"},
+        "id": "x",
+        "kind": "workshop",
+        "type": "ideation",
+        "title": {"ja": "a", "en": "a"},
+        "purpose": {"ja": "a", "en": "a"},
+        "when": {"ja": "a", "en": "a"},
         "duration": {"default": 30, "min": 15, "max": 60},
         "participants": {"default": 5, "min": 2, "max": 9, "per_table": 5},
         "roles": {r: {"ja": "a", "en": "a"} for r in ("facilitator", "recorder", "timekeeper")},
         "materials": {"ja": ["a"], "en": ["a"]},
-        "steps": [{"id": f"s{i}", "weight": 10, "title": {"ja": "a", "en": "a"},
-                   "description": {"ja": "a", "en": "a"}} for i in range(3)],
+        "steps": [
+            {"id": f"s{i}", "weight": 10, "title": {"ja": "a", "en": "a"}, "description": {"ja": "a", "en": "a"}}
+            for i in range(3)
+        ],
         "outputs": {"ja": ["a"], "en": ["a"]},
     }
     assert check_metadata(good, "x", "workshop") == []

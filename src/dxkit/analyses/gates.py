@@ -73,11 +73,17 @@ def _view(gate: dict) -> GateView:
     ]
     decision = gate.get("decision")
     return GateView(
-        id=gate["id"], from_stage=gate["from"], to_stage=gate["to"], planned=gate.get("planned"),
+        id=gate["id"],
+        from_stage=gate["from"],
+        to_stage=gate["to"],
+        planned=gate.get("planned"),
         criteria=criteria,
         missing=[c for c in criteria if c.state != "met" or not c.evidence],
-        decision=Decision(gate["id"], decision["outcome"], decision["date"], list(decision["decided_by"]),
-                          decision.get("notes")) if decision else None,
+        decision=Decision(
+            gate["id"], decision["outcome"], decision["date"], list(decision["decided_by"]), decision.get("notes")
+        )
+        if decision
+        else None,
     )
 
 
@@ -86,8 +92,17 @@ def summarise_gates(c: Consortium) -> list[GateSummary]:
     for gate in c.gates.data["gates"] if c.gates else []:
         view = _view(gate)
         states = [cr.state for cr in view.criteria]
-        out.append(GateSummary(gate["id"], gate["from"], gate["to"], states.count("met"), states.count("unmet"),
-                               states.count("unknown"), view.decision.outcome if view.decision else None))
+        out.append(
+            GateSummary(
+                gate["id"],
+                gate["from"],
+                gate["to"],
+                states.count("met"),
+                states.count("unmet"),
+                states.count("unknown"),
+                view.decision.outcome if view.decision else None,
+            )
+        )
     return out
 
 

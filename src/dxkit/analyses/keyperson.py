@@ -134,8 +134,17 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         if local:
             reasons.append(Reason("kp.reason.local", {"type": data["type"]}))
         candidates.append(
-            Candidate(node, data["name"], data["type"], round(score, 3), round(b, 3), degree, owned,
-                      key_persons.get(node, []), reasons)
+            Candidate(
+                node,
+                data["name"],
+                data["type"],
+                round(score, 3),
+                round(b, 3),
+                degree,
+                owned,
+                key_persons.get(node, []),
+                reasons,
+            )
         )
     candidates.sort(key=lambda cand: (-cand.score, cand.member))
 
@@ -145,17 +154,31 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         if "deputy" not in person:
             risks.append(Risk("no-deputy", person["member"], Reason("kp.risk.no_deputy", {"name": person["name"]})))
         elif person["deputy"]["member"] == person["member"] and person.get("rotation_expected"):
-            risks.append(Risk("rotation", person["member"], Reason(
-                "kp.risk.same_post_deputy", {"name": person["name"], "deputy": person["deputy"]["name"]})))
+            risks.append(
+                Risk(
+                    "rotation",
+                    person["member"],
+                    Reason("kp.risk.same_post_deputy", {"name": person["name"], "deputy": person["deputy"]["name"]}),
+                )
+            )
     for node in sorted(cut):
         others = graph.copy()
         others.remove_node(node)
-        risks.append(Risk("articulation-point", node, Reason(
-            "kp.risk.articulation", {"member": graph.nodes[node]["name"],
-                                     "parts": nx.number_connected_components(others)})))
+        risks.append(
+            Risk(
+                "articulation-point",
+                node,
+                Reason(
+                    "kp.risk.articulation",
+                    {"member": graph.nodes[node]["name"], "parts": nx.number_connected_components(others)},
+                ),
+            )
+        )
     rotating = [(p["name"], p["member"], p["rotation_expected"]) for p in charter_people if p.get("rotation_expected")]
     for m in c.members.data["members"] if c.members else []:
-        rotating += [(p["name"], m["id"], p["rotation_expected"]) for p in m.get("people", []) if p.get("rotation_expected")]
+        rotating += [
+            (p["name"], m["id"], p["rotation_expected"]) for p in m.get("people", []) if p.get("rotation_expected")
+        ]
     seen = set()
     for name, mid, month in rotating:
         if (name, mid) in seen:
@@ -164,8 +187,13 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         months = _months_until(month, c.today)
         if months <= ROTATION_HORIZON_MONTHS:
             key = name in key_persons.get(mid, [])
-            risks.append(Risk("rotation", mid, Reason(
-                "kp.risk.rotation_key" if key else "kp.risk.rotation", {"name": name, "month": month})))
+            risks.append(
+                Risk(
+                    "rotation",
+                    mid,
+                    Reason("kp.risk.rotation_key" if key else "kp.risk.rotation", {"name": name, "month": month}),
+                )
+            )
     for node in sorted(n for n in graph.nodes if graph.degree[n] == 0):
         risks.append(Risk("isolated", node, Reason("kp.risk.isolated", {"member": graph.nodes[node]["name"]})))
 

@@ -61,15 +61,25 @@ def gather(c: Consortium) -> Lessons:
         lessons.problem += [Item(t, date, path) for t in four.get("lacked", [])]
         analysis = data.get("failure_analysis")
         if analysis:
-            lessons.failures.append(Failure(
-                data["title"], date, path, analysis["target"], analysis["result"],
-                [(cause.get("category", "other"), cause["cause"]) for cause in analysis["causes"]],
-                [Item(t["text"], date, path, t.get("owner"), t.get("due"), t.get("done", False))
-                 for t in analysis.get("countermeasures", [])],
-                bool(analysis.get("publish")),
-            ))
+            lessons.failures.append(
+                Failure(
+                    data["title"],
+                    date,
+                    path,
+                    analysis["target"],
+                    analysis["result"],
+                    [(cause.get("category", "other"), cause["cause"]) for cause in analysis["causes"]],
+                    [
+                        Item(t["text"], date, path, t.get("owner"), t.get("due"), t.get("done", False))
+                        for t in analysis.get("countermeasures", [])
+                    ],
+                    bool(analysis.get("publish")),
+                )
+            )
     for doc, where, item in iter_tries(c):
-        entry = Item(item["text"], doc.data["date"], doc.path, item.get("owner"), item.get("due"), item.get("done", False))
+        entry = Item(
+            item["text"], doc.data["date"], doc.path, item.get("owner"), item.get("due"), item.get("done", False)
+        )
         if where[0] == "kpt":
             lessons.tries.append(entry)
         if not entry.done and (entry.owner is None or entry.due is None):

@@ -70,9 +70,16 @@ def _members(value: str | list[str] | None) -> list[str]:
 def _line(task: dict, days: int) -> TaskLine:
     delay = task.get("delay") or {}
     return TaskLine(
-        id=task["id"], title=task["title"], stage=task["stage"], status=task["status"], due=task["due"],
-        accountable=_members(task["accountable"]), days=days, reason=delay.get("reason"),
-        recovery_plan=delay.get("recovery_plan"), new_due=delay.get("new_due"),
+        id=task["id"],
+        title=task["title"],
+        stage=task["stage"],
+        status=task["status"],
+        due=task["due"],
+        accountable=_members(task["accountable"]),
+        days=days,
+        reason=delay.get("reason"),
+        recovery_plan=delay.get("recovery_plan"),
+        new_due=delay.get("new_due"),
     )
 
 

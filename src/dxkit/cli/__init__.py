@@ -56,9 +56,7 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help=t("help.version", HELP_LANG)
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version", HELP_LANG)),
     ] = False,
 ) -> None:
     """dxkit."""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dxkit import __version__
-from dxkit.errors import DxkitError
+from dxkit.errors import DxkitError, exit_code_for
 from dxkit.i18n import resolve_lang, t
 
 if TYPE_CHECKING:
@@ -48,10 +48,10 @@ def user_errors(lang: str) -> Iterator[None]:
         yield
     except DxkitError as err:
         typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
-        raise typer.Exit(err.exit_code) from None
+        raise typer.Exit(exit_code_for(err)) from None
 
 
-def today_option_value(value: str | None) -> "dt.date":
+def today_option_value(value: str | None) -> dt.date:
     import datetime as dt
 
     from dxkit.errors import UsageError
@@ -107,7 +107,7 @@ def console():
     return Console(highlight=False, soft_wrap=False)
 
 
-def open_folder(folder: str, lang: str, today: "dt.date"):
+def open_folder(folder: str, lang: str, today: dt.date):
     """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
     from dxkit.validate import open_consortium
 
@@ -128,8 +128,13 @@ def load_checked(path, kinds: tuple[str, ...], lang: str):
     try:
         doc = load_file(path)
     except LoadError as err:
-        raise UsageError("agenda.unreadable", file=str(path), line=err.position.line,
-                         column=err.position.column, detail=err.message(lang)) from None
+        raise UsageError(
+            "agenda.unreadable",
+            file=str(path),
+            line=err.position.line,
+            column=err.position.column,
+            detail=err.message(lang),
+        ) from None
     if doc.kind not in kinds:
         raise UsageError("command.wrong_kind", file=str(path), kinds=", ".join(kinds))
     problems = check_schema(doc, lang)
@@ -159,6 +164,4 @@ def report_bug(exc: BaseException) -> None:
     lang = resolve_lang()
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
-    sys.stderr.write(
-        t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n"
-    )
+    sys.stderr.write(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n")

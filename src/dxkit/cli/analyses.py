@@ -56,8 +56,14 @@ def status(
         return
     say = lambda key, **p: t(key, language, **p)  # noqa: E731
     out = console()
-    out.print(say("status.head", today=report.today, stage=say(f"stage.{report.stage}") if report.stage else "—",
-                  tasks=report.tasks))
+    out.print(
+        say(
+            "status.head",
+            today=report.today,
+            stage=say(f"stage.{report.stage}") if report.stage else "—",
+            tasks=report.tasks,
+        )
+    )
     task_cols = [say("col.task"), say("col.title"), say("col.due"), say("col.accountable")]
     for key, lines, extra in (
         ("status.overdue_unexplained", report.overdue_unexplained, None),
@@ -68,7 +74,9 @@ def status(
         if not lines:
             out.print(say(f"{key}.none"))
             continue
-        cols = task_cols + ([say("col.days_late")] if "overdue" in key else [say("col.days_left")] if key == "status.due_soon" else [])
+        cols = task_cols + (
+            [say("col.days_late")] if "overdue" in key else [say("col.days_left")] if key == "status.due_soon" else []
+        )
         if extra:
             cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
         rows = []
@@ -80,21 +88,52 @@ def status(
                 row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
             rows.append(row)
         out.print(_table(say(key, count=len(lines)), cols, rows))
-    out.print(_table(say("status.load"), [say("col.member"), say("col.open"), say("col.accountable"),
-                                           say("col.responsible"), say("col.overdue")],
-                     [[f"{m.name} ({m.member})", str(m.open_tasks), str(m.accountable), str(m.responsible),
-                       str(m.overdue)] for m in report.load]))
+    out.print(
+        _table(
+            say("status.load"),
+            [say("col.member"), say("col.open"), say("col.accountable"), say("col.responsible"), say("col.overdue")],
+            [
+                [f"{m.name} ({m.member})", str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
+                for m in report.load
+            ],
+        )
+    )
     if report.gates:
-        out.print(_table(say("status.gates"), [say("col.gate"), say("col.transition"), say("col.met"),
-                                                say("col.unmet"), say("col.unknown"), say("col.decision")],
-                         [[g.id, f"{say('stage.' + g.from_stage)} → {say('stage.' + g.to_stage)}", str(g.met),
-                           str(g.unmet), str(g.unknown), say(f"outcome.{g.outcome}") if g.outcome else say("gate.undecided")]
-                          for g in report.gates]))
+        out.print(
+            _table(
+                say("status.gates"),
+                [
+                    say("col.gate"),
+                    say("col.transition"),
+                    say("col.met"),
+                    say("col.unmet"),
+                    say("col.unknown"),
+                    say("col.decision"),
+                ],
+                [
+                    [
+                        g.id,
+                        f"{say('stage.' + g.from_stage)} → {say('stage.' + g.to_stage)}",
+                        str(g.met),
+                        str(g.unmet),
+                        str(g.unknown),
+                        say(f"outcome.{g.outcome}") if g.outcome else say("gate.undecided"),
+                    ]
+                    for g in report.gates
+                ],
+            )
+        )
     if report.open_tries:
-        out.print(_table(say("status.tries", count=len(report.open_tries)),
-                         [say("col.try"), say("col.owner"), say("col.due"), say("col.from")],
-                         [[x.text, x.owner or say("status.missing"), x.due or say("status.missing"), x.date]
-                          for x in report.open_tries]))
+        out.print(
+            _table(
+                say("status.tries", count=len(report.open_tries)),
+                [say("col.try"), say("col.owner"), say("col.due"), say("col.from")],
+                [
+                    [x.text, x.owner or say("status.missing"), x.due or say("status.missing"), x.date]
+                    for x in report.open_tries
+                ],
+            )
+        )
     if report.last_retrospective:
         out.print(say("status.retrospective", date=report.last_retrospective, days=report.days_since_retrospective))
     else:
@@ -122,28 +161,60 @@ def gate(
     if current is None:
         out.print(say("gate.none"))
     else:
-        out.print(say("gate.current", id=current.id, from_stage=say(f"stage.{current.from_stage}"),
-                      to_stage=say(f"stage.{current.to_stage}"), planned=current.planned or "—"))
+        out.print(
+            say(
+                "gate.current",
+                id=current.id,
+                from_stage=say(f"stage.{current.from_stage}"),
+                to_stage=say(f"stage.{current.to_stage}"),
+                planned=current.planned or "—",
+            )
+        )
         for lens in LENSES:
-            rows = [[c.id, c.text, say(f"state.{c.state}"), "; ".join(c.evidence) or say("gate.no_evidence")]
-                    for c in current.criteria if c.lens == lens]
-            out.print(_table(say(f"lens.{lens}"), [say("col.id"), say("col.criterion"), say("col.state"),
-                                                    say("col.evidence")], rows))
+            rows = [
+                [c.id, c.text, say(f"state.{c.state}"), "; ".join(c.evidence) or say("gate.no_evidence")]
+                for c in current.criteria
+                if c.lens == lens
+            ]
+            out.print(
+                _table(
+                    say(f"lens.{lens}"),
+                    [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
+                    rows,
+                )
+            )
         if current.missing:
             out.print(say("gate.missing", count=len(current.missing)))
             for c in current.missing:
-                why = say("gate.why_unmet") if c.state == "unmet" else say("gate.why_unknown") if c.state == "unknown" else say("gate.why_evidence")
+                why = (
+                    say("gate.why_unmet")
+                    if c.state == "unmet"
+                    else say("gate.why_unknown")
+                    if c.state == "unknown"
+                    else say("gate.why_evidence")
+                )
                 out.print(f"  - {c.id} ({say('lens.' + c.lens)}): {c.text} — {why}")
         else:
             out.print(say("gate.ready"))
     if report.history:
-        out.print(_table(say("gate.history"), [say("col.gate"), say("col.date"), say("col.decision"),
-                                                say("col.decided_by"), say("col.notes")],
-                         [[d.gate, d.date, say(f"outcome.{d.outcome}"), ", ".join(d.decided_by), d.notes or ""]
-                          for d in report.history]))
+        out.print(
+            _table(
+                say("gate.history"),
+                [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
+                [
+                    [d.gate, d.date, say(f"outcome.{d.outcome}"), ", ".join(d.decided_by), d.notes or ""]
+                    for d in report.history
+                ],
+            )
+        )
     if report.open_points:
-        out.print(_table(say("gate.open_points"), [say("col.date"), say("col.gate"), say("col.point")],
-                         [list(p) for p in report.open_points]))
+        out.print(
+            _table(
+                say("gate.open_points"),
+                [say("col.date"), say("col.gate"), say("col.point")],
+                [list(p) for p in report.open_points],
+            )
+        )
 
 
 def keyperson(
@@ -164,14 +235,32 @@ def keyperson(
     say = lambda key, **p: t(key, language, **p)  # noqa: E731
     out = console()
     out.print(say("kp.head", members=report.members, relations=report.relations, components=report.components))
-    out.print(_table(say("kp.candidates"), [say("col.rank"), say("col.member"), say("col.score"), say("col.reasons")],
-                     [[str(i), f"{c.name} ({c.member})", f"{c.score:.2f}",
-                       "; ".join(t(r.msg_id, language, **r.params) for r in c.reasons)]
-                      for i, c in enumerate(report.candidates, 1)]))
+    out.print(
+        _table(
+            say("kp.candidates"),
+            [say("col.rank"), say("col.member"), say("col.score"), say("col.reasons")],
+            [
+                [
+                    str(i),
+                    f"{c.name} ({c.member})",
+                    f"{c.score:.2f}",
+                    "; ".join(t(r.msg_id, language, **r.params) for r in c.reasons),
+                ]
+                for i, c in enumerate(report.candidates, 1)
+            ],
+        )
+    )
     if report.risks:
-        out.print(_table(say("kp.risks"), [say("col.risk"), say("col.member"), say("col.detail")],
-                         [[say(f"kp.kind.{r.kind}"), r.member, t(r.reason.msg_id, language, **r.reason.params)]
-                          for r in report.risks]))
+        out.print(
+            _table(
+                say("kp.risks"),
+                [say("col.risk"), say("col.member"), say("col.detail")],
+                [
+                    [say(f"kp.kind.{r.kind}"), r.member, t(r.reason.msg_id, language, **r.reason.params)]
+                    for r in report.risks
+                ],
+            )
+        )
     else:
         out.print(say("kp.no_risks"))
     out.print(say("kp.mermaid"))

@@ -44,8 +44,12 @@ BINARY = {"xlsx", "ics"}
 def export(
     kind: Annotated[ExportKind, typer.Argument(help=t("help.export.kind", HELP_LANG))],
     directory: Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))] = Path("."),
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))] = ExportFormat.xlsx,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help=t("help.export.output", HELP_LANG), show_default=False)] = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))
+    ] = ExportFormat.xlsx,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=t("help.export.output", HELP_LANG), show_default=False)
+    ] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.lessons.overwrite", HELP_LANG))] = False,
     bom: Annotated[bool, typer.Option("--bom/--no-bom", help=t("help.export.bom", HELP_LANG))] = True,
     today: TodayOption = None,
@@ -59,7 +63,9 @@ def export(
     fmt = output_format.value
     with user_errors(language):
         if fmt not in FORMATS[kind.value]:
-            raise UsageError("export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value])))
+            raise UsageError(
+                "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
+            )
         day = today_option_value(today)
         consortium = open_folder(str(directory), language, day)
         if getattr(consortium, kind.value) is None:
@@ -86,7 +92,9 @@ def export(
 
 def import_sheet(
     workbook: Annotated[Path, typer.Argument(help=t("help.import.file", HELP_LANG), show_default=False)],
-    into: Annotated[Path | None, typer.Option("--into", help=t("help.import.into", HELP_LANG), show_default=False)] = None,
+    into: Annotated[
+        Path | None, typer.Option("--into", help=t("help.import.into", HELP_LANG), show_default=False)
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
     prune: Annotated[bool, typer.Option("--prune", help=t("help.import.prune", HELP_LANG))] = False,
     lang: LangOption = None,
@@ -107,12 +115,30 @@ def import_sheet(
         plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
         if plan.problems:
             for p in plan.problems:
-                typer.echo(t("import.cell", language, file=str(workbook), sheet=p.sheet, row=p.row, column=p.column,
-                             message=t(p.msg_id, language, **p.params)), err=True)
+                typer.echo(
+                    t(
+                        "import.cell",
+                        language,
+                        file=str(workbook),
+                        sheet=p.sheet,
+                        row=p.row,
+                        column=p.column,
+                        message=t(p.msg_id, language, **p.params),
+                    ),
+                    err=True,
+                )
             raise UsageError("import.nothing_written", count=len(plan.problems))
         for task_id, key, old, new in plan.changed:
-            typer.echo(t("import.changed", language, id=task_id, key=key, old="" if old is None else old,
-                         new="" if new is None else new))
+            typer.echo(
+                t(
+                    "import.changed",
+                    language,
+                    id=task_id,
+                    key=key,
+                    old="" if old is None else old,
+                    new="" if new is None else new,
+                )
+            )
         for task_id in plan.added:
             typer.echo(t("import.added", language, id=task_id))
         for task_id in plan.missing:

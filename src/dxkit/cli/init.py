@@ -32,20 +32,14 @@ class CI(str, Enum):
 
 def init(
     directory: Annotated[Path, typer.Argument(help=t("help.init.dir", HELP_LANG), show_default=False)],
-    name: Annotated[
-        str | None, typer.Option("--name", help=t("help.init.name", HELP_LANG), show_default=False)
-    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help=t("help.init.name", HELP_LANG), show_default=False)] = None,
     municipality: Annotated[
         str | None,
         typer.Option("--municipality", help=t("help.init.municipality", HELP_LANG), show_default=False),
     ] = None,
     lang: LangOption = None,
-    no_input: Annotated[
-        bool, typer.Option("--no-input", help=t("help.init.no_input", HELP_LANG))
-    ] = False,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help=t("help.init.overwrite", HELP_LANG))
-    ] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help=t("help.init.no_input", HELP_LANG))] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.init.overwrite", HELP_LANG))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
     ci: Annotated[CI, typer.Option("--ci", help=t("help.init.ci", HELP_LANG))] = CI.none,
     pre_commit: Annotated[bool, typer.Option("--pre-commit", help=t("help.init.pre_commit", HELP_LANG))] = False,
@@ -59,8 +53,14 @@ def init(
         if name is None:
             default = t("init.default_name", language, municipality=municipality.strip())
             name = _ask(t("init.prompt.name", language), default) if interactive else default
-        files = init_files(name=name, municipality=municipality, lang=language, today=dt.date.today(),
-                           ci=ci.value, pre_commit=pre_commit)
+        files = init_files(
+            name=name,
+            municipality=municipality,
+            lang=language,
+            today=dt.date.today(),
+            ci=ci.value,
+            pre_commit=pre_commit,
+        )
         steps = plan(directory, files, overwrite=overwrite)
         for step in steps:
             typer.echo(f"{step.action.value:<9} {directory / step.rel}")

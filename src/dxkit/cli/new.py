@@ -4,7 +4,6 @@ No ``from __future__ import annotations`` here: the two commands are made by one
 and Typer must see their annotations evaluated, closure variables included.
 """
 
-
 import datetime as dt
 from pathlib import Path
 from typing import Annotated
@@ -58,8 +57,18 @@ def _current_gate(folder: Path, lang: str) -> str | None:
     return current.id if current else None
 
 
-def _make(kind: str, toolkit_id: str, folder: Path, date: str | None, title: str | None, minutes: int | None,
-          participants: int | None, start_time: str | None, lang_option, dry_run: bool) -> None:
+def _make(
+    kind: str,
+    toolkit_id: str,
+    folder: Path,
+    date: str | None,
+    title: str | None,
+    minutes: int | None,
+    participants: int | None,
+    start_time: str | None,
+    lang_option,
+    dry_run: bool,
+) -> None:
     from dxkit.artifacts import create_new, plan_artifact, render_artifact
     from dxkit.errors import UsageError
     from dxkit.toolkits import get_toolkit
@@ -73,8 +82,14 @@ def _make(kind: str, toolkit_id: str, folder: Path, date: str | None, title: str
         toolkit = get_toolkit(kind, toolkit_id)
         gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
         text, final_title = render_artifact(
-            toolkit, lang=language, date=day, title=title, minutes=minutes, headcount=participants,
-            start_time=start_time, gate=gate,
+            toolkit,
+            lang=language,
+            date=day,
+            title=title,
+            minutes=minutes,
+            headcount=participants,
+            start_time=start_time,
+            gate=gate,
         )
         artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
         if dry_run:

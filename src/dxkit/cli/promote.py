@@ -33,8 +33,15 @@ def promote(
         text = raw.decode("utf-8-sig")
         promotion = plan_promotion(source, load_text(text, str(register_path)), text)
         for entry in promotion.added:
-            typer.echo(t("promote.added", language, id=entry["id"], title=entry["title"],
-                         votes=entry["found_in"].get("votes") or 0))
+            typer.echo(
+                t(
+                    "promote.added",
+                    language,
+                    id=entry["id"],
+                    title=entry["title"],
+                    votes=entry["found_in"].get("votes") or 0,
+                )
+            )
         for title, existing in promotion.skipped:
             typer.echo(t("promote.skipped", language, title=title, id=existing))
         if not promotion.added:

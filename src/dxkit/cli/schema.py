@@ -34,5 +34,13 @@ def export(
     for step in steps:
         typer.echo(f"{step.action.value:<9} {directory / step.rel}")
     counts = Counter(step.action for step in steps)
-    typer.echo(t("init.summary", language, create=counts[Action.CREATE], identical=counts[Action.IDENTICAL],
-                 skip=counts[Action.SKIP], overwrite=counts[Action.OVERWRITE]))
+    typer.echo(
+        t(
+            "init.summary",
+            language,
+            create=counts[Action.CREATE],
+            identical=counts[Action.IDENTICAL],
+            skip=counts[Action.SKIP],
+            overwrite=counts[Action.OVERWRITE],
+        )
+    )

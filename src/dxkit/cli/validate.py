@@ -55,9 +55,7 @@ def validate(
         list[str] | None,
         typer.Option("--ignore", help=t("help.validate.ignore", HELP_LANG), show_default=False),
     ] = None,
-    exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))
-    ] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))] = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:

@@ -29,8 +29,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A tab is used for indentation; YAML indentation must use spaces.",
     },
     "load.syntax.bad_character": {
-        "ja": "ここで使えない文字があります。値を引用符（\"）で囲んでください。",
-        "en": "A character here cannot start a value; put the value in quotes (\").",
+        "ja": 'ここで使えない文字があります。値を引用符（"）で囲んでください。',
+        "en": 'A character here cannot start a value; put the value in quotes (").',
     },
     "load.syntax.unclosed_quote": {
         "ja": "引用符が閉じられないままファイルが終わっています。引用符の対応を確かめてください。",
@@ -161,8 +161,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " yes / no / on / off are read as text; use true or false.",
     },
     "schema.hint.quote": {
-        "ja": "数字や true/false を文字列として書くときは引用符（\"）で囲んでください。",
-        "en": " To write a number or true/false as text, put it in quotes (\").",
+        "ja": '数字や true/false を文字列として書くときは引用符（"）で囲んでください。',
+        "en": ' To write a number or true/false as text, put it in quotes (").',
     },
     "schema.enum": {
         "ja": "{where}に「{value}」は使えません。使える値: {choices}",
@@ -261,6 +261,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.warning": {"ja": "警告", "en": "warning"},
     # -- command line ------------------------------------------------------------------------
     "cli.error_prefix": {"ja": "エラー: ", "en": "Error: "},
+    "write.disk_full": {
+        "ja": "{path} を書き込めません: ディスクの空きがありません。空きを作ってから、もう一度実行してください（何も書き換えていません）。",
+        "en": "Cannot write {path}: the disk is full. Free some space and run the command again (nothing was changed).",
+    },
+    "write.read_only": {
+        "ja": "{path} を書き込めません: 読み取り専用の場所です。書き込める場所を指定してください（何も書き換えていません）。",
+        "en": "Cannot write {path}: the file system is read-only. Choose a writable place (nothing was changed).",
+    },
+    "write.permission": {
+        "ja": "{path} を書き込む権限がありません。権限を確かめるか、別の場所を指定してください（何も書き換えていません）。",
+        "en": "Permission denied writing {path}. Check the permissions or choose another place (nothing was changed).",
+    },
+    "write.failed": {
+        "ja": "{path} を書き込めませんでした（{detail}）。何も書き換えていません。",
+        "en": "Could not write {path} ({detail}). Nothing was changed.",
+    },
+    "assets.npm_missing": {
+        "ja": "サイトの図を表示するスクリプト（{package}）を取得するには npm が必要です。npm をインストールしてから、もう一度実行してください（Debian/Ubuntu: sudo apt-get install npm）。",
+        "en": "npm is needed to fetch the script that draws the site's diagrams ({package}). Install npm and run the command again (Debian/Ubuntu: sudo apt-get install npm).",
+    },
+    "assets.npm_failed": {
+        "ja": "npm で {package} を取得できませんでした: {detail}",
+        "en": "npm could not fetch {package}: {detail}",
+    },
+    "assets.integrity": {
+        "ja": "{file} が固定したハッシュ値と一致しないため、使いません。キャッシュ（{cache}）を消して、もう一度実行してください。",
+        "en": "{file} does not match its pinned hash, so it is not used. Delete the cache ({cache}) and run the command again.",
+    },
+    "assets.member_missing": {
+        "ja": "{file} に {member} がありません。キャッシュ（{cache}）を消して、もう一度実行してください。",
+        "en": "{member} is missing from {file}. Delete the cache ({cache}) and run the command again.",
+    },
+    "toolkit.bad_metadata": {
+        "ja": "ツールキットのメタデータ {file} に問題があります: {detail}",
+        "en": "The toolkit metadata {file} has problems: {detail}",
+    },
+    "edit.unsupported": {
+        "ja": "{file} のこの書き方（{where}）は自動では書き換えられません。該当箇所を手で直してください（何も書き換えていません）。",
+        "en": "dxkit cannot edit {file} where it is written this way ({where}); change that part by hand (nothing was changed).",
+    },
+    "edit.mismatch": {
+        "ja": "{file} の書き換え結果が意図した内容と一致しないため、書き込みを中止しました（{where}）。報告してください。",
+        "en": "Editing {file} would not give the intended content ({where}), so nothing was written. Please report this.",
+    },
     "cli.bug": {
         "ja": "dxkit {version} の内部エラーです（{error}）。お手数ですが、実行したコマンドとともに報告してください。",
         "en": "Internal error in dxkit {version} ({error}). Please report it together with the command you ran.",
@@ -357,8 +401,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{field} に改行や制御文字は使えません。",
         "en": "{field} cannot contain line breaks or control characters.",
     },
-    "init.too_long": {"ja": "{field} は {limit} 文字以内にしてください。", "en": "{field} must be at most {limit} characters."},
-    "init.unknown_language": {"ja": "言語「{lang}」のひな形はありません。", "en": "There are no templates in language '{lang}'."},
+    "init.too_long": {
+        "ja": "{field} は {limit} 文字以内にしてください。",
+        "en": "{field} must be at most {limit} characters.",
+    },
+    "init.unknown_language": {
+        "ja": "言語「{lang}」のひな形はありません。",
+        "en": "There are no templates in language '{lang}'.",
+    },
     "init.template_broken": {
         "ja": "ひな形 {template} が壊れています（dxkit の不具合です）: {detail}",
         "en": "Template {template} is broken (a bug in dxkit): {detail}",
@@ -407,7 +457,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ref.rules.why": {"ja": "なぜ問題か", "en": "Why is this bad?"},
     "ref.rules.example": {"ja": "例", "en": "Example"},
     "ref.rules.fix": {"ja": "直し方", "en": "Use instead"},
-    "ref.rules.guide": {"ja": "考え方はガイドブックの[このページ]({link})にあります。", "en": "The practice behind it is explained [on this page]({link})."},
+    "ref.rules.guide": {
+        "ja": "考え方はガイドブックの[このページ]({link})にあります。",
+        "en": "The practice behind it is explained [on this page]({link}).",
+    },
     "ref.toolkits.title": {"ja": "ツールキット", "en": "Toolkits"},
     "ref.toolkits.intro": {
         "ja": "dxkit がひな形から作るファイルの一式です。日本語と英語のひな形があり、`--lang` で選びます。",
@@ -488,12 +541,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cause.data": {"ja": "データ", "en": "Data"},
     "cause.other": {"ja": "その他", "en": "Other"},
     # -- dxkit new ---------------------------------------------------------------------------
-    "help.new": {"ja": "ツールキットから、日付つきのワークショップ計画や振り返りの記録を作ります。", "en": "Add a dated workshop plan or retrospective from a toolkit."},
+    "help.new": {
+        "ja": "ツールキットから、日付つきのワークショップ計画や振り返りの記録を作ります。",
+        "en": "Add a dated workshop plan or retrospective from a toolkit.",
+    },
     "help.new.workshop": {
         "ja": "ワークショップの計画を workshops/ に作ります。時間は指定した長さに合わせて 5 分単位で割り振ります。",
         "en": "Create a workshop plan in workshops/, with step times scaled to the length you choose, in 5-minute slots.",
     },
-    "help.new.retrospective": {"ja": "振り返りの記録を retrospectives/ に作ります。", "en": "Create a retrospective record in retrospectives/."},
+    "help.new.retrospective": {
+        "ja": "振り返りの記録を retrospectives/ に作ります。",
+        "en": "Create a retrospective record in retrospectives/.",
+    },
     "help.new.toolkit.workshop": {
         "ja": "ツールキット: issue-discovery, stakeholder-mapping, ideation, prototype-review, consensus",
         "en": "Toolkit: issue-discovery, stakeholder-mapping, ideation, prototype-review, consensus",
@@ -504,10 +563,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.new.dir": {"ja": "推進体制のフォルダ。", "en": "The consortium folder."},
     "help.new.date": {"ja": "開催日（YYYY-MM-DD、既定は今日）。", "en": "The date (YYYY-MM-DD; default today)."},
-    "help.new.title": {"ja": "タイトル（既定はツールキットの名前）。", "en": "The title (default: the toolkit's name)."},
+    "help.new.title": {
+        "ja": "タイトル（既定はツールキットの名前）。",
+        "en": "The title (default: the toolkit's name).",
+    },
     "help.new.minutes": {"ja": "全体の時間（分、5 の倍数）。", "en": "Total length in minutes (a multiple of 5)."},
-    "help.new.participants": {"ja": "参加予定の人数。テーブルの数がこれで決まります。", "en": "Expected headcount; it sets the number of tables."},
-    "help.new.start_time": {"ja": "開始時刻（HH:MM）。進行表に時刻が入ります。", "en": "Start time (HH:MM); the agenda then shows clock times."},
+    "help.new.participants": {
+        "ja": "参加予定の人数。テーブルの数がこれで決まります。",
+        "en": "Expected headcount; it sets the number of tables.",
+    },
+    "help.new.start_time": {
+        "ja": "開始時刻（HH:MM）。進行表に時刻が入ります。",
+        "en": "Start time (HH:MM); the agenda then shows clock times.",
+    },
     "new.unknown_toolkit": {
         "ja": "{kind} のツールキット「{toolkit}」はありません。使えるもの: {known}",
         "en": "There is no {kind} toolkit '{toolkit}'; the toolkits are: {known}",
@@ -520,12 +588,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "人数 {headcount} 人は、このツールキットの範囲（{low}〜{high} 人）の外です。",
         "en": "{headcount} people is outside this toolkit's range ({low} to {high}).",
     },
-    "new.bad_time": {"ja": "開始時刻「{value}」は HH:MM の形ではありません（例: 13:30）。", "en": "Start time '{value}' is not HH:MM (e.g. 13:30)."},
-    "new.folder_blocked": {"ja": "{folder} はフォルダではないため、書き込めません。", "en": "{folder} is not a folder, so nothing can be written there."},
-    "new.exists": {"ja": "{path} は既にあるため、書き込みませんでした。", "en": "{path} already exists, so nothing was written."},
-    "new.next": {"ja": "次に: 記入したら dxkit agenda {path} で進行表を印刷できます。", "en": "Next: fill it in, then print the agenda with dxkit agenda {path}"},
-    "new.comment.workshop_head": {"ja": "ワークショップの計画と記録（ツールキット: {title}）。", "en": "Workshop plan and record (toolkit: {title})."},
-    "new.comment.retrospective_head": {"ja": "振り返りの記録（形式: {title}）。", "en": "Retrospective record (format: {title})."},
+    "new.bad_time": {
+        "ja": "開始時刻「{value}」は HH:MM の形ではありません（例: 13:30）。",
+        "en": "Start time '{value}' is not HH:MM (e.g. 13:30).",
+    },
+    "new.folder_blocked": {
+        "ja": "{folder} はフォルダではないため、書き込めません。",
+        "en": "{folder} is not a folder, so nothing can be written there.",
+    },
+    "new.exists": {
+        "ja": "{path} は既にあるため、書き込みませんでした。",
+        "en": "{path} already exists, so nothing was written.",
+    },
+    "new.next": {
+        "ja": "次に: 記入したら dxkit agenda {path} で進行表を印刷できます。",
+        "en": "Next: fill it in, then print the agenda with dxkit agenda {path}",
+    },
+    "new.comment.workshop_head": {
+        "ja": "ワークショップの計画と記録（ツールキット: {title}）。",
+        "en": "Workshop plan and record (toolkit: {title}).",
+    },
+    "new.comment.retrospective_head": {
+        "ja": "振り返りの記録（形式: {title}）。",
+        "en": "Retrospective record (format: {title}).",
+    },
     "new.comment.placeholder": {
         "ja": "「{marker}」の箇所を書き換えてください。残っていると dxkit validate が警告します。",
         "en": "Replace every '{marker}'; dxkit validate warns about any that are left.",
@@ -543,10 +629,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "当日の成果: 見つかった課題（title, category, votes）は dxkit promote で課題一覧に移せます。",
         "en": "Results: issues found (title, category, votes) can be moved to the register with dxkit promote.",
     },
-    "new.comment.participants": {"ja": "参加したメンバーの id（members.yaml）。", "en": "The ids of the members who took part (members.yaml)."},
+    "new.comment.participants": {
+        "ja": "参加したメンバーの id（members.yaml）。",
+        "en": "The ids of the members who took part (members.yaml).",
+    },
     "new.comment.try": {
-        "ja": "各項目に text・owner（メンバー id）・due（期限）を書きます。例: - {{text: 夜の回を設ける, owner: city, due: \"2026-09-30\"}}",
-        "en": "Give each item text, owner (member id) and due. Example: - {{text: Add an evening session, owner: city, due: \"2026-09-30\"}}",
+        "ja": '各項目に text・owner（メンバー id）・due（期限）を書きます。例: - {{text: 夜の回を設ける, owner: city, due: "2026-09-30"}}',
+        "en": 'Give each item text, owner (member id) and due. Example: - {{text: Add an evening session, owner: city, due: "2026-09-30"}}',
     },
     "new.comment.failure": {
         "ja": "目標に届かなかった原因の分析は、それ自体が成果です。他の地域と共有しましょう（publish）。",
@@ -564,7 +653,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{file}:{line}:{column}: {detail}（dxkit validate で確かめてください）",
         "en": "{file}:{line}:{column}: {detail} (check it with dxkit validate)",
     },
-    "command.wrong_kind": {"ja": "{file} は kind: {kinds} のファイルではありません。", "en": "{file} is not a kind: {kinds} file."},
+    "command.wrong_kind": {
+        "ja": "{file} は kind: {kinds} のファイルではありません。",
+        "en": "{file} is not a kind: {kinds} file.",
+    },
     "agenda.empty": {"ja": "{file} には進行表（agenda）がありません。", "en": "{file} has no agenda."},
     "agenda.date": {"ja": "日付", "en": "Date"},
     "agenda.start": {"ja": "開始", "en": "Starts"},
@@ -588,18 +680,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Add the issues a workshop found to the issue register (issues.yaml), skipping ones already there and changing nothing else in the file.",
     },
     "help.promote.workshop": {"ja": "ワークショップのファイル。", "en": "The workshop file."},
-    "help.promote.into": {"ja": "追加先（既定は推進体制のフォルダの issues.yaml）。", "en": "The register to add to (default: issues.yaml in the consortium folder)."},
-    "promote.no_list": {"ja": "{file} に課題のリスト（issues:）が見つかりません。", "en": "{file} has no issues: list to add to."},
-    "edit.broken": {"ja": "変更すると {file} が壊れるため、書き込みませんでした: {detail}", "en": "The change would break {file}, so nothing was written: {detail}"},
-    "promote.changed": {"ja": "{file} が処理中に変更されたため、書き込みませんでした。もう一度実行してください。", "en": "{file} changed while dxkit was working, so nothing was written; run it again."},
+    "help.promote.into": {
+        "ja": "追加先（既定は推進体制のフォルダの issues.yaml）。",
+        "en": "The register to add to (default: issues.yaml in the consortium folder).",
+    },
+    "promote.no_list": {
+        "ja": "{file} に課題のリスト（issues:）が見つかりません。",
+        "en": "{file} has no issues: list to add to.",
+    },
+    "edit.broken": {
+        "ja": "変更すると {file} が壊れるため、書き込みませんでした: {detail}",
+        "en": "The change would break {file}, so nothing was written: {detail}",
+    },
+    "promote.changed": {
+        "ja": "{file} が処理中に変更されたため、書き込みませんでした。もう一度実行してください。",
+        "en": "{file} changed while dxkit was working, so nothing was written; run it again.",
+    },
     "promote.added": {"ja": "追加    {id} {title}（{votes} 票）", "en": "add     {id} {title} ({votes} votes)"},
     "promote.skipped": {"ja": "既存    {title}（{id} として登録済み）", "en": "exists  {title} (already {id})"},
     "promote.nothing": {"ja": "追加する課題はありません。", "en": "There is nothing to add."},
     "promote.written": {"ja": "{file} に {count} 件を追加しました。", "en": "Added {count} issues to {file}."},
     # -- analyses ----------------------------------------------------------------------------
-    "help.analysis.dir": {"ja": "推進体制のフォルダ（既定は現在のフォルダ）。", "en": "The consortium folder (default: the current folder)."},
+    "help.analysis.dir": {
+        "ja": "推進体制のフォルダ（既定は現在のフォルダ）。",
+        "en": "The consortium folder (default: the current folder).",
+    },
     "analysis.no_folder": {"ja": "{folder} が見つかりません。", "en": "{folder} does not exist."},
-    "analysis.no_files": {"ja": "{folder} に統治ファイルがありません。dxkit init で作れます。", "en": "{folder} holds no governance files; dxkit init creates them."},
+    "analysis.no_files": {
+        "ja": "{folder} に統治ファイルがありません。dxkit init で作れます。",
+        "en": "{folder} holds no governance files; dxkit init creates them.",
+    },
     "analysis.partial": {
         "ja": "注意: 問題のある {count} ファイルを除いて集計しました（{files}）。dxkit validate で確かめてください。",
         "en": "Note: {count} files with problems were left out ({files}); check them with dxkit validate.",
@@ -609,11 +719,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Show overdue, soon-due and blocked tasks, load per member, gate readiness, open Try items and days since the last retrospective.",
     },
     "help.status.soon": {"ja": "「期限間近」とみなす日数。", "en": "How many days ahead count as due soon."},
-    "status.head": {"ja": "{today} 時点 ・ ステージ: {stage} ・ タスク {tasks} 件", "en": "As of {today} · stage: {stage} · {tasks} tasks"},
-    "status.overdue_unexplained": {"ja": "期限切れ・理由と挽回策なし（{count} 件）", "en": "Overdue without reason or recovery plan ({count})"},
-    "status.overdue_unexplained.none": {"ja": "理由の示されていない期限切れはありません。", "en": "No overdue task lacks a reason."},
-    "status.overdue_explained": {"ja": "期限切れ・理由と挽回策あり（{count} 件）", "en": "Overdue with reason and recovery plan ({count})"},
-    "status.overdue_explained.none": {"ja": "理由つきの期限切れはありません。", "en": "No overdue task with a recovery plan."},
+    "status.head": {
+        "ja": "{today} 時点 ・ ステージ: {stage} ・ タスク {tasks} 件",
+        "en": "As of {today} · stage: {stage} · {tasks} tasks",
+    },
+    "status.overdue_unexplained": {
+        "ja": "期限切れ・理由と挽回策なし（{count} 件）",
+        "en": "Overdue without reason or recovery plan ({count})",
+    },
+    "status.overdue_unexplained.none": {
+        "ja": "理由の示されていない期限切れはありません。",
+        "en": "No overdue task lacks a reason.",
+    },
+    "status.overdue_explained": {
+        "ja": "期限切れ・理由と挽回策あり（{count} 件）",
+        "en": "Overdue with reason and recovery plan ({count})",
+    },
+    "status.overdue_explained.none": {
+        "ja": "理由つきの期限切れはありません。",
+        "en": "No overdue task with a recovery plan.",
+    },
     "status.due_soon": {"ja": "期限間近（{count} 件）", "en": "Due soon ({count})"},
     "status.due_soon.none": {"ja": "期限間近のタスクはありません。", "en": "Nothing is due soon."},
     "status.blocked": {"ja": "停滞中（{count} 件）", "en": "Blocked ({count})"},
@@ -622,22 +747,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.gates": {"ja": "ステージゲート", "en": "Stage gates"},
     "status.tries": {"ja": "未完了の Try（{count} 件）", "en": "Open Try items ({count})"},
     "status.missing": {"ja": "（未定）", "en": "(none)"},
-    "status.retrospective": {"ja": "最後の振り返り: {date}（{days} 日前）", "en": "Last retrospective: {date} ({days} days ago)"},
-    "status.no_retrospective": {"ja": "振り返りの記録はまだありません。", "en": "No retrospective has been recorded yet."},
+    "status.retrospective": {
+        "ja": "最後の振り返り: {date}（{days} 日前）",
+        "en": "Last retrospective: {date} ({days} days ago)",
+    },
+    "status.no_retrospective": {
+        "ja": "振り返りの記録はまだありません。",
+        "en": "No retrospective has been recorded yet.",
+    },
     "gate.undecided": {"ja": "未判断", "en": "undecided"},
     "help.gate": {
         "ja": "現在のステージのゲートについて、魅力・実現可能性・事業性の基準ごとの根拠と状態、判断の前に足りないもの、判断の履歴を示します。",
         "en": "For the current stage's gate, show each desirability, feasibility and viability criterion with its evidence and state, what is missing, and past decisions.",
     },
     "gate.stage": {"ja": "現在のステージ: {stage}", "en": "Current stage: {stage}"},
-    "gate.none": {"ja": "このステージを閉じるゲートは gates.yaml にありません。", "en": "gates.yaml has no gate closing this stage."},
-    "gate.current": {"ja": "ゲート {id}: {from_stage} → {to_stage}（予定日 {planned}）", "en": "Gate {id}: {from_stage} → {to_stage} (planned {planned})"},
+    "gate.none": {
+        "ja": "このステージを閉じるゲートは gates.yaml にありません。",
+        "en": "gates.yaml has no gate closing this stage.",
+    },
+    "gate.current": {
+        "ja": "ゲート {id}: {from_stage} → {to_stage}（予定日 {planned}）",
+        "en": "Gate {id}: {from_stage} → {to_stage} (planned {planned})",
+    },
     "gate.no_evidence": {"ja": "（根拠なし）", "en": "(no evidence)"},
-    "gate.missing": {"ja": "判断の前に足りないもの（{count} 件）:", "en": "Missing before the gate can be decided ({count}):"},
+    "gate.missing": {
+        "ja": "判断の前に足りないもの（{count} 件）:",
+        "en": "Missing before the gate can be decided ({count}):",
+    },
     "gate.why_unmet": {"ja": "満たしていない", "en": "not met"},
     "gate.why_unknown": {"ja": "まだ判断していない", "en": "not judged yet"},
     "gate.why_evidence": {"ja": "根拠が書かれていない", "en": "no evidence recorded"},
-    "gate.ready": {"ja": "すべての基準が根拠つきで満たされています。ゲート審査を開けます。", "en": "Every criterion is met with evidence; the gate review can be held."},
+    "gate.ready": {
+        "ja": "すべての基準が根拠つきで満たされています。ゲート審査を開けます。",
+        "en": "Every criterion is met with evidence; the gate review can be held.",
+    },
     "gate.history": {"ja": "判断の履歴", "en": "Decisions so far"},
     "gate.open_points": {"ja": "ゲート審査で残った論点", "en": "Open points from gate reviews"},
     "help.keyperson": {
@@ -645,15 +788,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rank key-person candidates from the member network, with reasons, and flag continuity risks: missing deputies, members the network hangs on, expected staff rotation.",
     },
     "help.keyperson.top": {"ja": "示す候補の数。", "en": "How many candidates to show."},
-    "kp.head": {"ja": "メンバー {members}、つながり {relations}、まとまり {components}", "en": "{members} members, {relations} relations, {components} connected groups"},
+    "kp.head": {
+        "ja": "メンバー {members}、つながり {relations}、まとまり {components}",
+        "en": "{members} members, {relations} relations, {components} connected groups",
+    },
     "kp.candidates": {"ja": "キーパーソンの候補", "en": "Key-person candidates"},
     "kp.risks": {"ja": "継続のリスク", "en": "Continuity risks"},
     "kp.no_risks": {"ja": "継続のリスクは見つかりませんでした。", "en": "No continuity risk was found."},
     "kp.mermaid": {"ja": "メンバーのつながり（mermaid）:", "en": "The member network (mermaid):"},
-    "kp.reason.betweenness": {"ja": "他のメンバー同士をつなぐ位置にいる（媒介中心性 {value}）", "en": "sits between other members (betweenness {value})"},
+    "kp.reason.betweenness": {
+        "ja": "他のメンバー同士をつなぐ位置にいる（媒介中心性 {value}）",
+        "en": "sits between other members (betweenness {value})",
+    },
     "kp.reason.degree": {"ja": "{count} メンバーと直接つながっている", "en": "directly connected to {count} members"},
     "kp.reason.accountable": {"ja": "{count} 件のタスクで説明責任を持つ", "en": "accountable for {count} tasks"},
-    "kp.reason.named": {"ja": "規約でキーパーソンに指名されている（{names}）", "en": "named key person in the charter ({names})"},
+    "kp.reason.named": {
+        "ja": "規約でキーパーソンに指名されている（{names}）",
+        "en": "named key person in the charter ({names})",
+    },
     "kp.reason.local": {"ja": "地域の実情を知る立場（{type}）", "en": "knows the region first-hand ({type})"},
     "kp.kind.no-deputy": {"ja": "代理なし", "en": "no deputy"},
     "kp.kind.articulation-point": {"ja": "分断点", "en": "single point of failure"},
@@ -668,17 +820,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{member}」が抜けると、ネットワークが {parts} つに分かれます。",
         "en": "If '{member}' leaves, the network splits into {parts} parts.",
     },
-    "kp.risk.rotation_key": {"ja": "キーパーソン「{name}」の異動が {month} に見込まれています。", "en": "Key person '{name}' is expected to rotate in {month}."},
-    "kp.risk.rotation": {"ja": "「{name}」の異動が {month} に見込まれています。", "en": "'{name}' is expected to rotate in {month}."},
-    "kp.risk.isolated": {"ja": "「{member}」は他のどのメンバーともつながっていません。", "en": "'{member}' is connected to no other member."},
+    "kp.risk.rotation_key": {
+        "ja": "キーパーソン「{name}」の異動が {month} に見込まれています。",
+        "en": "Key person '{name}' is expected to rotate in {month}.",
+    },
+    "kp.risk.rotation": {
+        "ja": "「{name}」の異動が {month} に見込まれています。",
+        "en": "'{name}' is expected to rotate in {month}.",
+    },
+    "kp.risk.isolated": {
+        "ja": "「{member}」は他のどのメンバーともつながっていません。",
+        "en": "'{member}' is connected to no other member.",
+    },
     "help.lessons": {
         "ja": "すべての振り返りから Keep・Problem・Try と失敗の原因を集め、教訓のページ（Markdown）を作ります。担当や期限のない Try も挙げます。",
         "en": "Gather Keep, Problem, Try and failure causes from every retrospective into a lessons page (Markdown), and list Try items with no owner or date.",
     },
     "help.lessons.output": {"ja": "書き出すファイル（既定は画面に表示）。", "en": "File to write (default: print it)."},
     "help.lessons.overwrite": {"ja": "既存のファイルを上書きします。", "en": "Replace an existing file."},
-    "lessons.exists": {"ja": "{path} は既にあります。上書きするには --overwrite を付けてください。", "en": "{path} already exists; add --overwrite to replace it."},
-    "lessons.written": {"ja": "{count} 件の振り返りから {path} を作りました。", "en": "Wrote {path} from {count} retrospectives."},
+    "lessons.exists": {
+        "ja": "{path} は既にあります。上書きするには --overwrite を付けてください。",
+        "en": "{path} already exists; add --overwrite to replace it.",
+    },
+    "lessons.written": {
+        "ja": "{count} 件の振り返りから {path} を作りました。",
+        "en": "Wrote {path} from {count} retrospectives.",
+    },
     "lessons.title": {"ja": "教訓", "en": "Lessons"},
     "lessons.intro": {
         "ja": "{count} 件の振り返りから集めました。目標に届かなかった原因の分析も、ひとつの成果として残しています。",
@@ -689,7 +856,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lessons.learned": {"ja": "学んだこと（Learned）", "en": "Learned"},
     "lessons.try": {"ja": "次に試すこと（Try）", "en": "Try"},
     "lessons.failures": {"ja": "目標に届かなかったこと", "en": "Targets not reached"},
-    "lessons.failures_intro": {"ja": "何を目指し、何が起き、なぜそうなったかを記録しています。", "en": "What was aimed for, what happened, and why."},
+    "lessons.failures_intro": {
+        "ja": "何を目指し、何が起き、なぜそうなったかを記録しています。",
+        "en": "What was aimed for, what happened, and why.",
+    },
     "lessons.target": {"ja": "目標", "en": "Target"},
     "lessons.result": {"ja": "結果", "en": "Result"},
     "lessons.publish": {"ja": "他地域への公開", "en": "Shared with other regions"},
@@ -700,7 +870,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lessons.countermeasures": {"ja": "対策", "en": "Countermeasures"},
     "lessons.cause_counts": {"ja": "原因の分類ごとの件数", "en": "Causes by category"},
     "lessons.count": {"ja": "件数", "en": "Count"},
-    "lessons.unowned": {"ja": "担当か期限のない Try と対策", "en": "Try items and countermeasures without an owner or date"},
+    "lessons.unowned": {
+        "ja": "担当か期限のない Try と対策",
+        "en": "Try items and countermeasures without an owner or date",
+    },
     "lessons.unowned_intro": {"ja": "誰がいつまでに行うかを決めてください。", "en": "Decide who does each by when."},
     "lessons.owner": {"ja": "担当: {owner}", "en": "owner: {owner}"},
     "lessons.due": {"ja": "期限: {due}", "en": "due: {due}"},
@@ -754,7 +927,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ref.minutes": {"ja": "{minutes} 分", "en": "{minutes} min"},
     "ref.card.when": {"ja": "使う時期", "en": "When"},
     "ref.card.time": {"ja": "時間", "en": "Time"},
-    "ref.card.time_value": {"ja": "標準 {default} 分（{min}〜{max} 分）", "en": "{default} min by default ({min} to {max})"},
+    "ref.card.time_value": {
+        "ja": "標準 {default} 分（{min}〜{max} 分）",
+        "en": "{default} min by default ({min} to {max})",
+    },
     "ref.card.people": {"ja": "人数", "en": "People"},
     "ref.card.people_value": {
         "ja": "標準 {default} 人（{min}〜{max} 人）、1 テーブル {per_table} 人まで（標準の人数なら {tables} 卓・1 卓 {seats} 人）",
@@ -780,21 +956,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "役割・期限表（roles）や課題一覧（issues）を Excel・CSV・カレンダー（ics）・Markdown・ガントチャート（mermaid）に書き出します。",
         "en": "Export the role matrix (roles) or issue register (issues) to Excel, CSV, a calendar (ics), Markdown or a Gantt chart (mermaid).",
     },
-    "help.export.kind": {"ja": "roles（役割・期限表）または issues（課題一覧）。", "en": "roles (role matrix) or issues (issue register)."},
+    "help.export.kind": {
+        "ja": "roles（役割・期限表）または issues（課題一覧）。",
+        "en": "roles (role matrix) or issues (issue register).",
+    },
     "help.export.output": {
         "ja": "書き出すファイル（xlsx と ics の既定は roles.xlsx などの名前、他は画面に表示）。",
         "en": "File to write (xlsx and ics default to roles.xlsx and the like; other formats print).",
     },
-    "help.export.bom": {"ja": "CSV の先頭に BOM を付けます（Excel で日本語が正しく表示されます）。", "en": "Start CSV with a byte-order mark, so Excel shows Japanese correctly."},
+    "help.export.bom": {
+        "ja": "CSV の先頭に BOM を付けます（Excel で日本語が正しく表示されます）。",
+        "en": "Start CSV with a byte-order mark, so Excel shows Japanese correctly.",
+    },
     "help.import": {
         "ja": "書き出した Excel で編集した内容を roles.yaml に戻します。変わったセルだけを更新し、コメントや表にない項目はそのまま残します。",
         "en": "Apply edits made in the exported Excel sheet to roles.yaml: only changed cells are updated; comments and fields the sheet does not show stay as they are.",
     },
     "help.import.file": {"ja": "編集した .xlsx ファイル。", "en": "The edited .xlsx file."},
-    "help.import.into": {"ja": "反映先（既定は現在のフォルダの roles.yaml）。", "en": "The file to update (default: roles.yaml in the current folder)."},
-    "help.import.prune": {"ja": "表から消した行のタスクを roles.yaml からも消します。", "en": "Also remove tasks whose rows were deleted from the sheet."},
-    "export.bad_format": {"ja": "{kind} は {format} 形式では書き出せません。使える形式: {formats}", "en": "{kind} cannot be exported as {format}; formats: {formats}"},
-    "export.no_source": {"ja": "{folder} に {kind} のファイル（スキーマに合うもの）がありません。", "en": "{folder} has no valid {kind} file."},
+    "help.import.into": {
+        "ja": "反映先（既定は現在のフォルダの roles.yaml）。",
+        "en": "The file to update (default: roles.yaml in the current folder).",
+    },
+    "help.import.prune": {
+        "ja": "表から消した行のタスクを roles.yaml からも消します。",
+        "en": "Also remove tasks whose rows were deleted from the sheet.",
+    },
+    "export.bad_format": {
+        "ja": "{kind} は {format} 形式では書き出せません。使える形式: {formats}",
+        "en": "{kind} cannot be exported as {format}; formats: {formats}",
+    },
+    "export.no_source": {
+        "ja": "{folder} に {kind} のファイル（スキーマに合うもの）がありません。",
+        "en": "{folder} has no valid {kind} file.",
+    },
     "export.written": {"ja": "{path} を書き出しました（{size} バイト）。", "en": "Wrote {path} ({size} bytes)."},
     "sheet.title.roles": {"ja": "役割・期限表", "en": "Role matrix"},
     "sheet.title.issues": {"ja": "地域課題", "en": "Issues"},
@@ -803,21 +997,48 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sheet.members.name": {"ja": "名称 (name)", "en": "Name (name)"},
     "sheet.members.type": {"ja": "種別 (type)", "en": "Type (type)"},
     "sheet.required": {"ja": "必須の値が空です。", "en": "A required value is empty."},
-    "sheet.bad_date": {"ja": "「{value}」は日付ではありません（YYYY-MM-DD）。", "en": "'{value}' is not a date (YYYY-MM-DD)."},
+    "sheet.bad_date": {
+        "ja": "「{value}」は日付ではありません（YYYY-MM-DD）。",
+        "en": "'{value}' is not a date (YYYY-MM-DD).",
+    },
     "sheet.bad_integer": {"ja": "「{value}」は整数ではありません。", "en": "'{value}' is not a whole number."},
-    "sheet.bad_choice": {"ja": "「{value}」は使えません。使える値: {choices}", "en": "'{value}' is not allowed; use one of: {choices}"},
-    "sheet.unknown_member": {"ja": "「{value}」は members.yaml のメンバーではありません。", "en": "'{value}' is not a member in members.yaml."},
+    "sheet.bad_choice": {
+        "ja": "「{value}」は使えません。使える値: {choices}",
+        "en": "'{value}' is not allowed; use one of: {choices}",
+    },
+    "sheet.unknown_member": {
+        "ja": "「{value}」は members.yaml のメンバーではありません。",
+        "en": "'{value}' is not a member in members.yaml.",
+    },
     "sheet.duplicate_id": {"ja": "id「{value}」が二度あります。", "en": "Id '{value}' appears twice."},
-    "import.not_xlsx": {"ja": "{file} は Excel（.xlsx）として読めません（{detail}）。", "en": "{file} cannot be read as an Excel workbook (.xlsx) ({detail})."},
+    "import.not_xlsx": {
+        "ja": "{file} は Excel（.xlsx）として読めません（{detail}）。",
+        "en": "{file} cannot be read as an Excel workbook (.xlsx) ({detail}).",
+    },
     "import.empty": {"ja": "シート「{sheet}」が空です。", "en": "Sheet '{sheet}' is empty."},
-    "import.no_id": {"ja": "シート「{sheet}」の 1 行目に id の列がありません。dxkit export で書き出した表を使ってください。", "en": "Sheet '{sheet}' has no id column in row 1; use a sheet made by dxkit export."},
-    "import.cell": {"ja": "{file} シート「{sheet}」{row} 行 {column} 列: {message}", "en": "{file}, sheet '{sheet}', row {row}, column {column}: {message}"},
-    "import.nothing_written": {"ja": "表に {count} か所の誤りがあるため、何も書き込みませんでした。", "en": "The sheet has {count} invalid cells, so nothing was written."},
+    "import.no_id": {
+        "ja": "シート「{sheet}」の 1 行目に id の列がありません。dxkit export で書き出した表を使ってください。",
+        "en": "Sheet '{sheet}' has no id column in row 1; use a sheet made by dxkit export.",
+    },
+    "import.cell": {
+        "ja": "{file} シート「{sheet}」{row} 行 {column} 列: {message}",
+        "en": "{file}, sheet '{sheet}', row {row}, column {column}: {message}",
+    },
+    "import.nothing_written": {
+        "ja": "表に {count} か所の誤りがあるため、何も書き込みませんでした。",
+        "en": "The sheet has {count} invalid cells, so nothing was written.",
+    },
     "import.changed": {"ja": "変更  {id} {key}: {old} → {new}", "en": "change  {id} {key}: {old} → {new}"},
     "import.added": {"ja": "追加  {id}", "en": "add     {id}"},
-    "import.missing": {"ja": "表にない  {id}（roles.yaml には残します。消すには --prune）", "en": "missing {id} (kept in roles.yaml; --prune removes it)"},
+    "import.missing": {
+        "ja": "表にない  {id}（roles.yaml には残します。消すには --prune）",
+        "en": "missing {id} (kept in roles.yaml; --prune removes it)",
+    },
     "import.pruned": {"ja": "削除  {id}", "en": "remove  {id}"},
-    "import.no_changes": {"ja": "変更はありません。{file} はそのままです。", "en": "No changes; {file} is left as it is."},
+    "import.no_changes": {
+        "ja": "変更はありません。{file} はそのままです。",
+        "en": "No changes; {file} is left as it is.",
+    },
     "import.written": {"ja": "{file} に {count} 件の変更を反映しました。", "en": "Applied {count} changes to {file}."},
     "ics.summary": {"ja": "【期限】{id} {title}", "en": "[Due] {id} {title}"},
     "ics.accountable": {"ja": "説明責任: {who}", "en": "Accountable: {who}"},
@@ -841,15 +1062,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.schema.dir": {"ja": "書き出すフォルダ。", "en": "The folder to write to."},
     # -- dxkit site ---------------------------------------------------------------------------
-    "help.site": {"ja": "推進体制のファイルから、その推進体制のウェブサイトを作ります。", "en": "Build the consortium's own website from its files."},
+    "help.site": {
+        "ja": "推進体制のファイルから、その推進体制のウェブサイトを作ります。",
+        "en": "Build the consortium's own website from its files.",
+    },
     "help.site.build": {
         "ja": "サイトを --out に作ります（外部への通信なし、閉じたネットワークでも読めます）。",
         "en": "Build the site into --out (no external requests; it works in closed networks).",
     },
-    "help.site.serve": {"ja": "サイトを作って 127.0.0.1 で表示します（Ctrl+C で終了）。", "en": "Build the site and serve it on 127.0.0.1 (Ctrl+C stops)."},
+    "help.site.serve": {
+        "ja": "サイトを作って 127.0.0.1 で表示します（Ctrl+C で終了）。",
+        "en": "Build the site and serve it on 127.0.0.1 (Ctrl+C stops).",
+    },
     "help.site.out": {"ja": "サイトを書き出すフォルダ。", "en": "The folder to build the site into."},
     "help.site.port": {"ja": "待ち受けるポート。", "en": "The port to listen on."},
-    "help.site.bilingual": {"ja": "見出しを日本語と英語の両方で表示します（規約の site.bilingual_labels でも指定できます）。", "en": "Show labels in both Japanese and English (also set by the charter's site.bilingual_labels)."},
+    "help.site.bilingual": {
+        "ja": "見出しを日本語と英語の両方で表示します（規約の site.bilingual_labels でも指定できます）。",
+        "en": "Show labels in both Japanese and English (also set by the charter's site.bilingual_labels).",
+    },
     "site.missing_extra": {
         "ja": "サイトを作るには追加のパッケージが必要です: pip install 'dxkit[site]'",
         "en": "Building a site needs extra packages: pip install 'dxkit[site]'",
@@ -862,10 +1092,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{out} は dxkit が作ったサイトではなく、空でもないため、書き出しませんでした。空のフォルダか新しいフォルダを指定してください。",
         "en": "{out} is not empty and was not built by dxkit, so nothing was written; choose an empty or new folder.",
     },
-    "site.no_charter": {"ja": "{folder} に正しい consortium.yaml がありません。dxkit validate で確かめてください。", "en": "{folder} has no valid consortium.yaml; check it with dxkit validate."},
+    "site.no_charter": {
+        "ja": "{folder} に正しい consortium.yaml がありません。dxkit validate で確かめてください。",
+        "en": "{folder} has no valid consortium.yaml; check it with dxkit validate.",
+    },
     "site.build_failed": {"ja": "サイトを作れませんでした: {detail}", "en": "The site could not be built: {detail}"},
-    "site.built": {"ja": "{out} に {pages} ページのサイトを作りました。{out}/index.html を開いてください。", "en": "Built a {pages}-page site in {out}; open {out}/index.html."},
-    "site.serving": {"ja": "http://127.0.0.1:{port}/ で表示しています（Ctrl+C で終了）。", "en": "Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)."},
+    "site.built": {
+        "ja": "{out} に {pages} ページのサイトを作りました。{out}/index.html を開いてください。",
+        "en": "Built a {pages}-page site in {out}; open {out}/index.html.",
+    },
+    "site.serving": {
+        "ja": "http://127.0.0.1:{port}/ で表示しています（Ctrl+C で終了）。",
+        "en": "Serving on http://127.0.0.1:{port}/ (Ctrl+C stops).",
+    },
     "site.nav.overview": {"ja": "概要", "en": "Overview"},
     "site.municipality": {"ja": "自治体", "en": "Municipality"},
     "site.stage": {"ja": "ステージ", "en": "Stage"},

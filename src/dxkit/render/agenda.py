@@ -71,7 +71,9 @@ def render_agenda_text(data: dict[str, Any], lang: str) -> str:
     lines += [f"{label}: {value}" for label, value in _facts(data, lang)]
     lines += ["", translate("agenda.steps", lang)]
     for i, slot in enumerate(slots(data), 1):
-        lines.append(f"{i:>2}. {_when(slot, lang):<13} {translate('agenda.minutes', lang, minutes=slot.minutes):>6}  {slot.title}")
+        lines.append(
+            f"{i:>2}. {_when(slot, lang):<13} {translate('agenda.minutes', lang, minutes=slot.minutes):>6}  {slot.title}"
+        )
         if slot.description:
             lines.append(f"    {slot.description}")
     if data.get("materials"):
@@ -83,7 +85,9 @@ def render_agenda_md(data: dict[str, Any], lang: str) -> str:
     t = lambda key, **p: translate(key, lang, **p)  # noqa: E731
     parts = [f"# {_md(data['title'])}\n\n"]
     parts += [f"- **{label}**: {_md(str(value))}\n" for label, value in _facts(data, lang)]
-    parts.append(f"\n## {t('agenda.steps')}\n\n| {t('agenda.time')} | {t('agenda.length')} | {t('agenda.step')} | {t('agenda.how')} |\n|---|---|---|---|\n")
+    parts.append(
+        f"\n## {t('agenda.steps')}\n\n| {t('agenda.time')} | {t('agenda.length')} | {t('agenda.step')} | {t('agenda.how')} |\n|---|---|---|---|\n"
+    )
     parts += [
         f"| {_when(s, lang)} | {t('agenda.minutes', minutes=s.minutes)} | {_md(s.title)} | {_md(s.description)} |\n"
         for s in slots(data)
@@ -124,7 +128,9 @@ def render_agenda_html(data: dict[str, Any], lang: str) -> str:
     )
     materials = ""
     if data.get("materials"):
-        materials = f"<h2>{t('agenda.materials')}</h2><ul>" + "".join(f"<li>{e(m)}</li>" for m in data["materials"]) + "</ul>"
+        materials = (
+            f"<h2>{t('agenda.materials')}</h2><ul>" + "".join(f"<li>{e(m)}</li>" for m in data["materials"]) + "</ul>"
+        )
     return (
         f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{e(data["title"])}</title>\n'

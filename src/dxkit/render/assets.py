@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxkit.errors import MissingTool
+
 
 @dataclass(frozen=True)
 class NpmAsset:
@@ -47,7 +49,7 @@ IFRAME_WORKER = NpmAsset(
 )
 
 
-class AssetError(RuntimeError):
+class AssetError(MissingTool):
     """A self-hosted script could not be obtained; the message says what to do."""
 
 
@@ -70,25 +72,28 @@ def ensure(asset: NpmAsset) -> Path:
         return target
     npm = shutil.which("npm")
     if npm is None:
-        raise AssetError(
-            f"{asset.package} {asset.version} is needed for diagrams and is not cached at {target}; "
-            "install npm (Debian: apt-get install npm) so it can be fetched from the npm registry"
-        )
+        raise AssetError("assets.npm_missing", package=f"{asset.package} {asset.version}")
     with tempfile.TemporaryDirectory() as tmp:
         result = subprocess.run(
             [npm, "pack", f"{asset.package}@{asset.version}", "--json", "--silent"],
-            cwd=tmp, capture_output=True, text=True, check=False,
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode != 0:
-            raise AssetError(f"npm pack {asset.package}@{asset.version} failed: {result.stderr.strip()[-500:]}")
+            detail = result.stderr.strip()[-500:] or f"exit {result.returncode}"
+            raise AssetError("assets.npm_failed", package=f"{asset.package}@{asset.version}", detail=detail)
         packed = json.loads(result.stdout)[0]
         tarball = Path(tmp) / packed["filename"]
         if _integrity(tarball) != asset.integrity:
-            raise AssetError(f"{tarball.name} does not match its pinned integrity hash; refusing to use it")
+            raise AssetError("assets.integrity", file=tarball.name, cache=str(cache_dir()))
         with tarfile.open(tarball, "r:gz") as archive:
             member = archive.extractfile(asset.member)
             if member is None:
-                raise AssetError(f"{asset.member} is missing from {tarball.name}")
+                raise AssetError(
+                    "assets.member_missing", member=asset.member, file=tarball.name, cache=str(cache_dir())
+                )
             data = member.read()
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")

@@ -12,12 +12,31 @@ from dxkit.i18n import translate
 from dxkit.render.reference import GENERATED, _table
 
 CASE_FIELDS = (
-    "disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture",
-    "fishery", "tourism", "education", "public-services", "data-platform", "consortium-structure", "talent",
+    "disaster-prevention",
+    "mobility",
+    "local-industry",
+    "health-medical-care",
+    "agriculture",
+    "fishery",
+    "tourism",
+    "education",
+    "public-services",
+    "data-platform",
+    "consortium-structure",
+    "talent",
 )
 TECHNOLOGIES = ("local-5g", "lpwa", "bwa", "satellite", "haps", "fiber", "catv", "cloud", "ai", "app")
 CASE_KEYS = (
-    "id", "name", "place", "prefecture", "fields", "technologies", "summary", "structure", "what_worked", "source",
+    "id",
+    "name",
+    "place",
+    "prefecture",
+    "fields",
+    "technologies",
+    "summary",
+    "structure",
+    "what_worked",
+    "source",
 )
 
 
@@ -65,7 +84,9 @@ def render_case_page(case: dict[str, Any], lang: str) -> str:
     ]
     if case["technologies"]:
         sep = "、" if lang == "ja" else ", "
-        lines.append(f"**{translate('case.technologies', lang)}**: {sep.join(_tech(t, lang) for t in case['technologies'])}  \n")
+        lines.append(
+            f"**{translate('case.technologies', lang)}**: {sep.join(_tech(t, lang) for t in case['technologies'])}  \n"
+        )
     lines += [
         f"\n## {translate('case.summary', lang)}\n\n{case['summary'][lang]}\n\n",
         f"## {translate('case.structure', lang)}\n\n{case['structure'][lang]}\n\n",

@@ -101,8 +101,7 @@ def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> byte
 
 def render_md(c: Consortium, kind: str, lang: str) -> str:
     columns = SHEETS[kind][1]
-    lines = ["| " + " | ".join(_md(header(kind, col, lang)) for col in columns) + " |",
-             "|" + "---|" * len(columns)]
+    lines = ["| " + " | ".join(_md(header(kind, col, lang)) for col in columns) + " |", "|" + "---|" * len(columns)]
     for values in rows(entries_of(c, kind), columns):
         lines.append("| " + " | ".join(_md(cell_text(v, col)) for v, col in zip(values, columns)) + " |")
     return "\n".join(lines) + "\n"
@@ -141,7 +140,7 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
         due = dt.date.fromisoformat((task.get("delay") or {}).get("new_due") or task["due"])
         event = Event()
         event.add("uid", f"{task['id']}.{slug}@dxkit")
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
         event.add("summary", translate("ics.summary", lang, id=task["id"], title=task["title"]))
@@ -154,8 +153,14 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
         if task.get("done_criteria"):
             lines.append(translate("ics.done", lang, criteria=task["done_criteria"]))
         if task.get("delay"):
-            lines.append(translate("ics.delay", lang, reason=task["delay"].get("reason", ""),
-                                   plan=task["delay"].get("recovery_plan", "")))
+            lines.append(
+                translate(
+                    "ics.delay",
+                    lang,
+                    reason=task["delay"].get("reason", ""),
+                    plan=task["delay"].get("recovery_plan", ""),
+                )
+            )
         event.add("description", "\n".join(lines))
         event.add("categories", [task["stage"]])
         event.add("status", "CANCELLED" if task["status"] == "cancelled" else "CONFIRMED")
@@ -170,8 +175,12 @@ _GANTT_UNSAFE = re.compile(r"[:;#%\n\r`\"<>{}\[\]]")
 
 def render_gantt(c: Consortium, lang: str) -> str:
     """A mermaid Gantt chart of the tasks, one section per stage; overdue tasks marked critical."""
-    lines = ["gantt", f"    title {_GANTT_UNSAFE.sub(' ', translate('gantt.title', lang))}",
-             "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m"]
+    lines = [
+        "gantt",
+        f"    title {_GANTT_UNSAFE.sub(' ', translate('gantt.title', lang))}",
+        "    dateFormat YYYY-MM-DD",
+        "    axisFormat %Y-%m",
+    ]
     tasks = entries_of(c, "roles")
     for stage in ("planning", "demonstration", "implementation"):
         members = [t for t in tasks if t["stage"] == stage]

@@ -11,10 +11,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dxkit import generated
 from dxkit.i18n import LANGS
 from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
-from dxkit.render import generated
 from dxkit.render import reference
 from dxkit.schemas import KINDS
 from dxkit.toolkits import load_toolkits

@@ -29,24 +29,35 @@ def _item(item: Item, lang: str) -> str:
 def render_lessons(lessons: Lessons, lang: str, title: str | None = None) -> str:
     t = lambda key, **p: translate(f"lessons.{key}", lang, **p)  # noqa: E731
     parts = [f"# {_md(title) if title else t('title')}\n\n", t("intro", count=lessons.retrospectives) + "\n"]
-    for key, items in (("keep", lessons.keep), ("problem", lessons.problem), ("learned", lessons.learned),
-                       ("try", lessons.tries)):
+    for key, items in (
+        ("keep", lessons.keep),
+        ("problem", lessons.problem),
+        ("learned", lessons.learned),
+        ("try", lessons.tries),
+    ):
         if items:
             parts.append(f"\n## {t(key)}\n\n" + "".join(_item(i, lang) for i in items))
     if lessons.failures:
         parts.append(f"\n## {t('failures')}\n\n{t('failures_intro')}\n")
         for failure in lessons.failures:
-            parts.append(f"\n### {_md(failure.title)} （{failure.date}）\n\n" if lang == "ja"
-                         else f"\n### {_md(failure.title)} ({failure.date})\n\n")
+            parts.append(
+                f"\n### {_md(failure.title)} （{failure.date}）\n\n"
+                if lang == "ja"
+                else f"\n### {_md(failure.title)} ({failure.date})\n\n"
+            )
             parts.append(f"- {t('target')}: {_md(failure.target)}\n- {t('result')}: {_md(failure.result)}\n")
             parts.append(f"- {t('publish')}: {t('yes') if failure.publish else t('no')}\n\n")
             parts.append(f"| {t('category')} | {t('cause')} |\n|---|---|\n")
             parts += [f"| {translate(f'cause.{cat}', lang)} | {_md(cause)} |\n" for cat, cause in failure.causes]
             if failure.countermeasures:
-                parts.append(f"\n{t('countermeasures')}:\n\n" + "".join(_item(i, lang) for i in failure.countermeasures))
+                parts.append(
+                    f"\n{t('countermeasures')}:\n\n" + "".join(_item(i, lang) for i in failure.countermeasures)
+                )
         if lessons.cause_counts:
             parts.append(f"\n### {t('cause_counts')}\n\n| {t('category')} | {t('count')} |\n|---|---|\n")
             parts += [f"| {translate(f'cause.{cat}', lang)} | {n} |\n" for cat, n in lessons.cause_counts.items()]
     if lessons.unowned:
-        parts.append(f"\n## {t('unowned')}\n\n{t('unowned_intro')}\n\n" + "".join(_item(i, lang) for i in lessons.unowned))
+        parts.append(
+            f"\n## {t('unowned')}\n\n{t('unowned_intro')}\n\n" + "".join(_item(i, lang) for i in lessons.unowned)
+        )
     return "".join(parts)

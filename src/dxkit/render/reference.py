@@ -118,10 +118,8 @@ def render_schema_index(lang: str) -> str:
             _fence("# yaml-language-server: $schema=.dxkit/schemas/v1/roles.schema.json\nkind: roles\nversion: 1"),
             "\n",
             _fence(
-                "{\n  \"yaml.schemas\": {\n"
-                + ",\n".join(
-                    f'    "./schemas/v1/{schema_filename(kind)}": ["**/{kind}.yaml"]' for kind in KINDS[:5]
-                )
+                '{\n  "yaml.schemas": {\n'
+                + ",\n".join(f'    "./schemas/v1/{schema_filename(kind)}": ["**/{kind}.yaml"]' for kind in KINDS[:5])
                 + ',\n    "./schemas/v1/workshop.schema.json": ["**/workshops/*.yaml"]'
                 + ',\n    "./schemas/v1/retrospective.schema.json": ["**/retrospectives/*.yaml"]\n  }\n}',
                 "json",
@@ -140,7 +138,12 @@ def render_rules_page(lang: str) -> str:
     overview = _table(
         [_t(h, lang) for h in ("col.code", "col.name", "col.severity", "col.title")],
         [
-            (f"[{r.code}](#{r.code.lower()})", f"`{r.name}`", translate(f"severity.{r.severity.value}", lang), r.title[lang])
+            (
+                f"[{r.code}](#{r.code.lower()})",
+                f"`{r.name}`",
+                translate(f"severity.{r.severity.value}", lang),
+                r.title[lang],
+            )
             for r in rules
         ],
     )
@@ -177,8 +180,12 @@ def render_toolkits_page(lang: str) -> str:
     for kind in ("workshop", "retrospective"):
         parts.append(f"\n## {_t(f'toolkits.{kind}s', lang)}\n\n")
         rows = [
-            (f"[{tk.title[lang]}](../discovery/methods/{tk.id}.md)", f"`{tk.id}`",
-             _t("minutes", lang, minutes=tk.duration["default"]), tk.purpose[lang])
+            (
+                f"[{tk.title[lang]}](../discovery/methods/{tk.id}.md)",
+                f"`{tk.id}`",
+                _t("minutes", lang, minutes=tk.duration["default"]),
+                tk.purpose[lang],
+            )
             for tk in load_toolkits(kind).values()
         ]
         parts.append(_table([_t(h, lang) for h in ("col.toolkit", "col.id", "col.duration", "col.purpose")], rows))
@@ -231,8 +238,12 @@ def render_methods_index(lang: str) -> str:
     parts = [GENERATED, f"# {_t('methods.title', lang)}\n\n", _t("methods.intro", lang) + "\n"]
     for kind in ("workshop", "retrospective"):
         rows = [
-            (f"[{tk.title[lang]}]({tk.id}.md)", _t("minutes", lang, minutes=tk.duration["default"]),
-             str(tk.participants["default"]), tk.purpose[lang])
+            (
+                f"[{tk.title[lang]}]({tk.id}.md)",
+                _t("minutes", lang, minutes=tk.duration["default"]),
+                str(tk.participants["default"]),
+                tk.purpose[lang],
+            )
             for tk in load_toolkits(kind).values()
         ]
         parts.append(f"\n## {_t(f'toolkits.{kind}s', lang)}\n\n")
@@ -286,7 +297,8 @@ def render_cli_page(lang: str) -> str:
         command = root.commands[name]  # type: ignore[attr-defined]
         args = [p for p in command.params if p.param_type_name == "argument"]
         usage = " ".join(
-            [f"dxkit {name}", "[OPTIONS]"] + [
+            [f"dxkit {name}", "[OPTIONS]"]
+            + [
                 (f"{p.name.upper()}" if p.required else f"[{p.name.upper()}]")
                 + ("…" if p.multiple or p.nargs == -1 else "")
                 for p in args
@@ -296,7 +308,11 @@ def render_cli_page(lang: str) -> str:
         for param in command.params:
             if param.name == "help":
                 continue
-            names = ", ".join(f"`{o}`" for o in (param.opts + param.secondary_opts)) if param.param_type_name == "option" else f"`{param.name.upper()}`"
+            names = (
+                ", ".join(f"`{o}`" for o in (param.opts + param.secondary_opts))
+                if param.param_type_name == "option"
+                else f"`{param.name.upper()}`"
+            )
             kind = " / ".join(f"`{c}`" for c in _choices(param))
             default = param.default
             if hasattr(default, "value"):

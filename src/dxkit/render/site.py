@@ -54,8 +54,11 @@ def _members(value: Any) -> str:
 
 def _page_overview(c: Consortium, L: _Labels) -> str:
     data = c.charter.data
-    parts = [f"# {_md(data['name'])}\n\n", f"**{L('site.municipality')}**: {_md(data['municipality'])}  \n",
-             f"**{L('site.stage')}**: {L('stage.' + data['stage'])}\n\n"]
+    parts = [
+        f"# {_md(data['name'])}\n\n",
+        f"**{L('site.municipality')}**: {_md(data['municipality'])}  \n",
+        f"**{L('site.stage')}**: {L('stage.' + data['stage'])}\n\n",
+    ]
     vision = data.get("vision")
     if vision:
         parts.append(f"## {L('site.vision')}\n\n{_md(vision['statement'])}\n\n")
@@ -67,8 +70,15 @@ def _page_overview(c: Consortium, L: _Labels) -> str:
     parts.append(f"{L('site.scope')}: " + "、".join(L.only(f"field.{f}") for f in data["scope"]) + "\n\n")
     parts.append(f"## {L('site.key_persons')}\n\n")
     names = c.member_names()
-    rows = [[_md(p["name"]), _md(names.get(p["member"], p["member"])), _md(p["role"]),
-             _md(p["deputy"]["name"]) if p.get("deputy") else L.only("site.none")] for p in data["key_persons"]]
+    rows = [
+        [
+            _md(p["name"]),
+            _md(names.get(p["member"], p["member"])),
+            _md(p["role"]),
+            _md(p["deputy"]["name"]) if p.get("deputy") else L.only("site.none"),
+        ]
+        for p in data["key_persons"]
+    ]
     parts.append(_table([L("site.col.name"), L("site.col.member"), L("site.col.role"), L("site.col.deputy")], rows))
     sections = [
         ("decision_making", "site.decision", ("method", "quorum", "escalation")),
@@ -98,11 +108,20 @@ def _page_members(c: Consortium, L: _Labels) -> str:
         by_type.setdefault(m["type"], []).append(m)
     for kind, group in by_type.items():
         parts.append(f"## {L('member_type.' + kind)}\n\n")
-        parts.append(_table(
-            [L("site.col.name"), L("site.col.contributes"), L("site.col.people")],
-            [[_md(m["name"]), "、".join(_md(x) for x in m.get("contributes", [])),
-              "、".join(_md(p["name"]) for p in m.get("people", []))] for m in group],
-        ) + "\n")
+        parts.append(
+            _table(
+                [L("site.col.name"), L("site.col.contributes"), L("site.col.people")],
+                [
+                    [
+                        _md(m["name"]),
+                        "、".join(_md(x) for x in m.get("contributes", [])),
+                        "、".join(_md(p["name"]) for p in m.get("people", [])),
+                    ]
+                    for m in group
+                ],
+            )
+            + "\n"
+        )
     report = analyse(c)
     parts.append(f"## {L('site.network')}\n\n{L.only('site.network_intro')}\n\n```mermaid\n{report.mermaid}```\n")
     return "".join(parts)
@@ -117,16 +136,48 @@ def _page_roles(c: Consortium, L: _Labels) -> str:
         status = L.only(f"site.status.{task['status']}") + (f" **{L.only('site.overdue')}**" if late else "")
         done = task.get("done_criteria")
         title = _md(task["title"]) + (f"<br><small>{L.only('site.col.done')}: {_md(done)}</small>" if done else "")
-        rows.append([_md(task["id"]), title, L.only(f"stage.{task['stage']}"), _members(task["responsible"]),
-                     _members(task["accountable"]), task["due"], status])
-    parts = [f"# {L('site.roles')}\n\n", L.only("site.roles_intro", today=c.today.isoformat()) + "\n\n",
-             _table([L("site.col.id"), L("col.title"), L("site.stage"), L("col.responsible"), L("col.accountable"),
-                     L("col.due"), L("site.col.status")], rows)]
-    late_rows = [[_md(t["id"]), _md(t["delay"].get("reason", "")), _md(t["delay"].get("recovery_plan", "")),
-                  t["delay"].get("new_due", "")] for t in tasks if t.get("delay")]
+        rows.append(
+            [
+                _md(task["id"]),
+                title,
+                L.only(f"stage.{task['stage']}"),
+                _members(task["responsible"]),
+                _members(task["accountable"]),
+                task["due"],
+                status,
+            ]
+        )
+    parts = [
+        f"# {L('site.roles')}\n\n",
+        L.only("site.roles_intro", today=c.today.isoformat()) + "\n\n",
+        _table(
+            [
+                L("site.col.id"),
+                L("col.title"),
+                L("site.stage"),
+                L("col.responsible"),
+                L("col.accountable"),
+                L("col.due"),
+                L("site.col.status"),
+            ],
+            rows,
+        ),
+    ]
+    late_rows = [
+        [
+            _md(t["id"]),
+            _md(t["delay"].get("reason", "")),
+            _md(t["delay"].get("recovery_plan", "")),
+            t["delay"].get("new_due", ""),
+        ]
+        for t in tasks
+        if t.get("delay")
+    ]
     if late_rows:
-        parts.append(f"\n## {L('site.delays')}\n\n" + _table([L("site.col.id"), L("col.reason"), L("col.recovery"),
-                                                              L("col.new_due")], late_rows))
+        parts.append(
+            f"\n## {L('site.delays')}\n\n"
+            + _table([L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")], late_rows)
+        )
     parts.append(f"\n## {L('site.gantt')}\n\n```mermaid\n{render_gantt(c, L.lang)}```\n")
     return "".join(parts)
 
@@ -135,46 +186,89 @@ def _page_gates(c: Consortium, L: _Labels) -> str:
     report = build_gate_report(c)
     parts = [f"# {L('site.gates')}\n\n"]
     for gate in report.gates:
-        parts.append(f"## {_md(gate.id)}: {L.only('stage.' + gate.from_stage)} → {L.only('stage.' + gate.to_stage)}\n\n")
+        parts.append(
+            f"## {_md(gate.id)}: {L.only('stage.' + gate.from_stage)} → {L.only('stage.' + gate.to_stage)}\n\n"
+        )
         if gate.planned:
             parts.append(f"{L('site.planned')}: {gate.planned}\n\n")
         for lens in LENSES:
-            rows = [[_md(cr.id), _md(cr.text), L.only(f"state.{cr.state}"), "<br>".join(_md(e) for e in cr.evidence)]
-                    for cr in gate.criteria if cr.lens == lens]
-            parts.append(f"### {L('lens.' + lens)}\n\n" + _table([L("site.col.id"), L("col.criterion"), L("col.state"),
-                                                                  L("col.evidence")], rows) + "\n")
+            rows = [
+                [_md(cr.id), _md(cr.text), L.only(f"state.{cr.state}"), "<br>".join(_md(e) for e in cr.evidence)]
+                for cr in gate.criteria
+                if cr.lens == lens
+            ]
+            parts.append(
+                f"### {L('lens.' + lens)}\n\n"
+                + _table([L("site.col.id"), L("col.criterion"), L("col.state"), L("col.evidence")], rows)
+                + "\n"
+            )
         if gate.decision:
             d = gate.decision
-            parts.append(f"**{L('col.decision')}**: {L.only('outcome.' + d.outcome)} ({d.date}, {_members(d.decided_by)})"
-                         + (f" — {_md(d.notes)}" if d.notes else "") + "\n\n")
+            parts.append(
+                f"**{L('col.decision')}**: {L.only('outcome.' + d.outcome)} ({d.date}, {_members(d.decided_by)})"
+                + (f" — {_md(d.notes)}" if d.notes else "")
+                + "\n\n"
+            )
         else:
             parts.append(f"**{L('col.decision')}**: {L.only('gate.undecided')}\n\n")
     return "".join(parts)
 
 
 def _page_issues(c: Consortium, L: _Labels) -> str:
-    rows = [[_md(i["id"]), _md(i["title"]), L.only(f"field.{i['category']}"), L.only(f"site.priority.{i['priority']}"),
-             _md(i.get("status", "")), "<br>".join(_md(e) for e in i.get("evidence", []))]
-            for i in c.issues.data["issues"]]
-    return (f"# {L('site.issues')}\n\n" + _table([L("site.col.id"), L("col.title"), L("site.col.category"),
-                                                   L("site.col.priority"), L("site.col.status"), L("col.evidence")], rows))
+    rows = [
+        [
+            _md(i["id"]),
+            _md(i["title"]),
+            L.only(f"field.{i['category']}"),
+            L.only(f"site.priority.{i['priority']}"),
+            _md(i.get("status", "")),
+            "<br>".join(_md(e) for e in i.get("evidence", [])),
+        ]
+        for i in c.issues.data["issues"]
+    ]
+    return f"# {L('site.issues')}\n\n" + _table(
+        [
+            L("site.col.id"),
+            L("col.title"),
+            L("site.col.category"),
+            L("site.col.priority"),
+            L("site.col.status"),
+            L("col.evidence"),
+        ],
+        rows,
+    )
 
 
 def _agenda_table(data: dict[str, Any], L: _Labels) -> str:
-    rows = [[(f"{s.start}–{s.end}" if s.start else str(s.offset)), L.only("agenda.minutes", minutes=s.minutes),
-             _md(s.title), _md(s.description)] for s in slots(data)]
+    rows = [
+        [
+            (f"{s.start}–{s.end}" if s.start else str(s.offset)),
+            L.only("agenda.minutes", minutes=s.minutes),
+            _md(s.title),
+            _md(s.description),
+        ]
+        for s in slots(data)
+    ]
     return _table([L("agenda.time"), L("agenda.length"), L("agenda.step"), L("agenda.how")], rows)
 
 
 def _page_workshop(doc_data: dict[str, Any], L: _Labels) -> str:
-    parts = [f"# {_md(doc_data['title'])}\n\n", f"{doc_data['date']} ・ {L.only('agenda.minutes', minutes=doc_data['duration_minutes'])}\n\n",
-             f"## {L('agenda.steps')}\n\n", _agenda_table(doc_data, L)]
+    parts = [
+        f"# {_md(doc_data['title'])}\n\n",
+        f"{doc_data['date']} ・ {L.only('agenda.minutes', minutes=doc_data['duration_minutes'])}\n\n",
+        f"## {L('agenda.steps')}\n\n",
+        _agenda_table(doc_data, L),
+    ]
     outputs = doc_data.get("outputs", {})
     if outputs.get("issues"):
-        rows = [[_md(i["title"]), str(i.get("votes", "")), L.only(f"field.{i['category']}") if i.get("category") else ""]
-                for i in outputs["issues"]]
-        parts.append(f"\n## {L('site.found_issues')}\n\n" + _table([L("col.title"), L("site.col.votes"),
-                                                                      L("site.col.category")], rows))
+        rows = [
+            [_md(i["title"]), str(i.get("votes", "")), L.only(f"field.{i['category']}") if i.get("category") else ""]
+            for i in outputs["issues"]
+        ]
+        parts.append(
+            f"\n## {L('site.found_issues')}\n\n"
+            + _table([L("col.title"), L("site.col.votes"), L("site.col.category")], rows)
+        )
     for key in ("ideas", "decisions", "notes"):
         if outputs.get(key):
             parts.append(f"\n## {L('site.outputs.' + key)}\n\n" + "".join(f"- {_md(x)}\n" for x in outputs[key]))
@@ -185,8 +279,12 @@ def _page_retrospective(data: dict[str, Any], L: _Labels) -> str:
     parts = [f"# {_md(data['title'])}\n\n", f"{data['date']}\n\n"]
     sections = {
         "kpt": [("keep", "lessons.keep"), ("problem", "lessons.problem"), ("try", "lessons.try")],
-        "four_l": [("liked", "site.4l.liked"), ("learned", "site.4l.learned"), ("lacked", "site.4l.lacked"),
-                   ("longed_for", "site.4l.longed_for")],
+        "four_l": [
+            ("liked", "site.4l.liked"),
+            ("learned", "site.4l.learned"),
+            ("lacked", "site.4l.lacked"),
+            ("longed_for", "site.4l.longed_for"),
+        ],
     }
     for section, keys in sections.items():
         block = data.get(section)
@@ -203,10 +301,16 @@ def _page_retrospective(data: dict[str, Any], L: _Labels) -> str:
         parts += [f"- {_md(p)}\n" for p in review.get("open_points", [])]
     analysis = data.get("failure_analysis")
     if analysis:
-        parts.append(f"## {L('lessons.failures')}\n\n- {L('lessons.target')}: {_md(analysis['target'])}\n"
-                     f"- {L('lessons.result')}: {_md(analysis['result'])}\n\n")
-        parts.append(_table([L("lessons.category"), L("lessons.cause")],
-                            [[L.only(f"cause.{c.get('category', 'other')}"), _md(c["cause"])] for c in analysis["causes"]]))
+        parts.append(
+            f"## {L('lessons.failures')}\n\n- {L('lessons.target')}: {_md(analysis['target'])}\n"
+            f"- {L('lessons.result')}: {_md(analysis['result'])}\n\n"
+        )
+        parts.append(
+            _table(
+                [L("lessons.category"), L("lessons.cause")],
+                [[L.only(f"cause.{c.get('category', 'other')}"), _md(c["cause"])] for c in analysis["causes"]],
+            )
+        )
     return "".join(parts)
 
 
@@ -222,8 +326,10 @@ def site_pages(c: Consortium, lang: str, *, bilingual: bool = False) -> dict[Pur
         pages[PurePosixPath("gates.md")] = _page_gates(c, L)
     if c.issues:
         pages[PurePosixPath("issues.md")] = _page_issues(c, L)
-    for folder, docs, render in (("workshops", c.workshops, _page_workshop),
-                                 ("retrospectives", c.retrospectives, _page_retrospective)):
+    for folder, docs, render in (
+        ("workshops", c.workshops, _page_workshop),
+        ("retrospectives", c.retrospectives, _page_retrospective),
+    ):
         ordered = sorted(docs, key=lambda d: (d.data["date"], d.path))
         if not ordered:
             continue
@@ -232,7 +338,9 @@ def site_pages(c: Consortium, lang: str, *, bilingual: bool = False) -> dict[Pur
             name = PurePosixPath(doc.path).stem + ".md"
             pages[PurePosixPath(folder, name)] = render(doc.data, L)
             rows.append([doc.data["date"], f"[{_md(doc.data['title'])}]({name})"])
-        pages[PurePosixPath(folder, "index.md")] = f"# {L('site.' + folder)}\n\n" + _table([L("col.date"), L("col.title")], rows)
+        pages[PurePosixPath(folder, "index.md")] = f"# {L('site.' + folder)}\n\n" + _table(
+            [L("col.date"), L("col.title")], rows
+        )
     if c.retrospectives:
         pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang)
     return pages

@@ -83,11 +83,7 @@ def split_search_index(site: Path) -> None:
     for lang in SUB_LANGS:
         if not (site / lang).is_dir():
             continue  # a one-language site (a consortium's own) has nothing to split
-        own = [
-            {**d, "location": d["location"][len(lang) + 1 :]}
-            for d in docs
-            if d["location"].startswith(f"{lang}/")
-        ]
+        own = [{**d, "location": d["location"][len(lang) + 1 :]} for d in docs if d["location"].startswith(f"{lang}/")]
         _write_index(site / lang / "search", {**data, "docs": own})
 
 
@@ -110,4 +106,3 @@ def on_post_build(config, **kwargs) -> None:
         shutil.copyfile(ensure(asset), target)
     if (site / "search" / "search_index.json").is_file():
         split_search_index(site)
-

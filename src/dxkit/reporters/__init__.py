@@ -18,9 +18,7 @@ Reporter = Callable[[Report, str], str]
 def summary(report: Report, lang: str) -> str:
     if not report.findings:
         return translate("report.clean", lang, files=report.files)
-    return translate(
-        "report.summary", lang, errors=report.errors, warnings=report.warnings, files=report.files
-    )
+    return translate("report.summary", lang, errors=report.errors, warnings=report.warnings, files=report.files)
 
 
 def render_text(report: Report, lang: str) -> str:
@@ -93,8 +91,7 @@ def render_junit(report: Report, lang: str) -> str:
         inner = ""
         if errors:
             first = errors[0]
-            inner = (f"<failure type={quoteattr(first.code)} message={quoteattr(first.message)}>"
-                     f"{escape(body)}</failure>")
+            inner = f"<failure type={quoteattr(first.code)} message={quoteattr(first.message)}>{escape(body)}</failure>"
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"
         cases.append(f'    <testcase classname="dxkit.validate" name={quoteattr(name)}>{inner}</testcase>')
@@ -102,7 +99,8 @@ def render_junit(report: Report, lang: str) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites name="dxkit" tests="{len(by_file)}" failures="{failed}">\n'
         f'  <testsuite name="dxkit validate" tests="{len(by_file)}" failures="{failed}">\n'
-        + "\n".join(cases) + ("\n" if cases else "")
+        + "\n".join(cases)
+        + ("\n" if cases else "")
         + "  </testsuite>\n</testsuites>\n"
     )
 
@@ -113,9 +111,13 @@ def render_sarif(report: Report, lang: str) -> str:
     from dxkit.rules import iter_rules
 
     rules = [
-        {"id": r.code, "name": r.name, "shortDescription": {"text": r.title[lang]},
-         "fullDescription": {"text": r.docs[lang]["what"]},
-         "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"}}
+        {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.title[lang]},
+            "fullDescription": {"text": r.docs[lang]["what"]},
+            "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"},
+        }
         for r in iter_rules()
     ]
     results = [
@@ -123,18 +125,21 @@ def render_sarif(report: Report, lang: str) -> str:
             "ruleId": f.code,
             "level": "error" if f.severity is Severity.ERROR else "warning",
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.file.replace("\\", "/")},
-                "region": {"startLine": f.line, "startColumn": f.column},
-            }}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    }
+                }
+            ],
         }
         for f in report.findings
     ]
     data = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "dxkit", "version": __version__, "rules": rules}},
-                  "results": results}],
+        "runs": [{"tool": {"driver": {"name": "dxkit", "version": __version__, "rules": rules}}, "results": results}],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -144,13 +144,9 @@ def rule(
     return decorate
 
 
-def docs(
-    what: tuple[str, str], why: tuple[str, str], fix: tuple[str, str]
-) -> dict[str, dict[str, str]]:
+def docs(what: tuple[str, str], why: tuple[str, str], fix: tuple[str, str]) -> dict[str, dict[str, str]]:
     """Rule documentation from ``(ja, en)`` pairs: what it does, why it matters, how to fix."""
-    return {
-        lang: {"what": what[i], "why": why[i], "fix": fix[i]} for i, lang in enumerate(("ja", "en"))
-    }
+    return {lang: {"what": what[i], "why": why[i], "fix": fix[i]} for i, lang in enumerate(("ja", "en"))}
 
 
 def matches(code: str, patterns: Sequence[str]) -> bool:
@@ -201,8 +197,8 @@ def get_rule(code: str) -> Rule:
 
 def _load_all() -> None:
     # Importing the modules registers their rules; done once, on first use.
-    from dxkit.rules import core, gates, issues, members, retrospectives, roles  # noqa: F401
     from dxkit.rules import consortium as _consortium  # noqa: F401
+    from dxkit.rules import core, gates, issues, members, retrospectives, roles  # noqa: F401
 
 
 def run_rules(consortium: Consortium, selection: Selection) -> Iterator[tuple[Rule, Hit]]:

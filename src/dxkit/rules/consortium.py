@@ -82,9 +82,7 @@ def check_unknown_key_person_member(c: Consortium) -> Iterator[Hit]:
         return
     for i, person in enumerate(c.charter.data["key_persons"]):
         if person["member"] not in ids:
-            yield Hit(
-                c.charter, ("key_persons", i, "member"), {"name": person["name"], "member": person["member"]}
-            )
+            yield Hit(c.charter, ("key_persons", i, "member"), {"name": person["name"], "member": person["member"]})
         deputy = person.get("deputy")
         if deputy and deputy["member"] not in ids:
             yield Hit(

@@ -6,10 +6,10 @@ registered so that every code a user can see has a documentation page.
 
 from __future__ import annotations
 
-from dxkit.findings import Severity
 from collections.abc import Iterator
 from typing import Any
 
+from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
 from dxkit.rules import Consortium, Hit, Rule, docs, register, rule
 
@@ -32,9 +32,7 @@ def _core(
             severity,
             title,
             message={"ja": "{message}", "en": "{message}"},
-            docs=docs(
-                (what["ja"], what["en"]), (why["ja"], why["en"]), (fix_text["ja"], fix_text["en"])
-            ),
+            docs=docs((what["ja"], what["en"]), (why["ja"], why["en"]), (fix_text["ja"], fix_text["en"])),
             guide="start/quickstart.md",
             example=example,
             fix=fix,
@@ -127,8 +125,7 @@ _core(
     {"ja": "大きすぎる・深すぎる", "en": "Too large or too deep"},
     {
         "ja": "5 MiB を超えるファイル、64 段を超える入れ子、展開すると巨大になる別名（エイリアス）を報告します。",
-        "en": "Reports files over 5 MiB, nesting deeper than 64 levels, and aliases that "
-        "expand to a huge document.",
+        "en": "Reports files over 5 MiB, nesting deeper than 64 levels, and aliases that expand to a huge document.",
     },
     {
         "ja": "統治文書はこれより十分小さく、大きすぎる入力は検査や CI を止めてしまいます。",

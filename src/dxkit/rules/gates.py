@@ -18,8 +18,7 @@ STAGES = ("planning", "demonstration", "implementation")
     title={"ja": "ゲートを通らずに次の段階にいる", "en": "Stage beyond an undecided gate"},
     message={
         "ja": "規約の現在のステージは {stage} ですが、{from_stage} → {to_stage} のゲートで go の判断が記録されていません。",
-        "en": "The charter's stage is {stage}, but no go decision is recorded for the "
-        "{from_stage} → {to_stage} gate.",
+        "en": "The charter's stage is {stage}, but no go decision is recorded for the {from_stage} → {to_stage} gate.",
     },
     docs=docs(
         what=(
@@ -37,14 +36,12 @@ STAGES = ("planning", "demonstration", "implementation")
         ),
         fix=(
             "ゲートの判断を gates.yaml に記録するか、規約の `stage` を実際の段階に戻してください。",
-            "Record the gate decision in gates.yaml, or set the charter's `stage` back to where "
-            "the work really is.",
+            "Record the gate decision in gates.yaml, or set the charter's `stage` back to where the work really is.",
         ),
     ),
     guide="projects/stage-gates.md",
     example="# consortium.yaml\nstage: demonstration\n# gates.yaml: G1 has no decision\n",
-    fix="# gates.yaml\n    decision:\n      outcome: go\n      date: 2026-09-30\n"
-    "      decided_by: [city, shinkin]\n",
+    fix="# gates.yaml\n    decision:\n      outcome: go\n      date: 2026-09-30\n      decided_by: [city, shinkin]\n",
 )
 def check_stage_beyond_undecided_gate(c: Consortium) -> Iterator[Hit]:
     if c.charter is None:
@@ -55,9 +52,7 @@ def check_stage_beyond_undecided_gate(c: Consortium) -> Iterator[Hit]:
     for step in range(reached):
         from_stage, to_stage = STAGES[step], STAGES[step + 1]
         passed = any(
-            g["from"] == from_stage
-            and g["to"] == to_stage
-            and g.get("decision", {}).get("outcome") == "go"
+            g["from"] == from_stage and g["to"] == to_stage and g.get("decision", {}).get("outcome") == "go"
             for g in gates
         )
         if not passed:

@@ -99,8 +99,7 @@ def check_duplicate_member_id(c: Consortium) -> Iterator[Hit]:
         ),
         why=(
             "つながりはキーパーソンの分析に使います。存在しない相手へのつながりは、分析を誤らせます。",
-            "Relations feed the key-person analysis; a relation to a member that does not exist "
-            "misleads it.",
+            "Relations feed the key-person analysis; a relation to a member that does not exist misleads it.",
         ),
         fix=("相手をメンバーに加えるか、id を直してください。", "Add the member, or correct the id."),
     ),

@@ -88,12 +88,18 @@ def check_retrospective_overdue(c: Consortium) -> Iterator[Hit]:
     if last is not None:
         if c.today - last > limit:
             newest = max(c.retrospectives, key=lambda d: d.data["date"])
-            yield Hit(newest, ("date",), {"last": last.isoformat(), "days": (c.today - last).days,
-                                          "limit": RETROSPECTIVE_INTERVAL_DAYS})
+            yield Hit(
+                newest,
+                ("date",),
+                {"last": last.isoformat(), "days": (c.today - last).days, "limit": RETROSPECTIVE_INTERVAL_DAYS},
+            )
         return
     started = [dt.date.fromisoformat(t["start"]) for t in (c.roles.data["tasks"] if c.roles else []) if "start" in t]
     started += [dt.date.fromisoformat(w.data["date"]) for w in c.workshops]
     if started and c.today - min(started) > limit:
         first = min(started).isoformat()
-        yield Hit(anchor, ("kind",), {"last": first, "days": (c.today - min(started)).days,
-                                      "limit": RETROSPECTIVE_INTERVAL_DAYS})
+        yield Hit(
+            anchor,
+            ("kind",),
+            {"last": first, "days": (c.today - min(started)).days, "limit": RETROSPECTIVE_INTERVAL_DAYS},
+        )

@@ -114,8 +114,7 @@ def check_multiple_accountable(c: Consortium) -> Iterator[Hit]:
         what=(
             "役割・期限表の responsible・accountable・consulted・informed に書いた id が、"
             "すべて members.yaml のメンバーであるかを確かめます。",
-            "Checks that every id in responsible, accountable, consulted and informed is a "
-            "member in members.yaml.",
+            "Checks that every id in responsible, accountable, consulted and informed is a member in members.yaml.",
         ),
         why=(
             "存在しないメンバーに割り当てたタスクは、実際には誰も担当していません。",
@@ -253,8 +252,7 @@ def check_overdue_without_recovery_plan(c: Consortium) -> Iterator[Hit]:
         what=("同じ id のタスクがないかを確かめます。", "Checks that no task id is used twice."),
         why=(
             "id はタスクを Excel や予定表と対応づける鍵です。重複すると更新が別のタスクに入ります。",
-            "The id ties a task to spreadsheets and calendars; a duplicate sends updates to the "
-            "wrong task.",
+            "The id ties a task to spreadsheets and calendars; a duplicate sends updates to the wrong task.",
         ),
         fix=("片方に新しい id を付けてください。", "Give one of them a new id."),
     ),

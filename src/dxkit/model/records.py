@@ -1,0 +1,1002 @@
+"""Typed records of every governance file, generated from ``schemas/``: do not edit.
+
+Regenerate with ``python -m dxkit.model.codegen --write``; a test fails when this file
+is stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from dxkit.model.loc import Loc
+
+
+def _one_or_many(value: str | list[str]) -> tuple[str, ...]:
+    """A field that takes one id or a list of ids, as a tuple of ids."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+#: The allowed values of every enumerated field, by ``$defs`` name or ``kind.path``.
+ENUMS: dict[str, tuple[str, ...]] = {
+    "Cause.category": ("purpose", "roles", "technology", "network", "talent", "funding", "data", "other"),
+    "Decision.outcome": ("go", "hold", "recycle", "stop"),
+    "DecisionMaking.method": ("consensus", "majority", "chair"),
+    "FoundIn.source": ("workshop", "hearing", "survey", "data", "other"),
+    "Issue.dx_fit": ("yes", "partly", "no", "unknown"),
+    "Issue.priority": ("high", "medium", "low"),
+    "Issue.status": ("open", "in-progress", "closed"),
+    "Meetings.cadence": ("weekly", "biweekly", "monthly", "quarterly", "other"),
+    "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
+    "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
+    "Workshop.type": (
+        "issue-discovery",
+        "stakeholder-mapping",
+        "ideation",
+        "prototype-review",
+        "consensus",
+        "hearing",
+        "other",
+    ),
+    "field": (
+        "disaster-prevention",
+        "mobility",
+        "local-industry",
+        "health-medical-care",
+        "agriculture",
+        "fishery",
+        "tourism",
+        "education",
+        "public-services",
+        "other",
+    ),
+    "language": ("ja", "en"),
+    "memberType": (
+        "municipality",
+        "financial-institution",
+        "local-media",
+        "education-research",
+        "telecom-bureau",
+        "ict-business",
+        "local-business",
+        "civic-tech",
+        "resident-group",
+        "prefecture",
+        "other",
+    ),
+    "stage": ("planning", "demonstration", "implementation"),
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComprehensivePlan:
+    """総合計画との関係 / Comprehensive plan."""
+
+    at: Loc = field(repr=False, compare=False)
+    title: str
+    section: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> ComprehensivePlan:
+        return cls(
+            at=at,
+            title=data["title"],
+            section=data.get("section"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vision:
+    """ビジョン / Vision."""
+
+    at: Loc = field(repr=False, compare=False)
+    statement: str
+    comprehensive_plan: ComprehensivePlan | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Vision:
+        return cls(
+            at=at,
+            statement=data["statement"],
+            comprehensive_plan=ComprehensivePlan.from_data(data["comprehensive_plan"], at / "comprehensive_plan")
+            if "comprehensive_plan" in data
+            else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deputy:
+    """代理 / Deputy."""
+
+    at: Loc = field(repr=False, compare=False)
+    name: str
+    member: str
+    post: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Deputy:
+        return cls(
+            at=at,
+            name=data["name"],
+            member=data["member"],
+            post=data.get("post"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KeyPerson:
+    """KeyPerson."""
+
+    at: Loc = field(repr=False, compare=False)
+    name: str
+    member: str
+    role: str
+    deputy: Deputy | None = None
+    rotation_expected: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> KeyPerson:
+        return cls(
+            at=at,
+            name=data["name"],
+            member=data["member"],
+            role=data["role"],
+            deputy=Deputy.from_data(data["deputy"], at / "deputy") if "deputy" in data else None,
+            rotation_expected=data.get("rotation_expected"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DecisionMaking:
+    """意思決定 / Decision making."""
+
+    at: Loc = field(repr=False, compare=False)
+    method: str
+    quorum: str | None = None
+    escalation: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DecisionMaking:
+        return cls(
+            at=at,
+            method=data["method"],
+            quorum=data.get("quorum"),
+            escalation=data.get("escalation"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Meetings:
+    """会議 / Meetings."""
+
+    at: Loc = field(repr=False, compare=False)
+    cadence: str
+    format: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Meetings:
+        return cls(
+            at=at,
+            cadence=data["cadence"],
+            format=data.get("format"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataPolicy:
+    """データの方針 / Data policy."""
+
+    at: Loc = field(repr=False, compare=False)
+    personal_data: bool
+    handling: str
+    advisory_check: str | None = None
+    individual_control: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataPolicy:
+        return cls(
+            at=at,
+            personal_data=data["personal_data"],
+            handling=data["handling"],
+            advisory_check=data.get("advisory_check"),
+            individual_control=data.get("individual_control"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Continuity:
+    """継続性 / Continuity."""
+
+    at: Loc = field(repr=False, compare=False)
+    member_withdrawal: str
+    staff_rotation: str
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Continuity:
+        return cls(
+            at=at,
+            member_withdrawal=data["member_withdrawal"],
+            staff_rotation=data["staff_rotation"],
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sharing:
+    """地域間の共有 / Inter-regional sharing."""
+
+    at: Loc = field(repr=False, compare=False)
+    inter_regional: str
+    publish_failures: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Sharing:
+        return cls(
+            at=at,
+            inter_regional=data["inter_regional"],
+            publish_failures=data.get("publish_failures"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteSettings:
+    """サイト / Site."""
+
+    at: Loc = field(repr=False, compare=False)
+    bilingual_labels: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> SiteSettings:
+        return cls(
+            at=at,
+            bilingual_labels=data.get("bilingual_labels"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckConfig:
+    """dxkit の設定 / dxkit settings."""
+
+    at: Loc = field(repr=False, compare=False)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> CheckConfig:
+        return cls(
+            at=at,
+            select=tuple(data["select"]) if "select" in data else (),
+            ignore=tuple(data["ignore"]) if "ignore" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Charter:
+    """推進体制の規約 / Consortium charter."""
+
+    at: Loc = field(repr=False, compare=False)
+    name: str
+    municipality: str
+    purpose: str
+    scope: tuple[str, ...]
+    key_persons: tuple[KeyPerson, ...]
+    stage: str
+    language: str | None = None
+    vision: Vision | None = None
+    decision_making: DecisionMaking | None = None
+    meetings: Meetings | None = None
+    data_policy: DataPolicy | None = None
+    continuity: Continuity | None = None
+    sharing: Sharing | None = None
+    site: SiteSettings | None = None
+    config: CheckConfig | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Charter:
+        return cls(
+            at=at,
+            name=data["name"],
+            municipality=data["municipality"],
+            purpose=data["purpose"],
+            scope=tuple(data["scope"]),
+            key_persons=tuple(
+                KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])
+            ),
+            stage=data["stage"],
+            language=data.get("language"),
+            vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
+            decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making")
+            if "decision_making" in data
+            else None,
+            meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,
+            data_policy=DataPolicy.from_data(data["data_policy"], at / "data_policy")
+            if "data_policy" in data
+            else None,
+            continuity=Continuity.from_data(data["continuity"], at / "continuity") if "continuity" in data else None,
+            sharing=Sharing.from_data(data["sharing"], at / "sharing") if "sharing" in data else None,
+            site=SiteSettings.from_data(data["site"], at / "site") if "site" in data else None,
+            config=CheckConfig.from_data(data["config"], at / "config") if "config" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """Person."""
+
+    at: Loc = field(repr=False, compare=False)
+    name: str
+    post: str | None = None
+    rotation_expected: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Person:
+        return cls(
+            at=at,
+            name=data["name"],
+            post=data.get("post"),
+            rotation_expected=data.get("rotation_expected"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relation:
+    """Relation."""
+
+    at: Loc = field(repr=False, compare=False)
+    with_: str
+    kind: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Relation:
+        return cls(
+            at=at,
+            with_=data["with"],
+            kind=data.get("kind"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
+    """Member."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    name: str
+    type: str
+    contributes: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    joined: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Member:
+        return cls(
+            at=at,
+            id=data["id"],
+            name=data["name"],
+            type=data["type"],
+            contributes=tuple(data["contributes"]) if "contributes" in data else (),
+            people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"]))
+            if "people" in data
+            else (),
+            relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"]))
+            if "relations" in data
+            else (),
+            joined=dt.date.fromisoformat(data["joined"]) if "joined" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MembersFile:
+    """メンバー / Members."""
+
+    at: Loc = field(repr=False, compare=False)
+    members: tuple[Member, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> MembersFile:
+        return cls(
+            at=at,
+            members=tuple(Member.from_data(x, at / "members" / i) for i, x in enumerate(data["members"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Indicator:
+    """指標 / Indicator."""
+
+    at: Loc = field(repr=False, compare=False)
+    name: str
+    target: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Indicator:
+        return cls(
+            at=at,
+            name=data["name"],
+            target=data.get("target"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delay:
+    """遅延の説明 / Delay."""
+
+    at: Loc = field(repr=False, compare=False)
+    reason: str | None = None
+    recovery_plan: str | None = None
+    new_due: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Delay:
+        return cls(
+            at=at,
+            reason=data.get("reason"),
+            recovery_plan=data.get("recovery_plan"),
+            new_due=dt.date.fromisoformat(data["new_due"]) if "new_due" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Task:
+    """Task."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    title: str
+    stage: str
+    responsible: tuple[str, ...]
+    accountable: tuple[str, ...]
+    due: dt.date
+    status: str
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+    start: dt.date | None = None
+    done_criteria: str | None = None
+    indicator: Indicator | None = None
+    delay: Delay | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Task:
+        return cls(
+            at=at,
+            id=data["id"],
+            title=data["title"],
+            stage=data["stage"],
+            responsible=tuple(data["responsible"]),
+            accountable=_one_or_many(data["accountable"]),
+            due=dt.date.fromisoformat(data["due"]),
+            status=data["status"],
+            consulted=tuple(data["consulted"]) if "consulted" in data else (),
+            informed=tuple(data["informed"]) if "informed" in data else (),
+            start=dt.date.fromisoformat(data["start"]) if "start" in data else None,
+            done_criteria=data.get("done_criteria"),
+            indicator=Indicator.from_data(data["indicator"], at / "indicator") if "indicator" in data else None,
+            delay=Delay.from_data(data["delay"], at / "delay") if "delay" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RolesFile:
+    """役割・期限表 / Role & deadline matrix."""
+
+    at: Loc = field(repr=False, compare=False)
+    tasks: tuple[Task, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> RolesFile:
+        return cls(
+            at=at,
+            tasks=tuple(Task.from_data(x, at / "tasks" / i) for i, x in enumerate(data["tasks"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Criterion:
+    """Criterion."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    text: str
+    evidence: tuple[str, ...] = ()
+    met: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criterion:
+        return cls(
+            at=at,
+            id=data["id"],
+            text=data["text"],
+            evidence=tuple(data["evidence"]) if "evidence" in data else (),
+            met=data.get("met"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Criteria:
+    """基準 / Criteria."""
+
+    at: Loc = field(repr=False, compare=False)
+    desirability: tuple[Criterion, ...]
+    feasibility: tuple[Criterion, ...]
+    viability: tuple[Criterion, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criteria:
+        return cls(
+            at=at,
+            desirability=tuple(
+                Criterion.from_data(x, at / "desirability" / i) for i, x in enumerate(data["desirability"])
+            ),
+            feasibility=tuple(
+                Criterion.from_data(x, at / "feasibility" / i) for i, x in enumerate(data["feasibility"])
+            ),
+            viability=tuple(Criterion.from_data(x, at / "viability" / i) for i, x in enumerate(data["viability"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Decision:
+    """判断 / Decision."""
+
+    at: Loc = field(repr=False, compare=False)
+    outcome: str
+    date: dt.date
+    decided_by: tuple[str, ...]
+    notes: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Decision:
+        return cls(
+            at=at,
+            outcome=data["outcome"],
+            date=dt.date.fromisoformat(data["date"]),
+            decided_by=tuple(data["decided_by"]),
+            notes=data.get("notes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Gate:
+    """Gate."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    from_: str
+    to: str
+    criteria: Criteria
+    planned: dt.date | None = None
+    decision: Decision | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Gate:
+        return cls(
+            at=at,
+            id=data["id"],
+            from_=data["from"],
+            to=data["to"],
+            criteria=Criteria.from_data(data["criteria"], at / "criteria"),
+            planned=dt.date.fromisoformat(data["planned"]) if "planned" in data else None,
+            decision=Decision.from_data(data["decision"], at / "decision") if "decision" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GatesFile:
+    """ステージゲート / Stage gates."""
+
+    at: Loc = field(repr=False, compare=False)
+    gates: tuple[Gate, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> GatesFile:
+        return cls(
+            at=at,
+            gates=tuple(Gate.from_data(x, at / "gates" / i) for i, x in enumerate(data["gates"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundIn:
+    """発見の場 / Found in."""
+
+    at: Loc = field(repr=False, compare=False)
+    source: str
+    ref: str | None = None
+    date: dt.date | None = None
+    votes: int | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> FoundIn:
+        return cls(
+            at=at,
+            source=data["source"],
+            ref=data.get("ref"),
+            date=dt.date.fromisoformat(data["date"]) if "date" in data else None,
+            votes=data.get("votes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """Issue."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    title: str
+    category: str
+    priority: str
+    description: str | None = None
+    evidence: tuple[str, ...] = ()
+    affected: tuple[str, ...] = ()
+    dx_fit: str | None = None
+    found_in: FoundIn | None = None
+    status: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Issue:
+        return cls(
+            at=at,
+            id=data["id"],
+            title=data["title"],
+            category=data["category"],
+            priority=data["priority"],
+            description=data.get("description"),
+            evidence=tuple(data["evidence"]) if "evidence" in data else (),
+            affected=tuple(data["affected"]) if "affected" in data else (),
+            dx_fit=data.get("dx_fit"),
+            found_in=FoundIn.from_data(data["found_in"], at / "found_in") if "found_in" in data else None,
+            status=data.get("status"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssuesFile:
+    """地域課題の一覧 / Regional issue register."""
+
+    at: Loc = field(repr=False, compare=False)
+    issues: tuple[Issue, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> IssuesFile:
+        return cls(
+            at=at,
+            issues=tuple(Issue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tables:
+    """テーブル / Tables."""
+
+    at: Loc = field(repr=False, compare=False)
+    count: int
+    size: int
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Tables:
+        return cls(
+            at=at,
+            count=data["count"],
+            size=data["size"],
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participants:
+    """Participants."""
+
+    at: Loc = field(repr=False, compare=False)
+    type: str
+    count: int
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Participants:
+        return cls(
+            at=at,
+            type=data["type"],
+            count=data["count"],
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facilitation:
+    """進行の役割 / Facilitation."""
+
+    at: Loc = field(repr=False, compare=False)
+    facilitator: str
+    recorder: str | None = None
+    timekeeper: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Facilitation:
+        return cls(
+            at=at,
+            facilitator=data["facilitator"],
+            recorder=data.get("recorder"),
+            timekeeper=data.get("timekeeper"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AgendaStep:
+    """AgendaStep."""
+
+    at: Loc = field(repr=False, compare=False)
+    title: str
+    minutes: int
+    description: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> AgendaStep:
+        return cls(
+            at=at,
+            title=data["title"],
+            minutes=data["minutes"],
+            description=data.get("description"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RaisedIssue:
+    """RaisedIssue."""
+
+    at: Loc = field(repr=False, compare=False)
+    title: str
+    category: str | None = None
+    votes: int | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> RaisedIssue:
+        return cls(
+            at=at,
+            title=data["title"],
+            category=data.get("category"),
+            votes=data.get("votes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkshopOutputs:
+    """成果 / Outputs."""
+
+    at: Loc = field(repr=False, compare=False)
+    issues: tuple[RaisedIssue, ...] = ()
+    ideas: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> WorkshopOutputs:
+        return cls(
+            at=at,
+            issues=tuple(RaisedIssue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"]))
+            if "issues" in data
+            else (),
+            ideas=tuple(data["ideas"]) if "ideas" in data else (),
+            decisions=tuple(data["decisions"]) if "decisions" in data else (),
+            notes=tuple(data["notes"]) if "notes" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Workshop:
+    """ワークショップ / Workshop."""
+
+    at: Loc = field(repr=False, compare=False)
+    type: str
+    title: str
+    date: dt.date
+    duration_minutes: int
+    agenda: tuple[AgendaStep, ...]
+    language: str | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    toolkit: str | None = None
+    headcount: int | None = None
+    tables: Tables | None = None
+    participants: tuple[Participants, ...] = ()
+    facilitation: Facilitation | None = None
+    materials: tuple[str, ...] = ()
+    outputs: WorkshopOutputs | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Workshop:
+        return cls(
+            at=at,
+            type=data["type"],
+            title=data["title"],
+            date=dt.date.fromisoformat(data["date"]),
+            duration_minutes=data["duration_minutes"],
+            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"])),
+            language=data.get("language"),
+            start_time=data.get("start_time"),
+            venue=data.get("venue"),
+            toolkit=data.get("toolkit"),
+            headcount=data.get("headcount"),
+            tables=Tables.from_data(data["tables"], at / "tables") if "tables" in data else None,
+            participants=tuple(
+                Participants.from_data(x, at / "participants" / i) for i, x in enumerate(data["participants"])
+            )
+            if "participants" in data
+            else (),
+            facilitation=Facilitation.from_data(data["facilitation"], at / "facilitation")
+            if "facilitation" in data
+            else None,
+            materials=tuple(data["materials"]) if "materials" in data else (),
+            outputs=WorkshopOutputs.from_data(data["outputs"], at / "outputs") if "outputs" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Action:
+    """Action."""
+
+    at: Loc = field(repr=False, compare=False)
+    text: str
+    owner: str | None = None
+    due: dt.date | None = None
+    done: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Action:
+        return cls(
+            at=at,
+            text=data["text"],
+            owner=data.get("owner"),
+            due=dt.date.fromisoformat(data["due"]) if "due" in data else None,
+            done=data.get("done"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Kpt:
+    """KPT / KPT."""
+
+    at: Loc = field(repr=False, compare=False)
+    keep: tuple[str, ...] = ()
+    problem: tuple[str, ...] = ()
+    try_: tuple[Action, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Kpt:
+        return cls(
+            at=at,
+            keep=tuple(data["keep"]) if "keep" in data else (),
+            problem=tuple(data["problem"]) if "problem" in data else (),
+            try_=tuple(Action.from_data(x, at / "try" / i) for i, x in enumerate(data["try"])) if "try" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GateReview:
+    """ゲート審査 / Gate review."""
+
+    at: Loc = field(repr=False, compare=False)
+    gate: str
+    summary: str
+    open_points: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> GateReview:
+        return cls(
+            at=at,
+            gate=data["gate"],
+            summary=data["summary"],
+            open_points=tuple(data["open_points"]) if "open_points" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cause:
+    """Cause."""
+
+    at: Loc = field(repr=False, compare=False)
+    cause: str
+    category: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Cause:
+        return cls(
+            at=at,
+            cause=data["cause"],
+            category=data.get("category"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FailureAnalysis:
+    """失敗分析 / Failure analysis."""
+
+    at: Loc = field(repr=False, compare=False)
+    target: str
+    result: str
+    causes: tuple[Cause, ...]
+    countermeasures: tuple[Action, ...] = ()
+    publish: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> FailureAnalysis:
+        return cls(
+            at=at,
+            target=data["target"],
+            result=data["result"],
+            causes=tuple(Cause.from_data(x, at / "causes" / i) for i, x in enumerate(data["causes"])),
+            countermeasures=tuple(
+                Action.from_data(x, at / "countermeasures" / i) for i, x in enumerate(data["countermeasures"])
+            )
+            if "countermeasures" in data
+            else (),
+            publish=data.get("publish"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FourL:
+    """4L / 4L."""
+
+    at: Loc = field(repr=False, compare=False)
+    liked: tuple[str, ...] = ()
+    learned: tuple[str, ...] = ()
+    lacked: tuple[str, ...] = ()
+    longed_for: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> FourL:
+        return cls(
+            at=at,
+            liked=tuple(data["liked"]) if "liked" in data else (),
+            learned=tuple(data["learned"]) if "learned" in data else (),
+            lacked=tuple(data["lacked"]) if "lacked" in data else (),
+            longed_for=tuple(data["longed_for"]) if "longed_for" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Retrospective:
+    """振り返り / Retrospective."""
+
+    at: Loc = field(repr=False, compare=False)
+    format: str
+    title: str
+    date: dt.date
+    language: str | None = None
+    participants: tuple[str, ...] = ()
+    toolkit: str | None = None
+    duration_minutes: int | None = None
+    start_time: str | None = None
+    venue: str | None = None
+    headcount: int | None = None
+    agenda: tuple[AgendaStep, ...] = ()
+    kpt: Kpt | None = None
+    gate_review: GateReview | None = None
+    failure_analysis: FailureAnalysis | None = None
+    four_l: FourL | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Retrospective:
+        return cls(
+            at=at,
+            format=data["format"],
+            title=data["title"],
+            date=dt.date.fromisoformat(data["date"]),
+            language=data.get("language"),
+            participants=tuple(data["participants"]) if "participants" in data else (),
+            toolkit=data.get("toolkit"),
+            duration_minutes=data.get("duration_minutes"),
+            start_time=data.get("start_time"),
+            venue=data.get("venue"),
+            headcount=data.get("headcount"),
+            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"]))
+            if "agenda" in data
+            else (),
+            kpt=Kpt.from_data(data["kpt"], at / "kpt") if "kpt" in data else None,
+            gate_review=GateReview.from_data(data["gate_review"], at / "gate_review")
+            if "gate_review" in data
+            else None,
+            failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis")
+            if "failure_analysis" in data
+            else None,
+            four_l=FourL.from_data(data["four_l"], at / "four_l") if "four_l" in data else None,
+        )
