@@ -82,7 +82,7 @@ def exit_code_for(error: DxkitError) -> int:
     """The exit code a run ends with when ``error`` stopped it."""
     for cls in type(error).__mro__:
         if cls in EXIT_CODES:
-            return EXIT_CODES[cls]  # type: ignore[index]
+            return EXIT_CODES[cls]
     return EXIT_COULD_NOT_RUN
 
 

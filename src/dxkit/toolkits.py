@@ -16,11 +16,13 @@ from typing import Any
 from dxkit._resources import toolkits_dir
 from dxkit.errors import TemplateError, UsageError
 from dxkit.loading import load_file
+from dxkit.meta_schemas import load_meta_schema, meta_errors
 
 KIND_FOLDERS = {"workshop": "workshops", "retrospective": "retrospectives"}
-WORKSHOP_TYPES = ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus")
-RETROSPECTIVE_FORMATS = ("kpt", "gate-review", "failure-analysis", "four-l")
-ROLES = ("facilitator", "recorder", "timekeeper")
+#: The toolkits of each kind, in the order people meet them (defined by the meta-schema).
+WORKSHOP_TYPES: tuple[str, ...] = tuple(load_meta_schema("toolkit")["$defs"]["workshopType"]["enum"])
+RETROSPECTIVE_FORMATS: tuple[str, ...] = tuple(load_meta_schema("toolkit")["$defs"]["retrospectiveFormat"]["enum"])
+ROLES: tuple[str, ...] = tuple(load_meta_schema("toolkit")["properties"]["roles"]["required"])
 SLOT = 5
 
 
@@ -59,97 +61,44 @@ class Toolkit:
             raise UsageError("new.bad_headcount", headcount=headcount, low=low, high=high)
 
 
-def _bilingual(value: Any, where: str, problems: list[str], *, lists: bool = False) -> None:
-    if not isinstance(value, dict) or set(value) != {"ja", "en"}:
-        problems.append(f"{where}: needs exactly ja and en")
-        return
-    if lists:
-        if not all(isinstance(value[k], list) and value[k] for k in ("ja", "en")):
-            problems.append(f"{where}: ja and en must be non-empty lists")
-        elif len(value["ja"]) != len(value["en"]):
-            problems.append(f"{where}: ja and en must have the same number of entries")
-    elif not all(isinstance(value[k], str) and value[k].strip() for k in ("ja", "en")):
-        problems.append(f"{where}: ja and en must be non-empty text")
+def _meta_schema() -> dict[str, Any]:
+    return load_meta_schema("toolkit")
+
+
+def _problem_path(path: Any) -> str:
+    parts = [f"[{p}]" if isinstance(p, int) else f".{p}" for p in path]
+    return "".join(parts).lstrip(".") or "toolkit.yaml"
 
 
 def check_metadata(data: Any, folder_id: str, kind: str) -> list[str]:
-    """Problems with one toolkit's metadata, as sentences (empty when it is sound)."""
-    problems: list[str] = []
-    if not isinstance(data, dict):
-        return ["toolkit.yaml must be a mapping"]
-    expected = {
-        "id",
-        "kind",
-        "type",
-        "title",
-        "purpose",
-        "when",
-        "duration",
-        "participants",
-        "roles",
-        "materials",
-        "steps",
-        "outputs",
-    }
-    missing = expected - set(data)
-    extra = set(data) - expected - {"source"}
-    if missing or extra:
-        return [f"keys: missing {sorted(missing)}, unknown {sorted(extra)}"]
+    """Problems with one toolkit's metadata, as sentences (empty when it is sound).
+
+    The shape is checked by the meta-schema ``meta_schemas/toolkit.schema.json``; what a
+    schema cannot say (an id equal to its folder, step weights adding up to the default
+    duration, ``min <= default <= max``, as many Japanese as English entries) is checked here.
+    """
+    problems = [f"{_problem_path(e.absolute_path)}: {e.message}" for e in meta_errors("toolkit", data)]
+    if problems:
+        return problems
     if data["id"] != folder_id:
         problems.append(f"id {data['id']!r} must equal the folder name {folder_id!r}")
     if data["kind"] != kind:
         problems.append(f"kind must be {kind!r}")
-    types = WORKSHOP_TYPES if kind == "workshop" else RETROSPECTIVE_FORMATS
-    if data["type"] not in types:
-        problems.append(f"type must be one of {types}")
-    for key in ("title", "purpose", "when"):
-        _bilingual(data[key], key, problems)
-    if data.get("source") is not None:
-        _bilingual(data["source"], "source", problems)
+    for key in ("duration", "participants"):
+        low, default, high = (data[key][k] for k in ("min", "default", "max"))
+        if not low <= default <= high:
+            problems.append(f"{key}: needs min <= default <= max")
     for key in ("materials", "outputs"):
-        _bilingual(data[key], key, problems, lists=True)
-    duration = data["duration"]
-    if not (
-        isinstance(duration, dict)
-        and set(duration) == {"default", "min", "max"}
-        and all(isinstance(v, int) and v % SLOT == 0 for v in duration.values())
-        and duration["min"] <= duration["default"] <= duration["max"]
-    ):
-        problems.append("duration needs default/min/max in multiples of 5 with min <= default <= max")
-    people = data["participants"]
-    if not (
-        isinstance(people, dict)
-        and set(people) == {"default", "min", "max", "per_table"}
-        and all(isinstance(v, int) and v > 0 for v in people.values())
-        and people["min"] <= people["default"] <= people["max"]
-    ):
-        problems.append("participants needs positive default/min/max/per_table with min <= default <= max")
-    if not isinstance(data["roles"], dict) or set(data["roles"]) != set(ROLES):
-        problems.append(f"roles must describe exactly {ROLES}")
-    else:
-        for role, text in data["roles"].items():
-            _bilingual(text, f"roles.{role}", problems)
+        if len(data[key]["ja"]) != len(data[key]["en"]):
+            problems.append(f"{key}: ja and en must have the same number of entries")
     steps = data["steps"]
-    if not isinstance(steps, list) or not 3 <= len(steps) <= 10:
-        problems.append("steps must be a list of 3 to 10 steps")
-        return problems
-    ids = [s.get("id") for s in steps if isinstance(s, dict)]
-    if len(set(ids)) != len(steps):
+    if len({step["id"] for step in steps}) != len(steps):
         problems.append("step ids must be unique")
-    for i, step in enumerate(steps):
-        if not isinstance(step, dict) or set(step) != {"id", "weight", "title", "description"}:
-            problems.append(f"steps[{i}] needs exactly id, weight, title, description")
-            continue
-        if not isinstance(step["weight"], int) or step["weight"] < SLOT or step["weight"] % SLOT:
-            problems.append(f"steps[{i}].weight must be a multiple of 5, at least 5")
-        _bilingual(step["title"], f"steps[{i}].title", problems)
-        _bilingual(step["description"], f"steps[{i}].description", problems)
-    if isinstance(duration, dict) and not problems:
-        total = sum(s["weight"] for s in steps)
-        if total != duration["default"]:
-            problems.append(f"step weights sum to {total}, not duration.default {duration['default']}")
-        if duration["min"] < SLOT * len(steps):
-            problems.append(f"duration.min must leave at least 5 minutes per step ({SLOT * len(steps)})")
+    total = sum(step["weight"] for step in steps)
+    if total != data["duration"]["default"]:
+        problems.append(f"step weights sum to {total}, not duration.default {data['duration']['default']}")
+    if data["duration"]["min"] < SLOT * len(steps):
+        problems.append(f"duration.min must leave at least 5 minutes per step ({SLOT * len(steps)})")
     return problems
 
 
