@@ -155,7 +155,7 @@ def scale_minutes(weights: list[int] | tuple[int, ...], total: int) -> list[int]
     weight_sum = sum(weights)
     ideal = [slots * w / weight_sum for w in weights]
     given = [max(1, math.floor(x)) for x in ideal]
-    remainder = [x - g for x, g in zip(ideal, given)]
+    remainder = [x - g for x, g in zip(ideal, given, strict=True)]
     diff = slots - sum(given)
     by_remainder = sorted(range(len(weights)), key=lambda i: (-remainder[i], i))
     for i in by_remainder[: max(diff, 0)]:

@@ -102,7 +102,7 @@ def test_check_metadata_reports_problems():
         "outputs": {"ja": ["a"], "en": ["a"]},
     }
     assert check_metadata(good, "x", "workshop") == []
-    bad = {**good, "steps": good["steps"][:2] + [{**good["steps"][2], "weight": 7}]}
+    bad = {**good, "steps": [*good["steps"][:2], {**good["steps"][2], "weight": 7}]}
     assert any("multiple of 5" in p for p in check_metadata(bad, "x", "workshop"))
     assert any("folder name" in p for p in check_metadata(good, "y", "workshop"))
     assert any(
