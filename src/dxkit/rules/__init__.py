@@ -19,6 +19,7 @@ from typing import Any
 
 from dxkit.findings import Severity
 from dxkit.loading import Document
+from dxkit.rules.texts import RuleTexts, rule_texts
 
 
 @dataclass
@@ -94,20 +95,41 @@ def iter_duplicate_ids(doc: Document | None, list_key: str) -> Iterator[Hit]:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its code, name, severity and guidebook page; its texts come from ``texts/``."""
+
     code: str
     name: str
     severity: Severity
-    title: dict[str, str]
-    message: dict[str, str]
-    docs: dict[str, dict[str, str]]
     guide: str
-    example: str = ""
-    fix: str = ""
     check: Check | None = None
 
     @property
     def group(self) -> str:
         return self.code[:3]
+
+    @property
+    def texts(self) -> RuleTexts:
+        return rule_texts(self.code)
+
+    @property
+    def title(self) -> dict[str, str]:
+        return self.texts.title
+
+    @property
+    def message(self) -> dict[str, str]:
+        return self.texts.message
+
+    @property
+    def docs(self) -> dict[str, dict[str, str]]:
+        return self.texts.docs
+
+    @property
+    def example(self) -> str:
+        return self.texts.example
+
+    @property
+    def fix(self) -> str:
+        return self.texts.fix
 
     def render_message(self, lang: str, params: dict[str, Any]) -> str:
         return self.message[lang].format(**params)
@@ -123,30 +145,14 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    *,
-    title: dict[str, str],
-    message: dict[str, str],
-    docs: dict[str, dict[str, str]],
-    guide: str,
-    example: str = "",
-    fix: str = "",
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule."""
+def rule(code: str, name: str, severity: Severity, *, guide: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of a rule (its texts are in ``texts/``)."""
 
     def decorate(check: Check) -> Check:
-        register(Rule(code, name, severity, title, message, docs, guide, example, fix, check))
+        register(Rule(code, name, severity, guide, check))
         return check
 
     return decorate
-
-
-def docs(what: tuple[str, str], why: tuple[str, str], fix: tuple[str, str]) -> dict[str, dict[str, str]]:
-    """Rule documentation from ``(ja, en)`` pairs: what it does, why it matters, how to fix."""
-    return {lang: {"what": what[i], "why": why[i], "fix": fix[i]} for i, lang in enumerate(("ja", "en"))}
 
 
 def matches(code: str, patterns: Sequence[str]) -> bool:
