@@ -1,17 +1,21 @@
-"""Core checks: reading a file and checking it against its schema.
+"""Core checks (DX0xx): reading a file, checking it against its schema, and what holds for
+every file of a consortium.
 
-These have no rule function; the loader and the schema validator report them. They are
-registered so that every code a user can see has a documentation page.
+Reading and schema checks have no rule function; the loader and the schema validator report
+them. They are registered so that every code a user can see has a documentation page.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import keyword
 from collections.abc import Iterator
 from typing import Any
 
 from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
-from dxkit.rules import Consortium, Hit, Rule, register, rule
+from dxkit.model import Consortium, FileRecord, Loc
+from dxkit.rules import Hit, Rule, register, rule
 
 
 def _core(code: str, name: str, severity: Severity) -> None:
@@ -28,25 +32,52 @@ _core("DX007", "byte-order-mark", Severity.WARNING)
 _core("DX010", "schema-violation", Severity.ERROR)
 
 
-def _iter_strings(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _iter_strings(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _iter_strings(value, (*path, index))
+def iter_file_records(c: Consortium) -> Iterator[FileRecord]:
+    """Every file of the consortium as its record, charter first."""
+    yield from c.charters
+    yield from c.member_files
+    yield from c.role_files
+    yield from c.gate_files
+    yield from c.issue_files
+    yield from c.workshops
+    yield from c.retrospectives
+
+
+def _key(field_name: str) -> str:
+    """The key a record's field has in the file (``from_`` is written ``from``)."""
+    bare = field_name.removesuffix("_")
+    return bare if bare != field_name and keyword.iskeyword(bare) else field_name
+
+
+def iter_texts(record: Any) -> Iterator[tuple[Loc, str]]:
+    """Every text of a record (any record class) and of the records inside it, with its place."""
+    at: Loc = record.at
+    for f in dataclasses.fields(record):
+        if f.name == "at":
+            continue
+        key = _key(f.name)
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            yield at / key, value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield at / key / index, item
+                elif dataclasses.is_dataclass(item):
+                    yield from iter_texts(item)
+        elif dataclasses.is_dataclass(value):
+            yield from iter_texts(value)
 
 
 @rule("DX008", "unfilled-placeholder", Severity.WARNING, guide="start/quickstart.md")
 def check_unfilled_placeholder(c: Consortium) -> Iterator[Hit]:
     markers = [translate("placeholder", lang) for lang in LANGS]
-    for doc in c.documents():
-        if doc.text and not any(marker in doc.text for marker in markers):
+    for record in iter_file_records(c):
+        text = record.at.doc.text
+        if text and not any(marker in text for marker in markers):
             continue  # the marker is not in the file at all: no need to walk its values
-        for path, text in _iter_strings(doc.data):
+        for at, value in iter_texts(record):
             for marker in markers:
-                if marker in text:
-                    yield Hit(doc, path, {"marker": marker})
+                if marker in value:
+                    yield Hit(at, {"marker": marker})
                     break
