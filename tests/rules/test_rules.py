@@ -73,6 +73,7 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX401", "consortium.yaml", 14),
         ("DX501", "issues.yaml", 8),
         ("DX008", "2026-05-01-gate-review.yaml", 8),
+        ("DX009", "consortium-2025.yaml", 2),
         ("DX601", "2026-05-01-kpt.yaml", 10),
         ("DX602", "roles.yaml", 1),
     ],
@@ -148,3 +149,13 @@ def test_charter_config_selects_rules(tmp_path: Path) -> None:
     assert check_paths([str(dest)], lang="ja", today=TODAY).findings == []
     (dest / "consortium.yaml").write_text(charter.read_text(encoding="utf-8").replace("DX3", "DX1"), encoding="utf-8")
     assert {f.code for f in check_paths([str(dest)], lang="ja", today=TODAY).findings} == {"DX101"}
+
+
+def test_only_the_first_charter_sets_the_configuration(tmp_path: Path) -> None:
+    dest = tmp_path / "c"
+    shutil.copytree(FIXTURES / "DX009" / "bad", dest)
+    old = dest / "consortium-2025.yaml"
+    old.write_text(old.read_text(encoding="utf-8") + "config:\n  ignore: [DX009]\n", encoding="utf-8")
+    (finding,) = check_paths([str(dest)], lang="en", today=TODAY).findings
+    assert (finding.code, Path(finding.file).name) == ("DX009", "consortium-2025.yaml")
+    assert f"{dest / 'consortium.yaml'}:1" in finding.message

@@ -15,7 +15,7 @@ from typing import Any
 from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, FileRecord, Loc
-from dxkit.rules import Hit, Rule, register, rule
+from dxkit.rules import Hit, Rule, place, register, rule
 
 
 def _core(code: str, name: str, severity: Severity) -> None:
@@ -81,3 +81,12 @@ def check_unfilled_placeholder(c: Consortium) -> Iterator[Hit]:
                 if marker in value:
                     yield Hit(at, {"marker": marker})
                     break
+
+
+@rule("DX009", "multiple-charters", Severity.ERROR, guide="consortium/charter.md")
+def check_multiple_charters(c: Consortium) -> Iterator[Hit]:
+    if len(c.charters) < 2:
+        return
+    first = place(c.charters[0].at / "kind")
+    for charter in c.charters[1:]:
+        yield Hit(charter.at / "kind", {"first": first}, key=True)
