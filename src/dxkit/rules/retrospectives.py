@@ -36,7 +36,7 @@ def check_retrospective_overdue(c: Consortium) -> Iterator[Hit]:
             yield Hit(
                 newest.at / "date",
                 {
-                    "last": newest.date.isoformat(),
+                    "since": newest.date.isoformat(),
                     "days": (c.today - newest.date).days,
                     "limit": RETROSPECTIVE_INTERVAL_DAYS,
                 },
@@ -48,5 +48,5 @@ def check_retrospective_overdue(c: Consortium) -> Iterator[Hit]:
         first = min(started)
         yield Hit(
             anchor.at / "kind",
-            {"last": first.isoformat(), "days": (c.today - first).days, "limit": RETROSPECTIVE_INTERVAL_DAYS},
+            {"since": first.isoformat(), "days": (c.today - first).days, "limit": RETROSPECTIVE_INTERVAL_DAYS},
         )
