@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import tomllib
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 import pytest
 
@@ -13,7 +14,7 @@ from dxkit.rules import iter_rules
 from dxkit.rules.texts import RuleTextError, load_texts, parse_texts
 
 CODES = [rule.code for rule in iter_rules()]
-TEXT_FILES = sorted(p for p in files("dxkit.rules.texts").iterdir() if p.name.endswith(".toml"))
+TEXT_FILES = sorted((p for p in files("dxkit.rules.texts").iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
 
 
 def _placeholders(text: str) -> set[str]:
@@ -51,7 +52,7 @@ def test_rule_reads_its_texts_from_the_data(code: str) -> None:
 
 
 @pytest.mark.parametrize("item", TEXT_FILES, ids=lambda p: p.name)
-def test_each_text_file_holds_one_group_of_rules(item) -> None:
+def test_each_text_file_holds_one_group_of_rules(item: Traversable) -> None:
     data = tomllib.loads(item.read_text(encoding="utf-8"))
     assert data, item.name
     groups = {code[:3] for code in data}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,7 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.skipif(fast_validator_for("roles") is None, reason="jsonschema-rs is not installed")
 
 
-def _documents() -> list[tuple[str, dict]]:
+def _documents() -> list[tuple[str, dict[str, Any]]]:
     docs = []
     for path in sorted((ROOT / "tests").rglob("*.yaml")) + sorted((ROOT / "examples").rglob("*.yaml")):
         try:
@@ -33,10 +34,12 @@ DOCS = _documents()
 
 
 def _agree(kind: str, data: object) -> None:
-    assert fast_validator_for(kind).is_valid(data) == validator_for(kind).is_valid(data), (kind, data)
+    fast = fast_validator_for(kind)
+    assert fast is not None
+    assert fast.is_valid(data) == validator_for(kind).is_valid(data), (kind, data)
 
 
-def test_fast_and_python_validators_agree_on_every_fixture_and_example():
+def test_fast_and_python_validators_agree_on_every_fixture_and_example() -> None:
     assert len(DOCS) > 40
     for kind, data in DOCS:
         _agree(kind, data)
@@ -75,7 +78,7 @@ _values = st.one_of(
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
-def test_fast_and_python_validators_agree_on_mutated_documents(data):
+def test_fast_and_python_validators_agree_on_mutated_documents(data: st.DataObject) -> None:
     kind, original = data.draw(st.sampled_from(DOCS))
     document = copy.deepcopy(original)
     for _ in range(data.draw(st.integers(1, 3))):
