@@ -98,3 +98,13 @@ def group_by_root(targets: Iterable[Target]) -> dict[str, list[Target]]:
     for target in targets:
         groups.setdefault(target.root, []).append(target)
     return groups
+
+
+def reading_order(targets: Iterable[Target]) -> list[Target]:
+    """The files of one consortium in the order they are read: standard names first.
+
+    When a kind has several files (``roles.yaml`` and ``roles-2027.yaml``), the file with the
+    standard name is read first, so it is the one a duplicate id in another file points back
+    to, and the charter the model uses when there are several.
+    """
+    return sorted(targets, key=lambda target: target.path.name not in STANDARD_NAMES)

@@ -47,10 +47,7 @@ def _show(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    if isinstance(value, (dict, list)):
-        text = "{…}" if isinstance(value, dict) else "[…]"
-    else:
-        text = str(value)
+    text = ("{…}" if isinstance(value, dict) else "[…]") if isinstance(value, (dict, list)) else str(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
@@ -239,7 +236,7 @@ def check_schema(doc: Document, lang: str) -> list[Finding]:
 
 def schema_title(kind: str, lang: str) -> str:
     schema = load_schema(kind)
-    return schema["x-en"]["title"] if lang == "en" else schema["title"]
+    return str(schema["x-en"]["title"] if lang == "en" else schema["title"])
 
 
 def require_valid(text: str, path: str, lang: str) -> None:

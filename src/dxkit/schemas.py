@@ -37,7 +37,8 @@ def load_schema(kind: str) -> dict[str, Any]:
         raise KeyError(kind)
     path = schemas_dir() / schema_filename(kind)
     with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        schema: dict[str, Any] = json.load(handle)
+    return schema
 
 
 def inline_refs(node: Any, root: dict[str, Any]) -> Any:
@@ -85,7 +86,7 @@ def validator_for(kind: str) -> Any:
 
 
 def schema_id(kind: str) -> str:
-    return load_schema(kind)["$id"]
+    return str(load_schema(kind)["$id"])
 
 
 def resolve(schema: dict[str, Any], root: dict[str, Any]) -> dict[str, Any]:

@@ -1,22 +1,28 @@
 """Check consortium folders: read each file, check its schema, then run the rules.
 
 Files are handled one consortium folder at a time, so memory stays flat however many
-folders a prefecture checks in one run. Nothing here prints or exits; the CLI decides.
+folders a prefecture checks in one run. Every schema-valid file goes into the typed model
+(:class:`dxkit.model.Consortium`), which the rules read. Nothing here prints or exits; the
+CLI decides.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from dxkit.discovery import Target, group_by_root, iter_targets
+from dxkit.discovery import Target, group_by_root, iter_targets, reading_order
 from dxkit.errors import UsageError
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
 from dxkit.loading import Document, LoadError, load_file
-from dxkit.rules import Consortium, Rule, Selection, get_rule, run_rules
+from dxkit.model import Consortium
+from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
 from dxkit.schema_check import check_schema
+
+#: Every rule, as the command line selects by default.
+ALL_RULES = Selection()
 
 
 @dataclass
@@ -52,18 +58,19 @@ def load_error_finding(error: LoadError, lang: str) -> Finding:
     )
 
 
-def _rule_finding(rule: Rule, doc: Document, path: tuple, params: dict, key: bool, lang: str) -> Finding:
-    pos = doc.locate(path, key=key)
+def rule_finding(rule: Rule, hit: Hit, lang: str) -> Finding:
+    """The finding of one hit, in the reader's language, at the value (or key) it points at."""
+    pos = hit.at.position(key=hit.key)
     return Finding(
-        doc.path, pos.line, pos.column, rule.severity, rule.code, rule.render_message(lang, params), rule.name
+        hit.at.file, pos.line, pos.column, rule.severity, rule.code, rule.render_message(lang, hit.params), rule.name
     )
 
 
 def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
-    """The schema-valid documents of one consortium folder, and the findings of reading them."""
+    """The model of one consortium folder (its schema-valid files), and the findings of reading them."""
     consortium = Consortium(root=root, today=today)
     findings: list[Finding] = []
-    for target in targets:
+    for target in reading_order(targets):
         try:
             doc = load_file(target.path, target.display)
         except LoadError as error:
@@ -85,9 +92,9 @@ def check_consortium(
     """Findings for the files of one consortium folder."""
     consortium, findings = load_consortium(root, targets, lang=lang, today=today)
     if consortium.charter is not None:
-        selection = selection.merged_with_config(consortium.charter.data.get("config"))
+        selection = selection.merged_with_config(consortium.charter.config)
     for rule, hit in run_rules(consortium, selection):
-        findings.append(_rule_finding(rule, hit.doc, hit.path, hit.params, hit.key, lang))
+        findings.append(rule_finding(rule, hit, lang))
     return [f for f in findings if selection.allows(f.code)]
 
 
@@ -115,7 +122,7 @@ def check_paths(
     *,
     lang: str,
     today: dt.date,
-    selection: Selection = Selection(),
+    selection: Selection = ALL_RULES,
 ) -> Report:
     report = Report()
     targets: list[Target] = []
@@ -131,3 +138,63 @@ def check_paths(
         report.findings.extend(check_consortium(root, group, lang=lang, today=today, selection=selection))
     report.findings.sort(key=lambda f: f.sort_key)
     return report
+
+
+# -- until analyses and renderers read the model -------------------------------------------
+
+
+@dataclass
+class DocumentView:
+    """The consortium as raw documents, the shape analyses and renderers read before the model.
+
+    It holds one document per kind: the first one read, which is the file with the standard
+    name (``roles.yaml``) when there is one. Build it from the model with :meth:`of`, so it
+    sees the same files the rules checked. It goes away once analyses and renderers read
+    :class:`dxkit.model.Consortium`; nothing new should use it.
+    """
+
+    root: str
+    today: dt.date
+    charter: Document | None = None
+    members: Document | None = None
+    roles: Document | None = None
+    gates: Document | None = None
+    issues: Document | None = None
+    workshops: list[Document] = field(default_factory=list)
+    retrospectives: list[Document] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, consortium: Consortium) -> DocumentView:
+        view = cls(consortium.root, consortium.today)
+        for doc in consortium.documents():
+            view.add(doc)
+        return view
+
+    def add(self, doc: Document) -> None:
+        kind = doc.kind
+        if kind == "consortium":
+            self.charter = self.charter or doc
+        elif kind == "workshop":
+            self.workshops.append(doc)
+        elif kind == "retrospective":
+            self.retrospectives.append(doc)
+        elif kind in ("members", "roles", "gates", "issues") and getattr(self, kind) is None:
+            setattr(self, kind, doc)
+
+    def documents(self) -> Iterator[Document]:
+        for doc in (self.charter, self.members, self.roles, self.gates, self.issues):
+            if doc is not None:
+                yield doc
+        yield from self.workshops
+        yield from self.retrospectives
+
+    def member_names(self) -> dict[str, str]:
+        if self.members is None:
+            return {}
+        return {m["id"]: m["name"] for m in self.members.data["members"]}
+
+    def member_ids(self) -> set[str] | None:
+        """The member ids, or ``None`` when no valid members file is known."""
+        if self.members is None:
+            return None
+        return {m["id"] for m in self.members.data["members"]}

@@ -66,10 +66,10 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
 
 
 def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
-    from dxkit.validate import open_consortium
+    from dxkit.validate import DocumentView, open_consortium
 
     consortium, _ = open_consortium(str(hostile), lang=lang, today=__import__("datetime").date(2026, 10, 1))
-    pages = site_pages(consortium, lang)
+    pages = site_pages(DocumentView.of(consortium), lang)
     roles = (
         pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
     )
@@ -131,10 +131,10 @@ def test_site_without_the_site_extras_says_what_to_install(hostile, tmp_path, mo
 
 
 def test_bilingual_labels(sample, lang):
-    from dxkit.validate import open_consortium
+    from dxkit.validate import DocumentView, open_consortium
 
     consortium, _ = open_consortium(str(sample), lang=lang, today=__import__("datetime").date(2026, 6, 1))
-    pages = {str(k): v for k, v in site_pages(consortium, lang, bilingual=True).items()}
+    pages = {str(k): v for k, v in site_pages(DocumentView.of(consortium), lang, bilingual=True).items()}
     assert "メンバー / Members" in pages["members.md"] if lang == "ja" else "Members / メンバー" in pages["members.md"]
 
 

@@ -1,11 +1,15 @@
-"""Every rule and core check is proven to fire on its 'bad' fixture and not on its 'good' one.
+"""Every rule and core check is proven to fire on its 'bad' fixtures and not on its 'good' ones.
 
-Each fixture folder is a small consortium. A 'bad' folder yields findings of exactly its code
-(nothing else); a 'good' folder yields no finding at all, in either language.
+Each fixture folder is a small consortium. ``fixtures/<CODE>/bad`` and ``…/good`` exist for
+every code; further cases sit beside them as ``bad-<what>`` and ``good-<what>`` (a second
+file of a kind, say). A 'bad' folder yields findings of exactly its code (nothing else); a
+'good' folder yields no finding at all, in either language.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,13 +22,27 @@ FIXTURES = Path(__file__).parent / "fixtures"
 CODES = [rule.code for rule in iter_rules()]
 
 
-def test_every_registered_code_has_a_fixture_pair():
+def cases(prefix: str) -> list[tuple[str, str]]:
+    """``(code, case)`` for every fixture folder of a code whose name starts with ``prefix``."""
+    return sorted(
+        (code, case.name)
+        for code in CODES
+        for case in (FIXTURES / code).iterdir()
+        if case.name == prefix or case.name.startswith(prefix + "-")
+    )
+
+
+def test_every_registered_code_has_a_fixture_pair() -> None:
     assert sorted(p.name for p in FIXTURES.iterdir()) == sorted(CODES)
+    for code in CODES:
+        names = {p.name for p in (FIXTURES / code).iterdir()}
+        assert {"bad", "good"} <= names, code
+        assert all(n.split("-", 1)[0] in ("bad", "good") for n in names), (code, names)
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_rule_fires_on_bad_fixture(code, lang):
-    report = check_paths([str(FIXTURES / code / "bad")], lang=lang, today=TODAY)
+@pytest.mark.parametrize(("code", "case"), cases("bad"))
+def test_rule_fires_on_bad_fixture(code: str, case: str, lang: str) -> None:
+    report = check_paths([str(FIXTURES / code / case)], lang=lang, today=TODAY)
     codes = {f.code for f in report.findings}
     assert codes == {code}
     for finding in report.findings:
@@ -32,9 +50,9 @@ def test_rule_fires_on_bad_fixture(code, lang):
         assert finding.message
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_rule_is_quiet_on_good_fixture(code, lang):
-    report = check_paths([str(FIXTURES / code / "good")], lang=lang, today=TODAY)
+@pytest.mark.parametrize(("code", "case"), cases("good"))
+def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
+    report = check_paths([str(FIXTURES / code / case)], lang=lang, today=TODAY)
     assert report.findings == []
 
 
@@ -55,17 +73,53 @@ def test_rule_is_quiet_on_good_fixture(code, lang):
         ("DX401", "consortium.yaml", 14),
         ("DX501", "issues.yaml", 8),
         ("DX008", "2026-05-01-gate-review.yaml", 8),
+        ("DX009", "consortium-2025.yaml", 2),
         ("DX601", "2026-05-01-kpt.yaml", 10),
         ("DX602", "roles.yaml", 1),
     ],
 )
-def test_rule_points_at_the_right_line(code, file, line):
+def test_rule_points_at_the_right_line(code: str, file: str, line: int) -> None:
     report = check_paths([str(FIXTURES / code / "bad")], lang="en", today=TODAY)
     first = report.findings[0]
     assert (Path(first.file).name, first.line) == (file, line)
 
 
-def test_rule_severities_and_names_follow_conventions():
+@pytest.mark.parametrize(
+    ("code", "file", "line"),
+    [
+        ("DX203", "members-2027.yaml", 9),
+        ("DX301", "roles-2027.yaml", 8),
+        ("DX302", "roles-2027.yaml", 8),
+        ("DX303", "roles-2027.yaml", 12),
+        ("DX304", "roles-2027.yaml", 4),
+        ("DX305", "roles-2027.yaml", 9),
+        ("DX401", "consortium.yaml", 14),
+    ],
+)
+def test_rule_checks_the_second_file_of_a_kind(code: str, file: str, line: int) -> None:
+    report = check_paths([str(FIXTURES / code / "bad-second-file")], lang="en", today=TODAY)
+    assert [(Path(f.file).name, f.line) for f in report.findings] == [(file, line)]
+
+
+@pytest.mark.parametrize(
+    ("code", "file", "line", "first"),
+    [
+        ("DX202", "members-2027.yaml", 7, "members.yaml:7"),
+        ("DX306", "roles-2027.yaml", 12, "roles.yaml:4"),
+        ("DX501", "issues-2027.yaml", 8, "issues.yaml:4"),
+    ],
+)
+def test_duplicate_id_in_another_file_names_the_first(
+    code: str, file: str, line: int, first: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(FIXTURES / code / "bad-across-files")
+    (finding,) = check_paths(["."], lang=lang, today=TODAY).findings
+    assert (finding.file, finding.line) == (file, line)
+    assert first in finding.message
+    assert f"{file}:" not in finding.message
+
+
+def test_rule_severities_and_names_follow_conventions() -> None:
     for rule in iter_rules():
         assert rule.code.startswith("DX") and len(rule.code) == 5 and rule.code[2:].isdigit()
         assert rule.name == rule.name.lower() and " " not in rule.name
@@ -73,19 +127,35 @@ def test_rule_severities_and_names_follow_conventions():
         assert rule.guide.endswith(".md")
 
 
-def test_overdue_rule_depends_on_today():
+def test_overdue_rule_depends_on_today() -> None:
     bad = FIXTURES / "DX305" / "bad"
-    import datetime as dt
-
     assert check_paths([str(bad)], lang="ja", today=dt.date(2026, 3, 31)).findings == []
     assert check_paths([str(bad)], lang="ja", today=dt.date(2026, 4, 1)).errors == 1
 
 
-def test_charter_config_ignores_rules(tmp_path):
-    import shutil
-
+def test_charter_config_ignores_rules(tmp_path: Path) -> None:
     dest = tmp_path / "c"
     shutil.copytree(FIXTURES / "DX101" / "bad", dest)
     charter = dest / "consortium.yaml"
     charter.write_text(charter.read_text(encoding="utf-8") + "config:\n  ignore: [DX101]\n", encoding="utf-8")
     assert check_paths([str(dest)], lang="ja", today=TODAY).findings == []
+
+
+def test_charter_config_selects_rules(tmp_path: Path) -> None:
+    dest = tmp_path / "c"
+    shutil.copytree(FIXTURES / "DX101" / "bad", dest)
+    charter = dest / "consortium.yaml"
+    charter.write_text(charter.read_text(encoding="utf-8") + "config:\n  select: [DX3]\n", encoding="utf-8")
+    assert check_paths([str(dest)], lang="ja", today=TODAY).findings == []
+    (dest / "consortium.yaml").write_text(charter.read_text(encoding="utf-8").replace("DX3", "DX1"), encoding="utf-8")
+    assert {f.code for f in check_paths([str(dest)], lang="ja", today=TODAY).findings} == {"DX101"}
+
+
+def test_only_the_first_charter_sets_the_configuration(tmp_path: Path) -> None:
+    dest = tmp_path / "c"
+    shutil.copytree(FIXTURES / "DX009" / "bad", dest)
+    old = dest / "consortium-2025.yaml"
+    old.write_text(old.read_text(encoding="utf-8") + "config:\n  ignore: [DX009]\n", encoding="utf-8")
+    (finding,) = check_paths([str(dest)], lang="en", today=TODAY).findings
+    assert (finding.code, Path(finding.file).name) == ("DX009", "consortium-2025.yaml")
+    assert f"{dest / 'consortium.yaml'}:1" in finding.message

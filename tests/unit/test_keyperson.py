@@ -6,7 +6,7 @@ import datetime as dt
 
 from dxkit.analyses.keyperson import analyse
 from dxkit.loading import load_text
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 
 def _consortium(

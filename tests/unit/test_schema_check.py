@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from dxkit.findings import Finding
 from dxkit.loading import load_text
 from dxkit.schema_check import check_schema, format_path, guess_kind
 
@@ -19,11 +20,11 @@ tasks:
 """
 
 
-def _messages(text: str, lang: str, path: str = "roles.yaml"):
+def _messages(text: str, lang: str, path: str = "roles.yaml") -> list[Finding]:
     return check_schema(load_text(text, path), lang)
 
 
-def test_valid_document_has_no_findings(lang):
+def test_valid_document_has_no_findings(lang: str) -> None:
     assert _messages(ROLES, lang) == []
 
 
@@ -48,7 +49,9 @@ def test_valid_document_has_no_findings(lang):
         ("version: 1", "version: 2", 2, "バージョン 2", "version 2"),
     ],
 )
-def test_schema_errors_read_like_a_person_wrote_them(lang, old, new, line, ja, en):
+def test_schema_errors_read_like_a_person_wrote_them(
+    lang: str, old: str, new: str, line: int, ja: str, en: str
+) -> None:
     text = ROLES.replace(old, new)
     assert text != ROLES
     findings = _messages(text, lang)
@@ -60,35 +63,35 @@ def test_schema_errors_read_like_a_person_wrote_them(lang, old, new, line, ja, e
     assert "is not of type" not in finding.message and "does not match" not in finding.message
 
 
-def test_boolean_hint_for_yes_no(lang):
+def test_boolean_hint_for_yes_no(lang: str) -> None:
     charter_like = "kind: issues\nversion: 1\nissues: []\nextra: no\n"
     findings = _messages(charter_like, lang, "issues.yaml")
     assert findings and findings[0].line == 4
 
 
-def test_accountable_any_of_is_explained():
+def test_accountable_any_of_is_explained() -> None:
     findings = _messages(ROLES.replace("accountable: city", "accountable: Shi Yakusho"), "en")
     assert len(findings) == 1
     assert "member id" in findings[0].message
 
 
-def test_missing_kind_guesses_from_file_name(lang):
+def test_missing_kind_guesses_from_file_name(lang: str) -> None:
     findings = _messages(ROLES.replace("kind: roles\n", ""), lang)
     assert findings[0].code == "DX006"
     assert "kind: roles" in findings[0].message
 
 
-def test_unknown_kind_suggests_the_closest(lang):
+def test_unknown_kind_suggests_the_closest(lang: str) -> None:
     findings = _messages(ROLES.replace("kind: roles", "kind: role"), lang)
     assert findings[0].code == "DX006" and "roles" in findings[0].message
 
 
-def test_top_level_list_is_explained(lang):
+def test_top_level_list_is_explained(lang: str) -> None:
     findings = _messages("- a\n- b\n", lang)
     assert findings[0].code == "DX006"
 
 
-def test_format_path():
+def test_format_path() -> None:
     assert format_path(("tasks", 3, "due")) == "tasks[3].due"
     assert format_path(()) == ""
 
@@ -97,5 +100,5 @@ def test_format_path():
     ("path", "kind"),
     [("x/roles.yaml", "roles"), ("x/workshops/2026-01-01-a.yaml", "workshop"), ("x/other.yaml", None)],
 )
-def test_guess_kind(path, kind):
+def test_guess_kind(path: str, kind: str | None) -> None:
     assert guess_kind(path) == kind

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -10,7 +11,7 @@ from dxkit.schemas import KINDS, SCHEMA_VERSION, iter_fields, load_schema
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_schema_is_valid_2020_12_with_versioned_id(kind):
+def test_schema_is_valid_2020_12_with_versioned_id(kind: str) -> None:
     schema = load_schema(kind)
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
@@ -21,7 +22,7 @@ def test_schema_is_valid_2020_12_with_versioned_id(kind):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_schema_examples_are_valid(kind):
+def test_schema_examples_are_valid(kind: str) -> None:
     schema = load_schema(kind)
     assert schema["examples"]
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -30,7 +31,7 @@ def test_schema_examples_are_valid(kind):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_field_has_titles_and_descriptions_in_both_languages(kind):
+def test_every_field_has_titles_and_descriptions_in_both_languages(kind: str) -> None:
     schema = load_schema(kind)
     fields = list(iter_fields(schema))
     assert len(fields) > 2
@@ -40,14 +41,14 @@ def test_every_field_has_titles_and_descriptions_in_both_languages(kind):
         assert english.get("title") and english.get("description"), dotted
 
 
-def test_shared_definitions_are_identical_across_schemas():
-    seen: dict[str, dict] = {}
+def test_shared_definitions_are_identical_across_schemas() -> None:
+    seen: dict[str, dict[str, Any]] = {}
     for kind in KINDS:
         for name, definition in load_schema(kind).get("$defs", {}).items():
             assert seen.setdefault(name, definition) == definition, (kind, name)
 
 
-def test_schema_files_are_formatted_json():
+def test_schema_files_are_formatted_json() -> None:
     for path in sorted(schemas_dir().glob("*.schema.json")):
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 LENSES = ("desirability", "feasibility", "viability")
 STAGES = ("planning", "demonstration", "implementation")

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from dxkit.analyses import Reason
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 LOCAL_TYPES = ("municipality", "resident-group", "local-business", "civic-tech")
 #: Holding the network together counts most; reach, ownership and local knowledge refine the order.

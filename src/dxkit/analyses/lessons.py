@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dxkit.analyses.status import iter_tries
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from dxkit.analyses import as_date
 from dxkit.analyses.gates import GateSummary, summarise_gates
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 OPEN = ("not-started", "in-progress", "blocked")
 

@@ -109,14 +109,14 @@ def console():
 
 def open_folder(folder: str, lang: str, today: dt.date):
     """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
-    from dxkit.validate import open_consortium
+    from dxkit.validate import DocumentView, open_consortium
 
     consortium, problems = open_consortium(folder, lang=lang, today=today)
     errors = [f for f in problems if f.severity.value == "error"]
     if errors:
         files = sorted({f.file for f in errors})
         typer.echo(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
-    return consortium
+    return DocumentView.of(consortium)
 
 
 def load_checked(path, kinds: tuple[str, ...], lang: str):

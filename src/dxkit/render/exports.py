@@ -10,8 +10,8 @@ from typing import Any
 
 from dxkit.i18n import translate
 from dxkit.render.lessons import _md
-from dxkit.rules import Consortium
 from dxkit.sheet import SHEETS, cell_text, choices, header, rows
+from dxkit.validate import DocumentView as Consortium
 
 
 def entries_of(c: Consortium, kind: str) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from dxkit.i18n import translate
 from dxkit.render.agenda import slots
 from dxkit.render.exports import render_gantt
 from dxkit.render.lessons import _md, render_lessons
-from dxkit.rules import Consortium
+from dxkit.validate import DocumentView as Consortium
 
 
 class _Labels:

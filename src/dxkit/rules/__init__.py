@@ -1,76 +1,36 @@
 """The governance rule registry.
 
-A rule is a function over one consortium (its loaded, schema-valid documents) that yields
-:class:`Hit` objects. The registry gives each rule a code (``DX`` + three digits, grouped by
-hundreds per artifact), a kebab-case name for the problem it finds, a severity, Japanese and
-English titles, messages and documentation, and the guidebook page that explains the practice.
+A rule is a function over one consortium (:class:`dxkit.model.Consortium`: every schema-valid
+file of every kind, as typed records) that yields :class:`Hit` objects. The registry gives each
+rule a code (``DX`` + three digits, grouped by hundreds per artifact), a kebab-case name for
+the problem it finds, a severity and the guidebook page that explains the practice; its
+Japanese and English title, message and documentation are data, in ``texts/<group>.toml``.
 The CLI's choices, the generated rule pages and the validator all read this one registry.
 
-``DX0xx`` codes are the core checks (reading and schema); they have documentation here but no
-rule function, since the loader and the schema validator produce them.
+A consortium may hold several files of one kind (``roles.yaml`` and ``roles-2027.yaml``):
+every rule checks every one of them, and ids must be unique across the files of a kind.
+
+Most ``DX0xx`` codes are the core checks (reading and schema); they have documentation here
+but no rule function, since the loader and the schema validator produce them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from dxkit.findings import Severity
-from dxkit.loading import Document
-
-
-@dataclass
-class Consortium:
-    """The documents of one consortium folder, as rules see them (schema-valid only)."""
-
-    root: str
-    today: dt.date
-    charter: Document | None = None
-    members: Document | None = None
-    roles: Document | None = None
-    gates: Document | None = None
-    issues: Document | None = None
-    workshops: list[Document] = field(default_factory=list)
-    retrospectives: list[Document] = field(default_factory=list)
-
-    def add(self, doc: Document) -> None:
-        kind = doc.kind
-        if kind == "consortium":
-            self.charter = doc
-        elif kind == "workshop":
-            self.workshops.append(doc)
-        elif kind == "retrospective":
-            self.retrospectives.append(doc)
-        elif kind in ("members", "roles", "gates", "issues"):
-            setattr(self, kind, doc)
-
-    def documents(self) -> Iterator[Document]:
-        for doc in (self.charter, self.members, self.roles, self.gates, self.issues):
-            if doc is not None:
-                yield doc
-        yield from self.workshops
-        yield from self.retrospectives
-
-    def member_names(self) -> dict[str, str]:
-        if self.members is None:
-            return {}
-        return {m["id"]: m["name"] for m in self.members.data["members"]}
-
-    def member_ids(self) -> set[str] | None:
-        """The member ids, or ``None`` when no valid members file is known."""
-        if self.members is None:
-            return None
-        return {m["id"] for m in self.members.data["members"]}
+from dxkit.model import Consortium, Loc
+from dxkit.model.records import CheckConfig
+from dxkit.rules.texts import RuleTexts, rule_texts
 
 
 @dataclass(frozen=True)
 class Hit:
-    """Where a rule fired and the values its message needs."""
+    """Where a rule fired (a value, or its key when ``key`` is true) and what its message needs."""
 
-    doc: Document
-    path: tuple[str | int, ...]
+    at: Loc
     params: dict[str, Any] = field(default_factory=dict)
     key: bool = False
 
@@ -78,38 +38,72 @@ class Hit:
 Check = Callable[[Consortium], Iterable[Hit]]
 
 
-def iter_duplicate_ids(doc: Document | None, list_key: str) -> Iterator[Hit]:
-    """Hits for every entry of ``doc.data[list_key]`` whose ``id`` an earlier entry used."""
-    if doc is None:
-        return
-    first: dict[str, int] = {}
-    for i, entry in enumerate(doc.data[list_key]):
-        entry_id = entry["id"]
-        if entry_id in first:
-            where = doc.locate((list_key, first[entry_id], "id"))
-            yield Hit(doc, (list_key, i, "id"), {"id": entry_id, "first": where.line})
+def place(at: Loc) -> str:
+    """``file:line`` of a value, the way a message names another place."""
+    return f"{at.file}:{at.position().line}"
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def at(self) -> Loc: ...
+
+
+def iter_duplicate_ids(entries: Iterable[_Identified]) -> Iterator[Hit]:
+    """Hits for every entry whose ``id`` an earlier entry used, in this file or another one.
+
+    ``first`` in the hit names where the id was first used, as ``file:line``.
+    """
+    first: dict[str, Loc] = {}
+    for entry in entries:
+        at = entry.at / "id"
+        if entry.id in first:
+            yield Hit(at, {"id": entry.id, "first": place(first[entry.id])})
         else:
-            first[entry_id] = i
+            first[entry.id] = at
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its code, name, severity and guidebook page; its texts come from ``texts/``."""
+
     code: str
     name: str
     severity: Severity
-    title: dict[str, str]
-    message: dict[str, str]
-    docs: dict[str, dict[str, str]]
     guide: str
-    example: str = ""
-    fix: str = ""
     check: Check | None = None
 
     @property
     def group(self) -> str:
         return self.code[:3]
 
-    def render_message(self, lang: str, params: dict[str, Any]) -> str:
+    @property
+    def texts(self) -> RuleTexts:
+        return rule_texts(self.code)
+
+    @property
+    def title(self) -> dict[str, str]:
+        return self.texts.title
+
+    @property
+    def message(self) -> dict[str, str]:
+        return self.texts.message
+
+    @property
+    def docs(self) -> dict[str, dict[str, str]]:
+        return self.texts.docs
+
+    @property
+    def example(self) -> str:
+        return self.texts.example
+
+    @property
+    def fix(self) -> str:
+        return self.texts.fix
+
+    def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
         return self.message[lang].format(**params)
 
 
@@ -123,30 +117,14 @@ def register(rule: Rule) -> Rule:
     return rule
 
 
-def rule(
-    code: str,
-    name: str,
-    severity: Severity,
-    *,
-    title: dict[str, str],
-    message: dict[str, str],
-    docs: dict[str, dict[str, str]],
-    guide: str,
-    example: str = "",
-    fix: str = "",
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule."""
+def rule(code: str, name: str, severity: Severity, *, guide: str) -> Callable[[Check], Check]:
+    """Register the decorated function as the check of a rule (its texts are in ``texts/``)."""
 
     def decorate(check: Check) -> Check:
-        register(Rule(code, name, severity, title, message, docs, guide, example, fix, check))
+        register(Rule(code, name, severity, guide, check))
         return check
 
     return decorate
-
-
-def docs(what: tuple[str, str], why: tuple[str, str], fix: tuple[str, str]) -> dict[str, dict[str, str]]:
-    """Rule documentation from ``(ja, en)`` pairs: what it does, why it matters, how to fix."""
-    return {lang: {"what": what[i], "why": why[i], "fix": fix[i]} for i, lang in enumerate(("ja", "en"))}
 
 
 def matches(code: str, patterns: Sequence[str]) -> bool:
@@ -165,14 +143,18 @@ class Selection:
             return True
         return matches(code, self.select) and not matches(code, self.ignore)
 
-    def merged_with_config(self, config: dict[str, Any] | None) -> Selection:
+    def merged_with_config(self, config: CheckConfig | Mapping[str, Sequence[str]] | None) -> Selection:
         """Combine with a charter's ``config``: the command line's select wins, ignores add up."""
-        if not config:
+        if config is None:
             return self
+        if isinstance(config, CheckConfig):
+            wanted, ignored = config.select, config.ignore
+        else:
+            wanted, ignored = tuple(config.get("select", ())), tuple(config.get("ignore", ()))
         select = self.select
-        if select == ("DX",) and config.get("select"):
-            select = tuple(config["select"])
-        return Selection(select, tuple(dict.fromkeys((*self.ignore, *config.get("ignore", ())))))
+        if select == ("DX",) and wanted:
+            select = tuple(wanted)
+        return Selection(select, tuple(dict.fromkeys((*self.ignore, *ignored))))
 
 
 #: Core checks that stop a file from being read at all; they cannot be ignored.

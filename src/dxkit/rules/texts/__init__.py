@@ -1,0 +1,129 @@
+"""The texts of every rule, read from the TOML files beside this module.
+
+Each file holds one group of rules (``roles.toml`` for DX3xx …), one table per code, with
+Japanese and English side by side::
+
+    [DX301]  # missing-accountable
+    title.ja = "説明責任者（A）がいない"
+    title.en = "No accountable member"
+    message.ja = "タスク {task} に…"   # the rule's parameters in braces
+    message.en = "Task {task} has…"
+    what.ja = "…"                      # the rule page: what it does,
+    why.ja = "…"                       # why it matters,
+    fix.ja = "…"                       # and how to fix it (each in both languages)
+    example.before = \"\"\"…\"\"\"          # optional snippets: the problem,
+    example.after = \"\"\"…\"\"\"           # and the same lines fixed
+
+TOML because the standard library reads it (``tomllib``), every value is typed explicitly (a
+string is always quoted: no ``no`` that turns into false), and comments are allowed. The
+files are read once, on the first text anyone asks for; a clean run never reads them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from dxkit.i18n import LANGS
+
+#: The texts a rule page is made of, each in every language.
+DOC_PARTS: tuple[str, ...] = ("what", "why", "fix")
+_PER_LANGUAGE: tuple[str, ...] = ("title", "message", *DOC_PARTS)
+_SNIPPETS: tuple[str, ...] = ("before", "after")
+_CODE = re.compile(r"DX[0-9]{3}")
+
+
+class RuleTextError(Exception):
+    """A rule text file is malformed: a fault of the package, not of a consortium's files."""
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTexts:
+    """Everything a person reads about one rule."""
+
+    #: Language → the rule's short title.
+    title: dict[str, str]
+    #: Language → the message of a finding, with ``{placeholders}`` for the rule's parameters.
+    message: dict[str, str]
+    #: Language → ``what`` / ``why`` / ``fix`` of the rule's documentation.
+    docs: dict[str, dict[str, str]]
+    #: A snippet that shows the problem ("" when the page shows none).
+    example: str = ""
+    #: The same snippet fixed ("" when the page shows none).
+    fix: str = ""
+
+
+def _per_language(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict) or set(value) != set(LANGS):
+        raise RuleTextError(f"{where}: needs exactly the languages {', '.join(LANGS)}")
+    for lang, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            raise RuleTextError(f"{where}.{lang}: needs a text")
+    return {lang: value[lang] for lang in LANGS}
+
+
+def _snippets(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not set(value) <= set(_SNIPPETS):
+        raise RuleTextError(f"{where}: may hold only {', '.join(_SNIPPETS)}")
+    for key, text in value.items():
+        if not isinstance(text, str) or not text.strip():
+            raise RuleTextError(f"{where}.{key}: needs a text")
+    return dict(value)
+
+
+def parse_texts(data: Mapping[str, Any], source: str) -> dict[str, RuleTexts]:
+    """The rule texts of one parsed file; anything missing, misspelt or extra is refused."""
+    out: dict[str, RuleTexts] = {}
+    for code, entry in data.items():
+        where = f"{source}: {code}"
+        if not _CODE.fullmatch(code) or not isinstance(entry, dict):
+            raise RuleTextError(f"{where}: not a rule code with a table of texts")
+        unknown = set(entry) - {*_PER_LANGUAGE, "example"}
+        if unknown:
+            raise RuleTextError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        missing = [key for key in _PER_LANGUAGE if key not in entry]
+        if missing:
+            raise RuleTextError(f"{where}: missing {', '.join(missing)}")
+        texts = {key: _per_language(entry[key], f"{where}.{key}") for key in _PER_LANGUAGE}
+        example = _snippets(entry.get("example", {}), f"{where}.example")
+        out[code] = RuleTexts(
+            title=texts["title"],
+            message=texts["message"],
+            docs={lang: {part: texts[part][lang] for part in DOC_PARTS} for lang in LANGS},
+            example=example.get("before", ""),
+            fix=example.get("after", ""),
+        )
+    return out
+
+
+@cache
+def load_texts() -> dict[str, RuleTexts]:
+    """Every rule's texts, by code, from every ``*.toml`` file of this package (read once)."""
+    found: dict[str, RuleTexts] = {}
+    origin: dict[str, str] = {}
+    for item in sorted(files(__name__).iterdir(), key=lambda entry: entry.name):
+        if not item.name.endswith(".toml"):
+            continue
+        try:
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise RuleTextError(f"{item.name}: {error}") from None
+        for code, texts in parse_texts(data, item.name).items():
+            if code in found:
+                raise RuleTextError(f"{item.name}: {code} is already in {origin[code]}")
+            found[code] = texts
+            origin[code] = item.name
+    return found
+
+
+def rule_texts(code: str) -> RuleTexts:
+    """The texts of the rule ``code``."""
+    texts = load_texts()
+    if code not in texts:
+        raise RuleTextError(f"no texts for {code}")
+    return texts[code]
