@@ -31,41 +31,10 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Meetings.cadence": ("weekly", "biweekly", "monthly", "quarterly", "other"),
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
-    "Workshop.type": (
-        "issue-discovery",
-        "stakeholder-mapping",
-        "ideation",
-        "prototype-review",
-        "consensus",
-        "hearing",
-        "other",
-    ),
-    "field": (
-        "disaster-prevention",
-        "mobility",
-        "local-industry",
-        "health-medical-care",
-        "agriculture",
-        "fishery",
-        "tourism",
-        "education",
-        "public-services",
-        "other",
-    ),
+    "Workshop.type": ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus", "hearing", "other"),
+    "field": ("disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture", "fishery", "tourism", "education", "public-services", "other"),
     "language": ("ja", "en"),
-    "memberType": (
-        "municipality",
-        "financial-institution",
-        "local-media",
-        "education-research",
-        "telecom-bureau",
-        "ict-business",
-        "local-business",
-        "civic-tech",
-        "resident-group",
-        "prefecture",
-        "other",
-    ),
+    "memberType": ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau", "ict-business", "local-business", "civic-tech", "resident-group", "prefecture", "other"),
     "stage": ("planning", "demonstration", "implementation"),
 }
 
@@ -100,9 +69,7 @@ class Vision:
         return cls(
             at=at,
             statement=data["statement"],
-            comprehensive_plan=ComprehensivePlan.from_data(data["comprehensive_plan"], at / "comprehensive_plan")
-            if "comprehensive_plan" in data
-            else None,
+            comprehensive_plan=ComprehensivePlan.from_data(data["comprehensive_plan"], at / "comprehensive_plan") if "comprehensive_plan" in data else None,
         )
 
 
@@ -300,19 +267,13 @@ class Charter:
             municipality=data["municipality"],
             purpose=data["purpose"],
             scope=tuple(data["scope"]),
-            key_persons=tuple(
-                KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])
-            ),
+            key_persons=tuple(KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])),
             stage=data["stage"],
             language=data.get("language"),
             vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
-            decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making")
-            if "decision_making" in data
-            else None,
+            decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making") if "decision_making" in data else None,
             meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,
-            data_policy=DataPolicy.from_data(data["data_policy"], at / "data_policy")
-            if "data_policy" in data
-            else None,
+            data_policy=DataPolicy.from_data(data["data_policy"], at / "data_policy") if "data_policy" in data else None,
             continuity=Continuity.from_data(data["continuity"], at / "continuity") if "continuity" in data else None,
             sharing=Sharing.from_data(data["sharing"], at / "sharing") if "sharing" in data else None,
             site=SiteSettings.from_data(data["site"], at / "site") if "site" in data else None,
@@ -377,12 +338,8 @@ class Member:
             name=data["name"],
             type=data["type"],
             contributes=tuple(data["contributes"]) if "contributes" in data else (),
-            people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"]))
-            if "people" in data
-            else (),
-            relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"]))
-            if "relations" in data
-            else (),
+            people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"])) if "people" in data else (),
+            relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"])) if "relations" in data else (),
             joined=dt.date.fromisoformat(data["joined"]) if "joined" in data else None,
         )
 
@@ -526,12 +483,8 @@ class Criteria:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criteria:
         return cls(
             at=at,
-            desirability=tuple(
-                Criterion.from_data(x, at / "desirability" / i) for i, x in enumerate(data["desirability"])
-            ),
-            feasibility=tuple(
-                Criterion.from_data(x, at / "feasibility" / i) for i, x in enumerate(data["feasibility"])
-            ),
+            desirability=tuple(Criterion.from_data(x, at / "desirability" / i) for i, x in enumerate(data["desirability"])),
+            feasibility=tuple(Criterion.from_data(x, at / "feasibility" / i) for i, x in enumerate(data["feasibility"])),
             viability=tuple(Criterion.from_data(x, at / "viability" / i) for i, x in enumerate(data["viability"])),
         )
 
@@ -771,9 +724,7 @@ class WorkshopOutputs:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> WorkshopOutputs:
         return cls(
             at=at,
-            issues=tuple(RaisedIssue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"]))
-            if "issues" in data
-            else (),
+            issues=tuple(RaisedIssue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])) if "issues" in data else (),
             ideas=tuple(data["ideas"]) if "ideas" in data else (),
             decisions=tuple(data["decisions"]) if "decisions" in data else (),
             notes=tuple(data["notes"]) if "notes" in data else (),
@@ -816,14 +767,8 @@ class Workshop:
             toolkit=data.get("toolkit"),
             headcount=data.get("headcount"),
             tables=Tables.from_data(data["tables"], at / "tables") if "tables" in data else None,
-            participants=tuple(
-                Participants.from_data(x, at / "participants" / i) for i, x in enumerate(data["participants"])
-            )
-            if "participants" in data
-            else (),
-            facilitation=Facilitation.from_data(data["facilitation"], at / "facilitation")
-            if "facilitation" in data
-            else None,
+            participants=tuple(Participants.from_data(x, at / "participants" / i) for i, x in enumerate(data["participants"])) if "participants" in data else (),
+            facilitation=Facilitation.from_data(data["facilitation"], at / "facilitation") if "facilitation" in data else None,
             materials=tuple(data["materials"]) if "materials" in data else (),
             outputs=WorkshopOutputs.from_data(data["outputs"], at / "outputs") if "outputs" in data else None,
         )
@@ -923,11 +868,7 @@ class FailureAnalysis:
             target=data["target"],
             result=data["result"],
             causes=tuple(Cause.from_data(x, at / "causes" / i) for i, x in enumerate(data["causes"])),
-            countermeasures=tuple(
-                Action.from_data(x, at / "countermeasures" / i) for i, x in enumerate(data["countermeasures"])
-            )
-            if "countermeasures" in data
-            else (),
+            countermeasures=tuple(Action.from_data(x, at / "countermeasures" / i) for i, x in enumerate(data["countermeasures"])) if "countermeasures" in data else (),
             publish=data.get("publish"),
         )
 
@@ -988,15 +929,9 @@ class Retrospective:
             start_time=data.get("start_time"),
             venue=data.get("venue"),
             headcount=data.get("headcount"),
-            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"]))
-            if "agenda" in data
-            else (),
+            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"])) if "agenda" in data else (),
             kpt=Kpt.from_data(data["kpt"], at / "kpt") if "kpt" in data else None,
-            gate_review=GateReview.from_data(data["gate_review"], at / "gate_review")
-            if "gate_review" in data
-            else None,
-            failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis")
-            if "failure_analysis" in data
-            else None,
+            gate_review=GateReview.from_data(data["gate_review"], at / "gate_review") if "gate_review" in data else None,
+            failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis") if "failure_analysis" in data else None,
             four_l=FourL.from_data(data["four_l"], at / "four_l") if "four_l" in data else None,
         )
