@@ -14,178 +14,41 @@ Most ``DX0xx`` codes are the core checks (reading and schema); they have documen
 but no rule function, since the loader and the schema validator produce them.
 """
 
-from __future__ import annotations
+from dxkit.rules import consortium, core, gates, issues, members, retrospectives, roles
+from dxkit.rules.registry import (
+    CORE_UNIGNORABLE,
+    RULES,
+    Hit,
+    Rule,
+    Selection,
+    get_rule,
+    iter_duplicate_ids,
+    iter_rules,
+    known_prefix,
+    matches,
+    place,
+    register,
+    rule,
+    run_rules,
+)
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+#: The modules whose import registers their rules.
+RULE_MODULES = (core, consortium, members, roles, gates, issues, retrospectives)
 
-from dxkit.findings import Severity
-from dxkit.model import Consortium, Loc
-from dxkit.model.records import CheckConfig
-from dxkit.rules.texts import RuleTexts, rule_texts
-
-
-@dataclass(frozen=True)
-class Hit:
-    """Where a rule fired (a value, or its key when ``key`` is true) and what its message needs."""
-
-    at: Loc
-    params: dict[str, Any] = field(default_factory=dict)
-    key: bool = False
-
-
-Check = Callable[[Consortium], Iterable[Hit]]
-
-
-def place(at: Loc) -> str:
-    """``file:line`` of a value, the way a message names another place."""
-    return f"{at.file}:{at.position().line}"
-
-
-class _Identified(Protocol):
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def at(self) -> Loc: ...
-
-
-def iter_duplicate_ids(entries: Iterable[_Identified]) -> Iterator[Hit]:
-    """Hits for every entry whose ``id`` an earlier entry used, in this file or another one.
-
-    ``first`` in the hit names where the id was first used, as ``file:line``.
-    """
-    first: dict[str, Loc] = {}
-    for entry in entries:
-        at = entry.at / "id"
-        if entry.id in first:
-            yield Hit(at, {"id": entry.id, "first": place(first[entry.id])})
-        else:
-            first[entry.id] = at
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A rule: its code, name, severity and guidebook page; its texts come from ``texts/``."""
-
-    code: str
-    name: str
-    severity: Severity
-    guide: str
-    check: Check | None = None
-
-    @property
-    def group(self) -> str:
-        return self.code[:3]
-
-    @property
-    def texts(self) -> RuleTexts:
-        return rule_texts(self.code)
-
-    @property
-    def title(self) -> dict[str, str]:
-        return self.texts.title
-
-    @property
-    def message(self) -> dict[str, str]:
-        return self.texts.message
-
-    @property
-    def docs(self) -> dict[str, dict[str, str]]:
-        return self.texts.docs
-
-    @property
-    def example(self) -> str:
-        return self.texts.example
-
-    @property
-    def fix(self) -> str:
-        return self.texts.fix
-
-    def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
-        return self.message[lang].format(**params)
-
-
-RULES: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> Rule:
-    if rule.code in RULES:
-        raise ValueError(f"duplicate rule code {rule.code}")
-    RULES[rule.code] = rule
-    return rule
-
-
-def rule(code: str, name: str, severity: Severity, *, guide: str) -> Callable[[Check], Check]:
-    """Register the decorated function as the check of a rule (its texts are in ``texts/``)."""
-
-    def decorate(check: Check) -> Check:
-        register(Rule(code, name, severity, guide, check))
-        return check
-
-    return decorate
-
-
-def matches(code: str, patterns: Sequence[str]) -> bool:
-    return any(code.startswith(p) for p in patterns)
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which codes are reported: ``select`` and ``ignore`` hold codes or prefixes."""
-
-    select: tuple[str, ...] = ("DX",)
-    ignore: tuple[str, ...] = ()
-
-    def allows(self, code: str) -> bool:
-        if code in CORE_UNIGNORABLE:
-            return True
-        return matches(code, self.select) and not matches(code, self.ignore)
-
-    def merged_with_config(self, config: CheckConfig | Mapping[str, Sequence[str]] | None) -> Selection:
-        """Combine with a charter's ``config``: the command line's select wins, ignores add up."""
-        if config is None:
-            return self
-        if isinstance(config, CheckConfig):
-            wanted, ignored = config.select, config.ignore
-        else:
-            wanted, ignored = tuple(config.get("select", ())), tuple(config.get("ignore", ()))
-        select = self.select
-        if select == ("DX",) and wanted:
-            select = tuple(wanted)
-        return Selection(select, tuple(dict.fromkeys((*self.ignore, *ignored))))
-
-
-#: Core checks that stop a file from being read at all; they cannot be ignored.
-CORE_UNIGNORABLE = frozenset({"DX001", "DX002", "DX003", "DX004", "DX005", "DX006"})
-
-
-def known_prefix(pattern: str) -> bool:
-    """Whether ``pattern`` names at least one registered code."""
-    _load_all()
-    return any(code.startswith(pattern) for code in RULES)
-
-
-def iter_rules() -> Iterator[Rule]:
-    _load_all()
-    yield from sorted(RULES.values(), key=lambda r: r.code)
-
-
-def get_rule(code: str) -> Rule:
-    _load_all()
-    return RULES[code]
-
-
-def _load_all() -> None:
-    # Importing the modules registers their rules; done once, on first use.
-    from dxkit.rules import consortium as _consortium  # noqa: F401
-    from dxkit.rules import core, gates, issues, members, retrospectives, roles  # noqa: F401
-
-
-def run_rules(consortium: Consortium, selection: Selection) -> Iterator[tuple[Rule, Hit]]:
-    for item in iter_rules():
-        if item.check is None or not selection.allows(item.code):
-            continue
-        for hit in item.check(consortium):
-            yield item, hit
+__all__ = [
+    "CORE_UNIGNORABLE",
+    "RULES",
+    "RULE_MODULES",
+    "Hit",
+    "Rule",
+    "Selection",
+    "get_rule",
+    "iter_duplicate_ids",
+    "iter_rules",
+    "known_prefix",
+    "matches",
+    "place",
+    "register",
+    "rule",
+    "run_rules",
+]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules import Hit, rule
+from dxkit.rules.registry import Hit, rule
 
 
 @rule("DX101", "key-person-without-deputy", Severity.ERROR, guide="key-person/index.md")

@@ -15,7 +15,7 @@ from typing import Any
 from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, FileRecord, Loc
-from dxkit.rules import Hit, Rule, place, register, rule
+from dxkit.rules.registry import Hit, Rule, place, register, rule
 
 
 def _core(code: str, name: str, severity: Severity) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import STAGES
-from dxkit.rules import Hit, rule
+from dxkit.rules.registry import Hit, rule
 
 
 @rule("DX401", "stage-beyond-undecided-gate", Severity.ERROR, guide="projects/stage-gates.md")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules import Hit, iter_duplicate_ids, rule
+from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
 
 
 @rule("DX501", "duplicate-issue-id", Severity.ERROR, guide="discovery/index.md")

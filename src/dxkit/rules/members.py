@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules import Hit, iter_duplicate_ids, rule
+from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
 
 #: The member types the report asks every consortium to consider (ch. 5, 3(1)①).
 CORE_STAKEHOLDER_TYPES = frozenset({"financial-institution", "local-media", "education-research"})

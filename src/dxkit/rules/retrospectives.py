@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules import Hit, rule
+from dxkit.rules.registry import Hit, rule
 
 #: How long a consortium may go without looking back.
 RETROSPECTIVE_INTERVAL_DAYS = 90

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci
-from dxkit.rules import Hit, iter_duplicate_ids, rule
+from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
