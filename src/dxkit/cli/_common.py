@@ -69,44 +69,6 @@ TodayOption = Annotated[
 ]
 
 
-class Output(str, Enum):
-    text = "text"
-    json = "json"
-
-
-FormatOption = Annotated[Output, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))]
-
-
-def jsonable(value: object, lang: str) -> object:
-    """Dataclass trees to JSON-ready data; a Reason becomes its id and its message."""
-    import dataclasses
-
-    from dxkit.analyses import Reason
-
-    if isinstance(value, Reason):
-        return {"code": value.msg_id, "message": t(value.msg_id, lang, **value.params)}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): jsonable(v, lang) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v, lang) for v in value]
-    return value
-
-
-def print_json(value: object, lang: str) -> None:
-    import json
-
-    typer.echo(json.dumps(jsonable(value, lang), ensure_ascii=False, indent=2))
-
-
-def console():
-    """A Rich console for people; plain (no colour codes) when not writing to a terminal."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
-
-
 def open_folder(folder: str, lang: str, today: dt.date):
     """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
     from dxkit.validate import open_consortium
