@@ -198,3 +198,11 @@ def test_analyses_warn_when_files_are_left_out(shiomi):
     result = invoke(["status", str(shiomi), "--today", TODAY, "--lang", "en"])
     assert "T-021" in result.stdout
     assert "gates.yaml" in result.stderr and "dxkit validate" in result.stderr
+
+
+def test_new_speaks_the_charters_language_in_its_errors_too(tmp_path, lang):
+    folder = tmp_path / "c"
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, folder)
+    result = invoke(["new", "workshop", "nope", "--dir", str(folder)], exit=2, env={"DXKIT_LANG": None})
+    assert result.stderr.startswith("エラー: " if lang == "ja" else "Error: ")
+    assert "nope" in result.stderr and result.stdout == ""

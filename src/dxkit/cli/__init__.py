@@ -1,11 +1,14 @@
 """The ``dxkit`` command line: thin wrappers that parse arguments, call the core, print.
 
 Help texts follow ``DXKIT_LANG`` (Japanese by default); messages follow ``--lang``.
+An expected failure becomes its message and exit code in :class:`~dxkit.cli._common.DxkitGroup`;
+anything else is a bug, which :func:`main` reports briefly.
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 from typing import Annotated
 
 import typer
@@ -20,11 +23,13 @@ from dxkit.cli import promote as _promote
 from dxkit.cli import schema as _schema
 from dxkit.cli import site as _site
 from dxkit.cli import validate as _validate
-from dxkit.cli._common import HELP_LANG, report_bug
-from dxkit.i18n import t
+from dxkit.cli._common import HELP_LANG, DxkitGroup
+from dxkit.errors import EXIT_COULD_NOT_RUN
+from dxkit.i18n import resolve_lang, t
 
 app = typer.Typer(
     name="dxkit",
+    cls=DxkitGroup,
     help=t("help.app", HELP_LANG),
     no_args_is_help=True,
     add_completion=False,
@@ -62,6 +67,13 @@ def _root(
     """dxkit."""
 
 
+def _report_bug(exc: BaseException) -> None:
+    lang = resolve_lang()
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
+    sys.stderr.write(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n")
+
+
 def main() -> None:
     """Console entry point: no traceback ever reaches a person."""
     for stream in (sys.stdout, sys.stderr):
@@ -71,7 +83,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(130)  # the shell's convention for a run stopped by Ctrl+C
     except Exception as exc:  # a bug: say so briefly, never dump a traceback on a person
-        report_bug(exc)
-        sys.exit(2)
+        _report_bug(exc)
+        sys.exit(EXIT_COULD_NOT_RUN)

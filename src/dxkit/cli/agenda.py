@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, load_checked, user_errors
-from dxkit.i18n import resolve_lang, t
+from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, load_checked
+from dxkit.i18n import t
 
 
-class AgendaFormat(str, Enum):
+class AgendaFormat(StrEnum):
     text = "text"
     md = "md"
     html = "html"
@@ -28,11 +28,10 @@ def agenda(
     from dxkit.errors import UsageError
     from dxkit.render.agenda import AGENDA_RENDERERS
 
-    language = resolve_lang(lang.value if lang else None)
-    with user_errors(language):
-        doc = load_checked(file, ("workshop", "retrospective"), language)
-        if not doc.data.get("agenda"):
-            raise UsageError("agenda.empty", file=str(file))
-        # The handout speaks the file's language unless --lang says otherwise.
-        out_lang = lang.value if lang else doc.data.get("language", language)
-        typer.echo(AGENDA_RENDERERS[output_format.value](doc.data, out_lang), nl=False)
+    language = chosen_lang(lang)
+    doc = load_checked(file, ("workshop", "retrospective"), language)
+    if not doc.data.get("agenda"):
+        raise UsageError("agenda.empty", file=str(file))
+    # The handout speaks the file's language unless --lang says otherwise.
+    out_lang = lang.value if lang else doc.data.get("language", language)
+    typer.echo(AGENDA_RENDERERS[output_format.value](doc.data, out_lang), nl=False)

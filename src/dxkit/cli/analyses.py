@@ -17,7 +17,6 @@ from dxkit.cli._common import (
     chosen_lang,
     open_folder,
     today_option_value,
-    user_errors,
 )
 from dxkit.cli._output import emit
 from dxkit.i18n import t
@@ -43,8 +42,7 @@ def status(
     from dxkit.analyses.status import build_status
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        report = build_status(open_folder(str(directory), language, today_option_value(today)), soon_days=soon)
+    report = build_status(open_folder(str(directory), language, today_option_value(today)), soon_days=soon)
     emit(STATUS_REPORTERS[output_format](report, language))
 
 
@@ -57,8 +55,7 @@ def gate(
     from dxkit.analyses.gates import build_gate_report
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        report = build_gate_report(open_folder(str(directory), language, today_option_value(today)))
+    report = build_gate_report(open_folder(str(directory), language, today_option_value(today)))
     emit(GATE_REPORTERS[output_format](report, language))
 
 
@@ -72,8 +69,7 @@ def keyperson(
     from dxkit.analyses.keyperson import analyse
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        report = analyse(open_folder(str(directory), language, today_option_value(today)), top=top)
+    report = analyse(open_folder(str(directory), language, today_option_value(today)), top=top)
     emit(KEYPERSON_REPORTERS[output_format](report, language))
 
 
@@ -93,12 +89,11 @@ def lessons(
     from dxkit.scaffold import write_atomic
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        result = gather(open_folder(str(directory), language, today_option_value(today)))
-        if output is None or output_format is AnalysisFormat.json:
-            emit(LESSONS_REPORTERS[output_format](result, language))
-            return
-        if output.exists() and not overwrite:
-            raise UsageError("lessons.exists", path=str(output))
-        write_atomic(output, render_lessons(result, language).encode("utf-8"))
-        typer.echo(t("lessons.written", language, path=str(output), count=result.retrospectives))
+    result = gather(open_folder(str(directory), language, today_option_value(today)))
+    if output is None or output_format is AnalysisFormat.json:
+        emit(LESSONS_REPORTERS[output_format](result, language))
+        return
+    if output.exists() and not overwrite:
+        raise UsageError("lessons.exists", path=str(output))
+    write_atomic(output, render_lessons(result, language).encode("utf-8"))
+    typer.echo(t("lessons.written", language, path=str(output), count=result.retrospectives))

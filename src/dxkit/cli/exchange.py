@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,18 +17,17 @@ from dxkit.cli._common import (
     load_checked,
     open_folder,
     today_option_value,
-    user_errors,
     write_edit,
 )
 from dxkit.i18n import t
 
 
-class ExportKind(str, Enum):
+class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     xlsx = "xlsx"
     csv = "csv"
     ics = "ics"
@@ -61,32 +60,31 @@ def export(
 
     language = chosen_lang(lang)
     fmt = output_format.value
-    with user_errors(language):
-        if fmt not in FORMATS[kind.value]:
-            raise UsageError(
-                "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
-            )
-        day = today_option_value(today)
-        consortium = open_folder(str(directory), language, day)
-        if getattr(consortium, kind.value) is None:
-            raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
-        if fmt == "xlsx":
-            data = exports.render_xlsx(consortium, kind.value, language)
-        elif fmt == "csv":
-            data = exports.render_csv(consortium, kind.value, language, bom=bom)
-        elif fmt == "ics":
-            data = exports.render_ics(consortium, language, stamp=day)
-        elif fmt == "md":
-            data = exports.render_md(consortium, kind.value, language).encode("utf-8")
-        else:
-            data = exports.render_gantt(consortium, language).encode("utf-8")
-        if output is None and fmt not in BINARY:
-            typer.echo(data.decode("utf-8-sig"), nl=False)
-            return
-        target = output or Path(f"{kind.value}.{fmt}")
-        if target.exists() and not overwrite:
-            raise UsageError("lessons.exists", path=str(target))
-        write_atomic(target, data)
+    if fmt not in FORMATS[kind.value]:
+        raise UsageError(
+            "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
+        )
+    day = today_option_value(today)
+    consortium = open_folder(str(directory), language, day)
+    if getattr(consortium, kind.value) is None:
+        raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
+    if fmt == "xlsx":
+        data = exports.render_xlsx(consortium, kind.value, language)
+    elif fmt == "csv":
+        data = exports.render_csv(consortium, kind.value, language, bom=bom)
+    elif fmt == "ics":
+        data = exports.render_ics(consortium, language, stamp=day)
+    elif fmt == "md":
+        data = exports.render_md(consortium, kind.value, language).encode("utf-8")
+    else:
+        data = exports.render_gantt(consortium, language).encode("utf-8")
+    if output is None and fmt not in BINARY:
+        typer.echo(data.decode("utf-8-sig"), nl=False)
+        return
+    target = output or Path(f"{kind.value}.{fmt}")
+    if target.exists() and not overwrite:
+        raise UsageError("lessons.exists", path=str(target))
+    write_atomic(target, data)
     typer.echo(t("export.written", language, path=str(target), size=len(data)))
 
 
@@ -105,50 +103,49 @@ def import_sheet(
     from dxkit.validate import open_consortium
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        target = into or Path("roles.yaml")
-        roles = load_checked(target, ("roles",), language)
-        consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
-        members = consortium.member_ids()
-        title, table = read_sheet(workbook)
-        raw = target.read_bytes()
-        plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
-        if plan.problems:
-            for p in plan.problems:
-                typer.echo(
-                    t(
-                        "import.cell",
-                        language,
-                        file=str(workbook),
-                        sheet=p.sheet,
-                        row=p.row,
-                        column=p.column,
-                        message=t(p.msg_id, language, **p.params),
-                    ),
-                    err=True,
-                )
-            raise UsageError("import.nothing_written", count=len(plan.problems))
-        for task_id, key, old, new in plan.changed:
+    target = into or Path("roles.yaml")
+    roles = load_checked(target, ("roles",), language)
+    consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
+    members = consortium.member_ids()
+    title, table = read_sheet(workbook)
+    raw = target.read_bytes()
+    plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
+    if plan.problems:
+        for p in plan.problems:
             typer.echo(
                 t(
-                    "import.changed",
+                    "import.cell",
                     language,
-                    id=task_id,
-                    key=key,
-                    old="" if old is None else old,
-                    new="" if new is None else new,
-                )
+                    file=str(workbook),
+                    sheet=p.sheet,
+                    row=p.row,
+                    column=p.column,
+                    message=t(p.msg_id, language, **p.params),
+                ),
+                err=True,
             )
-        for task_id in plan.added:
-            typer.echo(t("import.added", language, id=task_id))
-        for task_id in plan.missing:
-            typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
-        if plan.changes == 0:
-            typer.echo(t("import.no_changes", language, file=str(target)))
-            return
-        if dry_run:
-            require_valid(plan.text, str(target), language)
-            typer.echo(t("init.dry_run", language))
-            return
-        write_edit(target, raw, plan.text, language)
-        typer.echo(t("import.written", language, file=str(target), count=plan.changes))
+        raise UsageError("import.nothing_written", count=len(plan.problems))
+    for task_id, key, old, new in plan.changed:
+        typer.echo(
+            t(
+                "import.changed",
+                language,
+                id=task_id,
+                key=key,
+                old="" if old is None else old,
+                new="" if new is None else new,
+            )
+        )
+    for task_id in plan.added:
+        typer.echo(t("import.added", language, id=task_id))
+    for task_id in plan.missing:
+        typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
+    if plan.changes == 0:
+        typer.echo(t("import.no_changes", language, file=str(target)))
+        return
+    if dry_run:
+        require_valid(plan.text, str(target), language)
+        typer.echo(t("init.dry_run", language))
+        return
+    write_edit(target, raw, plan.text, language)
+    typer.echo(t("import.written", language, file=str(target), count=plan.changes))

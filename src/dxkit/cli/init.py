@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, user_errors
+from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang
 from dxkit.i18n import t
 from dxkit.scaffold import Action, apply, init_files, plan
 
@@ -24,7 +24,7 @@ def _ask(label: str, default: str) -> str:
     return typer.prompt(label, default=default)
 
 
-class CI(str, Enum):
+class CI(StrEnum):
     github = "github"
     gitlab = "gitlab"
     none = "none"
@@ -45,41 +45,40 @@ def init(
     pre_commit: Annotated[bool, typer.Option("--pre-commit", help=t("help.init.pre_commit", HELP_LANG))] = False,
 ) -> None:
     language = chosen_lang(lang)
-    with user_errors(language):
-        interactive = not no_input and _is_terminal()
-        if municipality is None:
-            default = t("init.default_municipality", language)
-            municipality = _ask(t("init.prompt.municipality", language), default) if interactive else default
-        if name is None:
-            default = t("init.default_name", language, municipality=municipality.strip())
-            name = _ask(t("init.prompt.name", language), default) if interactive else default
-        files = init_files(
-            name=name,
-            municipality=municipality,
-            lang=language,
-            today=dt.date.today(),
-            ci=ci.value,
-            pre_commit=pre_commit,
+    interactive = not no_input and _is_terminal()
+    if municipality is None:
+        default = t("init.default_municipality", language)
+        municipality = _ask(t("init.prompt.municipality", language), default) if interactive else default
+    if name is None:
+        default = t("init.default_name", language, municipality=municipality.strip())
+        name = _ask(t("init.prompt.name", language), default) if interactive else default
+    files = init_files(
+        name=name,
+        municipality=municipality,
+        lang=language,
+        today=dt.date.today(),
+        ci=ci.value,
+        pre_commit=pre_commit,
+    )
+    steps = plan(directory, files, overwrite=overwrite)
+    for step in steps:
+        typer.echo(f"{step.action.value:<9} {directory / step.rel}")
+    if dry_run:
+        typer.echo(t("init.dry_run", language))
+    else:
+        apply(directory, steps)
+    counts = Counter(step.action for step in steps)
+    typer.echo(
+        t(
+            "init.summary",
+            language,
+            create=counts[Action.CREATE],
+            identical=counts[Action.IDENTICAL],
+            skip=counts[Action.SKIP],
+            overwrite=counts[Action.OVERWRITE],
         )
-        steps = plan(directory, files, overwrite=overwrite)
-        for step in steps:
-            typer.echo(f"{step.action.value:<9} {directory / step.rel}")
-        if dry_run:
-            typer.echo(t("init.dry_run", language))
-        else:
-            apply(directory, steps)
-        counts = Counter(step.action for step in steps)
-        typer.echo(
-            t(
-                "init.summary",
-                language,
-                create=counts[Action.CREATE],
-                identical=counts[Action.IDENTICAL],
-                skip=counts[Action.SKIP],
-                overwrite=counts[Action.OVERWRITE],
-            )
-        )
-        if counts[Action.SKIP]:
-            typer.echo(t("init.skip_hint", language))
-        if not dry_run:
-            typer.echo(t("init.next", language, dir=str(directory)))
+    )
+    if counts[Action.SKIP]:
+        typer.echo(t("init.skip_hint", language))
+    if not dry_run:
+        typer.echo(t("init.next", language, dir=str(directory)))

@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, user_errors
-from dxkit.i18n import t
+from dxkit.cli._common import HELP_LANG, Lang, LangOption, chosen_lang, speak
+from dxkit.i18n import resolve_lang, t
 
 app = typer.Typer(help=t("help.new", HELP_LANG), no_args_is_help=True)
 
@@ -66,37 +66,37 @@ def _make(
     minutes: int | None,
     participants: int | None,
     start_time: str | None,
-    lang_option,
+    lang_option: Lang | None,
     dry_run: bool,
 ) -> None:
     from dxkit.artifacts import create_new, plan_artifact, render_artifact
     from dxkit.errors import UsageError
     from dxkit.toolkits import get_toolkit
 
-    language = chosen_lang(lang_option) if lang_option else (_charter_language(folder) or chosen_lang(None))
-    with user_errors(language):
-        try:
-            day = dt.date.fromisoformat(date) if date else dt.date.today()
-        except ValueError:
-            raise UsageError("validate.bad_today", value=date) from None
-        toolkit = get_toolkit(kind, toolkit_id)
-        gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
-        text, final_title = render_artifact(
-            toolkit,
-            lang=language,
-            date=day,
-            title=title,
-            minutes=minutes,
-            headcount=participants,
-            start_time=start_time,
-            gate=gate,
-        )
-        artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
-        if dry_run:
-            typer.echo(text, nl=False)
-            typer.echo(t("init.dry_run", language), err=True)
-            return
-        create_new(artifact.path, artifact.content)
+    # Without --lang, the file speaks the consortium's language (its charter says which).
+    language = chosen_lang(lang_option) if lang_option else speak(_charter_language(folder) or resolve_lang())
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise UsageError("validate.bad_today", value=date) from None
+    toolkit = get_toolkit(kind, toolkit_id)
+    gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
+    text, final_title = render_artifact(
+        toolkit,
+        lang=language,
+        date=day,
+        title=title,
+        minutes=minutes,
+        headcount=participants,
+        start_time=start_time,
+        gate=gate,
+    )
+    artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
+    if dry_run:
+        typer.echo(text, nl=False)
+        typer.echo(t("init.dry_run", language), err=True)
+        return
+    create_new(artifact.path, artifact.content)
     typer.echo(f"create    {artifact.path}")
     typer.echo(t("new.next", language, path=str(artifact.path)))
 

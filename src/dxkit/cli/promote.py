@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, load_checked, user_errors, write_edit
+from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, load_checked, write_edit
 from dxkit.i18n import t
 
 
@@ -25,31 +25,30 @@ def promote(
     from dxkit.schema_check import require_valid
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        register_path = into or Path(consortium_root(str(workshop))) / "issues.yaml"
-        source = load_checked(workshop, ("workshop",), language)
-        load_checked(register_path, ("issues",), language)
-        raw = register_path.read_bytes()
-        text = raw.decode("utf-8-sig")
-        promotion = plan_promotion(source, load_text(text, str(register_path)), text)
-        for entry in promotion.added:
-            typer.echo(
-                t(
-                    "promote.added",
-                    language,
-                    id=entry["id"],
-                    title=entry["title"],
-                    votes=entry["found_in"].get("votes") or 0,
-                )
+    register_path = into or Path(consortium_root(str(workshop))) / "issues.yaml"
+    source = load_checked(workshop, ("workshop",), language)
+    load_checked(register_path, ("issues",), language)
+    raw = register_path.read_bytes()
+    text = raw.decode("utf-8-sig")
+    promotion = plan_promotion(source, load_text(text, str(register_path)), text)
+    for entry in promotion.added:
+        typer.echo(
+            t(
+                "promote.added",
+                language,
+                id=entry["id"],
+                title=entry["title"],
+                votes=entry["found_in"].get("votes") or 0,
             )
-        for title, existing in promotion.skipped:
-            typer.echo(t("promote.skipped", language, title=title, id=existing))
-        if not promotion.added:
-            typer.echo(t("promote.nothing", language))
-            return
-        if dry_run:
-            require_valid(promotion.text, str(register_path), language)
-            typer.echo(t("init.dry_run", language))
-            return
-        write_edit(register_path, raw, promotion.text, language)
-        typer.echo(t("promote.written", language, count=len(promotion.added), file=str(register_path)))
+        )
+    for title, existing in promotion.skipped:
+        typer.echo(t("promote.skipped", language, title=title, id=existing))
+    if not promotion.added:
+        typer.echo(t("promote.nothing", language))
+        return
+    if dry_run:
+        require_valid(promotion.text, str(register_path), language)
+        typer.echo(t("init.dry_run", language))
+        return
+    write_edit(register_path, raw, promotion.text, language)
+    typer.echo(t("promote.written", language, count=len(promotion.added), file=str(register_path)))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, user_errors
+from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang
 from dxkit.i18n import t
 
 app = typer.Typer(help=t("help.schema", HELP_LANG), no_args_is_help=True)
@@ -26,11 +26,10 @@ def export(
     from dxkit.schemas import SCHEMA_VERSION
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        version = f"v{SCHEMA_VERSION}"
-        files = [PlannedFile(PurePosixPath(version, f.rel.name), f.content) for f in schema_files()]
-        steps = plan(directory, files, overwrite=overwrite)
-        apply(directory, steps)
+    version = f"v{SCHEMA_VERSION}"
+    files = [PlannedFile(PurePosixPath(version, f.rel.name), f.content) for f in schema_files()]
+    steps = plan(directory, files, overwrite=overwrite)
+    apply(directory, steps)
     for step in steps:
         typer.echo(f"{step.action.value:<9} {directory / step.rel}")
     counts = Counter(step.action for step in steps)

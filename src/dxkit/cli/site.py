@@ -3,37 +3,42 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dxkit.cli._common import (
     HELP_LANG,
+    Lang,
     LangOption,
     TodayOption,
+    chosen_lang,
     open_folder,
     today_option_value,
-    user_errors,
 )
-from dxkit.i18n import resolve_lang, t
+from dxkit.i18n import t
+
+if TYPE_CHECKING:
+    from dxkit.site import SiteResult
 
 app = typer.Typer(help=t("help.site", HELP_LANG), no_args_is_help=True)
 FolderArgument = Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))]
 BilingualOption = Annotated[bool, typer.Option("--bilingual", help=t("help.site.bilingual", HELP_LANG))]
 
 
-def _build(directory: Path, out: Path, lang_option, today: str | None, bilingual: bool):
+def _build(
+    directory: Path, out: Path, lang_option: Lang | None, today: str | None, bilingual: bool
+) -> tuple[SiteResult, str]:
     from dxkit.site import build_site, check_destination, check_site_extras
 
-    language = resolve_lang(lang_option.value if lang_option else None)
-    with user_errors(language):
-        check_site_extras()
-        check_destination(directory, out)
-        consortium = open_folder(str(directory), language, today_option_value(today))
-        charter = consortium.charter.data if consortium.charter else {}
-        site_lang = lang_option.value if lang_option else charter.get("language", language)
-        bilingual = bilingual or bool(charter.get("site", {}).get("bilingual_labels"))
-        result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
+    language = chosen_lang(lang_option)
+    check_site_extras()
+    check_destination(directory, out)
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    charter = consortium.charter.data if consortium.charter else {}
+    site_lang = lang_option.value if lang_option else charter.get("language", language)
+    bilingual = bilingual or bool(charter.get("site", {}).get("bilingual_labels"))
+    result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
     return result, language
 
 
@@ -57,6 +62,7 @@ def serve(
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
+    import contextlib
     import functools
     import http.server
     import tempfile
@@ -66,7 +72,5 @@ def serve(
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.out))
         with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
             typer.echo(t("site.serving", language, port=httpd.server_address[1]), err=False)
-            try:
+            with contextlib.suppress(KeyboardInterrupt):
                 httpd.serve_forever()
-            except KeyboardInterrupt:
-                pass

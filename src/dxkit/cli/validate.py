@@ -8,17 +8,13 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    EXIT_USAGE,
     HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
     today_option_value,
-    user_errors,
 )
-from dxkit.errors import UsageError
+from dxkit.errors import UsageError, exit_code_for_findings
 from dxkit.i18n import t
 from dxkit.reporters import REPORTERS
 from dxkit.rules import Selection, known_prefix
@@ -60,15 +56,11 @@ def validate(
     lang: LangOption = None,
 ) -> None:
     language = chosen_lang(lang)
-    with user_errors(language):
-        selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
-        report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
+    selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
+    report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
     typer.echo(REPORTERS[output_format.value](report, language), nl=False)
-    if report.files == 0 and not report.unusable_paths:
+    nothing_found = report.files == 0 and not report.unusable_paths
+    if nothing_found:
         typer.echo(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
-        raise typer.Exit(EXIT_USAGE)
-    if report.unusable_paths:
-        raise typer.Exit(EXIT_USAGE)
-    if report.errors and not exit_zero:
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_CLEAN)
+    incomplete = nothing_found or bool(report.unusable_paths)
+    raise typer.Exit(exit_code_for_findings(report.errors, exit_zero=exit_zero, incomplete=incomplete))
