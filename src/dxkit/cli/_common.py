@@ -26,6 +26,27 @@ if TYPE_CHECKING:
 #: The language of help texts, fixed when the command line is built.
 HELP_LANG = resolve_lang()
 
+
+class HelpText(str):
+    """A help text in :data:`HELP_LANG` that remembers its catalogue id.
+
+    Typer shows the text; :mod:`dxkit.cli.tree` reads the id, so the reference pages can give
+    the same help in every language without mapping a text back to its id.
+    """
+
+    msg_id: str
+
+    def __new__(cls, msg_id: str) -> HelpText:
+        text = super().__new__(cls, t(msg_id, HELP_LANG))
+        text.msg_id = msg_id
+        return text
+
+
+def help_text(msg_id: str) -> HelpText:
+    """The help text for ``msg_id`` (a ``help.*`` id in the catalogue)."""
+    return HelpText(msg_id)
+
+
 #: The language the running command speaks, once it has chosen one.
 _MESSAGE_LANG: ContextVar[str | None] = ContextVar("dxkit_message_lang", default=None)
 
@@ -37,7 +58,7 @@ class Lang(StrEnum):
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help=t("help.lang", HELP_LANG), show_default=False),
+    typer.Option("--lang", help=help_text("help.lang"), show_default=False),
 ]
 
 
@@ -80,9 +101,7 @@ def today_option_value(value: str | None) -> dt.date:
         raise UsageError("validate.bad_today", value=value) from None
 
 
-TodayOption = Annotated[
-    str | None, typer.Option("--today", help=t("help.validate.today", HELP_LANG), show_default=False)
-]
+TodayOption = Annotated[str | None, typer.Option("--today", help=help_text("help.validate.today"), show_default=False)]
 
 
 def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:

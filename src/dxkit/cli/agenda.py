@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, load_checked
-from dxkit.i18n import t
+from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked
 
 
 class AgendaFormat(StrEnum):
@@ -19,9 +18,9 @@ class AgendaFormat(StrEnum):
 
 
 def agenda(
-    file: Annotated[Path, typer.Argument(help=t("help.agenda.file", HELP_LANG), show_default=False)],
+    file: Annotated[Path, typer.Argument(help=help_text("help.agenda.file"), show_default=False)],
     output_format: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))
+        AgendaFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = AgendaFormat.text,
     lang: LangOption = None,
 ) -> None:

@@ -11,10 +11,10 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import (
-    HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
+    help_text,
     open_folder,
     today_option_value,
 )
@@ -28,14 +28,14 @@ from dxkit.reporters.analyses import (
     AnalysisFormat,
 )
 
-FolderArgument = Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))]
-FormatOption = Annotated[AnalysisFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))]
+FolderArgument = Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))]
+FormatOption = Annotated[AnalysisFormat, typer.Option("--format", "-f", help=help_text("help.format"))]
 
 
 def status(
     directory: FolderArgument = Path("."),
     today: TodayOption = None,
-    soon: Annotated[int, typer.Option("--soon", help=t("help.status.soon", HELP_LANG), min=0)] = 14,
+    soon: Annotated[int, typer.Option("--soon", help=help_text("help.status.soon"), min=0)] = 14,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
 ) -> None:
@@ -62,7 +62,7 @@ def gate(
 def keyperson(
     directory: FolderArgument = Path("."),
     today: TodayOption = None,
-    top: Annotated[int, typer.Option("--top", help=t("help.keyperson.top", HELP_LANG), min=1)] = 5,
+    top: Annotated[int, typer.Option("--top", help=help_text("help.keyperson.top"), min=1)] = 5,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
 ) -> None:
@@ -76,9 +76,9 @@ def keyperson(
 def lessons(
     directory: FolderArgument = Path("."),
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=t("help.lessons.output", HELP_LANG), show_default=False)
+        Path | None, typer.Option("--output", "-o", help=help_text("help.lessons.output"), show_default=False)
     ] = None,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.lessons.overwrite", HELP_LANG))] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
     today: TodayOption = None,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,

@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import (
-    HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
+    help_text,
     load_checked,
     open_folder,
     today_option_value,
@@ -41,16 +41,16 @@ BINARY = {"xlsx", "ics"}
 
 
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help=t("help.export.kind", HELP_LANG))],
-    directory: Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))] = Path("."),
+    kind: Annotated[ExportKind, typer.Argument(help=help_text("help.export.kind"))],
+    directory: Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))] = Path("."),
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))
+        ExportFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = ExportFormat.xlsx,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=t("help.export.output", HELP_LANG), show_default=False)
+        Path | None, typer.Option("--output", "-o", help=help_text("help.export.output"), show_default=False)
     ] = None,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.lessons.overwrite", HELP_LANG))] = False,
-    bom: Annotated[bool, typer.Option("--bom/--no-bom", help=t("help.export.bom", HELP_LANG))] = True,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help=help_text("help.export.bom"))] = True,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -89,12 +89,10 @@ def export(
 
 
 def import_sheet(
-    workbook: Annotated[Path, typer.Argument(help=t("help.import.file", HELP_LANG), show_default=False)],
-    into: Annotated[
-        Path | None, typer.Option("--into", help=t("help.import.into", HELP_LANG), show_default=False)
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
-    prune: Annotated[bool, typer.Option("--prune", help=t("help.import.prune", HELP_LANG))] = False,
+    workbook: Annotated[Path, typer.Argument(help=help_text("help.import.file"), show_default=False)],
+    into: Annotated[Path | None, typer.Option("--into", help=help_text("help.import.into"), show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
+    prune: Annotated[bool, typer.Option("--prune", help=help_text("help.import.prune"))] = False,
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError

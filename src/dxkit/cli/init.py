@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang
+from dxkit.cli._common import LangOption, chosen_lang, help_text
 from dxkit.i18n import t
 from dxkit.scaffold import Action, apply, init_files, plan
 
@@ -21,7 +21,7 @@ def _is_terminal() -> bool:
 
 
 def _ask(label: str, default: str) -> str:
-    return typer.prompt(label, default=default)
+    return str(typer.prompt(label, default=default))
 
 
 class CI(StrEnum):
@@ -31,18 +31,18 @@ class CI(StrEnum):
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help=t("help.init.dir", HELP_LANG), show_default=False)],
-    name: Annotated[str | None, typer.Option("--name", help=t("help.init.name", HELP_LANG), show_default=False)] = None,
+    directory: Annotated[Path, typer.Argument(help=help_text("help.init.dir"), show_default=False)],
+    name: Annotated[str | None, typer.Option("--name", help=help_text("help.init.name"), show_default=False)] = None,
     municipality: Annotated[
         str | None,
-        typer.Option("--municipality", help=t("help.init.municipality", HELP_LANG), show_default=False),
+        typer.Option("--municipality", help=help_text("help.init.municipality"), show_default=False),
     ] = None,
     lang: LangOption = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help=t("help.init.no_input", HELP_LANG))] = False,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.init.overwrite", HELP_LANG))] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
-    ci: Annotated[CI, typer.Option("--ci", help=t("help.init.ci", HELP_LANG))] = CI.none,
-    pre_commit: Annotated[bool, typer.Option("--pre-commit", help=t("help.init.pre_commit", HELP_LANG))] = False,
+    no_input: Annotated[bool, typer.Option("--no-input", help=help_text("help.init.no_input"))] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.init.overwrite"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
+    ci: Annotated[CI, typer.Option("--ci", help=help_text("help.init.ci"))] = CI.none,
+    pre_commit: Annotated[bool, typer.Option("--pre-commit", help=help_text("help.init.pre_commit"))] = False,
 ) -> None:
     language = chosen_lang(lang)
     interactive = not no_input and _is_terminal()

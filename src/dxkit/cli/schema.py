@@ -8,16 +8,16 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang
+from dxkit.cli._common import LangOption, chosen_lang, help_text
 from dxkit.i18n import t
 
-app = typer.Typer(help=t("help.schema", HELP_LANG), no_args_is_help=True)
+app = typer.Typer(help=help_text("help.schema"), no_args_is_help=True)
 
 
-@app.command("export", help=t("help.schema.export", HELP_LANG))
+@app.command("export", help=help_text("help.schema.export"))
 def export(
-    directory: Annotated[Path, typer.Argument(help=t("help.schema.dir", HELP_LANG), show_default=False)],
-    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.init.overwrite", HELP_LANG))] = False,
+    directory: Annotated[Path, typer.Argument(help=help_text("help.schema.dir"), show_default=False)],
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.init.overwrite"))] = False,
     lang: LangOption = None,
 ) -> None:
     from pathlib import PurePosixPath

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dxkit.cli._common import (
-    HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
+    help_text,
     today_option_value,
 )
 from dxkit.errors import UsageError, exit_code_for_findings
@@ -20,7 +20,13 @@ from dxkit.reporters import REPORTERS
 from dxkit.rules import Selection, known_prefix
 from dxkit.validate import check_paths
 
-Format = Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+if TYPE_CHECKING:
+
+    class Format(StrEnum):
+        """The ``--format`` choices: one per reporter in ``REPORTERS``."""
+
+else:
+    Format = StrEnum("Format", {name: name for name in REPORTERS})
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -38,20 +44,20 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 def validate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help=t("help.validate.paths", HELP_LANG), show_default=False)
+        list[str] | None, typer.Argument(help=help_text("help.validate.paths"), show_default=False)
     ] = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help=t("help.validate.format", HELP_LANG))
-    ] = Format["text"],  # type: ignore[valid-type]
+    output_format: Annotated[Format, typer.Option("--format", "-f", help=help_text("help.validate.format"))] = Format[
+        "text"
+    ],
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help=t("help.validate.select", HELP_LANG), show_default=False),
+        typer.Option("--select", help=help_text("help.validate.select"), show_default=False),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help=t("help.validate.ignore", HELP_LANG), show_default=False),
+        typer.Option("--ignore", help=help_text("help.validate.ignore"), show_default=False),
     ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=help_text("help.validate.exit_zero"))] = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
