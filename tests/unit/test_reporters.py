@@ -93,3 +93,26 @@ def test_json_reporter_gives_ids_and_messages(shiomi, lang):
 def test_a_table_refuses_a_row_of_the_wrong_width():
     with pytest.raises(TypeError, match="2 cells for 3 columns"):
         Table(title="t", columns=("a", "b", "c"), rows=(("1", "2"),))
+
+
+def test_write_reports_say_what_happened_to_each_file(tmp_path, lang):
+    from pathlib import PurePosixPath
+
+    from dxkit.reporters.writes import render_steps, render_summary, skipped
+    from dxkit.scaffold import Action, Step
+
+    steps = [
+        Step(PurePosixPath("roles.yaml"), Action.SKIP, b""),
+        Step(PurePosixPath("members.yaml"), Action.CREATE, b""),
+    ]
+    assert [b.text for b in render_steps(tmp_path, steps)] == [
+        f"skip      {tmp_path / 'roles.yaml'}\n",
+        f"create    {tmp_path / 'members.yaml'}\n",
+    ]
+    (summary,) = render_summary(steps, lang)
+    assert summary.text == (
+        "作成 1 件、同一 0 件、既存を維持 1 件、上書き 0 件。\n"
+        if lang == "ja"
+        else "1 created, 0 identical, 1 kept as they were, 0 overwritten.\n"
+    )
+    assert skipped(steps) and not skipped(steps[1:])

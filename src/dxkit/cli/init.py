@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,8 +11,10 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import LangOption, chosen_lang, help_text
+from dxkit.cli._output import emit
 from dxkit.i18n import t
-from dxkit.scaffold import Action, apply, init_files, plan
+from dxkit.reporters.writes import render_steps, render_summary, skipped
+from dxkit.scaffold import apply, init_files, plan
 
 
 def _is_terminal() -> bool:
@@ -61,24 +62,13 @@ def init(
         pre_commit=pre_commit,
     )
     steps = plan(directory, files, overwrite=overwrite)
-    for step in steps:
-        typer.echo(f"{step.action.value:<9} {directory / step.rel}")
+    emit(render_steps(directory, steps))
     if dry_run:
         typer.echo(t("init.dry_run", language))
     else:
         apply(directory, steps)
-    counts = Counter(step.action for step in steps)
-    typer.echo(
-        t(
-            "init.summary",
-            language,
-            create=counts[Action.CREATE],
-            identical=counts[Action.IDENTICAL],
-            skip=counts[Action.SKIP],
-            overwrite=counts[Action.OVERWRITE],
-        )
-    )
-    if counts[Action.SKIP]:
+    emit(render_summary(steps, language))
+    if skipped(steps):
         typer.echo(t("init.skip_hint", language))
     if not dry_run:
         typer.echo(t("init.next", language, dir=str(directory)))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dxkit.cli._common import LangOption, chosen_lang, help_text
-from dxkit.i18n import t
+from dxkit.cli._output import emit
 
 app = typer.Typer(help=help_text("help.schema"), no_args_is_help=True)
 
@@ -22,7 +21,8 @@ def export(
 ) -> None:
     from pathlib import PurePosixPath
 
-    from dxkit.scaffold import Action, PlannedFile, apply, plan, schema_files
+    from dxkit.reporters.writes import render_steps, render_summary
+    from dxkit.scaffold import PlannedFile, apply, plan, schema_files
     from dxkit.schemas import SCHEMA_VERSION
 
     language = chosen_lang(lang)
@@ -30,16 +30,5 @@ def export(
     files = [PlannedFile(PurePosixPath(version, f.rel.name), f.content) for f in schema_files()]
     steps = plan(directory, files, overwrite=overwrite)
     apply(directory, steps)
-    for step in steps:
-        typer.echo(f"{step.action.value:<9} {directory / step.rel}")
-    counts = Counter(step.action for step in steps)
-    typer.echo(
-        t(
-            "init.summary",
-            language,
-            create=counts[Action.CREATE],
-            identical=counts[Action.IDENTICAL],
-            skip=counts[Action.SKIP],
-            overwrite=counts[Action.OVERWRITE],
-        )
-    )
+    emit(render_steps(directory, steps))
+    emit(render_summary(steps, language))
