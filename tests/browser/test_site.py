@@ -7,12 +7,11 @@ import http.server
 import threading
 
 import pytest
-from typer.testing import CliRunner
 
-from dxkit.cli import app
 from tests.browser.conftest import SCREENSHOTS, _QuietHandler
 from tests.browser.test_guidebook import OPEN_SHADOW_ROOTS
 from tests.cli.test_site import XSS, hostile_copy
+from tests.helpers import invoke
 
 pytestmark = pytest.mark.slow
 
@@ -22,8 +21,7 @@ def site_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("consortium-site")
     folder = hostile_copy(base, "ja")
     out = base / "site"
-    result = CliRunner().invoke(app, ["site", "build", str(folder), "--out", str(out), "--today", "2026-10-01"])
-    assert result.exit_code == 0, result.output
+    invoke(["site", "build", str(folder), "--out", str(out), "--today", "2026-10-01"])
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/", out

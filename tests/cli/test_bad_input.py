@@ -19,7 +19,7 @@ MEMBERS = "kind: members\nversion: 1\nmembers:\n  - id: city\n    name: 市役�
 
 def _bomb() -> str:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     return "\n".join(lines) + "\n"
 
@@ -84,19 +84,30 @@ def test_bom_is_a_warning_and_exit_zero(tmp_path):
     target.write_bytes(codecs.BOM_UTF8 + MEMBERS.encode())
     result = _run(str(target))
     assert result.returncode == 0
-    assert [f["code"] for f in json.loads(result.stdout)["findings"]][0] == "DX007"
+    assert next(f["code"] for f in json.loads(result.stdout)["findings"]) == "DX007"
 
 
-@pytest.mark.parametrize("kind", ["directory", "missing", "broken_symlink"])
-def test_unusable_paths_exit_2_without_traceback(tmp_path, kind):
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("directory", "No governance files were found"),
+        ("missing", "No such file or folder"),
+        ("broken_symlink", "points to nothing"),
+    ],
+)
+def test_unusable_paths_exit_2_without_traceback(tmp_path, kind, said):
     target = tmp_path / "x.yaml"
     if kind == "directory":
         target.mkdir()
     elif kind == "broken_symlink":
         target.symlink_to(tmp_path / "nowhere.yaml")
     result = _run(str(target))
+    # The entry point turns a crash into exit 2 as well: the message tells the two apart.
     assert result.returncode == 2
     assert "Traceback" not in result.stderr + result.stdout
+    assert "Internal error" not in result.stderr
+    assert said in result.stderr + result.stdout
+    assert json.loads(result.stdout)["summary"]["files"] == 0
 
 
 def test_internal_errors_are_reported_briefly(tmp_path):

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from typer.testing import CliRunner
 
-from dxkit.cli import app
 from dxkit.loading import load_file
 from tests.conftest import ROOT
+from tests.helpers import invoke
 
-runner = CliRunner()
 TODAY = "2026-10-01"
 
 
@@ -28,15 +26,11 @@ def shiomi(tmp_path: Path, lang: str, monkeypatch) -> Path:
     return dest
 
 
-def _run(*args: str):
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
 def _export_xlsx(folder: Path, lang: str) -> Path:
-    result = _run("export", "roles", str(folder), "-o", str(folder / "roles.xlsx"), "--lang", lang, "--today", TODAY)
-    assert result.exit_code == 0, result.output
+    result = invoke(
+        ["export", "roles", str(folder), "-o", str(folder / "roles.xlsx"), "--lang", lang, "--today", TODAY]
+    )
+    assert "roles.xlsx" in result.stdout
     return folder / "roles.xlsx"
 
 
@@ -56,8 +50,7 @@ def test_xlsx_has_headers_dates_dropdowns_and_members(shiomi, lang):
 
 def test_unchanged_export_import_leaves_the_file_byte_identical(shiomi, lang):
     before = (shiomi / "roles.yaml").read_bytes()
-    result = _run("import", str(_export_xlsx(shiomi, lang)), "--lang", lang)
-    assert result.exit_code == 0
+    result = invoke(["import", str(_export_xlsx(shiomi, lang)), "--lang", lang])
     assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
     assert (shiomi / "roles.yaml").read_bytes() == before
 
@@ -93,8 +86,7 @@ def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
     sheet.delete_rows(rows["T-032"])
     book.save(path)
     before = (shiomi / "roles.yaml").read_text(encoding="utf-8")
-    result = _run("import", str(path), "--lang", lang)
-    assert result.exit_code == 0, result.output
+    result = invoke(["import", str(path), "--lang", lang])
     assert "T-032" in result.stdout  # reported as missing, kept
     after_text = (shiomi / "roles.yaml").read_text(encoding="utf-8")
     old = {t["id"]: t for t in load_file(ROOT / "examples" / "shiomi" / lang / "roles.yaml").data["tasks"]}
@@ -123,8 +115,8 @@ def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
         if line.strip().startswith(("status:", "due:", "title:")):
             continue
         position = kept.index(line, position)
-    pruned = _run("import", str(path), "--prune", "--lang", lang)
-    assert pruned.exit_code == 0
+    pruned = invoke(["import", str(path), "--prune", "--lang", lang])
+    assert "T-032" in pruned.stdout
     assert "T-032" not in {t["id"] for t in load_file(shiomi / "roles.yaml").data["tasks"]}
 
 
@@ -138,8 +130,7 @@ def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_writt
     book.worksheets[0].cell(5, column).value = value
     book.save(path)
     before = (shiomi / "roles.yaml").read_bytes()
-    result = _run("import", str(path), "--lang", lang)
-    assert result.exit_code == 2
+    result = invoke(["import", str(path), "--lang", lang], exit=2)
     letter = "ABCDEFGHIJKLMNOP"[column - 1]
     assert (f"5 行 {letter} 列" if lang == "ja" else f"row 5, column {letter}") in result.stderr
     assert needle in result.stderr
@@ -148,19 +139,18 @@ def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_writt
 
 def test_import_refuses_a_file_that_is_not_a_workbook(shiomi):
     (shiomi / "fake.xlsx").write_text("not a zip", encoding="utf-8")
-    result = _run("import", "fake.xlsx", "--lang", "en")
-    assert result.exit_code == 2 and "Excel" in result.stderr
+    result = invoke(["import", "fake.xlsx", "--lang", "en"], exit=2)
+    assert result.stderr.startswith("Error: ") and "Excel" in result.stderr
 
 
 def test_csv_has_a_bom_and_japanese_intact(shiomi, lang):
-    data = _run("export", "roles", "-f", "csv", "-o", "roles.csv", "--lang", lang)
-    assert data.exit_code == 0
+    invoke(["export", "roles", "-f", "csv", "-o", "roles.csv", "--lang", lang])
     raw = (shiomi / "roles.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 33 and rows[1][0] == "T-001"
     assert ("協議会" in rows[1][1]) == (lang == "ja")
-    _run("export", "roles", "-f", "csv", "-o", "plain.csv", "--no-bom")
+    invoke(["export", "roles", "-f", "csv", "-o", "plain.csv", "--no-bom"])
     assert not (shiomi / "plain.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -168,7 +158,7 @@ def test_ics_parses_and_uids_are_stable(shiomi, lang):
     from icalendar import Calendar
 
     for name in ("a.ics", "b.ics"):
-        assert _run("export", "roles", "-f", "ics", "-o", name, "--today", TODAY, "--lang", lang).exit_code == 0
+        invoke(["export", "roles", "-f", "ics", "-o", name, "--today", TODAY, "--lang", lang])
     calendars = [Calendar.from_ical((shiomi / n).read_bytes()) for n in ("a.ics", "b.ics")]
     uids = [[str(e["uid"]) for e in c.walk("VEVENT")] for c in calendars]
     assert uids[0] == uids[1] and len(uids[0]) == 32 and len(set(uids[0])) == 32
@@ -179,22 +169,25 @@ def test_ics_parses_and_uids_are_stable(shiomi, lang):
 
 
 def test_markdown_and_gantt(shiomi, lang):
-    md = _run("export", "roles", "-f", "md", "--lang", lang).stdout
+    md = invoke(["export", "roles", "-f", "md", "--lang", lang]).stdout
     assert md.count("\n| T-0") == 32
-    gantt = _run("export", "roles", "-f", "mermaid", "--today", TODAY, "--lang", lang).stdout
+    gantt = invoke(["export", "roles", "-f", "mermaid", "--today", TODAY, "--lang", lang]).stdout
     assert gantt.startswith("gantt\n") and gantt.count("    section ") == 3
     assert ":crit" in gantt and ":done" in gantt
 
 
 def test_issue_register_exports_and_refuses_calendar(shiomi, lang):
-    assert _run("export", "issues", "-f", "csv", "--lang", lang).stdout.count("I-00") == 8
-    assert _run("export", "issues", "-o", "issues.xlsx").exit_code == 0
-    refused = _run("export", "issues", "-f", "ics", "--lang", lang)
-    assert refused.exit_code == 2
+    assert invoke(["export", "issues", "-f", "csv", "--lang", lang]).stdout.count("I-00") == 8
+    invoke(["export", "issues", "-o", "issues.xlsx"])
+    assert load_workbook(shiomi / "issues.xlsx").worksheets[0].max_row == 9
+    refused = invoke(["export", "issues", "-f", "ics", "--lang", lang], exit=2)
+    assert "ics" in refused.stderr and "csv, md, xlsx" in refused.stderr
+    assert not (shiomi / "issues.ics").exists()
 
 
 def test_export_never_overwrites_without_asking(shiomi):
     (shiomi / "roles.xlsx").write_bytes(b"mine")
-    result = _run("export", "roles", "--lang", "en")
-    assert result.exit_code == 2 and (shiomi / "roles.xlsx").read_bytes() == b"mine"
-    assert _run("export", "roles", "--overwrite").exit_code == 0
+    result = invoke(["export", "roles", "--lang", "en"], exit=2)
+    assert "--overwrite" in result.stderr and (shiomi / "roles.xlsx").read_bytes() == b"mine"
+    invoke(["export", "roles", "--overwrite"])
+    assert load_workbook(shiomi / "roles.xlsx").worksheets[0].max_row == 33

@@ -9,14 +9,11 @@ import sys
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
-from dxkit.cli import app
 from dxkit.integrations import HOOK, published_files
 from dxkit.integrations import main as integrations_main
 from tests.conftest import ROOT
-
-runner = CliRunner()
+from tests.helpers import invoke
 
 
 def test_published_integration_files_are_fresh():
@@ -42,12 +39,11 @@ def test_gitlab_template_reports_junit():
 
 @pytest.mark.parametrize(("ci", "expected"), [("github", ".github/workflows/dxkit.yml"), ("gitlab", ".gitlab-ci.yml")])
 def test_init_scaffolds_ci_and_pre_commit(tmp_path, ci, expected):
-    result = runner.invoke(app, ["init", str(tmp_path / "c"), "--no-input", "--ci", ci, "--pre-commit"])
-    assert result.exit_code == 0, result.output
+    invoke(["init", str(tmp_path / "c"), "--no-input", "--ci", ci, "--pre-commit"])
     assert yaml.safe_load((tmp_path / "c" / expected).read_text(encoding="utf-8"))
     config = yaml.safe_load((tmp_path / "c" / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert config["repos"][0]["hooks"][0]["id"] == "dxkit-validate"
-    rerun = runner.invoke(app, ["init", str(tmp_path / "c"), "--no-input", "--ci", ci, "--pre-commit"])
+    rerun = invoke(["init", str(tmp_path / "c"), "--no-input", "--ci", ci, "--pre-commit"])
     assert f"identical {tmp_path / 'c' / expected}" in " ".join(rerun.stdout.split())
 
 
@@ -59,13 +55,12 @@ def test_junit_and_sarif_formats(sample):
         (sample / "roles.yaml").read_text(encoding="utf-8").replace("status: in-progress", "status: doing"),
         encoding="utf-8",
     )
-    junit = runner.invoke(app, ["validate", str(sample), "--format", "junit"])
-    assert junit.exit_code == 1
+    junit = invoke(["validate", str(sample), "--format", "junit"], exit=1)
     suite = ET.fromstring(junit.stdout).find("testsuite")
     assert suite.get("tests") == "5" and suite.get("failures") == "1"
     failing = [case for case in suite if case.find("failure") is not None]
     assert failing[0].get("name").endswith("roles.yaml")
-    sarif = json.loads(runner.invoke(app, ["validate", str(sample), "--format", "sarif"]).stdout)
+    sarif = json.loads(invoke(["validate", str(sample), "--format", "sarif"], exit=1).stdout)
     result = sarif["runs"][0]["results"][0]
     assert sarif["version"] == "2.1.0" and result["ruleId"] == "DX010"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
@@ -90,7 +85,7 @@ def test_pre_commit_try_repo_fails_on_a_broken_file_and_passes_when_fixed(tmp_pa
         return subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, timeout=600)
 
     run("git", "init", "-q")
-    assert runner.invoke(app, ["init", str(work / "consortium"), "--no-input"]).exit_code == 0
+    invoke(["init", str(work / "consortium"), "--no-input"])
     run("git", "add", ".")
     run("git", "commit", "-qm", "consortium")
     hook = [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "dxkit-validate", "--all-files"]
@@ -107,11 +102,10 @@ def test_pre_commit_try_repo_fails_on_a_broken_file_and_passes_when_fixed(tmp_pa
 
 
 def test_schema_export_writes_versioned_schemas_and_keeps_existing_files(tmp_path, lang):
-    result = runner.invoke(app, ["schema", "export", str(tmp_path / "s"), "--lang", lang])
-    assert result.exit_code == 0
+    invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
     written = sorted(p.name for p in (tmp_path / "s" / "v1").iterdir())
     assert "roles.schema.json" in written and len(written) == 7
     (tmp_path / "s" / "v1" / "roles.schema.json").write_text("{}", encoding="utf-8")
-    again = runner.invoke(app, ["schema", "export", str(tmp_path / "s"), "--lang", lang])
-    assert again.exit_code == 0 and (tmp_path / "s" / "v1" / "roles.schema.json").read_text(encoding="utf-8") == "{}"
+    again = invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
+    assert (tmp_path / "s" / "v1" / "roles.schema.json").read_text(encoding="utf-8") == "{}"
     assert ("既存を維持 1 件" if lang == "ja" else "1 kept as they were") in again.stdout

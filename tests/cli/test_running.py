@@ -7,13 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from dxkit.cli import app
 from dxkit.loading import load_file
 from tests.conftest import ROOT
+from tests.helpers import invoke
 
-runner = CliRunner()
 TODAY = "2026-10-01"
 
 
@@ -24,15 +22,8 @@ def shiomi(tmp_path: Path, lang: str) -> Path:
     return dest
 
 
-def _run(*args: str):
-    result = runner.invoke(app, list(args))
-    assert "Traceback" not in result.output
-    return result
-
-
 def test_example_validates_with_exactly_its_planted_findings(shiomi, lang):
-    result = _run("validate", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang)
-    assert result.exit_code == 1
+    result = invoke(["validate", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang], exit=1)
     codes = sorted((f["code"], Path(f["file"]).name) for f in json.loads(result.stdout)["findings"])
     assert codes == [("DX305", "roles.yaml"), ("DX601", "2026-03-27-kpt.yaml")]
 
@@ -50,8 +41,7 @@ def test_example_is_realistic(shiomi):
 
 
 def test_status_text_and_json(shiomi, lang):
-    text = _run("status", str(shiomi), "--today", TODAY, "--lang", lang)
-    assert text.exit_code == 0
+    text = invoke(["status", str(shiomi), "--today", TODAY, "--lang", lang])
     assert "T-021" in text.stdout
     assert (
         "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
@@ -59,7 +49,7 @@ def test_status_text_and_json(shiomi, lang):
     assert (
         "最後の振り返り: 2026-08-28（34 日前）" if lang == "ja" else "Last retrospective: 2026-08-28 (34 days ago)"
     ) in text.stdout
-    data = json.loads(_run("status", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang).stdout)
+    data = json.loads(invoke(["status", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang]).stdout)
     assert [t["id"] for t in data["overdue_unexplained"]] == ["T-021"]
     assert len(data["overdue_explained"]) == 2 and all(t["recovery_plan"] for t in data["overdue_explained"])
     assert len(data["due_soon"]) == 3 and all(0 <= t["days"] <= 14 for t in data["due_soon"])
@@ -71,14 +61,13 @@ def test_status_text_and_json(shiomi, lang):
 
 
 def test_gate_shows_current_gate_by_lens(shiomi, lang):
-    result = _run("gate", str(shiomi), "--today", TODAY, "--lang", lang)
-    assert result.exit_code == 0
+    result = invoke(["gate", str(shiomi), "--today", TODAY, "--lang", lang])
     assert (
         "ゲート G2: 社会実証 → 実装・展開" if lang == "ja" else "Gate G2: demonstration → implementation"
     ) in result.stdout
     for lens in ("魅力", "実現可能性", "事業性") if lang == "ja" else ("Desirability", "Feasibility", "Viability"):
         assert lens in result.stdout
-    data = json.loads(_run("gate", str(shiomi), "--today", TODAY, "--format", "json").stdout)
+    data = json.loads(invoke(["gate", str(shiomi), "--today", TODAY, "--format", "json"]).stdout)
     assert data["current"]["id"] == "G2"
     assert data["current"]["missing"] and all(
         c["state"] != "met" or not c["evidence"] for c in data["current"]["missing"]
@@ -88,31 +77,33 @@ def test_gate_shows_current_gate_by_lens(shiomi, lang):
 
 
 def test_keyperson_ranks_hub_and_flags_the_bridge(shiomi, lang):
-    data = json.loads(_run("keyperson", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang).stdout)
+    data = json.loads(invoke(["keyperson", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang]).stdout)
     assert data["candidates"][0]["member"] == "city-dx"
     assert "code-for-shiomi" in data["articulation_points"]
     kinds = {(r["kind"], r["member"]) for r in data["risks"]}
     assert ("articulation-point", "code-for-shiomi") in kinds
     assert any(kind == "rotation" for kind, _ in kinds)
     assert data["mermaid"].startswith("graph LR\n")
-    text = _run("keyperson", str(shiomi), "--today", TODAY, "--lang", lang).stdout
+    text = invoke(["keyperson", str(shiomi), "--today", TODAY, "--lang", lang]).stdout
     assert "```mermaid\ngraph LR" in text
     assert ("キーパーソンの候補" if lang == "ja" else "Key-person candidates") in text
 
 
 def test_lessons_page_and_unowned_tries(shiomi, lang, tmp_path):
     out = tmp_path / "lessons.md"
-    result = _run("lessons", str(shiomi), "--output", str(out), "--lang", lang)
-    assert result.exit_code == 0
+    result = invoke(["lessons", str(shiomi), "--output", str(out), "--lang", lang])
+    assert str(out) in result.stdout
     page = out.read_text(encoding="utf-8")
     assert page.startswith("# 教訓" if lang == "ja" else "# Lessons")
     assert ("目標に届かなかったこと" if lang == "ja" else "Targets not reached") in page
     assert "300" in page and "95" in page
     assert ("担当か期限のない Try" if lang == "ja" else "without an owner or date") in page
-    again = _run("lessons", str(shiomi), "--output", str(out), "--lang", lang)
-    assert again.exit_code == 2 and "--overwrite" in again.stderr
-    assert _run("lessons", str(shiomi), "--output", str(out), "--overwrite").exit_code == 0
-    data = json.loads(_run("lessons", str(shiomi), "--format", "json").stdout)
+    again = invoke(["lessons", str(shiomi), "--output", str(out), "--lang", lang], exit=2)
+    assert "--overwrite" in again.stderr and again.stdout == ""
+    out.write_text("old", encoding="utf-8")
+    invoke(["lessons", str(shiomi), "--output", str(out), "--overwrite", "--lang", lang])
+    assert out.read_text(encoding="utf-8") == page
+    data = json.loads(invoke(["lessons", str(shiomi), "--format", "json"]).stdout)
     assert data["retrospectives"] == 4 and data["failures"][0]["publish"] is True
 
 
@@ -120,58 +111,57 @@ def test_promote_adds_the_two_new_workshop_issues_and_changes_nothing_else(shiom
     register = shiomi / "issues.yaml"
     before = register.read_bytes()
     workshop = shiomi / "workshops" / "2026-01-24-issue-discovery.yaml"
-    dry = _run("promote", str(workshop), "--dry-run", "--lang", lang)
-    assert dry.exit_code == 0 and register.read_bytes() == before
-    result = _run("promote", str(workshop), "--lang", lang)
-    assert result.exit_code == 0, result.output
+    dry = invoke(["promote", str(workshop), "--dry-run", "--lang", lang])
+    assert "I-009" in dry.stdout and register.read_bytes() == before
+    result = invoke(["promote", str(workshop), "--lang", lang])
     after = register.read_bytes()
     assert after.startswith(before.rstrip(b"\n"))  # nothing before the new entries changed
     added = load_file(register).data["issues"][8:]
     assert [i["id"] for i in added] == ["I-009", "I-010"]
     assert all(i["found_in"]["ref"] == workshop.name for i in added)
     assert ("既存" if lang == "ja" else "exists") in result.stdout
-    again = _run("promote", str(workshop), "--lang", lang)
-    assert again.exit_code == 0 and register.read_bytes() == after
-    assert _run("validate", str(shiomi), "--today", TODAY, "--select", "DX0,DX5").exit_code == 0
+    invoke(["promote", str(workshop), "--lang", lang])
+    assert register.read_bytes() == after
+    invoke(["validate", str(shiomi), "--today", TODAY, "--select", "DX0,DX5"])
 
 
 def test_new_workshop_then_agenda(shiomi, lang):
-    result = _run(
-        "new",
-        "workshop",
-        "consensus",
-        "--dir",
-        str(shiomi),
-        "--date",
-        "2026-10-20",
-        "--minutes",
-        "120",
-        "--participants",
-        "14",
-        "--start-time",
-        "18:30",
-        "--lang",
-        lang,
+    result = invoke(
+        [
+            "new",
+            "workshop",
+            "consensus",
+            "--dir",
+            str(shiomi),
+            "--date",
+            "2026-10-20",
+            "--minutes",
+            "120",
+            "--participants",
+            "14",
+            "--start-time",
+            "18:30",
+            "--lang",
+            lang,
+        ]
     )
-    assert result.exit_code == 0, result.output
     created = Path(result.stdout.split()[1])
     assert created.parent == shiomi / "workshops" and created.name.startswith("2026-10-20-")
     data = load_file(created).data
     assert sum(s["minutes"] for s in data["agenda"]) == 120 and data["tables"] == {"count": 3, "size": 5}
-    second = _run("new", "workshop", "consensus", "--dir", str(shiomi), "--date", "2026-10-20", "--lang", lang)
-    assert second.exit_code == 0
+    second = invoke(["new", "workshop", "consensus", "--dir", str(shiomi), "--date", "2026-10-20", "--lang", lang])
     assert Path(second.stdout.split()[1]).name == created.name.replace(".yaml", "-2.yaml")
-    html = _run("agenda", str(created), "--format", "html")
-    assert html.exit_code == 0 and "@page { size: A4" in html.stdout and "18:30" in html.stdout
-    text = _run("agenda", str(created))
+    html = invoke(["agenda", str(created), "--format", "html"])
+    assert "@page { size: A4" in html.stdout and "18:30" in html.stdout
+    text = invoke(["agenda", str(created)])
     assert ("進行表" if lang == "ja" else "Agenda") in text.stdout
-    findings = json.loads(_run("validate", str(shiomi), "--today", TODAY, "--format", "json").stdout)["findings"]
+    report = invoke(["validate", str(shiomi), "--today", TODAY, "--format", "json"], exit=1)
+    findings = json.loads(report.stdout)["findings"]
     assert {f["code"] for f in findings if "2026-10-20" in f["file"]} == {"DX008"}
 
 
 def test_new_gate_review_names_the_current_gate(shiomi):
-    result = _run("new", "retrospective", "gate-review", "--dir", str(shiomi), "--date", "2027-03-15")
-    assert result.exit_code == 0
+    invoke(["new", "retrospective", "gate-review", "--dir", str(shiomi), "--date", "2027-03-15"])
     data = load_file(shiomi / "retrospectives" / "2027-03-15-gate-review.yaml").data
     assert data["gate_review"]["gate"] == "G2"
     assert data["language"] == load_file(shiomi / "consortium.yaml").data["language"]
@@ -191,20 +181,28 @@ def test_new_gate_review_names_the_current_gate(shiomi):
 )
 def test_usage_errors_exit_2_with_a_message(tmp_path, monkeypatch, args, lang):
     monkeypatch.chdir(tmp_path)
-    result = _run(*args, "--lang", lang)
-    assert result.exit_code == 2, result.output
+    result = invoke([*args, "--lang", lang], exit=2)
+    assert result.stdout == ""
     assert result.stderr.startswith("エラー: " if lang == "ja" else "Error: ")
 
 
 def test_agenda_on_a_broken_file_points_at_the_line(tmp_path):
     bad = tmp_path / "w.yaml"
     bad.write_text("kind: workshop\nversion: 1\n\ttitle: x\n", encoding="utf-8")
-    result = _run("agenda", str(bad), "--lang", "en")
-    assert result.exit_code == 2 and f"{bad}:3:1" in result.stderr
+    result = invoke(["agenda", str(bad), "--lang", "en"], exit=2)
+    assert f"{bad}:3:1" in result.stderr
 
 
 def test_analyses_warn_when_files_are_left_out(shiomi):
     (shiomi / "gates.yaml").write_text("kind: gates\nversion: 1\ngates: oops\n", encoding="utf-8")
-    result = _run("status", str(shiomi), "--today", TODAY, "--lang", "en")
-    assert result.exit_code == 0
+    result = invoke(["status", str(shiomi), "--today", TODAY, "--lang", "en"])
+    assert "T-021" in result.stdout
     assert "gates.yaml" in result.stderr and "dxkit validate" in result.stderr
+
+
+def test_new_speaks_the_charters_language_in_its_errors_too(tmp_path, lang):
+    folder = tmp_path / "c"
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, folder)
+    result = invoke(["new", "workshop", "nope", "--dir", str(folder)], exit=2, env={"DXKIT_LANG": None})
+    assert result.stderr.startswith("エラー: " if lang == "ja" else "Error: ")
+    assert "nope" in result.stderr and result.stdout == ""

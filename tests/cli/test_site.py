@@ -6,13 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from dxkit.cli import app
 from dxkit.render.site import site_pages
 from tests.conftest import ROOT
+from tests.helpers import invoke
 
-runner = CliRunner()
 TODAY = "2026-10-01"
 XSS = "<script>alert(1)</script>"
 MARKUP = '**bold** [x](javascript:alert(1)) ` | "]; click m0 call alert(2) %%'
@@ -45,8 +43,7 @@ def hostile(tmp_path, lang):
 
 def test_site_build_makes_every_page(hostile, tmp_path, lang):
     out = tmp_path / "site"
-    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
-    assert result.exit_code == 0, result.output
+    invoke(["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
     for page in (
         "index.html",
         "members.html",
@@ -87,8 +84,8 @@ def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
 def test_site_refuses_the_consortium_folder_and_its_parents(hostile, tmp_path):
     for out in (hostile, hostile.parent):
         before = sorted(p.name for p in hostile.iterdir())
-        result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--lang", "en"])
-        assert result.exit_code == 2 and "consortium folder" in result.stderr
+        result = invoke(["site", "build", str(hostile), "--out", str(out), "--lang", "en"], exit=2)
+        assert "consortium folder" in result.stderr
         assert sorted(p.name for p in hostile.iterdir()) == before
 
 
@@ -96,22 +93,22 @@ def test_site_refuses_a_folder_it_did_not_make(hostile, tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(out), "--lang", "en"])
-    assert result.exit_code == 2 and (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    result = invoke(["site", "build", str(hostile), "--out", str(out), "--lang", "en"], exit=2)
+    assert result.stderr.startswith("Error: ") and str(out) in result.stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep me"
 
 
 def test_site_rebuilds_over_its_own_output(hostile, tmp_path):
     out = tmp_path / "site"
-    assert runner.invoke(app, ["site", "build", str(hostile), "--out", str(out)]).exit_code == 0
+    invoke(["site", "build", str(hostile), "--out", str(out)])
     (out / "stale.html").write_text("old", encoding="utf-8")
-    assert runner.invoke(app, ["site", "build", str(hostile), "--out", str(out)]).exit_code == 0
+    invoke(["site", "build", str(hostile), "--out", str(out)])
     assert not (out / "stale.html").exists()
 
 
 def test_site_from_a_fresh_scaffold_in_both_languages(sample, tmp_path, lang):
     out = tmp_path / "site"
-    result = runner.invoke(app, ["site", "build", str(sample), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    invoke(["site", "build", str(sample), "--out", str(out)])
     assert 'lang="' + lang + '"' in (out / "roles.html").read_text(encoding="utf-8")
 
 
@@ -126,8 +123,8 @@ def test_site_without_the_site_extras_says_what_to_install(hostile, tmp_path, mo
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_mkdocs)
-    result = runner.invoke(app, ["site", "build", str(hostile), "--out", str(tmp_path / "s"), "--lang", lang])
-    assert result.exit_code == 2 and "pip install 'dxkit[site]'" in result.stderr
+    result = invoke(["site", "build", str(hostile), "--out", str(tmp_path / "s"), "--lang", lang], exit=2)
+    assert "pip install 'dxkit[site]'" in result.stderr
 
 
 def test_bilingual_labels(sample, lang):
@@ -141,8 +138,8 @@ def test_bilingual_labels(sample, lang):
 def test_charter_can_ask_for_bilingual_labels(sample, tmp_path, lang):
     charter = sample / "consortium.yaml"
     charter.write_text(charter.read_text(encoding="utf-8") + "site:\n  bilingual_labels: true\n", encoding="utf-8")
-    assert runner.invoke(app, ["validate", str(sample), "--select", "DX0"]).exit_code == 0
+    invoke(["validate", str(sample), "--select", "DX0"])
     out = tmp_path / "site"
-    assert runner.invoke(app, ["site", "build", str(sample), "--out", str(out)]).exit_code == 0
+    invoke(["site", "build", str(sample), "--out", str(out)])
     html = (out / "members.html").read_text(encoding="utf-8")
     assert "メンバー / Members" in html if lang == "ja" else "Members / メンバー" in html

@@ -1,11 +1,14 @@
 """The ``dxkit`` command line: thin wrappers that parse arguments, call the core, print.
 
 Help texts follow ``DXKIT_LANG`` (Japanese by default); messages follow ``--lang``.
+An expected failure becomes its message and exit code in :class:`~dxkit.cli._common.DxkitGroup`;
+anything else is a bug, which :func:`main` reports briefly.
 """
 
 from __future__ import annotations
 
 import sys
+import traceback
 from typing import Annotated
 
 import typer
@@ -20,28 +23,30 @@ from dxkit.cli import promote as _promote
 from dxkit.cli import schema as _schema
 from dxkit.cli import site as _site
 from dxkit.cli import validate as _validate
-from dxkit.cli._common import HELP_LANG, report_bug
-from dxkit.i18n import t
+from dxkit.cli._common import DxkitGroup, help_text
+from dxkit.errors import EXIT_COULD_NOT_RUN
+from dxkit.i18n import resolve_lang, t
 
 app = typer.Typer(
     name="dxkit",
-    help=t("help.app", HELP_LANG),
+    cls=DxkitGroup,
+    help=help_text("help.app"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("init", help=t("help.init", HELP_LANG))(_init.init)
-app.command("validate", help=t("help.validate", HELP_LANG))(_validate.validate)
+app.command("init", help=help_text("help.init"))(_init.init)
+app.command("validate", help=help_text("help.validate"))(_validate.validate)
 app.add_typer(_new.app, name="new")
-app.command("agenda", help=t("help.agenda", HELP_LANG))(_agenda.agenda)
-app.command("promote", help=t("help.promote", HELP_LANG))(_promote.promote)
-app.command("status", help=t("help.status", HELP_LANG))(_analyses.status)
-app.command("gate", help=t("help.gate", HELP_LANG))(_analyses.gate)
-app.command("keyperson", help=t("help.keyperson", HELP_LANG))(_analyses.keyperson)
-app.command("lessons", help=t("help.lessons", HELP_LANG))(_analyses.lessons)
-app.command("export", help=t("help.export", HELP_LANG))(_exchange.export)
-app.command("import", help=t("help.import", HELP_LANG))(_exchange.import_sheet)
+app.command("agenda", help=help_text("help.agenda"))(_agenda.agenda)
+app.command("promote", help=help_text("help.promote"))(_promote.promote)
+app.command("status", help=help_text("help.status"))(_analyses.status)
+app.command("gate", help=help_text("help.gate"))(_analyses.gate)
+app.command("keyperson", help=help_text("help.keyperson"))(_analyses.keyperson)
+app.command("lessons", help=help_text("help.lessons"))(_analyses.lessons)
+app.command("export", help=help_text("help.export"))(_exchange.export)
+app.command("import", help=help_text("help.import"))(_exchange.import_sheet)
 app.add_typer(_schema.app, name="schema")
 app.add_typer(_site.app, name="site")
 
@@ -56,10 +61,17 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help=t("help.version", HELP_LANG)),
+        typer.Option("--version", callback=_version, is_eager=True, help=help_text("help.version")),
     ] = False,
 ) -> None:
     """dxkit."""
+
+
+def _report_bug(exc: BaseException) -> None:
+    lang = resolve_lang()
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
+    sys.stderr.write(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n")
 
 
 def main() -> None:
@@ -71,7 +83,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(130)  # the shell's convention for a run stopped by Ctrl+C
     except Exception as exc:  # a bug: say so briefly, never dump a traceback on a person
-        report_bug(exc)
-        sys.exit(2)
+        _report_bug(exc)
+        sys.exit(EXIT_COULD_NOT_RUN)

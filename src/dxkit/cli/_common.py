@@ -1,54 +1,91 @@
-"""Pieces every command shares: language options, error handling, exit codes."""
+"""Pieces every command shares: the language options, the folder and file loaders, the root group.
+
+The root group is the one place where an expected failure (a :class:`~dxkit.errors.DxkitError`
+raised anywhere in any command) becomes its message on standard error and its exit code.
+"""
 
 from __future__ import annotations
 
-import sys
-import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from contextvars import ContextVar
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from dxkit import __version__
 from dxkit.errors import DxkitError, exit_code_for
 from dxkit.i18n import resolve_lang, t
 
 if TYPE_CHECKING:
     import datetime as dt
+    from pathlib import Path
+
+    from dxkit.loading import Document
+    from dxkit.rules import Consortium
 
 #: The language of help texts, fixed when the command line is built.
 HELP_LANG = resolve_lang()
 
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+
+class HelpText(str):
+    """A help text in :data:`HELP_LANG` that remembers its catalogue id.
+
+    Typer shows the text; :mod:`dxkit.cli.tree` reads the id, so the reference pages can give
+    the same help in every language without mapping a text back to its id.
+    """
+
+    msg_id: str
+
+    def __new__(cls, msg_id: str) -> HelpText:
+        text = super().__new__(cls, t(msg_id, HELP_LANG))
+        text.msg_id = msg_id
+        return text
 
 
-class Lang(str, Enum):
+def help_text(msg_id: str) -> HelpText:
+    """The help text for ``msg_id`` (a ``help.*`` id in the catalogue)."""
+    return HelpText(msg_id)
+
+
+#: The language the running command speaks, once it has chosen one.
+_MESSAGE_LANG: ContextVar[str | None] = ContextVar("dxkit_message_lang", default=None)
+
+
+class Lang(StrEnum):
     ja = "ja"
     en = "en"
 
 
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help=t("help.lang", HELP_LANG), show_default=False),
+    typer.Option("--lang", help=help_text("help.lang"), show_default=False),
 ]
 
 
+def speak(lang: str) -> str:
+    """Record the language this run's messages are in, so that its errors use it too."""
+    _MESSAGE_LANG.set(lang)
+    return lang
+
+
 def chosen_lang(lang: Lang | None) -> str:
-    return resolve_lang(lang.value if lang else None)
+    """The language of messages: ``--lang``, else ``DXKIT_LANG``, else Japanese."""
+    return speak(resolve_lang(lang.value if lang else None))
 
 
-@contextmanager
-def user_errors(lang: str) -> Iterator[None]:
-    """Turn an expected failure into its message on stderr and its exit code."""
-    try:
-        yield
-    except DxkitError as err:
-        typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
-        raise typer.Exit(exit_code_for(err)) from None
+class DxkitGroup(TyperGroup):
+    """The root command: every subcommand runs inside its :meth:`invoke`."""
+
+    def invoke(self, ctx: Any) -> Any:
+        token = _MESSAGE_LANG.set(None)
+        try:
+            return super().invoke(ctx)
+        except DxkitError as err:
+            lang = _MESSAGE_LANG.get() or resolve_lang()
+            typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
+            raise typer.Exit(exit_code_for(err)) from None
+        finally:
+            _MESSAGE_LANG.reset(token)
 
 
 def today_option_value(value: str | None) -> dt.date:
@@ -64,50 +101,10 @@ def today_option_value(value: str | None) -> dt.date:
         raise UsageError("validate.bad_today", value=value) from None
 
 
-TodayOption = Annotated[
-    str | None, typer.Option("--today", help=t("help.validate.today", HELP_LANG), show_default=False)
-]
+TodayOption = Annotated[str | None, typer.Option("--today", help=help_text("help.validate.today"), show_default=False)]
 
 
-class Output(str, Enum):
-    text = "text"
-    json = "json"
-
-
-FormatOption = Annotated[Output, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))]
-
-
-def jsonable(value: object, lang: str) -> object:
-    """Dataclass trees to JSON-ready data; a Reason becomes its id and its message."""
-    import dataclasses
-
-    from dxkit.analyses import Reason
-
-    if isinstance(value, Reason):
-        return {"code": value.msg_id, "message": t(value.msg_id, lang, **value.params)}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): jsonable(v, lang) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [jsonable(v, lang) for v in value]
-    return value
-
-
-def print_json(value: object, lang: str) -> None:
-    import json
-
-    typer.echo(json.dumps(jsonable(value, lang), ensure_ascii=False, indent=2))
-
-
-def console():
-    """A Rich console for people; plain (no colour codes) when not writing to a terminal."""
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
-
-
-def open_folder(folder: str, lang: str, today: dt.date):
+def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
     """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
     from dxkit.validate import DocumentView, open_consortium
 
@@ -119,7 +116,7 @@ def open_folder(folder: str, lang: str, today: dt.date):
     return DocumentView.of(consortium)
 
 
-def load_checked(path, kinds: tuple[str, ...], lang: str):
+def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     """Load a file a command works on; any problem becomes a usage error with file:line:col."""
     from dxkit.errors import UsageError
     from dxkit.loading import LoadError, load_file
@@ -144,7 +141,7 @@ def load_checked(path, kinds: tuple[str, ...], lang: str):
     return doc
 
 
-def write_edit(path, original: bytes, text: str, lang: str) -> None:
+def write_edit(path: Path, original: bytes, text: str, lang: str) -> None:
     """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
 
     A byte-order mark the person's file had is kept.
@@ -158,10 +155,3 @@ def write_edit(path, original: bytes, text: str, lang: str) -> None:
         raise UsageError("promote.changed", file=str(path))
     bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
     write_atomic(path, bom + text.encode("utf-8"))
-
-
-def report_bug(exc: BaseException) -> None:
-    lang = resolve_lang()
-    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-    place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
-    sys.stderr.write(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n")

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, load_checked, user_errors
-from dxkit.i18n import resolve_lang, t
+from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked
 
 
-class AgendaFormat(str, Enum):
+class AgendaFormat(StrEnum):
     text = "text"
     md = "md"
     html = "html"
 
 
 def agenda(
-    file: Annotated[Path, typer.Argument(help=t("help.agenda.file", HELP_LANG), show_default=False)],
+    file: Annotated[Path, typer.Argument(help=help_text("help.agenda.file"), show_default=False)],
     output_format: Annotated[
-        AgendaFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))
+        AgendaFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = AgendaFormat.text,
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
     from dxkit.render.agenda import AGENDA_RENDERERS
 
-    language = resolve_lang(lang.value if lang else None)
-    with user_errors(language):
-        doc = load_checked(file, ("workshop", "retrospective"), language)
-        if not doc.data.get("agenda"):
-            raise UsageError("agenda.empty", file=str(file))
-        # The handout speaks the file's language unless --lang says otherwise.
-        out_lang = lang.value if lang else doc.data.get("language", language)
-        typer.echo(AGENDA_RENDERERS[output_format.value](doc.data, out_lang), nl=False)
+    language = chosen_lang(lang)
+    doc = load_checked(file, ("workshop", "retrospective"), language)
+    if not doc.data.get("agenda"):
+        raise UsageError("agenda.empty", file=str(file))
+    # The handout speaks the file's language unless --lang says otherwise.
+    out_lang = lang.value if lang else doc.data.get("language", language)
+    typer.echo(AGENDA_RENDERERS[output_format.value](doc.data, out_lang), nl=False)

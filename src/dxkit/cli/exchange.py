@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dxkit.cli._common import (
-    HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
+    help_text,
     load_checked,
     open_folder,
     today_option_value,
-    user_errors,
     write_edit,
 )
 from dxkit.i18n import t
 
 
-class ExportKind(str, Enum):
+class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     xlsx = "xlsx"
     csv = "csv"
     ics = "ics"
@@ -42,16 +41,16 @@ BINARY = {"xlsx", "ics"}
 
 
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help=t("help.export.kind", HELP_LANG))],
-    directory: Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))] = Path("."),
+    kind: Annotated[ExportKind, typer.Argument(help=help_text("help.export.kind"))],
+    directory: Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))] = Path("."),
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=t("help.format", HELP_LANG))
+        ExportFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = ExportFormat.xlsx,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=t("help.export.output", HELP_LANG), show_default=False)
+        Path | None, typer.Option("--output", "-o", help=help_text("help.export.output"), show_default=False)
     ] = None,
-    overwrite: Annotated[bool, typer.Option("--overwrite", help=t("help.lessons.overwrite", HELP_LANG))] = False,
-    bom: Annotated[bool, typer.Option("--bom/--no-bom", help=t("help.export.bom", HELP_LANG))] = True,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom", help=help_text("help.export.bom"))] = True,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -61,42 +60,39 @@ def export(
 
     language = chosen_lang(lang)
     fmt = output_format.value
-    with user_errors(language):
-        if fmt not in FORMATS[kind.value]:
-            raise UsageError(
-                "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
-            )
-        day = today_option_value(today)
-        consortium = open_folder(str(directory), language, day)
-        if getattr(consortium, kind.value) is None:
-            raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
-        if fmt == "xlsx":
-            data = exports.render_xlsx(consortium, kind.value, language)
-        elif fmt == "csv":
-            data = exports.render_csv(consortium, kind.value, language, bom=bom)
-        elif fmt == "ics":
-            data = exports.render_ics(consortium, language, stamp=day)
-        elif fmt == "md":
-            data = exports.render_md(consortium, kind.value, language).encode("utf-8")
-        else:
-            data = exports.render_gantt(consortium, language).encode("utf-8")
-        if output is None and fmt not in BINARY:
-            typer.echo(data.decode("utf-8-sig"), nl=False)
-            return
-        target = output or Path(f"{kind.value}.{fmt}")
-        if target.exists() and not overwrite:
-            raise UsageError("lessons.exists", path=str(target))
-        write_atomic(target, data)
+    if fmt not in FORMATS[kind.value]:
+        raise UsageError(
+            "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
+        )
+    day = today_option_value(today)
+    consortium = open_folder(str(directory), language, day)
+    if getattr(consortium, kind.value) is None:
+        raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
+    if fmt == "xlsx":
+        data = exports.render_xlsx(consortium, kind.value, language)
+    elif fmt == "csv":
+        data = exports.render_csv(consortium, kind.value, language, bom=bom)
+    elif fmt == "ics":
+        data = exports.render_ics(consortium, language, stamp=day)
+    elif fmt == "md":
+        data = exports.render_md(consortium, kind.value, language).encode("utf-8")
+    else:
+        data = exports.render_gantt(consortium, language).encode("utf-8")
+    if output is None and fmt not in BINARY:
+        typer.echo(data.decode("utf-8-sig"), nl=False)
+        return
+    target = output or Path(f"{kind.value}.{fmt}")
+    if target.exists() and not overwrite:
+        raise UsageError("lessons.exists", path=str(target))
+    write_atomic(target, data)
     typer.echo(t("export.written", language, path=str(target), size=len(data)))
 
 
 def import_sheet(
-    workbook: Annotated[Path, typer.Argument(help=t("help.import.file", HELP_LANG), show_default=False)],
-    into: Annotated[
-        Path | None, typer.Option("--into", help=t("help.import.into", HELP_LANG), show_default=False)
-    ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
-    prune: Annotated[bool, typer.Option("--prune", help=t("help.import.prune", HELP_LANG))] = False,
+    workbook: Annotated[Path, typer.Argument(help=help_text("help.import.file"), show_default=False)],
+    into: Annotated[Path | None, typer.Option("--into", help=help_text("help.import.into"), show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
+    prune: Annotated[bool, typer.Option("--prune", help=help_text("help.import.prune"))] = False,
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
@@ -105,50 +101,49 @@ def import_sheet(
     from dxkit.validate import open_consortium
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        target = into or Path("roles.yaml")
-        roles = load_checked(target, ("roles",), language)
-        consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
-        members = consortium.member_ids()
-        title, table = read_sheet(workbook)
-        raw = target.read_bytes()
-        plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
-        if plan.problems:
-            for p in plan.problems:
-                typer.echo(
-                    t(
-                        "import.cell",
-                        language,
-                        file=str(workbook),
-                        sheet=p.sheet,
-                        row=p.row,
-                        column=p.column,
-                        message=t(p.msg_id, language, **p.params),
-                    ),
-                    err=True,
-                )
-            raise UsageError("import.nothing_written", count=len(plan.problems))
-        for task_id, key, old, new in plan.changed:
+    target = into or Path("roles.yaml")
+    roles = load_checked(target, ("roles",), language)
+    consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
+    members = consortium.member_ids()
+    title, table = read_sheet(workbook)
+    raw = target.read_bytes()
+    plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
+    if plan.problems:
+        for p in plan.problems:
             typer.echo(
                 t(
-                    "import.changed",
+                    "import.cell",
                     language,
-                    id=task_id,
-                    key=key,
-                    old="" if old is None else old,
-                    new="" if new is None else new,
-                )
+                    file=str(workbook),
+                    sheet=p.sheet,
+                    row=p.row,
+                    column=p.column,
+                    message=t(p.msg_id, language, **p.params),
+                ),
+                err=True,
             )
-        for task_id in plan.added:
-            typer.echo(t("import.added", language, id=task_id))
-        for task_id in plan.missing:
-            typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
-        if plan.changes == 0:
-            typer.echo(t("import.no_changes", language, file=str(target)))
-            return
-        if dry_run:
-            require_valid(plan.text, str(target), language)
-            typer.echo(t("init.dry_run", language))
-            return
-        write_edit(target, raw, plan.text, language)
-        typer.echo(t("import.written", language, file=str(target), count=plan.changes))
+        raise UsageError("import.nothing_written", count=len(plan.problems))
+    for task_id, key, old, new in plan.changed:
+        typer.echo(
+            t(
+                "import.changed",
+                language,
+                id=task_id,
+                key=key,
+                old="" if old is None else old,
+                new="" if new is None else new,
+            )
+        )
+    for task_id in plan.added:
+        typer.echo(t("import.added", language, id=task_id))
+    for task_id in plan.missing:
+        typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
+    if plan.changes == 0:
+        typer.echo(t("import.no_changes", language, file=str(target)))
+        return
+    if dry_run:
+        require_valid(plan.text, str(target), language)
+        typer.echo(t("init.dry_run", language))
+        return
+    write_edit(target, raw, plan.text, language)
+    typer.echo(t("import.written", language, file=str(target), count=plan.changes))

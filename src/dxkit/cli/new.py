@@ -5,29 +5,28 @@ and Typer must see their annotations evaluated, closure variables included.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, user_errors
-from dxkit.i18n import t
+from dxkit.cli._common import Lang, LangOption, chosen_lang, help_text, speak
+from dxkit.i18n import resolve_lang, t
 
-app = typer.Typer(help=t("help.new", HELP_LANG), no_args_is_help=True)
+app = typer.Typer(help=help_text("help.new"), no_args_is_help=True)
 
-DirOption = Annotated[Path, typer.Option("--dir", "-d", help=t("help.new.dir", HELP_LANG))]
-DateOption = Annotated[str | None, typer.Option("--date", help=t("help.new.date", HELP_LANG), show_default=False)]
-TitleOption = Annotated[str | None, typer.Option("--title", help=t("help.new.title", HELP_LANG), show_default=False)]
-MinutesOption = Annotated[
-    int | None, typer.Option("--minutes", help=t("help.new.minutes", HELP_LANG), show_default=False)
-]
+DirOption = Annotated[Path, typer.Option("--dir", "-d", help=help_text("help.new.dir"))]
+DateOption = Annotated[str | None, typer.Option("--date", help=help_text("help.new.date"), show_default=False)]
+TitleOption = Annotated[str | None, typer.Option("--title", help=help_text("help.new.title"), show_default=False)]
+MinutesOption = Annotated[int | None, typer.Option("--minutes", help=help_text("help.new.minutes"), show_default=False)]
 PeopleOption = Annotated[
-    int | None, typer.Option("--participants", help=t("help.new.participants", HELP_LANG), show_default=False)
+    int | None, typer.Option("--participants", help=help_text("help.new.participants"), show_default=False)
 ]
 StartOption = Annotated[
-    str | None, typer.Option("--start-time", help=t("help.new.start_time", HELP_LANG), show_default=False)
+    str | None, typer.Option("--start-time", help=help_text("help.new.start_time"), show_default=False)
 ]
-DryRunOption = Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))]
 
 
 def _charter_language(folder: Path) -> str | None:
@@ -66,44 +65,44 @@ def _make(
     minutes: int | None,
     participants: int | None,
     start_time: str | None,
-    lang_option,
+    lang_option: Lang | None,
     dry_run: bool,
 ) -> None:
     from dxkit.artifacts import create_new, plan_artifact, render_artifact
     from dxkit.errors import UsageError
     from dxkit.toolkits import get_toolkit
 
-    language = chosen_lang(lang_option) if lang_option else (_charter_language(folder) or chosen_lang(None))
-    with user_errors(language):
-        try:
-            day = dt.date.fromisoformat(date) if date else dt.date.today()
-        except ValueError:
-            raise UsageError("validate.bad_today", value=date) from None
-        toolkit = get_toolkit(kind, toolkit_id)
-        gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
-        text, final_title = render_artifact(
-            toolkit,
-            lang=language,
-            date=day,
-            title=title,
-            minutes=minutes,
-            headcount=participants,
-            start_time=start_time,
-            gate=gate,
-        )
-        artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
-        if dry_run:
-            typer.echo(text, nl=False)
-            typer.echo(t("init.dry_run", language), err=True)
-            return
-        create_new(artifact.path, artifact.content)
+    # Without --lang, the file speaks the consortium's language (its charter says which).
+    language = chosen_lang(lang_option) if lang_option else speak(_charter_language(folder) or resolve_lang())
+    try:
+        day = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise UsageError("validate.bad_today", value=date) from None
+    toolkit = get_toolkit(kind, toolkit_id)
+    gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
+    text, final_title = render_artifact(
+        toolkit,
+        lang=language,
+        date=day,
+        title=title,
+        minutes=minutes,
+        headcount=participants,
+        start_time=start_time,
+        gate=gate,
+    )
+    artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
+    if dry_run:
+        typer.echo(text, nl=False)
+        typer.echo(t("init.dry_run", language), err=True)
+        return
+    create_new(artifact.path, artifact.content)
     typer.echo(f"create    {artifact.path}")
     typer.echo(t("new.next", language, path=str(artifact.path)))
 
 
-def _command(kind: str):
+def _command(kind: str) -> Callable[..., None]:
     def command(
-        toolkit: Annotated[str, typer.Argument(help=t(f"help.new.toolkit.{kind}", HELP_LANG), show_default=False)],
+        toolkit: Annotated[str, typer.Argument(help=help_text(f"help.new.toolkit.{kind}"), show_default=False)],
         directory: DirOption = Path("."),
         date: DateOption = None,
         title: TitleOption = None,
@@ -120,4 +119,4 @@ def _command(kind: str):
 
 
 for _kind in ("workshop", "retrospective"):
-    app.command(_kind, help=t(f"help.new.{_kind}", HELP_LANG))(_command(_kind))
+    app.command(_kind, help=help_text(f"help.new.{_kind}"))(_command(_kind))

@@ -7,16 +7,16 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import HELP_LANG, LangOption, chosen_lang, load_checked, user_errors, write_edit
+from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, write_edit
 from dxkit.i18n import t
 
 
 def promote(
-    workshop: Annotated[Path, typer.Argument(help=t("help.promote.workshop", HELP_LANG), show_default=False)],
+    workshop: Annotated[Path, typer.Argument(help=help_text("help.promote.workshop"), show_default=False)],
     into: Annotated[
-        Path | None, typer.Option("--into", help=t("help.promote.into", HELP_LANG), show_default=False)
+        Path | None, typer.Option("--into", help=help_text("help.promote.into"), show_default=False)
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.init.dry_run", HELP_LANG))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
     lang: LangOption = None,
 ) -> None:
     from dxkit.discovery import consortium_root
@@ -25,31 +25,30 @@ def promote(
     from dxkit.schema_check import require_valid
 
     language = chosen_lang(lang)
-    with user_errors(language):
-        register_path = into or Path(consortium_root(str(workshop))) / "issues.yaml"
-        source = load_checked(workshop, ("workshop",), language)
-        load_checked(register_path, ("issues",), language)
-        raw = register_path.read_bytes()
-        text = raw.decode("utf-8-sig")
-        promotion = plan_promotion(source, load_text(text, str(register_path)), text)
-        for entry in promotion.added:
-            typer.echo(
-                t(
-                    "promote.added",
-                    language,
-                    id=entry["id"],
-                    title=entry["title"],
-                    votes=entry["found_in"].get("votes") or 0,
-                )
+    register_path = into or Path(consortium_root(str(workshop))) / "issues.yaml"
+    source = load_checked(workshop, ("workshop",), language)
+    load_checked(register_path, ("issues",), language)
+    raw = register_path.read_bytes()
+    text = raw.decode("utf-8-sig")
+    promotion = plan_promotion(source, load_text(text, str(register_path)), text)
+    for entry in promotion.added:
+        typer.echo(
+            t(
+                "promote.added",
+                language,
+                id=entry["id"],
+                title=entry["title"],
+                votes=entry["found_in"].get("votes") or 0,
             )
-        for title, existing in promotion.skipped:
-            typer.echo(t("promote.skipped", language, title=title, id=existing))
-        if not promotion.added:
-            typer.echo(t("promote.nothing", language))
-            return
-        if dry_run:
-            require_valid(promotion.text, str(register_path), language)
-            typer.echo(t("init.dry_run", language))
-            return
-        write_edit(register_path, raw, promotion.text, language)
-        typer.echo(t("promote.written", language, count=len(promotion.added), file=str(register_path)))
+        )
+    for title, existing in promotion.skipped:
+        typer.echo(t("promote.skipped", language, title=title, id=existing))
+    if not promotion.added:
+        typer.echo(t("promote.nothing", language))
+        return
+    if dry_run:
+        require_valid(promotion.text, str(register_path), language)
+        typer.echo(t("init.dry_run", language))
+        return
+    write_edit(register_path, raw, promotion.text, language)
+    typer.echo(t("promote.written", language, count=len(promotion.added), file=str(register_path)))

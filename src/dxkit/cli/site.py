@@ -3,44 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dxkit.cli._common import (
-    HELP_LANG,
+    Lang,
     LangOption,
     TodayOption,
+    chosen_lang,
+    help_text,
     open_folder,
     today_option_value,
-    user_errors,
 )
-from dxkit.i18n import resolve_lang, t
+from dxkit.i18n import t
 
-app = typer.Typer(help=t("help.site", HELP_LANG), no_args_is_help=True)
-FolderArgument = Annotated[Path, typer.Argument(help=t("help.analysis.dir", HELP_LANG))]
-BilingualOption = Annotated[bool, typer.Option("--bilingual", help=t("help.site.bilingual", HELP_LANG))]
+if TYPE_CHECKING:
+    from dxkit.site import SiteResult
+
+app = typer.Typer(help=help_text("help.site"), no_args_is_help=True)
+FolderArgument = Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))]
+BilingualOption = Annotated[bool, typer.Option("--bilingual", help=help_text("help.site.bilingual"))]
 
 
-def _build(directory: Path, out: Path, lang_option, today: str | None, bilingual: bool):
+def _build(
+    directory: Path, out: Path, lang_option: Lang | None, today: str | None, bilingual: bool
+) -> tuple[SiteResult, str]:
     from dxkit.site import build_site, check_destination, check_site_extras
 
-    language = resolve_lang(lang_option.value if lang_option else None)
-    with user_errors(language):
-        check_site_extras()
-        check_destination(directory, out)
-        consortium = open_folder(str(directory), language, today_option_value(today))
-        charter = consortium.charter.data if consortium.charter else {}
-        site_lang = lang_option.value if lang_option else charter.get("language", language)
-        bilingual = bilingual or bool(charter.get("site", {}).get("bilingual_labels"))
-        result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
+    language = chosen_lang(lang_option)
+    check_site_extras()
+    check_destination(directory, out)
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    charter = consortium.charter.data if consortium.charter else {}
+    site_lang = lang_option.value if lang_option else charter.get("language", language)
+    bilingual = bilingual or bool(charter.get("site", {}).get("bilingual_labels"))
+    result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
     return result, language
 
 
-@app.command("build", help=t("help.site.build", HELP_LANG))
+@app.command("build", help=help_text("help.site.build"))
 def build(
     directory: FolderArgument = Path("."),
-    out: Annotated[Path, typer.Option("--out", "-o", help=t("help.site.out", HELP_LANG))] = Path("site"),
+    out: Annotated[Path, typer.Option("--out", "-o", help=help_text("help.site.out"))] = Path("site"),
     bilingual: BilingualOption = False,
     today: TodayOption = None,
     lang: LangOption = None,
@@ -49,24 +54,32 @@ def build(
     typer.echo(t("site.built", language, out=str(result.out), pages=result.pages))
 
 
-@app.command("serve", help=t("help.site.serve", HELP_LANG))
+@app.command("serve", help=help_text("help.site.serve"))
 def serve(
     directory: FolderArgument = Path("."),
-    port: Annotated[int, typer.Option("--port", help=t("help.site.port", HELP_LANG), min=0, max=65535)] = 8000,
+    port: Annotated[int, typer.Option("--port", help=help_text("help.site.port"), min=0, max=65535)] = 8000,
     bilingual: BilingualOption = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
+    import contextlib
     import functools
     import http.server
     import tempfile
 
+    from dxkit.errors import UsageError
+
+    chosen_lang(lang)
     with tempfile.TemporaryDirectory(prefix="dxkit-serve-") as tmp:
-        result, language = _build(directory, Path(tmp) / "site", lang, today, bilingual)
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(result.out))
-        with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as httpd:
-            typer.echo(t("site.serving", language, port=httpd.server_address[1]), err=False)
-            try:
+        out = Path(tmp) / "site"
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+        # Take the port before building, so a busy port is known at once.
+        try:
+            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        except OSError:
+            raise UsageError("site.port_busy", port=port) from None
+        with httpd:
+            _, language = _build(directory, out, lang, today, bilingual)
+            typer.echo(t("site.serving", language, port=httpd.server_address[1]))
+            with contextlib.suppress(KeyboardInterrupt):
                 httpd.serve_forever()
-            except KeyboardInterrupt:
-                pass

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from dxkit.cli._common import (
-    EXIT_CLEAN,
-    EXIT_FINDINGS,
-    EXIT_USAGE,
-    HELP_LANG,
     LangOption,
     TodayOption,
     chosen_lang,
+    help_text,
     today_option_value,
-    user_errors,
 )
-from dxkit.errors import UsageError
+from dxkit.errors import UsageError, exit_code_for_findings
 from dxkit.i18n import t
 from dxkit.reporters import REPORTERS
 from dxkit.rules import Selection, known_prefix
 from dxkit.validate import check_paths
 
-Format = Enum("Format", {name: name for name in REPORTERS}, type=str)  # type: ignore[misc]
+if TYPE_CHECKING:
+
+    class Format(StrEnum):
+        """The ``--format`` choices: one per reporter in ``REPORTERS``."""
+
+else:
+    Format = StrEnum("Format", {name: name for name in REPORTERS})
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -42,33 +44,29 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 def validate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help=t("help.validate.paths", HELP_LANG), show_default=False)
+        list[str] | None, typer.Argument(help=help_text("help.validate.paths"), show_default=False)
     ] = None,
-    output_format: Annotated[
-        Format, typer.Option("--format", "-f", help=t("help.validate.format", HELP_LANG))
-    ] = Format["text"],  # type: ignore[valid-type]
+    output_format: Annotated[Format, typer.Option("--format", "-f", help=help_text("help.validate.format"))] = Format[
+        "text"
+    ],
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help=t("help.validate.select", HELP_LANG), show_default=False),
+        typer.Option("--select", help=help_text("help.validate.select"), show_default=False),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help=t("help.validate.ignore", HELP_LANG), show_default=False),
+        typer.Option("--ignore", help=help_text("help.validate.ignore"), show_default=False),
     ] = None,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("help.validate.exit_zero", HELP_LANG))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=help_text("help.validate.exit_zero"))] = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
     language = chosen_lang(lang)
-    with user_errors(language):
-        selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
-        report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
+    selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
+    report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
     typer.echo(REPORTERS[output_format.value](report, language), nl=False)
-    if report.files == 0 and not report.unusable_paths:
+    nothing_found = report.files == 0 and not report.unusable_paths
+    if nothing_found:
         typer.echo(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
-        raise typer.Exit(EXIT_USAGE)
-    if report.unusable_paths:
-        raise typer.Exit(EXIT_USAGE)
-    if report.errors and not exit_zero:
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_CLEAN)
+    incomplete = nothing_found or bool(report.unusable_paths)
+    raise typer.Exit(exit_code_for_findings(report.errors, exit_zero=exit_zero, incomplete=incomplete))

@@ -1188,4 +1188,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "member_type.resident-group": {"ja": "住民・住民団体", "en": "Residents"},
     "member_type.prefecture": {"ja": "都道府県", "en": "Prefecture"},
     "member_type.other": {"ja": "その他", "en": "Other"},
+    # -- command line: command reference and dxkit site serve ---------------------------------
+    "ref.col.command": {"ja": "コマンド", "en": "Command"},
+    "site.port_busy": {
+        "ja": "ポート {port} で待ち受けられません。ほかのプログラムが使っているか、使う権限がありません。`--port` で別の番号を指定してください。",
+        "en": "Cannot listen on port {port}: another program is using it, or it is not allowed. Choose another with `--port`.",
+    },
 }

@@ -1,31 +1,35 @@
-"""Write or check the guidebook's generated pages.
+"""The guidebook's generated pages: reference, method cards and the case library.
 
-    python -m dxkit.render.guidebook --write    # regenerate docs/<lang>/reference and cases
-    python -m dxkit.render.guidebook --check    # exit 1 if any generated page is stale
+``python -m dxkit.docs --write`` writes them and ``--check`` lists the stale ones; the command
+reference comes from the command tree that :mod:`dxkit.docs` hands over as plain data, so this
+module (like all of ``dxkit.render``) never imports the command line.
 
 Run from a checkout: the case library lives in ``cases/cases.yaml`` beside ``docs/``.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from dxkit import generated
 from dxkit.i18n import LANGS
 from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
 from dxkit.render import reference
+from dxkit.render.reference import CommandDoc
 from dxkit.schemas import KINDS
 from dxkit.toolkits import load_toolkits
 
 
-def generated_pages(root: Path) -> dict[Path, str]:
-    """Every generated page, keyed by its path under ``root``."""
+class CaseLibraryError(Exception):
+    """``cases/cases.yaml`` breaks the case library's own rules (a problem in the checkout)."""
+
+
+def generated_pages(root: Path, commands: CommandDoc) -> dict[Path, str]:
+    """Every generated page, keyed by its path under ``root``; ``commands`` is the command tree."""
     data = load_file(root / "cases" / "cases.yaml").data
     problems = case_pages.check_cases(data)
     if problems:
-        raise ValueError("cases/cases.yaml: " + "; ".join(problems))
+        raise CaseLibraryError("cases/cases.yaml: " + "; ".join(problems))
     pages: dict[Path, str] = {}
     for lang in LANGS:
         base = root / "docs" / lang
@@ -38,20 +42,8 @@ def generated_pages(root: Path) -> dict[Path, str]:
         for kind in ("workshop", "retrospective"):
             for toolkit in load_toolkits(kind).values():
                 pages[base / "discovery" / "methods" / f"{toolkit.id}.md"] = reference.render_method_card(toolkit, lang)
-        pages[base / "reference" / "cli.md"] = reference.render_cli_page(lang)
+        pages[base / "reference" / "cli.md"] = reference.render_cli_page(commands, lang)
         pages[base / "cases" / "index.md"] = case_pages.render_case_index(data["cases"], lang)
         for case in data["cases"]:
             pages[base / "cases" / f"{case['id']}.md"] = case_pages.render_case_page(case, lang)
     return pages
-
-
-def stale_pages(root: Path) -> list[Path]:
-    return generated.stale(generated_pages(root))
-
-
-def main(argv: list[str] | None = None) -> int:
-    return generated.main("python -m dxkit.render.guidebook", generated_pages, argv)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,43 @@
+"""How reporters' blocks look on a terminal: the only place that builds Rich objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import typer
+
+from dxkit.reporters.blocks import Block, Line, Table, Verbatim
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+
+def console() -> Console:
+    """A Rich console for people; plain (no colour codes) when not writing to a terminal."""
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def rich_table(table: Table) -> RichTable:
+    from rich.table import Table as RichTable
+
+    out = RichTable(title=table.title, title_justify="left", show_lines=False)
+    for column in table.columns:
+        out.add_column(column, overflow="fold")
+    for row in table.rows:
+        out.add_row(*row)
+    return out
+
+
+def emit(blocks: Iterable[Block]) -> None:
+    """Write a report to standard output: tables and lines through Rich, verbatim text as it is."""
+    out: Console | None = None
+    for block in blocks:
+        if isinstance(block, Verbatim):
+            typer.echo(block.text, nl=False)
+            continue
+        out = out or console()
+        out.print(block.text if isinstance(block, Line) else rich_table(block))

@@ -1,0 +1,305 @@
+"""Reporters for ``status``, ``gate``, ``keyperson`` and ``lessons``: an analysis result to blocks.
+
+Each registry maps an :class:`AnalysisFormat` to a reporter; the command line builds its
+``--format`` choices from :class:`AnalysisFormat` and picks the reporter from the registry.
+Reporters translate, arrange and return blocks: they never print and never decide an exit code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from dxkit.i18n import translate
+from dxkit.reporters.blocks import Document, Line, Table, Verbatim
+
+if TYPE_CHECKING:
+    from dxkit.analyses.gates import GateReport
+    from dxkit.analyses.keyperson import KeyPersonReport
+    from dxkit.analyses.lessons import Lessons
+    from dxkit.analyses.status import StatusReport
+
+R = TypeVar("R")
+Reporter = Callable[[R, str], Document]
+
+
+class AnalysisFormat(StrEnum):
+    """The forms every analysis can be reported in."""
+
+    text = "text"
+    json = "json"
+
+
+class _Say:
+    """Catalogue texts in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, msg_id: str, **params: Any) -> str:
+        return translate(msg_id, self.lang, **params)
+
+
+def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
+    return Table(title=title, columns=tuple(columns), rows=tuple(tuple(row) for row in rows))
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def jsonable(value: object, lang: str) -> object:
+    """Dataclass trees to JSON-ready data; a Reason becomes its id and its message."""
+    from dxkit.analyses import Reason
+
+    if isinstance(value, Reason):
+        return {"code": value.msg_id, "message": translate(value.msg_id, lang, **value.params)}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v, lang) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v, lang) for v in value]
+    return value
+
+
+def render_json(value: object, lang: str) -> Document:
+    """Any analysis result as indented JSON, texts in ``lang``."""
+    return (Verbatim(json.dumps(jsonable(value, lang), ensure_ascii=False, indent=2) + "\n"),)
+
+
+# -- status --------------------------------------------------------------------------------
+
+
+def render_status(report: StatusReport, lang: str) -> Document:
+    """Overdue, due-soon and blocked tasks, the load per member, gates, open tries, the last retrospective."""
+    say = _Say(lang)
+    blocks: list[Line | Table | Verbatim] = [
+        Line(
+            say(
+                "status.head",
+                today=report.today,
+                stage=say(f"stage.{report.stage}") if report.stage else "—",
+                tasks=report.tasks,
+            )
+        )
+    ]
+    task_cols = [say("col.task"), say("col.title"), say("col.due"), say("col.accountable")]
+    for key, lines, extra in (
+        ("status.overdue_unexplained", report.overdue_unexplained, False),
+        ("status.overdue_explained", report.overdue_explained, True),
+        ("status.due_soon", report.due_soon, False),
+        ("status.blocked", report.blocked, False),
+    ):
+        if not lines:
+            blocks.append(Line(say(f"{key}.none")))
+            continue
+        counted = "overdue" in key or key == "status.due_soon"
+        cols = task_cols + ([say("col.days_late")] if "overdue" in key else [say("col.days_left")] if counted else [])
+        if extra:
+            cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
+        rows = []
+        for line in lines:
+            row = [line.id, line.title, line.due, ", ".join(line.accountable)]
+            if counted:
+                row.append(str(line.days))
+            if extra:
+                row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
+            rows.append(row)
+        blocks.append(_table(say(key, count=len(lines)), cols, rows))
+    blocks.append(
+        _table(
+            say("status.load"),
+            [say("col.member"), say("col.open"), say("col.accountable"), say("col.responsible"), say("col.overdue")],
+            [
+                [f"{m.name} ({m.member})", str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
+                for m in report.load
+            ],
+        )
+    )
+    if report.gates:
+        blocks.append(
+            _table(
+                say("status.gates"),
+                [
+                    say("col.gate"),
+                    say("col.transition"),
+                    say("col.met"),
+                    say("col.unmet"),
+                    say("col.unknown"),
+                    say("col.decision"),
+                ],
+                [
+                    [
+                        g.id,
+                        f"{say('stage.' + g.from_stage)} → {say('stage.' + g.to_stage)}",
+                        str(g.met),
+                        str(g.unmet),
+                        str(g.unknown),
+                        say(f"outcome.{g.outcome}") if g.outcome else say("gate.undecided"),
+                    ]
+                    for g in report.gates
+                ],
+            )
+        )
+    if report.open_tries:
+        blocks.append(
+            _table(
+                say("status.tries", count=len(report.open_tries)),
+                [say("col.try"), say("col.owner"), say("col.due"), say("col.from")],
+                [
+                    [x.text, x.owner or say("status.missing"), x.due or say("status.missing"), x.date]
+                    for x in report.open_tries
+                ],
+            )
+        )
+    if report.last_retrospective:
+        blocks.append(
+            Line(say("status.retrospective", date=report.last_retrospective, days=report.days_since_retrospective))
+        )
+    else:
+        blocks.append(Line(say("status.no_retrospective")))
+    return tuple(blocks)
+
+
+# -- gate ----------------------------------------------------------------------------------
+
+
+def render_gate(report: GateReport, lang: str) -> Document:
+    """The current gate's criteria by lens with their evidence, what is missing, past decisions, open points."""
+    from dxkit.analyses.gates import LENSES
+
+    say = _Say(lang)
+    blocks: list[Line | Table | Verbatim] = [
+        Line(say("gate.stage", stage=say(f"stage.{report.stage}") if report.stage else "—"))
+    ]
+    current = report.current
+    if current is None:
+        blocks.append(Line(say("gate.none")))
+    else:
+        blocks.append(
+            Line(
+                say(
+                    "gate.current",
+                    id=current.id,
+                    from_stage=say(f"stage.{current.from_stage}"),
+                    to_stage=say(f"stage.{current.to_stage}"),
+                    planned=current.planned or "—",
+                )
+            )
+        )
+        for lens in LENSES:
+            rows = [
+                [c.id, c.text, say(f"state.{c.state}"), "; ".join(c.evidence) or say("gate.no_evidence")]
+                for c in current.criteria
+                if c.lens == lens
+            ]
+            blocks.append(
+                _table(
+                    say(f"lens.{lens}"),
+                    [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
+                    rows,
+                )
+            )
+        if current.missing:
+            blocks.append(Line(say("gate.missing", count=len(current.missing))))
+            for c in current.missing:
+                why = (
+                    say("gate.why_unmet")
+                    if c.state == "unmet"
+                    else say("gate.why_unknown")
+                    if c.state == "unknown"
+                    else say("gate.why_evidence")
+                )
+                blocks.append(Line(f"  - {c.id} ({say('lens.' + c.lens)}): {c.text} — {why}"))
+        else:
+            blocks.append(Line(say("gate.ready")))
+    if report.history:
+        blocks.append(
+            _table(
+                say("gate.history"),
+                [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
+                [
+                    [d.gate, d.date, say(f"outcome.{d.outcome}"), ", ".join(d.decided_by), d.notes or ""]
+                    for d in report.history
+                ],
+            )
+        )
+    if report.open_points:
+        blocks.append(
+            _table(
+                say("gate.open_points"),
+                [say("col.date"), say("col.gate"), say("col.point")],
+                [list(p) for p in report.open_points],
+            )
+        )
+    return tuple(blocks)
+
+
+# -- key person ----------------------------------------------------------------------------
+
+
+def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
+    """Ranked key-person candidates with their reasons, continuity risks, and the network as mermaid."""
+    say = _Say(lang)
+    blocks: list[Line | Table | Verbatim] = [
+        Line(say("kp.head", members=report.members, relations=report.relations, components=report.components)),
+        _table(
+            say("kp.candidates"),
+            [say("col.rank"), say("col.member"), say("col.score"), say("col.reasons")],
+            [
+                [
+                    str(i),
+                    f"{c.name} ({c.member})",
+                    f"{c.score:.2f}",
+                    "; ".join(say(r.msg_id, **r.params) for r in c.reasons),
+                ]
+                for i, c in enumerate(report.candidates, 1)
+            ],
+        ),
+    ]
+    if report.risks:
+        blocks.append(
+            _table(
+                say("kp.risks"),
+                [say("col.risk"), say("col.member"), say("col.detail")],
+                [[say(f"kp.kind.{r.kind}"), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
+            )
+        )
+    else:
+        blocks.append(Line(say("kp.no_risks")))
+    blocks.append(Line(say("kp.mermaid")))
+    blocks.append(Verbatim("```mermaid\n" + report.mermaid + "```\n"))
+    return tuple(blocks)
+
+
+# -- lessons -------------------------------------------------------------------------------
+
+
+def render_lessons_page(lessons: Lessons, lang: str) -> Document:
+    """The lessons page (Markdown) as it is written to a file."""
+    from dxkit.render.lessons import render_lessons
+
+    return (Verbatim(render_lessons(lessons, lang)),)
+
+
+# -- registries ----------------------------------------------------------------------------
+
+STATUS_REPORTERS: Mapping[AnalysisFormat, Reporter[StatusReport]] = {
+    AnalysisFormat.text: render_status,
+    AnalysisFormat.json: render_json,
+}
+GATE_REPORTERS: Mapping[AnalysisFormat, Reporter[GateReport]] = {
+    AnalysisFormat.text: render_gate,
+    AnalysisFormat.json: render_json,
+}
+KEYPERSON_REPORTERS: Mapping[AnalysisFormat, Reporter[KeyPersonReport]] = {
+    AnalysisFormat.text: render_keyperson,
+    AnalysisFormat.json: render_json,
+}
+LESSONS_REPORTERS: Mapping[AnalysisFormat, Reporter[Lessons]] = {
+    AnalysisFormat.text: render_lessons_page,
+    AnalysisFormat.json: render_json,
+}
