@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from dxkit.loading import Document
-    from dxkit.rules import Consortium
+    from dxkit.model import Consortium
 
 #: The language of help texts, fixed when the command line is built.
 HELP_LANG = resolve_lang()
