@@ -18,17 +18,20 @@ def console() -> Console:
     """A Rich console for people; plain (no colour codes) when not writing to a terminal."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # Consortium files are written by many hands: no text from them may act as Rich markup.
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
 def rich_table(table: Table) -> RichTable:
     from rich.table import Table as RichTable
+    from rich.text import Text
 
-    out = RichTable(title=table.title, title_justify="left", show_lines=False)
+    # Cells are Text, never markup: "[link=…]" or "[bold]" in a title stays as written.
+    out = RichTable(title=Text(table.title), title_justify="left", show_lines=False)
     for column in table.columns:
-        out.add_column(column, overflow="fold")
+        out.add_column(Text(column), overflow="fold")
     for row in table.rows:
-        out.add_row(*row)
+        out.add_row(*(Text(cell) for cell in row))
     return out
 
 
