@@ -47,13 +47,11 @@ def iter_duplicate_ids(entries: Iterable[_Identified]) -> Iterator[Hit]:
 
     ``first`` in the hit names where the id was first used, as ``file:line``.
     """
-    first: dict[str, Loc] = {}
+    first: dict[str, _Identified] = {}
     for entry in entries:
-        at = entry.at / "id"
-        if entry.id in first:
-            yield Hit(at, {"id": entry.id, "first": place(first[entry.id])})
-        else:
-            first[entry.id] = at
+        earlier = first.setdefault(entry.id, entry)
+        if earlier is not entry:
+            yield Hit(entry.at / "id", {"id": entry.id, "first": place(earlier.at / "id")})
 
 
 @dataclass(frozen=True)
