@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import string
+import sys
 
 import pytest
 
-from dxkit.i18n import LANGS, resolve_lang, translate
-from dxkit.i18n.catalog import MESSAGES
+from dxkit.i18n import LANGS, MESSAGES_DIR, load_namespace_file, messages, namespaces, resolve_lang, translate
 from dxkit.rules import iter_rules
+
+MESSAGES = messages()
 
 
 def _fields(text: str) -> set[str]:
@@ -62,3 +64,66 @@ def test_resolve_lang_prefers_explicit_then_environment(monkeypatch):
 def test_translate_unknown_id_is_a_bug():
     with pytest.raises(KeyError):
         translate("no.such.message", "ja")
+
+
+@pytest.mark.parametrize("name", namespaces())
+def test_data_file_holds_only_its_own_namespace(name):
+    ids = load_namespace_file(MESSAGES_DIR / f"{name}.toml")
+    assert ids
+    assert [i for i in ids if i.split(".")[0] != name] == []
+
+
+def test_translate_fills_placeholders_in_each_language():
+    assert translate("load.too_deep", "ja", limit=64) == "入れ子が深すぎます（64 段まで）。構造を浅くしてください。"
+    assert (
+        translate("load.too_deep", "en", limit=64)
+        == "Nesting is too deep (the limit is 64 levels); flatten the structure."
+    )
+    # A language dxkit does not speak gets Japanese, never an id or an empty text.
+    assert translate("load.too_deep", "fr", limit=64) == translate("load.too_deep", "ja", limit=64)
+
+
+def test_old_catalogue_import_still_reads_the_data_files():
+    from dxkit.i18n.catalog import MESSAGES as old
+
+    assert old == MESSAGES
+
+
+def _write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_data_file_with_a_repeated_id_is_refused(tmp_path):
+    import tomllib
+
+    path = _write(tmp_path / "x.toml", '[x.a]\nja = "一"\nen = "one"\n\n[x.a]\nja = "二"\nen = "two"\n')
+    with pytest.raises(tomllib.TOMLDecodeError):
+        load_namespace_file(path)
+
+
+def test_data_file_with_a_value_outside_a_table_is_refused(tmp_path):
+    path = _write(tmp_path / "x.toml", 'x = "stray"\n')
+    with pytest.raises(ValueError, match=r"x\.toml"):
+        load_namespace_file(path)
+
+
+def test_data_file_is_read_back_from_bytecode_until_it_changes(tmp_path, monkeypatch):
+    import dxkit.i18n as i18n
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    path = _write(tmp_path / "x.toml", '[x.a]\nja = "一"\nen = "one"\n')
+    assert load_namespace_file(path) == {"x.a": {"ja": "一", "en": "one"}}
+    assert list((tmp_path / "__pycache__").glob("x.*.pyc"))
+
+    def no_parsing(data, name):
+        raise AssertionError("parsed although the bytecode is fresh")
+
+    monkeypatch.setattr(i18n, "parse_namespace_file", no_parsing)
+    assert load_namespace_file(path) == {"x.a": {"ja": "一", "en": "one"}}
+    monkeypatch.undo()
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(sys, "pycache_prefix", None)
+    _write(path, '[x.a]\nja = "一つ目"\nen = "the first"\n')
+    assert load_namespace_file(path) == {"x.a": {"ja": "一つ目", "en": "the first"}}
