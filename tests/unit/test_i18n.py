@@ -1,12 +1,26 @@
 from __future__ import annotations
 
+import copy
 import string
 import sys
 
 import pytest
 
-from dxkit.i18n import LANGS, MESSAGES_DIR, load_namespace_file, messages, namespaces, resolve_lang, translate
+from dxkit.i18n import (
+    LABEL_IDS,
+    LANGS,
+    MESSAGES_DIR,
+    load_namespace_file,
+    messages,
+    namespaces,
+    resolve_lang,
+    translate,
+)
+from dxkit.labels import all_labels, label, labels
+from dxkit.model.codegen import NAMES
+from dxkit.model.records import ENUMS
 from dxkit.rules import iter_rules
+from dxkit.schemas import KINDS, load_schema
 
 MESSAGES = messages()
 
@@ -127,3 +141,96 @@ def test_data_file_is_read_back_from_bytecode_until_it_changes(tmp_path, monkeyp
     monkeypatch.setattr(sys, "pycache_prefix", None)
     _write(path, '[x.a]\nja = "一つ目"\nen = "the first"\n')
     assert load_namespace_file(path) == {"x.a": {"ja": "一つ目", "en": "the first"}}
+
+
+# -- enum labels: once, in the schemas ---------------------------------------------------------
+
+
+def _enum_nodes(node, where=""):
+    """Every schema node that lists allowed values, with where it is."""
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield where, node
+        for key, value in node.items():
+            yield from _enum_nodes(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _enum_nodes(value, f"{where}/{index}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_enum_value_of_the_schema_has_both_labels(kind):
+    nodes = list(_enum_nodes(load_schema(kind)))
+    assert nodes
+    for where, node in nodes:
+        given = node.get("x-labels")
+        assert isinstance(given, dict), f"{kind}{where}: no x-labels"
+        assert list(given) == list(node["enum"]), f"{kind}{where}: x-labels must follow the enum, value by value"
+        for value, texts in given.items():
+            assert set(texts) == set(LANGS), (kind, where, value)
+            assert all(isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGS), (kind, where, value)
+            # A label is shown as it is: no placeholder, no markup.
+            assert not any(ch in texts[lang] for lang in LANGS for ch in "{}<>"), (kind, where, value)
+
+
+def test_labels_are_found_for_every_enum_of_the_model():
+    found = all_labels()
+    assert set(found) == set(ENUMS)
+    for name, values in ENUMS.items():
+        assert tuple(found[name]) == values, name
+
+
+def test_label_reads_the_schema_wording():
+    assert label("Task.status", "done") == "完了"
+    assert label("Task.status", "done", "en") == "done"
+    assert label("memberType", "financial-institution", "ja") == "地域金融機関"
+    assert label("Cause.category", "roles", "en") == "Roles"
+    assert labels("stage", "ja") == {
+        "planning": "計画策定",
+        "demonstration": "社会実証",
+        "implementation": "実装・展開",
+    }
+    assert list(labels("Issue.priority", "en").values()) == ["high", "medium", "low"]
+    # Not a language dxkit speaks: Japanese, as translate() does.
+    assert label("stage", "planning", "fr") == "計画策定"
+
+
+def test_label_of_an_unknown_enum_or_value_is_a_bug():
+    with pytest.raises(KeyError):
+        label("Task.status", "finished")
+    with pytest.raises(KeyError):
+        label("Task.colour", "done")
+
+
+def test_schema_labels_differing_between_two_places_are_refused():
+    import dxkit.labels as labels_module
+
+    schema = copy.deepcopy(load_schema("roles"))
+    schema["$defs"]["stage"]["x-labels"]["planning"]["ja"] = "計画"
+    found: dict = {}
+    labels_module._walk("consortium", "", load_schema("consortium"), load_schema("consortium"), NAMES, found)
+    with pytest.raises(ValueError, match="stage"):
+        labels_module._walk("roles", "", schema, schema, NAMES, found)
+
+
+@pytest.mark.parametrize("prefix", sorted(LABEL_IDS))
+def test_old_label_ids_are_answered_from_the_schemas(prefix):
+    enum_name = LABEL_IDS[prefix]
+    assert enum_name in ENUMS
+    for value in ENUMS[enum_name]:
+        for lang in LANGS:
+            assert translate(f"{prefix}.{value}", lang) == label(enum_name, value, lang)
+        # One source per label: the catalogue must not say it a second time.
+        assert f"{prefix}.{value}" not in MESSAGES
+
+
+def test_old_label_ids_keep_their_wording():
+    assert translate("stage.planning", "ja") == "計画策定"
+    assert translate("site.status.not-started", "en") == "not started"
+    assert translate("site.priority.high", "ja") == "高"
+    assert translate("outcome.recycle", "ja") == "やり直し（recycle）"
+    assert translate("member_type.telecom-bureau", "en") == "Regional telecommunications bureau"
+    # A case-library field the schemas do not have still comes from the catalogue.
+    assert translate("field.talent", "ja") == "人材"
+    with pytest.raises(KeyError):
+        translate("stage.rollout", "ja")
