@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 import string
 import sys
 from collections import Counter
@@ -178,6 +179,16 @@ def test_every_enum_value_of_the_schema_has_both_labels(kind):
             assert all(isinstance(texts[lang], str) and texts[lang].strip() for lang in LANGS), (kind, where, value)
             # A label is shown as it is: no placeholder, no markup.
             assert not any(ch in texts[lang] for lang in LANGS for ch in "{}<>"), (kind, where, value)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_enum_descriptions_name_values_with_their_labels(kind):
+    # An editor shows the description, the site shows the label: they must say the same word.
+    # "go（進む）" in a description goes with the label "進む（go）".
+    for where, node in _enum_nodes(load_schema(kind)):
+        for value, texts in node["x-labels"].items():
+            word = re.sub(r"（[^（）]*）$", "", texts["ja"])
+            assert f"{value}（{word}" in node["description"], (kind, where, value)
 
 
 def test_labels_are_found_for_every_enum_of_the_model():
