@@ -36,6 +36,13 @@ def test_wheel_carries_schemas_and_toolkits(wheel: Path):
     assert "dxkit/_data/schemas/roles.schema.json" in names
     assert "dxkit/_data/toolkits/consortium/ja/roles.yaml.j2" in names
     assert "dxkit/_data/toolkits/consortium/en/roles.yaml.j2" in names
+    # The message catalogue is data inside the package, every namespace file of it.
+    messages = sorted(p.name for p in (ROOT / "src/dxkit/i18n/messages").glob("*.toml"))
+    assert messages
+    assert (
+        sorted(n.removeprefix("dxkit/i18n/messages/") for n in names if n.startswith("dxkit/i18n/messages/"))
+        == messages
+    )
 
 
 def test_wheel_installs_and_runs_in_a_fresh_venv(wheel: Path, tmp_path: Path):
