@@ -146,7 +146,8 @@ def gate(
     output_format: FormatOption = Output.text,
     lang: LangOption = None,
 ) -> None:
-    from dxkit.analyses.gates import LENSES, build_gate_report
+    from dxkit.analyses.gates import build_gate_report
+    from dxkit.model.vocabulary import LENSES
 
     language = chosen_lang(lang)
     with user_errors(language):

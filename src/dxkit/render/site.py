@@ -11,10 +11,11 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from dxkit.analyses.gates import LENSES, build_gate_report
+from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
 from dxkit.i18n import translate
+from dxkit.model.vocabulary import LENSES
 from dxkit.render.agenda import slots
 from dxkit.render.exports import render_gantt
 from dxkit.render.lessons import _md, render_lessons

@@ -4,10 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from dxkit.analyses.status import iter_tries, last_activity
 from dxkit.findings import Severity
+from dxkit.loading import Document
 from dxkit.rules import Consortium, Hit, docs, rule
+
+
+def iter_tries(c: Consortium) -> Iterator[tuple[Document, tuple[str, str, int], dict[str, Any]]]:
+    """Every Try and countermeasure in the retrospectives, with where it came from."""
+    for doc in c.retrospectives:
+        data = doc.data
+        items = [("kpt", "try", i, t) for i, t in enumerate(data.get("kpt", {}).get("try", []))]
+        items += [
+            ("failure_analysis", "countermeasures", i, t)
+            for i, t in enumerate(data.get("failure_analysis", {}).get("countermeasures", []))
+        ]
+        for section, key, index, item in items:
+            yield doc, (section, key, index), item
+
+
+def last_activity(c: Consortium) -> dt.date | None:
+    """The date of the newest retrospective, if any."""
+    dates = [dt.date.fromisoformat(doc.data["date"]) for doc in c.retrospectives]
+    return max(dates) if dates else None
+
 
 #: How long a consortium may go without looking back.
 RETROSPECTIVE_INTERVAL_DAYS = 90
