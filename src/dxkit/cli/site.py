@@ -23,7 +23,7 @@ BilingualOption = Annotated[bool, typer.Option("--bilingual", help=t("help.site.
 
 
 def _build(directory: Path, out: Path, lang_option, today: str | None, bilingual: bool):
-    from dxkit.site import build_site, check_destination, check_site_extras
+    from dxkit.publish import build_site, check_destination, check_site_extras
 
     language = resolve_lang(lang_option.value if lang_option else None)
     with user_errors(language):
