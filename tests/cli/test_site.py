@@ -16,6 +16,10 @@ runner = CliRunner()
 TODAY = "2026-10-01"
 XSS = "<script>alert(1)</script>"
 MARKUP = '**bold** [x](javascript:alert(1)) ` | "]; click m0 call alert(2) %%'
+#: Planted in the charter's name: Material prints the site's name unescaped in places.
+NAME_XSS = "<img src=x onerror=alert(3)>"
+#: Planted in a workshop's title: it becomes a page title, which ``<title>`` shows.
+TITLE_XSS = "</title><script>alert(4)//</script>"
 
 
 def hostile_copy(tmp_path: Path, lang: str) -> Path:
@@ -36,6 +40,16 @@ def hostile_copy(tmp_path: Path, lang: str) -> Path:
     lines[index] = f'{indent}title: "{MARKUP.replace(chr(34), chr(92) + chr(34))}"\n'
     # A task id that is a Gantt keyword: the chart must still read it as a task.
     roles.write_text("".join(lines).replace("id: T-002", "id: click", 1), encoding="utf-8")
+    charter = dest / "consortium.yaml"
+    text = charter.read_text(encoding="utf-8")
+    planted = re.sub(r'^name: "(.*)"$', lambda m: f'name: "{m.group(1)} {NAME_XSS}"', text, count=1, flags=re.M)
+    assert planted != text
+    charter.write_text(planted, encoding="utf-8")
+    workshop = sorted((dest / "workshops").glob("*.yaml"))[0]
+    text = workshop.read_text(encoding="utf-8")
+    planted = re.sub(r"^title: (.*)$", lambda m: f'title: "{m.group(1)} {TITLE_XSS}"', text, count=1, flags=re.M)
+    assert planted != text
+    workshop.write_text(planted, encoding="utf-8")
     return dest
 
 
@@ -62,6 +76,12 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     assert len(list((out / "workshops").glob("*.html"))) == 4
     html = (out / "members.html").read_text(encoding="utf-8")
     assert XSS not in html and "&lt;script&gt;" in html
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert NAME_XSS not in text and "<script>alert(4)" not in text, page
+    assert "&lt;img src=x onerror=alert(3)&gt;</title>" in (out / "index.html").read_text(encoding="utf-8")
+    titled = out / "workshops" / (sorted((hostile / "workshops").glob("*.yaml"))[0].stem + ".html")
+    assert "&lt;/title&gt;&lt;script&gt;alert(4)//&lt;/script&gt; - " in titled.read_text(encoding="utf-8")
     assert 'lang="' + lang + '"' in (out / "index.html").read_text(encoding="utf-8")
     assert (out / ".dxkit-site").is_file()
 
