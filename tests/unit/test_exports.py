@@ -12,6 +12,10 @@ import pytest
 from dxkit.loading import load_text
 from dxkit.model import Consortium
 from dxkit.render.exports import (
+    EXPORTERS,
+    ExportOptions,
+    export_formats,
+    has_source,
     render_csv,
     render_gantt,
     render_ics,
@@ -64,6 +68,36 @@ def _consortium(title: str = '"話す | 聞く"') -> Consortium:
     c.add(load_text(_roles("T", title), "roles.yaml"))
     c.add(load_text(_roles("U", "次年度のタスク"), "roles-2027.yaml"))
     return c
+
+
+def test_registry_has_one_signature_and_says_what_is_binary():
+    assert sorted(EXPORTERS) == [
+        ("issues", "csv"),
+        ("issues", "md"),
+        ("issues", "xlsx"),
+        ("roles", "csv"),
+        ("roles", "ics"),
+        ("roles", "md"),
+        ("roles", "mermaid"),
+        ("roles", "xlsx"),
+    ]
+    assert {k for k, e in EXPORTERS.items() if e.binary} == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx")}
+    assert export_formats("issues") == ["csv", "md", "xlsx"]
+    c = _consortium()
+    options = ExportOptions(bom=False, stamp=TODAY)
+    for (kind, fmt), exporter in EXPORTERS.items():
+        if kind == "issues":
+            continue
+        data = exporter.render(c, "ja", options)
+        assert isinstance(data, bytes) and data, (kind, fmt)
+    assert EXPORTERS[("roles", "csv")].render(c, "ja", options) == render_csv(c, "roles", "ja", bom=False)
+    assert EXPORTERS[("roles", "ics")].render(c, "en", options) == render_ics(c, "en", stamp=TODAY)
+    assert EXPORTERS[("roles", "mermaid")].render(c, "en", options) == render_gantt(c, "en").encode()
+
+
+def test_has_source_asks_the_model():
+    c = _consortium()
+    assert has_source(c, "roles") and not has_source(c, "issues")
 
 
 def test_every_roles_file_is_exported():

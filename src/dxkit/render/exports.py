@@ -1,7 +1,8 @@
 """Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts.
 
 Every export reads the consortium model (every roles and issues file) and puts a person's
-text into its format only through :mod:`dxkit.render.escape`.
+text into its format only through :mod:`dxkit.render.escape`. :data:`EXPORTERS` lists them
+all by ``(kind, format)``, each behind one signature, so a command picks one from it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxkit.analyses import model_of
@@ -35,6 +37,12 @@ def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
     if kind == "issues":
         return c.issues
     raise KeyError(kind)
+
+
+def has_source(consortium: Consortium, kind: str) -> bool:
+    """Whether the consortium has a (valid) file of ``kind`` to export."""
+    c = model_of(consortium)
+    return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
 # -- spreadsheets -------------------------------------------------------------------------------
@@ -245,3 +253,70 @@ def render_gantt(consortium: Consortium, lang: str) -> str:
             spec = ", ".join([*tags, ids[index], start.isoformat(), end.isoformat()])
             lines.append(f"    {label} :{spec}")
     return "\n".join(lines) + "\n"
+
+
+# -- the registry ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a command may ask of any export (each export uses what applies to it)."""
+
+    #: Start a CSV with a UTF-8 byte-order mark (Excel then reads Japanese correctly).
+    bom: bool = True
+    #: The DTSTAMP of calendar events; the day of the export when not given.
+    stamp: dt.date | None = None
+
+
+#: One signature for every export: the consortium, the reader's language, the options.
+ExportFunction = Callable[[Consortium, str, ExportOptions], bytes]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    kind: str
+    format: str
+    render: ExportFunction
+    #: Bytes to write to a file, never to print on a terminal.
+    binary: bool
+
+
+def _xlsx(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_xlsx(c, kind, lang)
+
+
+def _csv(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_csv(c, kind, lang, bom=options.bom)
+
+
+def _md(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_md(c, kind, lang).encode("utf-8")
+
+
+def _ics(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return render_ics(c, lang, stamp=options.stamp or dt.date.today())
+
+
+def _gantt(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return render_gantt(c, lang).encode("utf-8")
+
+
+#: Every export by ``(kind, format)``: what ``dxkit export KIND --format FORMAT`` runs.
+EXPORTERS: dict[tuple[str, str], Exporter] = {
+    (e.kind, e.format): e
+    for e in (
+        Exporter("roles", "xlsx", _xlsx("roles"), binary=True),
+        Exporter("roles", "csv", _csv("roles"), binary=False),
+        Exporter("roles", "ics", _ics, binary=True),
+        Exporter("roles", "md", _md("roles"), binary=False),
+        Exporter("roles", "mermaid", _gantt, binary=False),
+        Exporter("issues", "xlsx", _xlsx("issues"), binary=True),
+        Exporter("issues", "csv", _csv("issues"), binary=False),
+        Exporter("issues", "md", _md("issues"), binary=False),
+    )
+}
+
+
+def export_formats(kind: str) -> list[str]:
+    """The formats a kind can be exported to, sorted."""
+    return sorted(fmt for k, fmt in EXPORTERS if k == kind)
