@@ -70,7 +70,7 @@ def render_artifact(
     """The YAML text of a new workshop plan or retrospective from ``toolkit``, and its title."""
     import jinja2
 
-    from dxkit.scaffold import _yaml_str
+    from dxkit.scaffold import yaml_str
 
     minutes = toolkit.duration["default"] if minutes is None else minutes
     headcount = toolkit.participants["default"] if headcount is None else headcount
@@ -93,7 +93,7 @@ def render_artifact(
         autoescape=False,
         trim_blocks=False,
     )
-    env.filters["yaml_str"] = _yaml_str
+    env.filters["yaml_str"] = yaml_str
     name = f"{toolkit.kind}.yaml.j2"
     context: dict[str, Any] = {
         "toolkit": toolkit,

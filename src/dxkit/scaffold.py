@@ -16,25 +16,25 @@ interrupted run never leaves half a file.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dxkit._resources import schemas_dir, toolkits_dir
 from dxkit.errors import ScaffoldConflict, TemplateError, UsageError
 from dxkit.loading import LoadError, load_text
+from dxkit.render.escape import markdown_text, yaml_string
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
 
 #: Where ``init`` puts a copy of the schemas, relative to the consortium folder.
 SCHEMA_FOLDER = PurePosixPath(".dxkit", "schemas", f"v{SCHEMA_VERSION}")
 
 
-class Action(str, Enum):
+class Action(StrEnum):
     CREATE = "create"
     IDENTICAL = "identical"
     SKIP = "skip"
@@ -77,16 +77,14 @@ def clean_text(value: str, field: str) -> str:
     return text
 
 
-def _yaml_str(value: Any) -> str:
-    # A JSON string is a valid YAML double-quoted scalar: safe for any text a person types.
-    return json.dumps(str(value), ensure_ascii=False)
+def yaml_str(value: Any) -> str:
+    """The ``yaml_str`` template filter: any value as a YAML double-quoted scalar."""
+    return yaml_string(str(value))
 
 
-def _md_text(value: Any) -> str:
-    text = str(value)
-    for ch in "\\`*_{}[]<>()#+!|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+def md_text(value: Any) -> str:
+    """The ``md_text`` template filter: any value as literal Markdown text."""
+    return markdown_text(str(value))
 
 
 # -- rendering -----------------------------------------------------------------------------
@@ -111,13 +109,13 @@ def render_toolkit(toolkit: str, lang: str, context: dict[str, Any], today: dt.d
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.filters["yaml_str"] = _yaml_str
-    env.filters["md_text"] = _md_text
+    env.filters["yaml_str"] = yaml_str
+    env.filters["md_text"] = md_text
     files: list[PlannedFile] = []
     for template_path in sorted(folder.rglob("*.j2")):
         rel = PurePosixPath(template_path.relative_to(folder).as_posix()[: -len(".j2")])
         depth = len(rel.parts) - 1
-        helpers = {
+        helpers: dict[str, Callable[..., str]] = {
             "modeline": lambda kind, _d=depth: modeline(kind, _d),
             "day": lambda n: (today + dt.timedelta(days=n)).isoformat(),
             "month": lambda n: (today + dt.timedelta(days=n)).strftime("%Y-%m"),

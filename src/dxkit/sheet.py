@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,6 +87,7 @@ def choices(kind: str, column: Column) -> list[str]:
 
 
 def get(entry: dict[str, Any], column: Column) -> Any:
+    """The value of a column in one entry as the file holds it (a mapping; used by the import)."""
     node: Any = entry
     for part in column.path:
         if not isinstance(node, dict) or part not in node:
@@ -94,33 +96,43 @@ def get(entry: dict[str, Any], column: Column) -> Any:
     return node
 
 
+def value_of(record: object, column: Column) -> Any:
+    """The value of a column in one typed record (a task or an issue of the model), or ``None``.
+
+    Dates stay ``datetime.date``; a list of ids or texts is a tuple (empty when not given).
+    """
+    node: Any = record
+    for part in column.path:
+        node = getattr(node, part, None)
+        if node is None:
+            return None
+    return node
+
+
 def cell_text(value: Any, column: Column) -> str:
     """How a value reads in a text cell (CSV, Markdown)."""
     if value is None:
         return ""
-    if column.kind in ("members", "member") and isinstance(value, list):
+    if column.kind in ("members", "member") and isinstance(value, list | tuple):
         return ", ".join(value)
-    if column.kind == "list" and isinstance(value, list):
+    if column.kind == "list" and isinstance(value, list | tuple):
         return " / ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
 
 
-def rows(entries: list[dict[str, Any]], columns: tuple[Column, ...]) -> list[list[Any]]:
-    return [[get(entry, column) for column in columns] for entry in entries]
+def record_rows(records: Sequence[object], columns: tuple[Column, ...]) -> list[list[Any]]:
+    """The values of every column for each typed record."""
+    return [[value_of(record, column) for column in columns] for record in records]
 
 
 # -- reading cells back ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CellError:
-    row: int
-    column: int
-    msg_id: str
-    params: dict[str, Any]
-
-
-def parse_cell(raw: Any, column: Column, allowed: list[str], members: set[str] | None) -> tuple[Any, str | None, dict]:
+def parse_cell(
+    raw: Any, column: Column, allowed: list[str], members: set[str] | None
+) -> tuple[Any, str | None, dict[str, Any]]:
     """``(value, error message id, params)`` for one cell; ``None`` for an empty cell."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ("sheet.required" if column.required else None), {}

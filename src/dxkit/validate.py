@@ -9,14 +9,14 @@ CLI decides.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, group_by_root, iter_targets, reading_order
 from dxkit.errors import UsageError
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
-from dxkit.loading import Document, LoadError, load_file
+from dxkit.loading import LoadError, load_file
 from dxkit.model import Consortium
 from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
 from dxkit.schema_check import check_schema
@@ -141,60 +141,3 @@ def check_paths(
 
 
 # -- until analyses and renderers read the model -------------------------------------------
-
-
-@dataclass
-class DocumentView:
-    """The consortium as raw documents, the shape analyses and renderers read before the model.
-
-    It holds one document per kind: the first one read, which is the file with the standard
-    name (``roles.yaml``) when there is one. Build it from the model with :meth:`of`, so it
-    sees the same files the rules checked. It goes away once analyses and renderers read
-    :class:`dxkit.model.Consortium`; nothing new should use it.
-    """
-
-    root: str
-    today: dt.date
-    charter: Document | None = None
-    members: Document | None = None
-    roles: Document | None = None
-    gates: Document | None = None
-    issues: Document | None = None
-    workshops: list[Document] = field(default_factory=list)
-    retrospectives: list[Document] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, consortium: Consortium) -> DocumentView:
-        view = cls(consortium.root, consortium.today)
-        for doc in consortium.documents():
-            view.add(doc)
-        return view
-
-    def add(self, doc: Document) -> None:
-        kind = doc.kind
-        if kind == "consortium":
-            self.charter = self.charter or doc
-        elif kind == "workshop":
-            self.workshops.append(doc)
-        elif kind == "retrospective":
-            self.retrospectives.append(doc)
-        elif kind in ("members", "roles", "gates", "issues") and getattr(self, kind) is None:
-            setattr(self, kind, doc)
-
-    def documents(self) -> Iterator[Document]:
-        for doc in (self.charter, self.members, self.roles, self.gates, self.issues):
-            if doc is not None:
-                yield doc
-        yield from self.workshops
-        yield from self.retrospectives
-
-    def member_names(self) -> dict[str, str]:
-        if self.members is None:
-            return {}
-        return {m["id"]: m["name"] for m in self.members.data["members"]}
-
-    def member_ids(self) -> set[str] | None:
-        """The member ids, or ``None`` when no valid members file is known."""
-        if self.members is None:
-            return None
-        return {m["id"] for m in self.members.data["members"]}

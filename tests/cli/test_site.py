@@ -7,13 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from dxkit.render.site import site_pages
+from dxkit.render.site_pages import site_pages
 from tests.conftest import ROOT
 from tests.helpers import invoke
 
 TODAY = "2026-10-01"
 XSS = "<script>alert(1)</script>"
 MARKUP = '**bold** [x](javascript:alert(1)) ` | "]; click m0 call alert(2) %%'
+#: Planted in the charter's name: Material prints the site's name unescaped in places.
+NAME_XSS = "<img src=x onerror=alert(3)>"
+#: Planted in a workshop's title: it becomes a page title, which ``<title>`` shows.
+TITLE_XSS = "</title><script>alert(4)//</script>"
 
 
 def hostile_copy(tmp_path: Path, lang: str) -> Path:
@@ -32,7 +36,18 @@ def hostile_copy(tmp_path: Path, lang: str) -> Path:
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("title:"))
     indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
     lines[index] = f'{indent}title: "{MARKUP.replace(chr(34), chr(92) + chr(34))}"\n'
-    roles.write_text("".join(lines), encoding="utf-8")
+    # A task id that is a Gantt keyword: the chart must still read it as a task.
+    roles.write_text("".join(lines).replace("id: T-002", "id: click", 1), encoding="utf-8")
+    charter = dest / "consortium.yaml"
+    text = charter.read_text(encoding="utf-8")
+    planted = re.sub(r'^name: "(.*)"$', lambda m: f'name: "{m.group(1)} {NAME_XSS}"', text, count=1, flags=re.M)
+    assert planted != text
+    charter.write_text(planted, encoding="utf-8")
+    workshop = sorted((dest / "workshops").glob("*.yaml"))[0]
+    text = workshop.read_text(encoding="utf-8")
+    planted = re.sub(r"^title: (.*)$", lambda m: f'title: "{m.group(1)} {TITLE_XSS}"', text, count=1, flags=re.M)
+    assert planted != text
+    workshop.write_text(planted, encoding="utf-8")
     return dest
 
 
@@ -58,15 +73,21 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     assert len(list((out / "workshops").glob("*.html"))) == 4
     html = (out / "members.html").read_text(encoding="utf-8")
     assert XSS not in html and "&lt;script&gt;" in html
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert NAME_XSS not in text and "<script>alert(4)" not in text, page
+    assert "&lt;img src=x onerror=alert(3)&gt;</title>" in (out / "index.html").read_text(encoding="utf-8")
+    titled = out / "workshops" / (sorted((hostile / "workshops").glob("*.yaml"))[0].stem + ".html")
+    assert "&lt;/title&gt;&lt;script&gt;alert(4)//&lt;/script&gt; - " in titled.read_text(encoding="utf-8")
     assert 'lang="' + lang + '"' in (out / "index.html").read_text(encoding="utf-8")
     assert (out / ".dxkit-site").is_file()
 
 
 def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
-    from dxkit.validate import DocumentView, open_consortium
+    from dxkit.validate import open_consortium
 
     consortium, _ = open_consortium(str(hostile), lang=lang, today=__import__("datetime").date(2026, 10, 1))
-    pages = site_pages(DocumentView.of(consortium), lang)
+    pages = site_pages(consortium, lang)
     roles = (
         pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
     )
@@ -128,10 +149,10 @@ def test_site_without_the_site_extras_says_what_to_install(hostile, tmp_path, mo
 
 
 def test_bilingual_labels(sample, lang):
-    from dxkit.validate import DocumentView, open_consortium
+    from dxkit.validate import open_consortium
 
     consortium, _ = open_consortium(str(sample), lang=lang, today=__import__("datetime").date(2026, 6, 1))
-    pages = {str(k): v for k, v in site_pages(DocumentView.of(consortium), lang, bilingual=True).items()}
+    pages = {str(k): v for k, v in site_pages(consortium, lang, bilingual=True).items()}
     assert "メンバー / Members" in pages["members.md"] if lang == "ja" else "Members / メンバー" in pages["members.md"]
 
 

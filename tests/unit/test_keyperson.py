@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 from dxkit.analyses.keyperson import analyse
 from dxkit.loading import load_text
-from dxkit.validate import DocumentView as Consortium
+from dxkit.model import Consortium
 
 
-def _consortium(
-    edges: list[tuple[str, str]],
-    nodes: list[str] | None = None,
-    charter: str | None = None,
-    types: dict[str, str] | None = None,
-) -> Consortium:
+def _members(edges: list[tuple[str, str]], nodes: list[str] | None = None, types: dict[str, str] | None = None) -> str:
     names = sorted({n for e in edges for n in e} | set(nodes or []))
     lines = ["kind: members", "version: 1", "members:"]
     for name in names:
@@ -27,8 +24,17 @@ def _consortium(
         if mine:
             lines.append("    relations:")
             lines += [f"      - with: {other}" for other in mine]
+    return "\n".join(lines) + "\n"
+
+
+def _consortium(
+    edges: list[tuple[str, str]],
+    nodes: list[str] | None = None,
+    charter: str | None = None,
+    types: dict[str, str] | None = None,
+) -> Consortium:
     c = Consortium(root=".", today=dt.date(2026, 10, 1))
-    c.add(load_text("\n".join(lines) + "\n", "members.yaml"))
+    c.add(load_text(_members(edges, nodes, types), "members.yaml"))
     if charter:
         c.add(load_text(charter, "consortium.yaml"))
     return c
@@ -59,8 +65,7 @@ def test_two_clusters_joined_by_one_person():
     assert report.components == 1
 
 
-def test_isolated_member_and_missing_deputy_are_risks():
-    charter = """kind: consortium
+CHARTER = """kind: consortium
 version: 1
 name: x
 municipality: y
@@ -70,16 +75,62 @@ key_persons:
   - {name: 山田, member: a, role: 事務局, rotation_expected: "2027-04"}
 stage: planning
 """
-    report = analyse(_consortium([("a", "b")], nodes=["lonely"], charter=charter))
+
+
+def test_isolated_member_and_missing_deputy_are_risks():
+    report = analyse(_consortium([("a", "b")], nodes=["lonely"], charter=CHARTER))
     kinds = {(r.kind, r.member) for r in report.risks}
     assert ("no-deputy", "a") in kinds and ("isolated", "lonely") in kinds
     assert ("rotation", "a") in kinds
     assert report.components == 2
 
 
-def test_mermaid_graph_escapes_names():
+def test_every_members_file_and_every_roles_file_counts():
+    # The network and the accountable counts span all files of a kind (a split by fiscal year).
     c = _consortium([("a", "b")])
-    c.members.data["members"][0]["name"] = 'A"]; click a call alert(1)//<script>'
+    c.add(load_text(_members([("c", "a")]), "members-2027.yaml"))
+    roles = "kind: roles\nversion: 1\ntasks:\n  - {{id: {id}, title: t, stage: planning, responsible: [{who}],"
+    roles += " accountable: {who}, due: 2026-12-01, status: in-progress}}\n"
+    c.add(load_text(roles.format(id="T-1", who="b"), "roles.yaml"))
+    c.add(load_text(roles.format(id="T-2", who="b"), "roles-2027.yaml"))
     report = analyse(c)
-    assert "<script>" not in report.mermaid and '"]' not in report.mermaid.split("\n")[1][:-2]
-    assert report.mermaid.startswith("graph LR\n") and "m0 --- m1" in report.mermaid
+    assert report.members == 3 and report.relations == 2
+    assert report.articulation_points == ["a"]
+    b = next(cand for cand in analyse(c, top=3).candidates if cand.member == "b")
+    assert b.accountable == 2
+
+
+def test_report_keeps_its_json_shape():
+    import dataclasses
+
+    report = analyse(_consortium([("a", "b")], charter=CHARTER))
+    data = json.loads(json.dumps(dataclasses.asdict(report)))
+    assert list(data) == ["members", "relations", "candidates", "risks", "articulation_points", "components", "mermaid"]
+    assert list(data["candidates"][0]) == [
+        "member",
+        "name",
+        "type",
+        "score",
+        "betweenness",
+        "degree",
+        "accountable",
+        "key_persons",
+        "reasons",
+    ]
+    assert data["candidates"][0]["key_persons"] == ["山田"]
+
+
+def test_mermaid_graph_escapes_names():
+    hostile = 'A"]; click a call alert(1)//<script> %%{init: {}}%%\n  m1 --> m0'
+    text = _members([("a", "b")]).replace("name: A", f"name: {json.dumps(hostile)}", 1)
+    c = Consortium(root=".", today=dt.date(2026, 10, 1))
+    c.add(load_text(text, "members.yaml"))
+    mermaid = analyse(c).mermaid
+    first = mermaid.split("\n")[1]
+    label = re.fullmatch(r'    m0\["(.*)"\]', first)
+    assert label is not None, first
+    plain = re.sub(r"#\d+;", "", label.group(1))  # what is left besides mermaid's entity codes
+    assert not set(plain) & set('"[]{}()<>;%|`#'), plain
+    assert "#34;#93;#59; click a call alert#40;1#41;" in label.group(1)
+    assert not any(line.lstrip().startswith("m1 -") for line in mermaid.splitlines()) and len(mermaid.splitlines()) == 7
+    assert mermaid.startswith("graph LR\n") and "m0 --- m1" in mermaid

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxkit.validate import DocumentView as Consortium
-
-LENSES = ("desirability", "feasibility", "viability")
-STAGES = ("planning", "demonstration", "implementation")
+from dxkit.analyses import model_of
+from dxkit.model import Consortium
+from dxkit.model.records import Criterion, Gate
+from dxkit.model.vocabulary import criteria_by_lens
 
 
 @dataclass
@@ -59,44 +59,43 @@ class GateReport:
     open_points: list[tuple[str, str, str]] = field(default_factory=list)  # (date, gate, point)
 
 
-def _state(criterion: dict) -> str:
-    if "met" not in criterion:
+def _state(criterion: Criterion) -> str:
+    if criterion.met is None:
         return "unknown"
-    return "met" if criterion["met"] else "unmet"
+    return "met" if criterion.met else "unmet"
 
 
-def _view(gate: dict) -> GateView:
+def _view(gate: Gate) -> GateView:
     criteria = [
-        CriterionView(lens, c["id"], c["text"], list(c.get("evidence", [])), _state(c))
-        for lens in LENSES
-        for c in gate["criteria"][lens]
+        CriterionView(lens, c.id, c.text, list(c.evidence), _state(c)) for lens, c in criteria_by_lens(gate.criteria)
     ]
-    decision = gate.get("decision")
+    decision = gate.decision
     return GateView(
-        id=gate["id"],
-        from_stage=gate["from"],
-        to_stage=gate["to"],
-        planned=gate.get("planned"),
+        id=gate.id,
+        from_stage=gate.from_,
+        to_stage=gate.to,
+        planned=gate.planned.isoformat() if gate.planned else None,
         criteria=criteria,
         missing=[c for c in criteria if c.state != "met" or not c.evidence],
         decision=Decision(
-            gate["id"], decision["outcome"], decision["date"], list(decision["decided_by"]), decision.get("notes")
+            gate.id, decision.outcome, decision.date.isoformat(), list(decision.decided_by), decision.notes
         )
         if decision
         else None,
     )
 
 
-def summarise_gates(c: Consortium) -> list[GateSummary]:
+def summarise_gates(consortium: Consortium) -> list[GateSummary]:
+    """Criteria counts and the decision of every gate, in every gates file."""
     out = []
-    for gate in c.gates.data["gates"] if c.gates else []:
+    for gate in model_of(consortium).gates:
         view = _view(gate)
         states = [cr.state for cr in view.criteria]
         out.append(
             GateSummary(
-                gate["id"],
-                gate["from"],
-                gate["to"],
+                gate.id,
+                gate.from_,
+                gate.to,
                 states.count("met"),
                 states.count("unmet"),
                 states.count("unknown"),
@@ -106,19 +105,20 @@ def summarise_gates(c: Consortium) -> list[GateSummary]:
     return out
 
 
-def build_gate_report(c: Consortium) -> GateReport:
-    stage = c.charter.data["stage"] if c.charter else None
-    views = [_view(g) for g in (c.gates.data["gates"] if c.gates else [])]
+def build_gate_report(consortium: Consortium) -> GateReport:
+    c = model_of(consortium)
+    stage = c.charter.stage if c.charter else None
+    views = [_view(g) for g in c.gates]
     current = None
     if stage is not None:
         # The gate that closes the current stage and has not been passed yet.
         candidates = [v for v in views if v.from_stage == stage]
         undecided = [v for v in candidates if v.decision is None or v.decision.outcome != "go"]
-        current = (undecided or candidates or [None])[0]
+        current = next(iter(undecided or candidates), None)
     history = sorted((v.decision for v in views if v.decision), key=lambda d: d.date)
     points = []
-    for doc in c.retrospectives:
-        review = doc.data.get("gate_review")
-        if review:
-            points += [(doc.data["date"], review["gate"], p) for p in review.get("open_points", [])]
+    for retro in c.retrospectives:
+        review = retro.gate_review
+        if review is not None:
+            points += [(retro.date.isoformat(), review.gate, p) for p in review.open_points]
     return GateReport(stage, current, views, history, sorted(points))

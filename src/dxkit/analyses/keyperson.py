@@ -12,12 +12,18 @@ network apart (articulation points), and posts likely to rotate within a year.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from dxkit.analyses import Reason
-from dxkit.validate import DocumentView as Consortium
+from dxkit.analyses import Reason, model_of
+from dxkit.model import Consortium
+from dxkit.model.vocabulary import LOCAL_MEMBER_TYPES
+from dxkit.render.escape import mermaid_ids, mermaid_label
 
-LOCAL_TYPES = ("municipality", "resident-group", "local-business", "civic-tech")
+if TYPE_CHECKING:
+    import networkx as nx
+
 #: Holding the network together counts most; reach, ownership and local knowledge refine the order.
 WEIGHTS = {"betweenness": 0.7, "degree": 0.07, "ownership": 0.13, "local": 0.1}
 ROTATION_HORIZON_MONTHS = 12
@@ -54,17 +60,18 @@ class KeyPersonReport:
     mermaid: str
 
 
-def build_graph(c: Consortium):
+def build_graph(consortium: Consortium) -> nx.Graph[str]:
+    """The member network: one node per member (every members file), one edge per relation."""
     import networkx as nx
 
-    graph = nx.Graph()
-    members = c.members.data["members"] if c.members else []
+    graph: nx.Graph[str] = nx.Graph()
+    members = model_of(consortium).members
     for m in members:
-        graph.add_node(m["id"], name=m["name"], type=m["type"])
+        graph.add_node(m.id, name=m.name, type=m.type)
     for m in members:
-        for relation in m.get("relations", []):
-            if relation["with"] in graph and relation["with"] != m["id"]:
-                graph.add_edge(m["id"], relation["with"])
+        for relation in m.relations:
+            if relation.with_ in graph and relation.with_ != m.id:
+                graph.add_edge(m.id, relation.with_)
     return graph
 
 
@@ -73,40 +80,42 @@ def _months_until(month: str, today: dt.date) -> int:
     return (year - today.year) * 12 + (mon - today.month)
 
 
-def mermaid_graph(graph, highlight: set[str], cut: set[str]) -> str:
-    """A mermaid flowchart of the network; labels are escaped so any name is shown as text."""
-    ids = {node: f"m{i}" for i, node in enumerate(sorted(graph.nodes))}
+def mermaid_graph(graph: nx.Graph[str], highlight: Set[str], cut: Set[str]) -> str:
+    """A mermaid flowchart of the network: generated node ids, every name an escaped label."""
+    nodes = sorted(graph.nodes)
+    ids = mermaid_ids(nodes)
     lines = ["graph LR"]
-    for node in sorted(graph.nodes):
-        label = str(graph.nodes[node].get("name", node))
-        safe = "".join(f"#{ord(ch)};" if ch in '"<>#&;`[]{}()|%' else ch for ch in label)
-        lines.append(f'    {ids[node]}["{safe}"]')
+    for node in nodes:
+        label = mermaid_label(str(graph.nodes[node].get("name", node)))
+        lines.append(f'    {ids[node]}["{label}"]')
     for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
         lines.append(f"    {ids[a]} --- {ids[b]}")
     lines.append("    classDef hub stroke-width:3px,stroke:#1a237e")
     lines.append("    classDef cut stroke-dasharray:5 3,stroke:#b71c1c")
-    for cls, nodes in (("hub", highlight), ("cut", cut)):
-        if nodes:
-            lines.append(f"    class {','.join(ids[n] for n in sorted(nodes))} {cls}")
+    for cls, chosen in (("hub", highlight), ("cut", cut)):
+        if chosen:
+            lines.append(f"    class {','.join(ids[n] for n in sorted(chosen))} {cls}")
     return "\n".join(lines) + "\n"
 
 
-def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
+def analyse(consortium: Consortium, *, top: int = 5) -> KeyPersonReport:
     import networkx as nx
 
+    c = model_of(consortium)
     graph = build_graph(c)
-    betweenness = nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() > 2 else {}
+    betweenness: dict[str, float] = (
+        nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() > 2 else {}
+    )
     max_degree = max((d for _, d in graph.degree), default=0) or 1
     accountable: dict[str, int] = {}
-    for task in c.roles.data["tasks"] if c.roles else []:
-        value = task["accountable"]
-        for mid in [value] if isinstance(value, str) else value:
+    for task in c.tasks:
+        for mid in task.accountable:
             accountable[mid] = accountable.get(mid, 0) + 1
     max_accountable = max(accountable.values(), default=0) or 1
     key_persons: dict[str, list[str]] = {}
-    charter_people = c.charter.data["key_persons"] if c.charter else []
+    charter_people = c.charter.key_persons if c.charter else ()
     for person in charter_people:
-        key_persons.setdefault(person["member"], []).append(person["name"])
+        key_persons.setdefault(person.member, []).append(person.name)
 
     candidates = []
     for node in graph.nodes:
@@ -114,7 +123,7 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         b = betweenness.get(node, 0.0)
         degree = graph.degree[node]
         owned = accountable.get(node, 0)
-        local = data["type"] in LOCAL_TYPES
+        local = data["type"] in LOCAL_MEMBER_TYPES
         ownership = owned / max_accountable * 0.5 + (0.5 if node in key_persons else 0.0)
         score = (
             WEIGHTS["betweenness"] * b
@@ -148,17 +157,17 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         )
     candidates.sort(key=lambda cand: (-cand.score, cand.member))
 
-    cut = set(nx.articulation_points(graph)) if graph.number_of_nodes() > 2 else set()
+    cut: set[str] = set(nx.articulation_points(graph)) if graph.number_of_nodes() > 2 else set()
     risks: list[Risk] = []
     for person in charter_people:
-        if "deputy" not in person:
-            risks.append(Risk("no-deputy", person["member"], Reason("kp.risk.no_deputy", {"name": person["name"]})))
-        elif person["deputy"]["member"] == person["member"] and person.get("rotation_expected"):
+        if person.deputy is None:
+            risks.append(Risk("no-deputy", person.member, Reason("kp.risk.no_deputy", {"name": person.name})))
+        elif person.deputy.member == person.member and person.rotation_expected:
             risks.append(
                 Risk(
                     "rotation",
-                    person["member"],
-                    Reason("kp.risk.same_post_deputy", {"name": person["name"], "deputy": person["deputy"]["name"]}),
+                    person.member,
+                    Reason("kp.risk.same_post_deputy", {"name": person.name, "deputy": person.deputy.name}),
                 )
             )
     for node in sorted(cut):
@@ -174,11 +183,9 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
                 ),
             )
         )
-    rotating = [(p["name"], p["member"], p["rotation_expected"]) for p in charter_people if p.get("rotation_expected")]
-    for m in c.members.data["members"] if c.members else []:
-        rotating += [
-            (p["name"], m["id"], p["rotation_expected"]) for p in m.get("people", []) if p.get("rotation_expected")
-        ]
+    rotating = [(p.name, p.member, p.rotation_expected) for p in charter_people if p.rotation_expected]
+    for m in c.members:
+        rotating += [(p.name, m.id, p.rotation_expected) for p in m.people if p.rotation_expected]
     seen = set()
     for name, mid, month in rotating:
         if (name, mid) in seen:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dxkit.analyses.status import iter_tries
-from dxkit.validate import DocumentView as Consortium
+from dxkit.analyses import model_of
+from dxkit.model import Consortium
+from dxkit.model.records import Action, Retrospective
 
 
 @dataclass
@@ -47,40 +48,41 @@ class Lessons:
     unowned: list[Item] = field(default_factory=list)
 
 
-def gather(c: Consortium) -> Lessons:
-    docs = sorted(c.retrospectives, key=lambda d: (d.data["date"], d.path))
-    lessons = Lessons(retrospectives=len(docs))
-    for doc in docs:
-        data, date, path = doc.data, doc.data["date"], doc.path
-        kpt = data.get("kpt", {})
-        lessons.keep += [Item(t, date, path) for t in kpt.get("keep", [])]
-        lessons.problem += [Item(t, date, path) for t in kpt.get("problem", [])]
-        four = data.get("four_l", {})
-        lessons.keep += [Item(t, date, path) for t in four.get("liked", [])]
-        lessons.learned += [Item(t, date, path) for t in four.get("learned", [])]
-        lessons.problem += [Item(t, date, path) for t in four.get("lacked", [])]
-        analysis = data.get("failure_analysis")
-        if analysis:
+def _action(action: Action, retro: Retrospective) -> Item:
+    due = action.due.isoformat() if action.due else None
+    return Item(action.text, retro.date.isoformat(), retro.at.file, action.owner, due, bool(action.done))
+
+
+def gather(consortium: Consortium) -> Lessons:
+    c = model_of(consortium)
+    retros = sorted(c.retrospectives, key=lambda r: (r.date, r.at.file))
+    lessons = Lessons(retrospectives=len(retros))
+    for retro in retros:
+        date, path = retro.date.isoformat(), retro.at.file
+        if retro.kpt is not None:
+            lessons.keep += [Item(t, date, path) for t in retro.kpt.keep]
+            lessons.problem += [Item(t, date, path) for t in retro.kpt.problem]
+        if retro.four_l is not None:
+            lessons.keep += [Item(t, date, path) for t in retro.four_l.liked]
+            lessons.learned += [Item(t, date, path) for t in retro.four_l.learned]
+            lessons.problem += [Item(t, date, path) for t in retro.four_l.lacked]
+        analysis = retro.failure_analysis
+        if analysis is not None:
             lessons.failures.append(
                 Failure(
-                    data["title"],
+                    retro.title,
                     date,
                     path,
-                    analysis["target"],
-                    analysis["result"],
-                    [(cause.get("category", "other"), cause["cause"]) for cause in analysis["causes"]],
-                    [
-                        Item(t["text"], date, path, t.get("owner"), t.get("due"), t.get("done", False))
-                        for t in analysis.get("countermeasures", [])
-                    ],
-                    bool(analysis.get("publish")),
+                    analysis.target,
+                    analysis.result,
+                    [(cause.category or "other", cause.cause) for cause in analysis.causes],
+                    [_action(a, retro) for a in analysis.countermeasures],
+                    bool(analysis.publish),
                 )
             )
-    for doc, where, item in iter_tries(c):
-        entry = Item(
-            item["text"], doc.data["date"], doc.path, item.get("owner"), item.get("due"), item.get("done", False)
-        )
-        if where[0] == "kpt":
+    for item in c.iter_tries():
+        entry = _action(item.action, item.retrospective)
+        if item.section == "kpt":
             lessons.tries.append(entry)
         if not entry.done and (entry.owner is None or entry.due is None):
             lessons.unowned.append(entry)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
-from dxkit.analyses import as_date
+from dxkit.analyses import model_of
 from dxkit.analyses.gates import GateSummary, summarise_gates
-from dxkit.validate import DocumentView as Consortium
-
-OPEN = ("not-started", "in-progress", "blocked")
+from dxkit.model import Consortium
+from dxkit.model.records import Task
+from dxkit.model.vocabulary import OPEN_TASK_STATUSES, is_overdue
 
 
 @dataclass
@@ -61,48 +60,28 @@ class StatusReport:
     days_since_retrospective: int | None = None
 
 
-def _members(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
-def _line(task: dict, days: int) -> TaskLine:
-    delay = task.get("delay") or {}
+def _line(task: Task, days: int) -> TaskLine:
+    delay = task.delay
     return TaskLine(
-        id=task["id"],
-        title=task["title"],
-        stage=task["stage"],
-        status=task["status"],
-        due=task["due"],
-        accountable=_members(task["accountable"]),
+        id=task.id,
+        title=task.title,
+        stage=task.stage,
+        status=task.status,
+        due=task.due.isoformat(),
+        accountable=list(task.accountable),
         days=days,
-        reason=delay.get("reason"),
-        recovery_plan=delay.get("recovery_plan"),
-        new_due=delay.get("new_due"),
+        reason=delay.reason if delay else None,
+        recovery_plan=delay.recovery_plan if delay else None,
+        new_due=delay.new_due.isoformat() if delay and delay.new_due else None,
     )
 
 
-def iter_tries(c: Consortium):
-    """Every Try and countermeasure in the retrospectives, with where it came from."""
-    for doc in c.retrospectives:
-        data = doc.data
-        items = [("kpt", "try", i, t) for i, t in enumerate(data.get("kpt", {}).get("try", []))]
-        items += [
-            ("failure_analysis", "countermeasures", i, t)
-            for i, t in enumerate(data.get("failure_analysis", {}).get("countermeasures", []))
-        ]
-        for section, key, index, item in items:
-            yield doc, (section, key, index), item
-
-
-def build_status(c: Consortium, *, soon_days: int = 14) -> StatusReport:
+def build_status(consortium: Consortium, *, soon_days: int = 14) -> StatusReport:
+    """Deadlines, load and gates across every file of the consortium, judged on ``today``."""
+    c = model_of(consortium)
     today = c.today
-    report = StatusReport(
-        today=today.isoformat(),
-        stage=c.charter.data["stage"] if c.charter else None,
-        tasks=len(c.roles.data["tasks"]) if c.roles else 0,
-    )
+    tasks = c.tasks
+    report = StatusReport(today=today.isoformat(), stage=c.charter.stage if c.charter else None, tasks=len(tasks))
     names = c.member_names()
     load: dict[str, MemberLoad] = {}
 
@@ -113,43 +92,43 @@ def build_status(c: Consortium, *, soon_days: int = 14) -> StatusReport:
 
     for mid in names:
         member(mid)
-    for task in c.roles.data["tasks"] if c.roles else []:
-        is_open = task["status"] in OPEN
-        due = as_date(task["due"])
-        overdue = is_open and due < today
-        for mid in _members(task["accountable"]):
+    for task in tasks:
+        is_open = task.status in OPEN_TASK_STATUSES
+        overdue = is_overdue(task, today)
+        for mid in task.accountable:
             m = member(mid)
             m.accountable += 1
             m.open_tasks += is_open
             m.overdue += overdue
-        for mid in _members(task.get("responsible")):
+        for mid in task.responsible:
             member(mid).responsible += 1
         if overdue:
-            line = _line(task, (today - due).days)
+            line = _line(task, (today - task.due).days)
             explained = line.reason and line.recovery_plan
             (report.overdue_explained if explained else report.overdue_unexplained).append(line)
-        elif is_open and (due - today).days <= soon_days:
-            report.due_soon.append(_line(task, (due - today).days))
-        if task["status"] == "blocked":
-            report.blocked.append(_line(task, (today - due).days))
+        elif is_open and (task.due - today).days <= soon_days:
+            report.due_soon.append(_line(task, (task.due - today).days))
+        if task.status == "blocked":
+            report.blocked.append(_line(task, (today - task.due).days))
     report.overdue_explained.sort(key=lambda t: -t.days)
     report.overdue_unexplained.sort(key=lambda t: -t.days)
     report.due_soon.sort(key=lambda t: t.days)
     report.load = sorted(load.values(), key=lambda m: (-m.open_tasks, -m.accountable, m.member))
     report.gates = summarise_gates(c)
-    for doc, _path, item in iter_tries(c):
-        if not item.get("done"):
+    for item in c.iter_tries():
+        action = item.action
+        if not action.done:
             report.open_tries.append(
-                TryLine(item["text"], item.get("owner"), item.get("due"), doc.path, doc.data["date"])
+                TryLine(
+                    action.text,
+                    action.owner,
+                    action.due.isoformat() if action.due else None,
+                    item.retrospective.at.file,
+                    item.retrospective.date.isoformat(),
+                )
             )
-    dates = [doc.data["date"] for doc in c.retrospectives]
-    if dates:
-        report.last_retrospective = max(dates)
-        report.days_since_retrospective = (today - as_date(max(dates))).days
+    newest = c.last_retrospective()
+    if newest is not None:
+        report.last_retrospective = newest.date.isoformat()
+        report.days_since_retrospective = (today - newest.date).days
     return report
-
-
-def last_activity(c: Consortium) -> dt.date | None:
-    """The date of the newest retrospective, if any."""
-    dates = [as_date(doc.data["date"]) for doc in c.retrospectives]
-    return max(dates) if dates else None

@@ -106,14 +106,14 @@ TodayOption = Annotated[str | None, typer.Option("--today", help=help_text("help
 
 def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
     """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
-    from dxkit.validate import DocumentView, open_consortium
+    from dxkit.validate import open_consortium
 
     consortium, problems = open_consortium(folder, lang=lang, today=today)
     errors = [f for f in problems if f.severity.value == "error"]
     if errors:
         files = sorted({f.file for f in errors})
         typer.echo(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
-    return DocumentView.of(consortium)
+    return consortium
 
 
 def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:

@@ -46,13 +46,13 @@ def _charter_language(folder: Path) -> str | None:
 def _current_gate(folder: Path, lang: str) -> str | None:
     from dxkit.analyses.gates import build_gate_report
     from dxkit.errors import DxkitError
-    from dxkit.validate import DocumentView, open_consortium
+    from dxkit.validate import open_consortium
 
     try:
         consortium, _ = open_consortium(str(folder), lang=lang, today=dt.date.today())
     except DxkitError:
         return None
-    current = build_gate_report(DocumentView.of(consortium)).current
+    current = build_gate_report(consortium).current
     return current.id if current else None
 
 

@@ -19,7 +19,7 @@ from dxkit.cli._common import (
 from dxkit.i18n import t
 
 if TYPE_CHECKING:
-    from dxkit.site import SiteResult
+    from dxkit.publish import SiteResult
 
 app = typer.Typer(help=help_text("help.site"), no_args_is_help=True)
 FolderArgument = Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))]
@@ -29,7 +29,7 @@ BilingualOption = Annotated[bool, typer.Option("--bilingual", help=help_text("he
 def _build(
     directory: Path, out: Path, lang_option: Lang | None, today: str | None, bilingual: bool
 ) -> tuple[SiteResult, str]:
-    from dxkit.site import build_site, check_destination, check_site_extras
+    from dxkit.publish import build_site, check_destination, check_site_extras
 
     language = chosen_lang(lang_option)
     check_site_extras()

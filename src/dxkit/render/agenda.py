@@ -1,18 +1,26 @@
 """Agenda handouts for a workshop or retrospective: plain text, Markdown, or printable HTML.
 
 The HTML is one self-contained page with print CSS for A4, so a facilitator can print it
-for the room. Every value from the file is escaped.
+for the room. Every value from the file goes through the escaping of its format
+(:mod:`dxkit.render.escape`): terminal text, Markdown or HTML.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import html
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from dxkit.i18n import translate
-from dxkit.render.lessons import _md
+from dxkit.model import read_record
+from dxkit.model.records import Retrospective, Workshop
+from dxkit.render.escape import html_attr, html_text, markdown_text, terminal_text
+from dxkit.render.markdown import table
+
+#: What an agenda is read from.
+AgendaSource = Workshop | Retrospective
 
 
 @dataclass(frozen=True)
@@ -25,39 +33,58 @@ class Slot:
     description: str
 
 
-def slots(data: dict[str, Any]) -> list[Slot]:
+def slots(source: AgendaSource) -> list[Slot]:
+    """The agenda's steps with their clock times (when a start time is given) or offsets."""
     clock = None
-    if data.get("start_time"):
-        hours, minutes = (int(x) for x in data["start_time"].split(":"))
+    if source.start_time:
+        hours, minutes = (int(x) for x in source.start_time.split(":"))
         clock = dt.datetime(2000, 1, 1, hours, minutes)
     out, offset = [], 0
-    for step in data.get("agenda", []):
+    for step in source.agenda:
         start = end = None
         if clock is not None:
             start = (clock + dt.timedelta(minutes=offset)).strftime("%H:%M")
-            end = (clock + dt.timedelta(minutes=offset + step["minutes"])).strftime("%H:%M")
-        out.append(Slot(start, end, offset, step["minutes"], step["title"], step.get("description", "")))
-        offset += step["minutes"]
+            end = (clock + dt.timedelta(minutes=offset + step.minutes)).strftime("%H:%M")
+        out.append(Slot(start, end, offset, step.minutes, step.title, step.description or ""))
+        offset += step.minutes
     return out
 
 
-def _facts(data: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    t = lambda key, **p: translate(key, lang, **p)  # noqa: E731
-    total = sum(step["minutes"] for step in data.get("agenda", []))
-    facts = [(t("agenda.date"), data["date"])]
-    if data.get("start_time"):
-        facts.append((t("agenda.start"), data["start_time"]))
-    facts.append((t("agenda.duration"), t("agenda.minutes", minutes=data.get("duration_minutes", total))))
-    if data.get("venue"):
-        facts.append((t("agenda.venue"), data["venue"]))
-    if data.get("headcount"):
-        facts.append((t("agenda.headcount"), t("agenda.people", count=data["headcount"])))
-    if data.get("tables"):
-        facts.append((t("agenda.tables"), t("agenda.table_layout", **data["tables"])))
-    for role in ("facilitator", "recorder", "timekeeper"):
-        if data.get("facilitation", {}).get(role):
-            facts.append((t(f"role.{role}"), data["facilitation"][role]))
+def _facts(source: AgendaSource, lang: str) -> list[tuple[str, str]]:
+    """``(label, value)`` pairs for the handout's head; values are plain, unescaped text."""
+
+    def t(key: str, **params: Any) -> str:
+        return translate(key, lang, **params)
+
+    total = sum(step.minutes for step in source.agenda)
+    facts = [(t("agenda.date"), source.date.isoformat())]
+    if source.start_time:
+        facts.append((t("agenda.start"), source.start_time))
+    duration = source.duration_minutes if source.duration_minutes is not None else total
+    facts.append((t("agenda.duration"), t("agenda.minutes", minutes=duration)))
+    if source.venue:
+        facts.append((t("agenda.venue"), source.venue))
+    if source.headcount:
+        facts.append((t("agenda.headcount"), t("agenda.people", count=source.headcount)))
+    if isinstance(source, Workshop):
+        if source.tables:
+            facts.append(
+                (t("agenda.tables"), t("agenda.table_layout", count=source.tables.count, size=source.tables.size))
+            )
+        roles = source.facilitation
+        if roles is not None:
+            for role, person in (
+                ("facilitator", roles.facilitator),
+                ("recorder", roles.recorder),
+                ("timekeeper", roles.timekeeper),
+            ):
+                if person:
+                    facts.append((t(f"role.{role}"), person))
     return facts
+
+
+def _materials(source: AgendaSource) -> tuple[str, ...]:
+    return source.materials if isinstance(source, Workshop) else ()
 
 
 def _when(slot: Slot, lang: str) -> str:
@@ -66,34 +93,52 @@ def _when(slot: Slot, lang: str) -> str:
     return translate("agenda.offset", lang, start=slot.offset, end=slot.offset + slot.minutes)
 
 
-def render_agenda_text(data: dict[str, Any], lang: str) -> str:
-    lines = [data["title"], "=" * min(60, max(10, len(data["title"]) * 2)), ""]
-    lines += [f"{label}: {value}" for label, value in _facts(data, lang)]
+def render_agenda_text(source: AgendaSource, lang: str) -> str:
+    """A plain-text handout for a terminal or a printer; control characters are shown, not run."""
+    record = agenda_record(source)
+    shown = terminal_text
+    title = shown(record.title)
+    lines = [title, "=" * min(60, max(10, len(record.title) * 2)), ""]
+    lines += [f"{label}: {shown(value)}" for label, value in _facts(record, lang)]
     lines += ["", translate("agenda.steps", lang)]
-    for i, slot in enumerate(slots(data), 1):
-        lines.append(
-            f"{i:>2}. {_when(slot, lang):<13} {translate('agenda.minutes', lang, minutes=slot.minutes):>6}  {slot.title}"
-        )
+    for i, slot in enumerate(slots(record), 1):
+        minutes = translate("agenda.minutes", lang, minutes=slot.minutes)
+        lines.append(f"{i:>2}. {_when(slot, lang):<13} {minutes:>6}  {shown(slot.title)}")
         if slot.description:
-            lines.append(f"    {slot.description}")
-    if data.get("materials"):
-        lines += ["", translate("agenda.materials", lang)] + [f"- {m}" for m in data["materials"]]
+            lines.append(f"    {shown(slot.description)}")
+    materials = _materials(record)
+    if materials:
+        lines += ["", translate("agenda.materials", lang)] + [f"- {shown(m)}" for m in materials]
     return "\n".join(lines) + "\n"
 
 
-def render_agenda_md(data: dict[str, Any], lang: str) -> str:
-    t = lambda key, **p: translate(key, lang, **p)  # noqa: E731
-    parts = [f"# {_md(data['title'])}\n\n"]
-    parts += [f"- **{label}**: {_md(str(value))}\n" for label, value in _facts(data, lang)]
+def render_agenda_md(source: AgendaSource, lang: str) -> str:
+    """A Markdown handout; every value from the file is escaped Markdown text."""
+    record = agenda_record(source)
+
+    def t(key: str, **params: Any) -> str:
+        return translate(key, lang, **params)
+
+    parts = [f"# {markdown_text(record.title)}\n\n"]
+    parts += [f"- **{label}**: {markdown_text(value)}\n" for label, value in _facts(record, lang)]
+    parts.append(f"\n## {t('agenda.steps')}\n\n")
     parts.append(
-        f"\n## {t('agenda.steps')}\n\n| {t('agenda.time')} | {t('agenda.length')} | {t('agenda.step')} | {t('agenda.how')} |\n|---|---|---|---|\n"
+        table(
+            [t("agenda.time"), t("agenda.length"), t("agenda.step"), t("agenda.how")],
+            [
+                [
+                    _when(s, lang),
+                    t("agenda.minutes", minutes=s.minutes),
+                    markdown_text(s.title),
+                    markdown_text(s.description),
+                ]
+                for s in slots(record)
+            ],
+        )
     )
-    parts += [
-        f"| {_when(s, lang)} | {t('agenda.minutes', minutes=s.minutes)} | {_md(s.title)} | {_md(s.description)} |\n"
-        for s in slots(data)
-    ]
-    if data.get("materials"):
-        parts.append(f"\n## {t('agenda.materials')}\n\n" + "".join(f"- {_md(m)}\n" for m in data["materials"]))
+    materials = _materials(record)
+    if materials:
+        parts.append(f"\n## {t('agenda.materials')}\n\n" + "".join(f"- {markdown_text(m)}\n" for m in materials))
     return "".join(parts)
 
 
@@ -117,27 +162,54 @@ ul { margin: 0; padding-left: 5mm; }
 """
 
 
-def render_agenda_html(data: dict[str, Any], lang: str) -> str:
-    t = lambda key, **p: html.escape(translate(key, lang, **p))  # noqa: E731
-    e = lambda value: html.escape(str(value))  # noqa: E731
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in _facts(data, lang))
+def render_agenda_html(source: AgendaSource, lang: str) -> str:
+    """One printable A4 page; every value, label included, is escaped HTML text."""
+    record = agenda_record(source)
+
+    def t(key: str, **params: Any) -> str:
+        return html_text(translate(key, lang, **params))
+
+    e = html_text
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in _facts(record, lang))
     rows = "".join(
-        f'<tr><td class="time">{e(_when(s, lang))}</td><td class="minutes">{t("agenda.minutes", minutes=s.minutes)}</td>'
+        f'<tr><td class="time">{e(_when(s, lang))}</td>'
+        f'<td class="minutes">{t("agenda.minutes", minutes=s.minutes)}</td>'
         f"<td><strong>{e(s.title)}</strong><br>{e(s.description)}</td></tr>"
-        for s in slots(data)
+        for s in slots(record)
     )
-    materials = ""
-    if data.get("materials"):
-        materials = (
-            f"<h2>{t('agenda.materials')}</h2><ul>" + "".join(f"<li>{e(m)}</li>" for m in data["materials"]) + "</ul>"
-        )
+    materials = _materials(record)
+    listed = ""
+    if materials:
+        listed = f"<h2>{t('agenda.materials')}</h2><ul>" + "".join(f"<li>{e(m)}</li>" for m in materials) + "</ul>"
     return (
-        f'<!DOCTYPE html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{e(data["title"])}</title>\n'
-        f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{e(data['title'])}</h1>\n<dl>{facts}</dl>\n"
+        f'<!DOCTYPE html>\n<html lang="{html_attr(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{e(record.title)}</title>\n'
+        f"<style>{_CSS}</style>\n</head>\n<body>\n<h1>{e(record.title)}</h1>\n<dl>{facts}</dl>\n"
         f"<h2>{t('agenda.steps')}</h2>\n<table><thead><tr><th>{t('agenda.time')}</th><th>{t('agenda.length')}</th>"
-        f"<th>{t('agenda.step')}</th></tr></thead><tbody>{rows}</tbody></table>\n{materials}\n</body>\n</html>\n"
+        f"<th>{t('agenda.step')}</th></tr></thead><tbody>{rows}</tbody></table>\n{listed}\n</body>\n</html>\n"
     )
 
 
-AGENDA_RENDERERS = {"text": render_agenda_text, "md": render_agenda_md, "html": render_agenda_html}
+#: The handout formats, by the name ``dxkit agenda --format`` takes; each takes a record and a language.
+AGENDA_RENDERERS: dict[str, Callable[[AgendaSource, str], str]] = {
+    "text": render_agenda_text,
+    "md": render_agenda_md,
+    "html": render_agenda_html,
+}
+
+
+def agenda_record(source: AgendaSource | Mapping[str, Any]) -> AgendaSource:
+    """The workshop or retrospective record an agenda is read from.
+
+    ``dxkit agenda`` still hands over the file's data rather than its record; such data
+    (schema-valid) is read into the record here, once, without positions.
+    """
+    if isinstance(source, Workshop | Retrospective):
+        return source
+    from dxkit.loading import load_text
+
+    detached = dataclasses.replace(load_text("{}\n", "<agenda>"), data=dict(source))
+    record = read_record(detached)
+    if not isinstance(record, Workshop | Retrospective):
+        raise TypeError(f"not a workshop or retrospective: {detached.kind!r}")
+    return record

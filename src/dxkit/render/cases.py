@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from dxkit.i18n import translate
-from dxkit.render.reference import GENERATED, _table
+from dxkit.render.markdown import table
+from dxkit.render.reference import GENERATED
 
 CASE_FIELDS = (
     "disaster-prevention",
@@ -75,15 +76,15 @@ def _tech(name: str, lang: str) -> str:
 
 def render_case_page(case: dict[str, Any], lang: str) -> str:
     tags = "".join(f"  - {_field(f, lang)}\n" for f in case["fields"])
+    sep = "、" if lang == "ja" else ", "
     lines = [
         f"---\ntags:\n{tags}---\n\n",
         GENERATED,
         f"# {case['name'][lang]}\n\n",
         f"**{translate('case.place', lang)}**: {case['place'][lang]}  \n",
-        f"**{translate('case.fields', lang)}**: {'、'.join(_field(f, lang) for f in case['fields']) if lang == 'ja' else ', '.join(_field(f, lang) for f in case['fields'])}  \n",
+        f"**{translate('case.fields', lang)}**: {sep.join(_field(f, lang) for f in case['fields'])}  \n",
     ]
     if case["technologies"]:
-        sep = "、" if lang == "ja" else ", "
         lines.append(
             f"**{translate('case.technologies', lang)}**: {sep.join(_tech(t, lang) for t in case['technologies'])}  \n"
         )
@@ -115,8 +116,8 @@ def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
             GENERATED,
             f"# {translate('case.index_title', lang)}\n\n",
             translate("case.index_intro", lang, count=len(cases)) + "\n\n",
-            _table([translate(h, lang) for h in ("case.col.case", "case.place", "case.fields")], rows),
+            table([translate(h, lang) for h in ("case.col.case", "case.place", "case.fields")], rows),
             f"\n## {translate('case.by_field', lang)}\n\n",
-            _table([translate(h, lang) for h in ("case.fields", "case.col.count", "case.col.case")], by_field),
+            table([translate(h, lang) for h in ("case.fields", "case.col.count", "case.col.case")], by_field),
         ]
     )

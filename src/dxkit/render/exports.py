@@ -1,38 +1,80 @@
-"""Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts."""
+"""Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts.
+
+Every export reads the consortium model (every roles and issues file) and puts a person's
+text into its format only through :mod:`dxkit.render.escape`. :data:`EXPORTERS` lists them
+all by ``(kind, format)``, each behind one signature, so a command picks one from it.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import re
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from dxkit.analyses import model_of
 from dxkit.i18n import translate
-from dxkit.render.lessons import _md
-from dxkit.sheet import SHEETS, cell_text, choices, header, rows
-from dxkit.validate import DocumentView as Consortium
+from dxkit.model import Consortium
+from dxkit.model.records import Issue, Task
+from dxkit.model.vocabulary import STAGES, is_overdue
+from dxkit.render.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
+from dxkit.render.markdown import table
+from dxkit.sheet import SHEETS, cell_text, choices, header, record_rows
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: The kinds of file an export reads.
+EXPORT_KINDS = tuple(SHEETS)
 
 
-def entries_of(c: Consortium, kind: str) -> list[dict[str, Any]]:
-    doc = getattr(c, kind)
-    return list(doc.data[SHEETS[kind][0]]) if doc is not None else []
+def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
+    """The tasks or the issues of a consortium, across all of its files of that kind."""
+    if kind == "roles":
+        return c.tasks
+    if kind == "issues":
+        return c.issues
+    raise KeyError(kind)
+
+
+def has_source(consortium: Consortium, kind: str) -> bool:
+    """Whether the consortium has a (valid) file of ``kind`` to export."""
+    c = model_of(consortium)
+    return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
 # -- spreadsheets -------------------------------------------------------------------------------
 
 
-def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
-    """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members."""
+def _append_text(sheet: Worksheet, values: list[Any]) -> None:
+    """Append a row whose text cells stay text: a person's ``=…`` never becomes a formula.
+
+    Text holds only characters XML allows (openpyxl refuses the others).
+    """
+    sheet.append([xml_text(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
+def render_xlsx(consortium: Consortium, kind: str, lang: str) -> bytes:
+    """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
+
+    Text cells are always text (never formulas) and hold only characters XML allows.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    c = model_of(consortium)
     columns = SHEETS[kind][1]
-    entries = entries_of(c, kind)
     book = Workbook()
     sheet = book.active
+    if sheet is None:  # a new workbook always has one sheet
+        sheet = book.create_sheet()
     sheet.title = translate(f"sheet.title.{kind}", lang)
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
@@ -40,16 +82,14 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for values in rows(entries, columns):
-        row = []
-        for value, column in zip(values, columns):
-            if column.kind == "date" and value:
-                row.append(dt.date.fromisoformat(value))
-            elif column.kind in ("members", "member", "list"):
+    for values in record_rows(entries_of(c, kind), columns):
+        row: list[Any] = []
+        for value, column in zip(values, columns, strict=True):
+            if column.kind in ("members", "member", "list"):
                 row.append(cell_text(value, column) or None)
             else:
                 row.append(value)
-        sheet.append(row)
+        _append_text(sheet, row)
     last = max(sheet.max_row, 2)
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
@@ -78,8 +118,8 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     members.append([translate(f"sheet.members.{key}", lang) for key in ("id", "name", "type")])
     for cell in members[1]:
         cell.font, cell.fill = bold, fill
-    for member in c.members.data["members"] if c.members else []:
-        members.append([member["id"], member["name"], member["type"]])
+    for member in c.members:
+        _append_text(members, [member.id, member.name, member.type])
     for letter, width in (("A", 18), ("B", 40), ("C", 22)):
         members.column_dimensions[letter].width = width
     members.freeze_panes = "A2"
@@ -88,23 +128,32 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     return out.getvalue()
 
 
-def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
-    """CSV in UTF-8, with a byte-order mark by default so Excel shows Japanese correctly."""
+def render_csv(consortium: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
+    """CSV in UTF-8, with a byte-order mark by default so Excel shows Japanese correctly.
+
+    Cells go through :func:`~dxkit.render.escape.csv_text`: none opens as a formula.
+    """
+    c = model_of(consortium)
     columns = SHEETS[kind][1]
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([header(kind, column, lang) for column in columns])
-    for values in rows(entries_of(c, kind), columns):
-        writer.writerow([cell_text(v, col) for v, col in zip(values, columns)])
+    writer.writerow([csv_text(header(kind, column, lang)) for column in columns])
+    for values in record_rows(entries_of(c, kind), columns):
+        writer.writerow([csv_text(cell_text(v, col)) for v, col in zip(values, columns, strict=True)])
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
 
 
-def render_md(c: Consortium, kind: str, lang: str) -> str:
+def render_md(consortium: Consortium, kind: str, lang: str) -> str:
+    """A Markdown table of the entries; every cell is escaped Markdown text."""
+    c = model_of(consortium)
     columns = SHEETS[kind][1]
-    lines = ["| " + " | ".join(_md(header(kind, col, lang)) for col in columns) + " |", "|" + "---|" * len(columns)]
-    for values in rows(entries_of(c, kind), columns):
-        lines.append("| " + " | ".join(_md(cell_text(v, col)) for v, col in zip(values, columns)) + " |")
-    return "\n".join(lines) + "\n"
+    return table(
+        [markdown_text(header(kind, col, lang)) for col in columns],
+        [
+            [markdown_text(cell_text(v, col)) for v, col in zip(values, columns, strict=True)]
+            for values in record_rows(entries_of(c, kind), columns)
+        ],
+    )
 
 
 # -- calendars --------------------------------------------------------------------------------------
@@ -114,94 +163,160 @@ def consortium_slug(c: Consortium) -> str:
     """A stable, ASCII identifier for the consortium, used in calendar UIDs."""
     import hashlib
 
-    name = c.charter.data["name"] if c.charter else c.root
-    municipality = c.charter.data["municipality"] if c.charter else ""
+    name = c.charter.name if c.charter else c.root
+    municipality = c.charter.municipality if c.charter else ""
     return hashlib.sha256(f"{municipality}\n{name}".encode()).hexdigest()[:16]
 
 
-def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
+def render_ics(consortium: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     """One all-day event per task deadline; UIDs are stable per consortium and task id.
 
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
-    copies. Dates are all-day dates in Japan time (Asia/Tokyo).
+    copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text value goes
+    through :func:`~dxkit.render.escape.ics_text`: no raw line break ends a property.
     """
     from icalendar import Calendar, Event
 
+    c = model_of(consortium)
     names = c.member_names()
     calendar = Calendar()
     calendar.add("prodid", "-//dxkit//roles//" + lang.upper())
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-timezone", "Asia/Tokyo")
-    title = c.charter.data["name"] if c.charter else translate("sheet.title.roles", lang)
-    calendar.add("x-wr-calname", title)
+    title = c.charter.name if c.charter else translate("sheet.title.roles", lang)
+    calendar.add("x-wr-calname", ics_text(title))
     slug = consortium_slug(c)
-    for task in entries_of(c, "roles"):
-        due = dt.date.fromisoformat((task.get("delay") or {}).get("new_due") or task["due"])
+    for task in c.tasks:
+        due = task.delay.new_due if task.delay and task.delay.new_due else task.due
         event = Event()
-        event.add("uid", f"{task['id']}.{slug}@dxkit")
+        event.add("uid", ics_text(f"{task.id}.{slug}@dxkit"))
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
-        event.add("summary", translate("ics.summary", lang, id=task["id"], title=task["title"]))
-        accountable = task["accountable"] if isinstance(task["accountable"], list) else [task["accountable"]]
+        event.add("summary", ics_text(translate("ics.summary", lang, id=task.id, title=task.title)))
         lines = [
-            translate("ics.accountable", lang, who=", ".join(names.get(m, m) for m in accountable)),
-            translate("ics.responsible", lang, who=", ".join(names.get(m, m) for m in task["responsible"])),
-            translate("ics.status", lang, status=task["status"]),
+            translate("ics.accountable", lang, who=", ".join(names.get(m, m) for m in task.accountable)),
+            translate("ics.responsible", lang, who=", ".join(names.get(m, m) for m in task.responsible)),
+            translate("ics.status", lang, status=task.status),
         ]
-        if task.get("done_criteria"):
-            lines.append(translate("ics.done", lang, criteria=task["done_criteria"]))
-        if task.get("delay"):
+        if task.done_criteria:
+            lines.append(translate("ics.done", lang, criteria=task.done_criteria))
+        if task.delay:
             lines.append(
-                translate(
-                    "ics.delay",
-                    lang,
-                    reason=task["delay"].get("reason", ""),
-                    plan=task["delay"].get("recovery_plan", ""),
-                )
+                translate("ics.delay", lang, reason=task.delay.reason or "", plan=task.delay.recovery_plan or "")
             )
-        event.add("description", "\n".join(lines))
-        event.add("categories", [task["stage"]])
-        event.add("status", "CANCELLED" if task["status"] == "cancelled" else "CONFIRMED")
+        event.add("description", "\n".join(ics_text(line) for line in lines))
+        event.add("categories", [task.stage])
+        event.add("status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 # -- Gantt ----------------------------------------------------------------------------------------------
 
-_GANTT_UNSAFE = re.compile(r"[:;#%\n\r`\"<>{}\[\]]")
 
+def render_gantt(consortium: Consortium, lang: str) -> str:
+    """A mermaid Gantt chart of the tasks, one section per stage; overdue tasks marked critical.
 
-def render_gantt(c: Consortium, lang: str) -> str:
-    """A mermaid Gantt chart of the tasks, one section per stage; overdue tasks marked critical."""
+    Task ids in the chart are generated (``t0``, ``t1``, …); every label is an escaped
+    mermaid label.
+    """
+    c = model_of(consortium)
     lines = [
         "gantt",
-        f"    title {_GANTT_UNSAFE.sub(' ', translate('gantt.title', lang))}",
+        f"    title {mermaid_label(translate('gantt.title', lang))}",
         "    dateFormat YYYY-MM-DD",
         "    axisFormat %Y-%m",
     ]
-    tasks = entries_of(c, "roles")
-    for stage in ("planning", "demonstration", "implementation"):
-        members = [t for t in tasks if t["stage"] == stage]
+    tasks = c.tasks
+    ids = mermaid_ids(range(len(tasks)), prefix="t")
+    for stage in STAGES:
+        members = [(i, t) for i, t in enumerate(tasks) if t.stage == stage]
         if not members:
             continue
-        lines.append(f"    section {translate(f'stage.{stage}', lang)}")
-        for task in members:
-            due = dt.date.fromisoformat(task["due"])
-            start = dt.date.fromisoformat(task["start"]) if task.get("start") else due - dt.timedelta(days=14)
-            end = dt.date.fromisoformat((task.get("delay") or {}).get("new_due") or task["due"])
+        lines.append(f"    section {mermaid_label(translate(f'stage.{stage}', lang))}")
+        for index, task in members:
+            start = task.start if task.start else task.due - dt.timedelta(days=14)
+            end = task.delay.new_due if task.delay and task.delay.new_due else task.due
             if end <= start:
                 start = end - dt.timedelta(days=1)
             tags = []
-            if task["status"] == "done":
+            if task.status == "done":
                 tags.append("done")
-            elif task["status"] in ("not-started", "in-progress", "blocked") and due < c.today:
+            elif is_overdue(task, c.today):
                 tags.append("crit")
-            if task["status"] == "in-progress":
+            if task.status == "in-progress":
                 tags.append("active")
-            label = _GANTT_UNSAFE.sub(" ", f"{task['id']} {task['title']}").strip()
-            ident = re.sub(r"[^A-Za-z0-9]", "_", task["id"])
-            spec = ", ".join([*tags, f"t_{ident}", start.isoformat(), end.isoformat()])
+            label = mermaid_label(f"{task.id} {task.title}", line_start=True)
+            spec = ", ".join([*tags, ids[index], start.isoformat(), end.isoformat()])
             lines.append(f"    {label} :{spec}")
     return "\n".join(lines) + "\n"
+
+
+# -- the registry ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What a command may ask of any export (each export uses what applies to it)."""
+
+    #: Start a CSV with a UTF-8 byte-order mark (Excel then reads Japanese correctly).
+    bom: bool = True
+    #: The DTSTAMP of calendar events; the day of the export when not given.
+    stamp: dt.date | None = None
+
+
+#: One signature for every export: the consortium, the reader's language, the options.
+ExportFunction = Callable[[Consortium, str, ExportOptions], bytes]
+
+
+@dataclass(frozen=True)
+class Exporter:
+    kind: str
+    format: str
+    render: ExportFunction
+    #: Bytes to write to a file, never to print on a terminal.
+    binary: bool
+
+
+def _xlsx(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_xlsx(c, kind, lang)
+
+
+def _csv(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_csv(c, kind, lang, bom=options.bom)
+
+
+def _md(kind: str) -> ExportFunction:
+    return lambda c, lang, options: render_md(c, kind, lang).encode("utf-8")
+
+
+def _ics(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return render_ics(c, lang, stamp=options.stamp or dt.date.today())
+
+
+def _gantt(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return render_gantt(c, lang).encode("utf-8")
+
+
+#: Every export by ``(kind, format)``: what ``dxkit export KIND --format FORMAT`` runs.
+EXPORTERS: dict[tuple[str, str], Exporter] = {
+    (e.kind, e.format): e
+    for e in (
+        Exporter("roles", "xlsx", _xlsx("roles"), binary=True),
+        Exporter("roles", "csv", _csv("roles"), binary=False),
+        Exporter("roles", "ics", _ics, binary=True),
+        Exporter("roles", "md", _md("roles"), binary=False),
+        Exporter("roles", "mermaid", _gantt, binary=False),
+        Exporter("issues", "xlsx", _xlsx("issues"), binary=True),
+        Exporter("issues", "csv", _csv("issues"), binary=False),
+        Exporter("issues", "md", _md("issues"), binary=False),
+    )
+}
+
+
+def export_formats(kind: str) -> list[str]:
+    """The formats a kind can be exported to, sorted."""
+    return sorted(fmt for k, fmt in EXPORTERS if k == kind)

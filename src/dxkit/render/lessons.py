@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from dxkit.analyses.lessons import Item, Lessons
 from dxkit.i18n import translate
-
-
-def _md(text: str) -> str:
-    """Text from a person's file, safe inside Markdown (no markup, no HTML)."""
-    out = text.replace("\\", "\\\\")
-    for ch in "`*_[]<>#|{}":
-        out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+from dxkit.render.escape import markdown_text
+from dxkit.render.markdown import table
 
 
 def _item(item: Item, lang: str) -> str:
-    line = f"- {_md(item.text)} （{item.date}）" if lang == "ja" else f"- {_md(item.text)} ({item.date})"
+    text = markdown_text(item.text)
+    line = f"- {text} （{item.date}）" if lang == "ja" else f"- {text} ({item.date})"
     extras = []
     if item.owner:
-        extras.append(translate("lessons.owner", lang, owner=_md(item.owner)))
+        extras.append(translate("lessons.owner", lang, owner=markdown_text(item.owner)))
     if item.due:
         extras.append(translate("lessons.due", lang, due=item.due))
     if item.done:
@@ -27,8 +24,12 @@ def _item(item: Item, lang: str) -> str:
 
 
 def render_lessons(lessons: Lessons, lang: str, title: str | None = None) -> str:
-    t = lambda key, **p: translate(f"lessons.{key}", lang, **p)  # noqa: E731
-    parts = [f"# {_md(title) if title else t('title')}\n\n", t("intro", count=lessons.retrospectives) + "\n"]
+    """The lessons page in ``lang``; every text from the retrospectives is escaped Markdown."""
+
+    def t(key: str, **params: Any) -> str:
+        return translate(f"lessons.{key}", lang, **params)
+
+    parts = [f"# {markdown_text(title) if title else t('title')}\n\n", t("intro", count=lessons.retrospectives) + "\n"]
     for key, items in (
         ("keep", lessons.keep),
         ("problem", lessons.problem),
@@ -40,22 +41,32 @@ def render_lessons(lessons: Lessons, lang: str, title: str | None = None) -> str
     if lessons.failures:
         parts.append(f"\n## {t('failures')}\n\n{t('failures_intro')}\n")
         for failure in lessons.failures:
+            heading = markdown_text(failure.title)
             parts.append(
-                f"\n### {_md(failure.title)} （{failure.date}）\n\n"
-                if lang == "ja"
-                else f"\n### {_md(failure.title)} ({failure.date})\n\n"
+                f"\n### {heading} （{failure.date}）\n\n" if lang == "ja" else f"\n### {heading} ({failure.date})\n\n"
             )
-            parts.append(f"- {t('target')}: {_md(failure.target)}\n- {t('result')}: {_md(failure.result)}\n")
+            parts.append(
+                f"- {t('target')}: {markdown_text(failure.target)}\n- {t('result')}: {markdown_text(failure.result)}\n"
+            )
             parts.append(f"- {t('publish')}: {t('yes') if failure.publish else t('no')}\n\n")
-            parts.append(f"| {t('category')} | {t('cause')} |\n|---|---|\n")
-            parts += [f"| {translate(f'cause.{cat}', lang)} | {_md(cause)} |\n" for cat, cause in failure.causes]
+            parts.append(
+                table(
+                    [t("category"), t("cause")],
+                    [[translate(f"cause.{cat}", lang), markdown_text(cause)] for cat, cause in failure.causes],
+                )
+            )
             if failure.countermeasures:
                 parts.append(
                     f"\n{t('countermeasures')}:\n\n" + "".join(_item(i, lang) for i in failure.countermeasures)
                 )
         if lessons.cause_counts:
-            parts.append(f"\n### {t('cause_counts')}\n\n| {t('category')} | {t('count')} |\n|---|---|\n")
-            parts += [f"| {translate(f'cause.{cat}', lang)} | {n} |\n" for cat, n in lessons.cause_counts.items()]
+            parts.append(
+                f"\n### {t('cause_counts')}\n\n"
+                + table(
+                    [t("category"), t("count")],
+                    [[translate(f"cause.{cat}", lang), n] for cat, n in lessons.cause_counts.items()],
+                )
+            )
     if lessons.unowned:
         parts.append(
             f"\n## {t('unowned')}\n\n{t('unowned_intro')}\n\n" + "".join(_item(i, lang) for i in lessons.unowned)

@@ -9,6 +9,11 @@
   Japanese site keeps its own pages at ``search/``, the English site gets ``en/search/``, and
   English pages are pointed at their own index, so a reader searches in their language only.
   Both ``.js`` copies (used when the site is opened from ``file://``) are written too.
+* A consortium's site (not the guidebook, which imports only the two hooks above) takes its
+  name from the charter, a person's text that Material prints unescaped in places; and
+  Jinja's ``striptags`` turns a page title back into raw text inside ``<title>``. The name is
+  handed over as escaped markup and ``striptags`` returns escaped text, so a name or a title
+  shows as text on every page and can never become a tag.
 """
 
 from __future__ import annotations
@@ -18,12 +23,21 @@ import posixpath
 import re
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from dxkit._resources import schemas_dir
 from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
+from dxkit.render.escape import html_text
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 MERMAID_URL = "assets/vendor/mermaid.min.js"
 #: Must match extra.polyfills in mkdocs.yml (Material's offline plugin then adds no CDN copy).
@@ -45,7 +59,23 @@ def _page_lang(url: str) -> str | None:
     return first if first in SUB_LANGS else None
 
 
-def on_post_page(output: str, page, config, **kwargs) -> str:
+def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
+    """The site's name as escaped markup: templates print it as it is, or escape it (no-op)."""
+    config["site_name"] = Markup(html_text(str(config["site_name"])))
+    return config
+
+
+def _striptags(value: object) -> Markup:
+    """The text of some HTML, escaped again (Jinja's own returns raw text)."""
+    return Markup(html_text(Markup(str(value)).striptags()))
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) -> Environment:
+    env.filters["striptags"] = _striptags
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
     here = posixpath.dirname(page.url) or "."
     lang = _page_lang(page.url)
     # Material fetches "sitemap.xml" beside every <link rel="alternate">; mkdocs-static-i18n
@@ -67,7 +97,7 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     return output[: match.start()] + tag + output[match.start() :]
 
 
-def _write_index(folder: Path, data: dict) -> None:
+def _write_index(folder: Path, data: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     (folder / "search_index.json").write_text(text, encoding="utf-8")
@@ -88,7 +118,7 @@ def split_search_index(site: Path) -> None:
 
 
 @event_priority(-100)  # after mkdocs-static-i18n has built every language and the offline plugin
-def on_post_build(config, **kwargs) -> None:
+def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # a nested per-language build; act once, when the whole site is done

@@ -169,7 +169,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
 
 def render_gate(report: GateReport, lang: str) -> Document:
     """The current gate's criteria by lens with their evidence, what is missing, past decisions, open points."""
-    from dxkit.analyses.gates import LENSES
+    from dxkit.model.vocabulary import LENSES
 
     say = _Say(lang)
     blocks: list[Line | Table | Verbatim] = [

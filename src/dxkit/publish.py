@@ -1,4 +1,4 @@
-"""``dxkit site``: a consortium's folder becomes its own website (Material for MkDocs).
+"""Publish a consortium's own website from its folder (``dxkit site``, Material for MkDocs).
 
 The site is built in a temporary folder with the same offline machinery as the guidebook
 (no web fonts, no CDN, mermaid only on pages with a diagram) and then moved into ``--out``.
@@ -8,15 +8,17 @@ replaces a folder it did not make (it leaves a marker file in each site it build
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxkit.analyses import model_of
 from dxkit.errors import UsageError
-from dxkit.render.site import site_pages
+from dxkit.model import Consortium
+from dxkit.render.escape import yaml_string
+from dxkit.render.site_pages import site_pages
 
 MARKER = ".dxkit-site"
 
@@ -67,7 +69,7 @@ class SiteResult:
 
 def check_site_extras() -> None:
     try:
-        import material  # noqa: F401
+        import material  # type: ignore[import-untyped]  # noqa: F401
         import mkdocs  # noqa: F401
     except ImportError:
         raise UsageError("site.missing_extra") from None
@@ -84,14 +86,14 @@ def check_destination(folder: Path, out: Path) -> None:
 def _mkdocs_yml(title: str, lang: str, nav: list[tuple[str, str]], cache: Path) -> str:
     from dxkit.render import site_hooks
 
-    q = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731
+    q = yaml_string
     nav_lines = "".join(f"  - {q(label)}: {q(path)}\n" for label, path in nav)
     return f"""site_name: {q(title)}
 docs_dir: docs
 use_directory_urls: false
 theme:
   name: material
-  language: {lang}
+  language: {q(lang)}
   font: false
   features: [navigation.tabs, navigation.top, search.highlight, toc.follow]
   palette:
@@ -107,7 +109,7 @@ hooks:
   - {q(str(Path(site_hooks.__file__)))}
 plugins:
   - search:
-      lang: [{lang}]
+      lang: [{q(lang)}]
   - privacy:
       cache_dir: {q(str(cache))}
       assets_exclude: ["unpkg.com/mermaid@*"]
@@ -136,15 +138,31 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
+def site_language(consortium: Consortium, asked: str | None, fallback: str) -> str:
+    """The site's language: the one asked for, else the charter's, else ``fallback``."""
+    charter = model_of(consortium).charter
+    if asked:
+        return asked
+    return charter.language if charter is not None and charter.language else fallback
+
+
+def wants_bilingual_labels(consortium: Consortium) -> bool:
+    """Whether the charter asks for labels in both languages (``site.bilingual_labels``)."""
+    charter = model_of(consortium).charter
+    return bool(charter is not None and charter.site is not None and charter.site.bilingual_labels)
+
+
+def build_site(consortium: Consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
     """Build the site of ``consortium`` (loaded from ``folder``) into ``out``."""
     check_site_extras()
     check_destination(folder, out)
-    if consortium.charter is None:
+    c = model_of(consortium)
+    charter = c.charter
+    if charter is None:
         raise UsageError("site.no_charter", folder=str(folder))
     from dxkit.i18n import translate
 
-    pages = site_pages(consortium, lang, bilingual=bilingual)
+    pages = site_pages(c, lang, bilingual=bilingual)
     order = [
         "index.md",
         "members.md",
@@ -178,9 +196,7 @@ def build_site(consortium, folder: Path, out: Path, lang: str, *, bilingual: boo
         script = root / "docs" / "assets" / "javascripts" / "a11y.js"
         script.parent.mkdir(parents=True)
         script.write_text(A11Y_JS, encoding="utf-8")
-        (root / "mkdocs.yml").write_text(
-            _mkdocs_yml(consortium.charter.data["name"], lang, nav, root / "cache"), encoding="utf-8"
-        )
+        (root / "mkdocs.yml").write_text(_mkdocs_yml(charter.name, lang, nav, root / "cache"), encoding="utf-8")
         built = root / "site"
         warnings = _run_mkdocs(root / "mkdocs.yml", built)
         (built / MARKER).write_text(

@@ -1,0 +1,263 @@
+"""One writer per output format for text that comes from a person's file.
+
+A consortium's files are written by many organisations, so every string in them is hostile:
+it may carry HTML, Markdown, formulas, control characters or diagram syntax. A renderer puts
+such text into its output only through the function of that output's format below; each
+function says what it guarantees, and ``tests/unit/test_escape.py`` holds it to that with
+hostile strings. None of them judges a URL: no output of dxkit puts a person's text into a
+link target, a ``src`` or an event attribute.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Hashable, Iterable
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
+#: C0 controls, DEL and C1 controls.
+_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)))
+#: Characters that end a line for some reader (YAML 1.1, JavaScript, Unicode, HTML).
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+#: Bidirectional and other invisible formatting controls that reorder or hide what follows.
+_FORMAT_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+_WHITESPACE = re.compile(r"\s+")
+_NOT_SHOWN = re.compile("[" + re.escape(_CONTROLS + _FORMAT_CONTROLS) + "]")
+
+
+def _one_line(text: str) -> str:
+    """Runs of white space (line breaks and tabs included) as one space; other controls removed."""
+    return _NOT_SHOWN.sub("", _WHITESPACE.sub(" ", text)).strip()
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+# Every ASCII character that opens markup anywhere in a line, in Python-Markdown (the sites)
+# or CommonMark/GFM. ``(``, ``)`` and ``!`` only make a link or an image after an unescaped
+# ``[``, so they stay as they are. Characters that Python-Markdown cannot backslash-escape
+# become entities, so no reader shows a stray backslash: ``<`` and ``&`` (HTML, entities,
+# autolinks) and ``~`` (strike-through, fences).
+_MARKDOWN = str.maketrans(
+    {
+        **{ch: "\\" + ch for ch in "\\`*_{}[]#|>"},
+        "&": "&amp;",
+        "<": "&lt;",
+        "~": "&#126;",
+    }
+)
+# What opens a block only at the start of a line: a list item (``-``, ``+``, ``1.``, ``1)``)
+# or an admonition (``!!!``).
+_LEADING = re.compile(r"^(?:[-+!]|\d+[.)])")
+
+
+def markdown_text(text: str) -> str:
+    """Text shown literally in a Markdown paragraph, heading, list item or table cell.
+
+    Guarantees, for Python-Markdown and CommonMark/GFM readers alike:
+
+    * no markup: emphasis, code, links and images, attribute lists (``{: …}``), headings,
+      block quotes, fences, table pipes, and at the start list markers (``-``, ``+``, ``1.``,
+      ``1)``) and admonitions (``!!!``) are escaped, so the reader sees the characters;
+    * no HTML: ``<`` and ``&`` become ``&lt;`` and ``&amp;``, so no tag, entity or autolink
+      (``<https://…>``) survives, and ``>`` is escaped;
+    * one line: line breaks, tabs and runs of spaces become one space, and control and
+      bidirectional formatting characters (escape sequences, ``\\r``) are removed, so the
+      text can neither end its line or its table cell nor rewrite a terminal that shows it.
+    """
+    out = _one_line(text).translate(_MARKDOWN)
+    lead = _LEADING.match(out)
+    if lead is None:
+        return out
+    end = lead.end()
+    return out[: end - 1] + "\\" + out[end - 1 :]
+
+
+def markdown_cell(markdown: str) -> str:
+    """Markdown (already escaped, or written by the renderer) kept inside one table cell.
+
+    Guarantees: every ``|`` that is not already backslash-escaped is escaped and every line
+    break becomes a space, so the cell can neither split nor end the row. Escaped text from
+    :func:`markdown_text` passes unchanged. It escapes no other markup: give a person's text
+    to :func:`markdown_text` first.
+    """
+    out: list[str] = []
+    backslashes = 0
+    for ch in markdown:
+        if ch == "|" and backslashes % 2 == 0:
+            out.append("\\|")
+        elif ch in _LINE_BREAKS:
+            out.append(" ")
+        else:
+            out.append(ch)
+        backslashes = backslashes + 1 if ch == "\\" else 0
+    return "".join(out)
+
+
+# -- HTML ----------------------------------------------------------------------------------
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML element's content.
+
+    Guarantees: ``&``, ``<``, ``>``, ``"`` and ``'`` are written as character references, so
+    no tag, comment or entity can start; control and bidirectional formatting characters are
+    removed (tab and line breaks are kept; ``\\r\\n`` and ``\\r`` become ``\\n``).
+    """
+    kept = _NOT_SHOWN.sub(lambda m: m.group() if m.group() in "\t\n" else "", _newlines(text))
+    return html.escape(kept, quote=True)
+
+
+def html_attr(text: str) -> str:
+    """Text for a quoted HTML attribute value (``name="…"``).
+
+    Guarantees: the value cannot end its quotes or its tag (``"``, ``'``, ``<``, ``>`` and
+    ``&`` are character references) and holds no control characters or line breaks (they
+    become one space). It does not make a URL safe: never use it for ``href``, ``src`` or
+    ``on…`` attributes holding a person's text.
+    """
+    return html.escape(_one_line(text), quote=True)
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- mermaid -------------------------------------------------------------------------------
+
+# Written as mermaid entity codes (``#60;``), which mermaid shows as the character itself:
+# quotes and brackets end a node's label, ``%`` starts a comment or a directive (``%%{``),
+# ``:``, ``;`` and ``#`` end a Gantt task or a statement, ``&``, ``<`` and ``>`` are HTML, and
+# ``ﬂ`` is what mermaid's own entity placeholders start with (so none can be forged).
+_MERMAID_CODES = set('"<>#&;:`[]{}()|%\ufb02')
+#: Words that start a statement at the beginning of a line (Gantt and flowchart grammars).
+_MERMAID_KEYWORDS = re.compile(
+    r"^(?:acc|href|call|click|gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes"
+    r"|excludes|todaymarker|weekday|weekend|title|section|graph|flowchart|subgraph|end|style|classdef|class"
+    r"|linkstyle|direction|\d{4}-\d\d-\d\d)",
+    re.IGNORECASE,
+)
+
+
+def mermaid_label(text: str, *, line_start: bool = False) -> str:
+    """Text for a mermaid label: a node's ``["…"]``, a Gantt task, section or title.
+
+    Guarantees: every character mermaid reads as syntax (``" < > # & ; : ` [ ] { } ( ) | %``)
+    is written as an entity code, so a label can neither close its node, start a comment
+    (``%%``) or a directive, add a statement (``click … call …``) nor carry HTML; line breaks,
+    tabs and runs of spaces become one space and control characters are removed, so the label
+    stays on its line. With ``line_start`` (a Gantt task, which begins its line), a label that
+    begins with a statement keyword (``click``, ``title``, ``section``, a date, …) has its first
+    character written as an entity code, so it is read as text.
+    """
+    flat = _one_line(text)
+    out = "".join(f"#{ord(ch)};" if ch in _MERMAID_CODES else ch for ch in flat)
+    if line_start and _MERMAID_KEYWORDS.match(flat):
+        out = f"#{ord(flat[0])};" + out[1:]  # a keyword starts with a letter or a digit, never a code
+    return out
+
+
+def mermaid_ids(keys: Iterable[K], prefix: str = "m") -> dict[K, str]:
+    """Node ids for a diagram: ``m0``, ``m1``, … in the order of ``keys``.
+
+    Guarantees: ids are generated (``prefix`` must be ASCII letters), never a person's text,
+    so they are always valid and unique, whatever the names and ids in the files look like.
+    """
+    if not prefix.isascii() or not prefix.isalpha():
+        raise ValueError(f"mermaid id prefix must be ASCII letters: {prefix!r}")
+    ids: dict[K, str] = {}
+    for key in keys:
+        if key not in ids:
+            ids[key] = f"{prefix}{len(ids)}"
+    return ids
+
+
+# -- calendars, XML, spreadsheets, YAML ----------------------------------------------------
+
+
+def ics_text(text: str) -> str:
+    """Text for an iCalendar TEXT property (``SUMMARY``, ``DESCRIPTION``, …), given to icalendar.
+
+    Guarantees: every line break (``\\r\\n``, a lone ``\\r``, ``\\n``, and the Unicode ones)
+    becomes ``\\n``, which icalendar writes as the two characters ``\\n`` (RFC 5545), so no
+    raw CR or LF survives and no value can end its content line and start a property or an
+    event of its own; other control characters, which TEXT does not allow, are removed.
+    icalendar escapes ``\\``, ``;`` and ``,``.
+    """
+    unified = _newlines(text)
+    for ch in _LINE_BREAKS:
+        unified = unified.replace(ch, "\n")
+    return _NOT_SHOWN.sub(lambda m: m.group() if m.group() in "\t\n" else "", unified)
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML document (an .xlsx cell, say).
+
+    Guarantees: every character XML 1.0 forbids (C0 controls other than tab, LF and CR,
+    lone surrogates, U+FFFE and U+FFFF) is removed, so the writer never fails and the file
+    always opens. The XML writer (openpyxl) escapes markup characters.
+    """
+    return _NOT_XML.sub("", text)
+
+
+def csv_text(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet program opens.
+
+    Guarantees: a value that a spreadsheet would run as a formula (it starts with ``=``,
+    ``+``, ``-``, ``@``, a tab or a CR) gets a leading apostrophe, so it is shown as text;
+    characters XML-based spreadsheets cannot hold are removed. The csv module quotes commas,
+    quotes and line breaks.
+    """
+    cleaned = xml_text(text)
+    return "'" + cleaned if cleaned[:1] in ("=", "+", "-", "@", "\t", "\r") else cleaned
+
+
+#: What a YAML reader does not take raw (non-printable, or a line break in YAML 1.1).
+_NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly ``value``.
+
+    Guarantees: quotes, backslashes, control characters and every character YAML 1.1 reads
+    as a line break (NEL, U+2028, U+2029) are escapes, so the scalar stays on its line and
+    no tag, anchor, comment or key can start in it.
+    """
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+# -- terminals -----------------------------------------------------------------------------
+
+
+def terminal_text(text: str, *, newlines: bool = False, tabs: bool = False) -> str:
+    """Text for a terminal.
+
+    Guarantees: every C0 and C1 control character, DEL, and the bidirectional and line
+    separator controls are shown as visible escapes (``\\x1b``, ``\\r``, ``\\u202e``), so no
+    value can move the cursor, clear the screen, set colours or the window title, or reorder
+    what is printed after it. A newline (with ``newlines``) and a tab (with ``tabs``) are kept.
+    """
+    out = []
+    for ch in text:
+        if (ch == "\n" and newlines) or (ch == "\t" and tabs):
+            out.append(ch)
+        elif ch in _CONTROLS or ch in _LINE_BREAKS or ch in _FORMAT_CONTROLS:
+            out.append(_visible(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _visible(ch: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in named:
+        return named[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"

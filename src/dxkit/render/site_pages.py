@@ -1,0 +1,391 @@
+"""Markdown pages of a consortium's own site, generated from its governance files.
+
+Pages read the consortium model (every file of every kind). Every string that comes from a
+person's file goes through :func:`~dxkit.render.escape.markdown_text` or, inside diagrams,
+through :func:`~dxkit.render.escape.mermaid_label`; page names are the files' names only when
+those are plain words, generated otherwise. Nothing a member types can become markup, a link
+or a script on the site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
+from typing import Any, TypeVar
+
+from dxkit.analyses import model_of
+from dxkit.analyses.gates import build_gate_report
+from dxkit.analyses.keyperson import analyse
+from dxkit.analyses.lessons import gather
+from dxkit.errors import UsageError
+from dxkit.i18n import translate
+from dxkit.model import Consortium
+from dxkit.model.records import Charter, Member, Retrospective, Workshop
+from dxkit.model.vocabulary import LENSES, is_overdue
+from dxkit.render.agenda import slots
+from dxkit.render.escape import markdown_text
+from dxkit.render.exports import render_gantt
+from dxkit.render.lessons import render_lessons
+from dxkit.render.markdown import table
+
+R = TypeVar("R", Workshop, Retrospective)
+
+#: A file name that can be a page name (and a link) as it is.
+_PLAIN_NAME = re.compile(r"\w[\w.-]*")
+
+
+class Labels:
+    """Labels in the site's language, followed by the other language when both are asked for.
+
+    Parameters are put into the label as they are: escape a person's text before passing it.
+    """
+
+    def __init__(self, lang: str, bilingual: bool) -> None:
+        self.lang = lang
+        self.other = ("en" if lang == "ja" else "ja") if bilingual else None
+
+    def __call__(self, key: str, **params: Any) -> str:
+        text = translate(key, self.lang, **params)
+        if self.other and not params:
+            second = translate(key, self.other)
+            if second != text:
+                return f"{text} / {second}"
+        return text
+
+    def only(self, key: str, **params: Any) -> str:
+        return translate(key, self.lang, **params)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    return table(head, rows, empty="—")
+
+
+def _ids(ids: Sequence[str]) -> str:
+    return ", ".join(markdown_text(v) for v in ids)
+
+
+def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
+    md = markdown_text
+    parts = [
+        f"# {md(charter.name)}\n\n",
+        f"**{L('site.municipality')}**: {md(charter.municipality)}  \n",
+        f"**{L('site.stage')}**: {L('stage.' + charter.stage)}\n\n",
+    ]
+    vision = charter.vision
+    if vision is not None:
+        parts.append(f"## {L('site.vision')}\n\n{md(vision.statement)}\n\n")
+        plan = vision.comprehensive_plan
+        if plan is not None:
+            where = md(plan.title) + (f" — {md(plan.section)}" if plan.section else "")
+            parts.append(f"{L('site.plan')}: {where}\n\n")
+    parts.append(f"## {L('site.purpose')}\n\n{md(charter.purpose)}\n\n")
+    parts.append(f"{L('site.scope')}: " + "、".join(L.only(f"field.{f}") for f in charter.scope) + "\n\n")
+    parts.append(f"## {L('site.key_persons')}\n\n")
+    names = c.member_names()
+    rows = [
+        [
+            md(p.name),
+            md(names.get(p.member, p.member)),
+            md(p.role),
+            md(p.deputy.name) if p.deputy else L.only("site.none"),
+        ]
+        for p in charter.key_persons
+    ]
+    parts.append(_table([L("site.col.name"), L("site.col.member"), L("site.col.role"), L("site.col.deputy")], rows))
+    sections: list[tuple[object, str, tuple[str, ...]]] = [
+        (charter.decision_making, "site.decision", ("method", "quorum", "escalation")),
+        (charter.meetings, "site.meetings", ("cadence", "format")),
+        (
+            charter.data_policy,
+            "site.data_policy",
+            ("personal_data", "handling", "advisory_check", "individual_control"),
+        ),
+        (charter.continuity, "site.continuity", ("member_withdrawal", "staff_rotation")),
+        (charter.sharing, "site.sharing", ("inter_regional", "publish_failures")),
+    ]
+    for section, label, fields in sections:
+        if section is None:
+            continue
+        parts.append(f"\n## {L(label)}\n\n")
+        for name in fields:
+            value = getattr(section, name)
+            if value is None:
+                continue
+            shown = L.only("lessons.yes" if value else "lessons.no") if isinstance(value, bool) else md(str(value))
+            parts.append(f"- **{L(f'site.field.{name}')}**: {shown}\n")
+    return "".join(parts)
+
+
+def _page_members(c: Consortium, L: Labels) -> str:
+    md = markdown_text
+    parts = [f"# {L('site.members')}\n\n"]
+    by_type: dict[str, list[Member]] = {}
+    for m in c.members:
+        by_type.setdefault(m.type, []).append(m)
+    for kind, group in by_type.items():
+        parts.append(f"## {L('member_type.' + kind)}\n\n")
+        parts.append(
+            _table(
+                [L("site.col.name"), L("site.col.contributes"), L("site.col.people")],
+                [
+                    [md(m.name), "、".join(md(x) for x in m.contributes), "、".join(md(p.name) for p in m.people)]
+                    for m in group
+                ],
+            )
+            + "\n"
+        )
+    report = analyse(c)
+    parts.append(f"## {L('site.network')}\n\n{L.only('site.network_intro')}\n\n```mermaid\n{report.mermaid}```\n")
+    return "".join(parts)
+
+
+def _page_roles(c: Consortium, L: Labels) -> str:
+    md = markdown_text
+    rows = []
+    for task in c.tasks:
+        late = is_overdue(task, c.today)
+        status = L.only(f"site.status.{task.status}") + (f" **{L.only('site.overdue')}**" if late else "")
+        done = task.done_criteria
+        title = md(task.title) + (f"<br><small>{L.only('site.col.done')}: {md(done)}</small>" if done else "")
+        rows.append(
+            [
+                md(task.id),
+                title,
+                L.only(f"stage.{task.stage}"),
+                _ids(task.responsible),
+                _ids(task.accountable),
+                task.due.isoformat(),
+                status,
+            ]
+        )
+    parts = [
+        f"# {L('site.roles')}\n\n",
+        L.only("site.roles_intro", today=c.today.isoformat()) + "\n\n",
+        _table(
+            [
+                L("site.col.id"),
+                L("col.title"),
+                L("site.stage"),
+                L("col.responsible"),
+                L("col.accountable"),
+                L("col.due"),
+                L("site.col.status"),
+            ],
+            rows,
+        ),
+    ]
+    late_rows = [
+        [
+            md(t.id),
+            md(t.delay.reason or ""),
+            md(t.delay.recovery_plan or ""),
+            t.delay.new_due.isoformat() if t.delay.new_due else "",
+        ]
+        for t in c.tasks
+        if t.delay is not None
+    ]
+    if late_rows:
+        parts.append(
+            f"\n## {L('site.delays')}\n\n"
+            + _table([L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")], late_rows)
+        )
+    parts.append(f"\n## {L('site.gantt')}\n\n```mermaid\n{render_gantt(c, L.lang)}```\n")
+    return "".join(parts)
+
+
+def _page_gates(c: Consortium, L: Labels) -> str:
+    md = markdown_text
+    report = build_gate_report(c)
+    parts = [f"# {L('site.gates')}\n\n"]
+    for gate in report.gates:
+        parts.append(f"## {md(gate.id)}: {L.only('stage.' + gate.from_stage)} → {L.only('stage.' + gate.to_stage)}\n\n")
+        if gate.planned:
+            parts.append(f"{L('site.planned')}: {gate.planned}\n\n")
+        for lens in LENSES:
+            rows = [
+                [md(cr.id), md(cr.text), L.only(f"state.{cr.state}"), "<br>".join(md(e) for e in cr.evidence)]
+                for cr in gate.criteria
+                if cr.lens == lens
+            ]
+            parts.append(
+                f"### {L('lens.' + lens)}\n\n"
+                + _table([L("site.col.id"), L("col.criterion"), L("col.state"), L("col.evidence")], rows)
+                + "\n"
+            )
+        if gate.decision:
+            d = gate.decision
+            parts.append(
+                f"**{L('col.decision')}**: {L.only('outcome.' + d.outcome)} ({d.date}, {_ids(d.decided_by)})"
+                + (f" — {md(d.notes)}" if d.notes else "")
+                + "\n\n"
+            )
+        else:
+            parts.append(f"**{L('col.decision')}**: {L.only('gate.undecided')}\n\n")
+    return "".join(parts)
+
+
+def _page_issues(c: Consortium, L: Labels) -> str:
+    md = markdown_text
+    rows = [
+        [
+            md(i.id),
+            md(i.title),
+            L.only(f"field.{i.category}"),
+            L.only(f"site.priority.{i.priority}"),
+            md(i.status or ""),
+            "<br>".join(md(e) for e in i.evidence),
+        ]
+        for i in c.issues
+    ]
+    return f"# {L('site.issues')}\n\n" + _table(
+        [
+            L("site.col.id"),
+            L("col.title"),
+            L("site.col.category"),
+            L("site.col.priority"),
+            L("site.col.status"),
+            L("col.evidence"),
+        ],
+        rows,
+    )
+
+
+def _agenda_table(record: Workshop, L: Labels) -> str:
+    rows = [
+        [
+            (f"{s.start}–{s.end}" if s.start else str(s.offset)),
+            L.only("agenda.minutes", minutes=s.minutes),
+            markdown_text(s.title),
+            markdown_text(s.description),
+        ]
+        for s in slots(record)
+    ]
+    return _table([L("agenda.time"), L("agenda.length"), L("agenda.step"), L("agenda.how")], rows)
+
+
+def _page_workshop(workshop: Workshop, L: Labels) -> str:
+    md = markdown_text
+    parts = [
+        f"# {md(workshop.title)}\n\n",
+        f"{workshop.date.isoformat()} ・ {L.only('agenda.minutes', minutes=workshop.duration_minutes)}\n\n",
+        f"## {L('agenda.steps')}\n\n",
+        _agenda_table(workshop, L),
+    ]
+    outputs = workshop.outputs
+    if outputs is None:
+        return "".join(parts)
+    if outputs.issues:
+        rows = [
+            [
+                md(i.title),
+                str(i.votes) if i.votes is not None else "",
+                L.only(f"field.{i.category}") if i.category else "",
+            ]
+            for i in outputs.issues
+        ]
+        parts.append(
+            f"\n## {L('site.found_issues')}\n\n"
+            + _table([L("col.title"), L("site.col.votes"), L("site.col.category")], rows)
+        )
+    for key, items in (("ideas", outputs.ideas), ("decisions", outputs.decisions), ("notes", outputs.notes)):
+        if items:
+            parts.append(f"\n## {L('site.outputs.' + key)}\n\n" + "".join(f"- {md(x)}\n" for x in items))
+    return "".join(parts)
+
+
+def _items(label: str, texts: Sequence[str], L: Labels) -> str:
+    if not texts:
+        return ""
+    return f"## {L(label)}\n\n" + "".join(f"- {markdown_text(x)}\n" for x in texts) + "\n"
+
+
+def _page_retrospective(retro: Retrospective, L: Labels) -> str:
+    md = markdown_text
+    parts = [f"# {md(retro.title)}\n\n", f"{retro.date.isoformat()}\n\n"]
+    if retro.kpt is not None:
+        parts.append(_items("lessons.keep", retro.kpt.keep, L))
+        parts.append(_items("lessons.problem", retro.kpt.problem, L))
+        parts.append(_items("lessons.try", [a.text for a in retro.kpt.try_], L))
+    if retro.four_l is not None:
+        parts.append(_items("site.4l.liked", retro.four_l.liked, L))
+        parts.append(_items("site.4l.learned", retro.four_l.learned, L))
+        parts.append(_items("site.4l.lacked", retro.four_l.lacked, L))
+        parts.append(_items("site.4l.longed_for", retro.four_l.longed_for, L))
+    review = retro.gate_review
+    if review is not None:
+        parts.append(f"## {L('site.gate_review', gate=md(review.gate))}\n\n{md(review.summary)}\n\n")
+        parts += [f"- {md(p)}\n" for p in review.open_points]
+    analysis = retro.failure_analysis
+    if analysis is not None:
+        parts.append(
+            f"## {L('lessons.failures')}\n\n- {L('lessons.target')}: {md(analysis.target)}\n"
+            f"- {L('lessons.result')}: {md(analysis.result)}\n\n"
+        )
+        parts.append(
+            _table(
+                [L("lessons.category"), L("lessons.cause")],
+                [[L.only(f"cause.{cause.category or 'other'}"), md(cause.cause)] for cause in analysis.causes],
+            )
+        )
+    return "".join(parts)
+
+
+def page_names(records: Sequence[Workshop | Retrospective], fallback: str) -> list[str]:
+    """A page name for each record: its file's name when that is a plain word, else generated.
+
+    Names are unique and never ``index.md`` (the folder's own index), so no page replaces
+    another, and every name is safe in a Markdown link as it is.
+    """
+    taken = {"index.md"}
+    names = []
+    for number, record in enumerate(records, 1):
+        stem = PurePosixPath(record.at.file).stem
+        name = f"{stem}.md"
+        if not _PLAIN_NAME.fullmatch(stem) or name in taken:
+            name = f"{fallback}-{number}.md"
+            while name in taken:
+                name = f"{fallback}-{number}-{len(taken)}.md"
+        taken.add(name)
+        names.append(name)
+    return names
+
+
+def _dated_pages(
+    folder: str, records: Sequence[R], render: Callable[[R, Labels], str], L: Labels
+) -> dict[PurePosixPath, str]:
+    ordered = sorted(records, key=lambda r: (r.date, r.at.file))
+    if not ordered:
+        return {}
+    pages: dict[PurePosixPath, str] = {}
+    rows = []
+    for record, name in zip(ordered, page_names(ordered, folder.rstrip("s")), strict=True):
+        pages[PurePosixPath(folder, name)] = render(record, L)
+        rows.append([record.date.isoformat(), f"[{markdown_text(record.title)}]({name})"])
+    pages[PurePosixPath(folder, "index.md")] = f"# {L('site.' + folder)}\n\n" + _table(
+        [L("col.date"), L("col.title")], rows
+    )
+    return pages
+
+
+def site_pages(consortium: Consortium, lang: str, *, bilingual: bool = False) -> dict[PurePosixPath, str]:
+    """Every page of the site, by path under ``docs/`` (the consortium must have a charter)."""
+    c = model_of(consortium)
+    charter = c.charter
+    if charter is None:
+        raise UsageError("site.no_charter", folder=c.root)
+    L = Labels(lang, bilingual)
+    pages: dict[PurePosixPath, str] = {PurePosixPath("index.md"): _page_overview(c, charter, L)}
+    if c.has_members:
+        pages[PurePosixPath("members.md")] = _page_members(c, L)
+    if c.has_roles:
+        pages[PurePosixPath("roles.md")] = _page_roles(c, L)
+    if c.has_gates:
+        pages[PurePosixPath("gates.md")] = _page_gates(c, L)
+    if c.has_issues:
+        pages[PurePosixPath("issues.md")] = _page_issues(c, L)
+    pages.update(_dated_pages("workshops", c.workshops, _page_workshop, L))
+    pages.update(_dated_pages("retrospectives", c.retrospectives, _page_retrospective, L))
+    if c.retrospectives:
+        pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang)
+    return pages

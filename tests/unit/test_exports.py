@@ -1,0 +1,171 @@
+"""Exports read every file of a kind, keep hostile text inert, and sit in one registry."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+
+from dxkit.loading import load_text
+from dxkit.model import Consortium
+from dxkit.render.exports import (
+    EXPORTERS,
+    ExportOptions,
+    export_formats,
+    has_source,
+    render_csv,
+    render_gantt,
+    render_ics,
+    render_md,
+    render_xlsx,
+)
+
+TODAY = dt.date(2026, 10, 1)
+FORMULA = '=HYPERLINK("http://evil.example","click me")'
+
+CHARTER = """kind: consortium
+version: 1
+name: "汐見市 <b>DX</b>"
+municipality: 汐見市
+purpose: 移動と防災
+scope: [mobility]
+key_persons: [{name: 山田, member: city, role: 事務局}]
+stage: demonstration
+"""
+
+MEMBERS = """kind: members
+version: 1
+members:
+  - {id: city, name: "=1+1 汐見市", type: municipality}
+  - {id: bank, name: 汐見信用金庫, type: financial-institution}
+"""
+
+
+def _roles(prefix: str, title: str) -> str:
+    return f"""kind: roles
+version: 1
+tasks:
+  - id: {prefix}-1
+    title: {title}
+    stage: demonstration
+    responsible: [city, bank]
+    accountable: city
+    due: 2026-09-01
+    status: in-progress
+    delay: {{reason: "遅れ\\r\\nEND:VEVENT", recovery_plan: 再調整, new_due: 2026-11-01}}
+  - {{id: click, title: 説明会, stage: planning, responsible: [bank], accountable: [bank], due: 2026-12-01,
+     status: done}}
+"""
+
+
+def _consortium(title: str = '"話す | 聞く"') -> Consortium:
+    c = Consortium(root=".", today=TODAY)
+    c.add(load_text(CHARTER, "consortium.yaml"))
+    c.add(load_text(MEMBERS, "members.yaml"))
+    c.add(load_text(_roles("T", title), "roles.yaml"))
+    c.add(load_text(_roles("U", "次年度のタスク"), "roles-2027.yaml"))
+    return c
+
+
+def test_registry_has_one_signature_and_says_what_is_binary():
+    assert sorted(EXPORTERS) == [
+        ("issues", "csv"),
+        ("issues", "md"),
+        ("issues", "xlsx"),
+        ("roles", "csv"),
+        ("roles", "ics"),
+        ("roles", "md"),
+        ("roles", "mermaid"),
+        ("roles", "xlsx"),
+    ]
+    assert {k for k, e in EXPORTERS.items() if e.binary} == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx")}
+    assert export_formats("issues") == ["csv", "md", "xlsx"]
+    c = _consortium()
+    options = ExportOptions(bom=False, stamp=TODAY)
+    for (kind, fmt), exporter in EXPORTERS.items():
+        if kind == "issues":
+            continue
+        data = exporter.render(c, "ja", options)
+        assert isinstance(data, bytes) and data, (kind, fmt)
+    assert EXPORTERS[("roles", "csv")].render(c, "ja", options) == render_csv(c, "roles", "ja", bom=False)
+    assert EXPORTERS[("roles", "ics")].render(c, "en", options) == render_ics(c, "en", stamp=TODAY)
+    assert EXPORTERS[("roles", "mermaid")].render(c, "en", options) == render_gantt(c, "en").encode()
+
+
+def test_has_source_asks_the_model():
+    c = _consortium()
+    assert has_source(c, "roles") and not has_source(c, "issues")
+
+
+def test_every_roles_file_is_exported():
+    c = _consortium()
+    rows = list(csv.reader(io.StringIO(render_csv(c, "roles", "en").decode("utf-8-sig"), newline="")))
+    assert [row[0] for row in rows[1:]] == ["T-1", "click", "U-1", "click"]
+    assert rows[1][13] == "遅れ\r\nEND:VEVENT"  # a line break inside a cell stays inside its quotes
+    assert render_md(c, "roles", "en").count("\n") == 2 + 4
+
+
+def test_csv_and_xlsx_never_turn_text_into_a_formula():
+    from openpyxl import load_workbook
+
+    c = _consortium(title=f"'{FORMULA}'")
+    assert c.tasks[0].title == FORMULA
+    assert "'" + FORMULA.replace('"', '""') in render_csv(c, "roles", "en").decode("utf-8-sig")
+    book = load_workbook(io.BytesIO(render_xlsx(c, "roles", "en")))
+    tasks, members = book.worksheets
+    title = tasks["B2"]
+    assert title.value == FORMULA and title.data_type == "s"
+    assert members["B2"].value == "=1+1 汐見市" and members["B2"].data_type == "s"
+    assert isinstance(tasks["I2"].value, dt.datetime) and tasks["I2"].number_format == "yyyy-mm-dd"
+    assert tasks["D2"].value == "city, bank" and tasks["E3"].value == "bank"
+
+
+def test_xlsx_drops_characters_xml_forbids_instead_of_failing():
+    from openpyxl import load_workbook
+
+    c = _consortium(title='"bell\\a and escape\\e[31m"')
+    assert "\x07" in c.tasks[0].title
+    book = load_workbook(io.BytesIO(render_xlsx(c, "roles", "ja")))
+    assert book.worksheets[0]["B2"].value == "bell and escape[31m"
+
+
+def test_markdown_export_keeps_each_cell_a_cell():
+    md = render_md(_consortium(title='"<img src=x onerror=alert(1)> | **b**\\nnext"'), "roles", "en")
+    row = md.splitlines()[2]
+    assert row.count(" | ") == md.splitlines()[0].count(" | ")
+    assert "&lt;img src=x onerror=alert(1)\\> \\| \\*\\*b\\*\\* next" in row
+
+
+def test_calendar_lines_cannot_be_broken_by_a_value():
+    data = render_ics(_consortium(title='"会議\\rBEGIN:VEVENT\\nSUMMARY:evil"'), "ja", stamp=TODAY)
+    lines = data.split(b"\r\n")
+    assert b"\r" not in b"".join(lines) and b"\n" not in b"".join(lines)
+    assert sum(line == b"BEGIN:VEVENT" for line in lines) == 4  # two tasks in each of two files
+    assert sum(line == b"END:VEVENT" for line in lines) == 4
+    assert not any(line.startswith(b"SUMMARY:evil") for line in lines)
+    unfolded = data.replace(b"\r\n ", b"").decode()
+    assert "SUMMARY:【期限】T-1 会議\\nBEGIN:VEVENT\\nSUMMARY:evil" in unfolded
+    assert "遅れ\\nEND:VEVENT" in unfolded  # the reason's CRLF is an escaped line break
+
+
+def test_gantt_ids_are_generated_and_labels_escaped():
+    gantt = render_gantt(_consortium(title='"%%{init: {}}%% x: y; #z"'), "en")
+    tasks = [line for line in gantt.splitlines() if re.search(r":.*\d{4}-\d\d-\d\d, \d{4}", line)]
+    assert len(tasks) == 4
+    ids = [id_ for line in tasks for id_ in re.findall(r"\b(t\d+), \d{4}", line)]
+    assert sorted(ids) == ["t0", "t1", "t2", "t3"]
+    for line in tasks:
+        label = line.strip().rsplit(" :", 1)[0]
+        assert ":" not in label and "%" not in label and ";" not in re.sub(r"#\d+;", "", label)
+    click = next(line for line in tasks if "説明会" in line)
+    assert click.strip().startswith("#99;lick 説明会")
+    assert "crit" in next(line for line in tasks if "T-1" in line)
+
+
+@pytest.mark.parametrize("kind", ["roles", "issues"])
+def test_empty_kinds_export_a_header_only(kind):
+    c = Consortium(root=".", today=TODAY)
+    assert render_md(c, kind, "ja").count("\n") == 2
