@@ -14,7 +14,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dxkit.analyses import model_of
 from dxkit.errors import UsageError
 from dxkit.model import Consortium
 from dxkit.render.escape import yaml_string
@@ -140,7 +139,7 @@ class _Collect(logging.Handler):
 
 def site_language(consortium: Consortium, asked: str | None, fallback: str) -> str:
     """The site's language: the one asked for, else the charter's, else ``fallback``."""
-    charter = model_of(consortium).charter
+    charter = consortium.charter
     if asked:
         return asked
     return charter.language if charter is not None and charter.language else fallback
@@ -148,15 +147,14 @@ def site_language(consortium: Consortium, asked: str | None, fallback: str) -> s
 
 def wants_bilingual_labels(consortium: Consortium) -> bool:
     """Whether the charter asks for labels in both languages (``site.bilingual_labels``)."""
-    charter = model_of(consortium).charter
+    charter = consortium.charter
     return bool(charter is not None and charter.site is not None and charter.site.bilingual_labels)
 
 
-def build_site(consortium: Consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
-    """Build the site of ``consortium`` (loaded from ``folder``) into ``out``."""
+def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
+    """Build the site of ``c`` (loaded from ``folder``) into ``out``."""
     check_site_extras()
     check_destination(folder, out)
-    c = model_of(consortium)
     charter = c.charter
     if charter is None:
         raise UsageError("site.no_charter", folder=str(folder))

@@ -7,11 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from dxkit.analyses import model_of
 from dxkit.analyses.gates import build_gate_report, summarise_gates
 from dxkit.analyses.lessons import gather
 from dxkit.analyses.status import build_status
-from dxkit.loading import load_file, load_text
+from dxkit.loading import load_text
 from dxkit.model import Consortium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,20 +143,3 @@ def test_lessons_are_in_date_order_and_tries_in_file_order():
         ("担当なし 3", "retrospectives/a.yaml"),
     ]
     assert lessons.tries[0].due == "2026-12-01" and lessons.tries[0].done is False
-
-
-def test_the_documents_of_an_older_loader_become_the_same_model():
-    # ``dxkit.rules.Consortium`` keeps documents; the analyses read the model built from them.
-    from dxkit.rules import Consortium as Documents
-
-    folder = ROOT / "examples" / "shiomi" / "ja"
-    docs = Documents(root=str(folder), today=TODAY)
-    model = Consortium(root=str(folder), today=TODAY)
-    for path in sorted(folder.rglob("*.yaml")):
-        doc = load_file(path)
-        docs.add(doc)
-        model.add(doc)
-    assert isinstance(model_of(docs), Consortium) and model_of(model) is model
-    assert build_status(docs) == build_status(model)
-    assert build_gate_report(docs) == build_gate_report(model)
-    assert gather(docs) == gather(model)

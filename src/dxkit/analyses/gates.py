@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxkit.analyses import model_of
 from dxkit.model import Consortium
 from dxkit.model.records import Criterion, Gate
 from dxkit.model.vocabulary import criteria_by_lens
@@ -88,7 +87,7 @@ def _view(gate: Gate) -> GateView:
 def summarise_gates(consortium: Consortium) -> list[GateSummary]:
     """Criteria counts and the decision of every gate, in every gates file."""
     out = []
-    for gate in model_of(consortium).gates:
+    for gate in consortium.gates:
         view = _view(gate)
         states = [cr.state for cr in view.criteria]
         out.append(
@@ -105,8 +104,7 @@ def summarise_gates(consortium: Consortium) -> list[GateSummary]:
     return out
 
 
-def build_gate_report(consortium: Consortium) -> GateReport:
-    c = model_of(consortium)
+def build_gate_report(c: Consortium) -> GateReport:
     stage = c.charter.stage if c.charter else None
     views = [_view(g) for g in c.gates]
     current = None

@@ -16,7 +16,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dxkit.analyses import Reason, model_of
+from dxkit.analyses import Reason
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import LOCAL_MEMBER_TYPES
 from dxkit.render.escape import mermaid_ids, mermaid_label
@@ -65,7 +65,7 @@ def build_graph(consortium: Consortium) -> nx.Graph[str]:
     import networkx as nx
 
     graph: nx.Graph[str] = nx.Graph()
-    members = model_of(consortium).members
+    members = consortium.members
     for m in members:
         graph.add_node(m.id, name=m.name, type=m.type)
     for m in members:
@@ -98,10 +98,9 @@ def mermaid_graph(graph: nx.Graph[str], highlight: Set[str], cut: Set[str]) -> s
     return "\n".join(lines) + "\n"
 
 
-def analyse(consortium: Consortium, *, top: int = 5) -> KeyPersonReport:
+def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
     import networkx as nx
 
-    c = model_of(consortium)
     graph = build_graph(c)
     betweenness: dict[str, float] = (
         nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() > 2 else {}

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dxkit.analyses import model_of
 from dxkit.model import Consortium
 from dxkit.model.records import Action, Retrospective
 
@@ -53,8 +52,7 @@ def _action(action: Action, retro: Retrospective) -> Item:
     return Item(action.text, retro.date.isoformat(), retro.at.file, action.owner, due, bool(action.done))
 
 
-def gather(consortium: Consortium) -> Lessons:
-    c = model_of(consortium)
+def gather(c: Consortium) -> Lessons:
     retros = sorted(c.retrospectives, key=lambda r: (r.date, r.at.file))
     lessons = Lessons(retrospectives=len(retros))
     for retro in retros:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dxkit.analyses import model_of
 from dxkit.i18n import translate
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
@@ -39,9 +38,8 @@ def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
     raise KeyError(kind)
 
 
-def has_source(consortium: Consortium, kind: str) -> bool:
+def has_source(c: Consortium, kind: str) -> bool:
     """Whether the consortium has a (valid) file of ``kind`` to export."""
-    c = model_of(consortium)
     return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
@@ -59,7 +57,7 @@ def _append_text(sheet: Worksheet, values: list[Any]) -> None:
             cell.data_type = "s"
 
 
-def render_xlsx(consortium: Consortium, kind: str, lang: str) -> bytes:
+def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
 
     Text cells are always text (never formulas) and hold only characters XML allows.
@@ -69,7 +67,6 @@ def render_xlsx(consortium: Consortium, kind: str, lang: str) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    c = model_of(consortium)
     columns = SHEETS[kind][1]
     book = Workbook()
     sheet = book.active
@@ -128,12 +125,11 @@ def render_xlsx(consortium: Consortium, kind: str, lang: str) -> bytes:
     return out.getvalue()
 
 
-def render_csv(consortium: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
+def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
     """CSV in UTF-8, with a byte-order mark by default so Excel shows Japanese correctly.
 
     Cells go through :func:`~dxkit.render.escape.csv_text`: none opens as a formula.
     """
-    c = model_of(consortium)
     columns = SHEETS[kind][1]
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -143,9 +139,8 @@ def render_csv(consortium: Consortium, kind: str, lang: str, *, bom: bool = True
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
 
 
-def render_md(consortium: Consortium, kind: str, lang: str) -> str:
+def render_md(c: Consortium, kind: str, lang: str) -> str:
     """A Markdown table of the entries; every cell is escaped Markdown text."""
-    c = model_of(consortium)
     columns = SHEETS[kind][1]
     return table(
         [markdown_text(header(kind, col, lang)) for col in columns],
@@ -168,7 +163,7 @@ def consortium_slug(c: Consortium) -> str:
     return hashlib.sha256(f"{municipality}\n{name}".encode()).hexdigest()[:16]
 
 
-def render_ics(consortium: Consortium, lang: str, *, stamp: dt.date) -> bytes:
+def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     """One all-day event per task deadline; UIDs are stable per consortium and task id.
 
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
@@ -177,7 +172,6 @@ def render_ics(consortium: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     """
     from icalendar import Calendar, Event
 
-    c = model_of(consortium)
     names = c.member_names()
     calendar = Calendar()
     calendar.add("prodid", "-//dxkit//roles//" + lang.upper())
@@ -217,13 +211,12 @@ def render_ics(consortium: Consortium, lang: str, *, stamp: dt.date) -> bytes:
 # -- Gantt ----------------------------------------------------------------------------------------------
 
 
-def render_gantt(consortium: Consortium, lang: str) -> str:
+def render_gantt(c: Consortium, lang: str) -> str:
     """A mermaid Gantt chart of the tasks, one section per stage; overdue tasks marked critical.
 
     Task ids in the chart are generated (``t0``, ``t1``, …); every label is an escaped
     mermaid label.
     """
-    c = model_of(consortium)
     lines = [
         "gantt",
         f"    title {mermaid_label(translate('gantt.title', lang))}",

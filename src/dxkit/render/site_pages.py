@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
-from dxkit.analyses import model_of
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
@@ -368,9 +367,8 @@ def _dated_pages(
     return pages
 
 
-def site_pages(consortium: Consortium, lang: str, *, bilingual: bool = False) -> dict[PurePosixPath, str]:
+def site_pages(c: Consortium, lang: str, *, bilingual: bool = False) -> dict[PurePosixPath, str]:
     """Every page of the site, by path under ``docs/`` (the consortium must have a charter)."""
-    c = model_of(consortium)
     charter = c.charter
     if charter is None:
         raise UsageError("site.no_charter", folder=c.root)
