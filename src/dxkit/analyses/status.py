@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dxkit.analyses import model_of
 from dxkit.analyses.gates import GateSummary, summarise_gates
 from dxkit.model import Consortium
 from dxkit.model.records import Task
@@ -76,9 +75,8 @@ def _line(task: Task, days: int) -> TaskLine:
     )
 
 
-def build_status(consortium: Consortium, *, soon_days: int = 14) -> StatusReport:
+def build_status(c: Consortium, *, soon_days: int = 14) -> StatusReport:
     """Deadlines, load and gates across every file of the consortium, judged on ``today``."""
-    c = model_of(consortium)
     today = c.today
     tasks = c.tasks
     report = StatusReport(today=today.isoformat(), stage=c.charter.stage if c.charter else None, tasks=len(tasks))
