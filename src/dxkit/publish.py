@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dxkit.errors import UsageError
+from dxkit.escape import yaml_string
 from dxkit.model import Consortium
-from dxkit.render.escape import yaml_string
 from dxkit.render.site_pages import site_pages
 
 MARKER = ".dxkit-site"

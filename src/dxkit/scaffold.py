@@ -26,8 +26,8 @@ from typing import Any
 
 from dxkit._resources import schemas_dir, toolkits_dir
 from dxkit.errors import ScaffoldConflict, TemplateError, UsageError
+from dxkit.escape import markdown_text, yaml_string
 from dxkit.loading import LoadError, load_text
-from dxkit.render.escape import markdown_text, yaml_string
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
 
 #: Where ``init`` puts a copy of the schemas, relative to the consortium folder.

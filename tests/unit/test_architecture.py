@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def graph() -> grimp.ImportGraph:
-    return grimp.build_graph("dxkit", include_external_packages=True)
+    return grimp.build_graph("dxkit", include_external_packages=True, cache_dir=None)
 
 
 def _internal(graph: grimp.ImportGraph) -> nx.DiGraph:

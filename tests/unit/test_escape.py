@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dxkit.loading import load_text
-from dxkit.render.escape import (
+from dxkit.escape import (
     csv_text,
     html_attr,
     html_text,
@@ -30,6 +29,7 @@ from dxkit.render.escape import (
     xml_text,
     yaml_string,
 )
+from dxkit.loading import load_text
 from dxkit.render.markdown import table
 
 HOSTILE = [

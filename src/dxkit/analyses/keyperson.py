@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dxkit.analyses import Reason
+from dxkit.escape import mermaid_ids, mermaid_label
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import LOCAL_MEMBER_TYPES
-from dxkit.render.escape import mermaid_ids, mermaid_label
 
 if TYPE_CHECKING:
     import networkx as nx

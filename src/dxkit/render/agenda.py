@@ -2,7 +2,7 @@
 
 The HTML is one self-contained page with print CSS for A4, so a facilitator can print it
 for the room. Every value from the file goes through the escaping of its format
-(:mod:`dxkit.render.escape`): terminal text, Markdown or HTML.
+(:mod:`dxkit.escape`): terminal text, Markdown or HTML.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from dxkit.escape import html_attr, html_text, markdown_text, terminal_text
 from dxkit.i18n import translate
 from dxkit.model import read_record
 from dxkit.model.records import Retrospective, Workshop
-from dxkit.render.escape import html_attr, html_text, markdown_text, terminal_text
 from dxkit.render.markdown import table
 
 #: What an agenda is read from.

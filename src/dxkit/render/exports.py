@@ -1,7 +1,7 @@
 """Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts.
 
 Every export reads the consortium model (every roles and issues file) and puts a person's
-text into its format only through :mod:`dxkit.render.escape`. :data:`EXPORTERS` lists them
+text into its format only through :mod:`dxkit.escape`. :data:`EXPORTERS` lists them
 all by ``(kind, format)``, each behind one signature, so a command picks one from it.
 """
 
@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
 from dxkit.i18n import translate
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
-from dxkit.render.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
 from dxkit.render.markdown import table
 from dxkit.sheet import SHEETS, cell_text, choices, header, record_rows
 
@@ -128,7 +128,7 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
 def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
     """CSV in UTF-8, with a byte-order mark by default so Excel shows Japanese correctly.
 
-    Cells go through :func:`~dxkit.render.escape.csv_text`: none opens as a formula.
+    Cells go through :func:`~dxkit.escape.csv_text`: none opens as a formula.
     """
     columns = SHEETS[kind][1]
     out = io.StringIO(newline="")
@@ -168,7 +168,7 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
 
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
     copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text value goes
-    through :func:`~dxkit.render.escape.ics_text`: no raw line break ends a property.
+    through :func:`~dxkit.escape.ics_text`: no raw line break ends a property.
     """
     from icalendar import Calendar, Event
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from dxkit.analyses.lessons import Item, Lessons
+from dxkit.escape import markdown_text
 from dxkit.i18n import translate
-from dxkit.render.escape import markdown_text
 from dxkit.render.markdown import table
 
 

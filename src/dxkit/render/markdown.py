@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dxkit.render.escape import markdown_cell
+from dxkit.escape import markdown_cell
 
 
 def table(header: Iterable[str], rows: Iterable[Iterable[object]], *, empty: str = "") -> str:
-    """A Markdown table; each cell stays one cell (see :func:`~dxkit.render.escape.markdown_cell`).
+    """A Markdown table; each cell stays one cell (see :func:`~dxkit.escape.markdown_cell`).
 
     Cells are Markdown: a person's text must already have gone through
-    :func:`~dxkit.render.escape.markdown_text`. An empty cell shows ``empty``.
+    :func:`~dxkit.escape.markdown_text`. An empty cell shows ``empty``.
     """
     head = [markdown_cell(str(h)) for h in header]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]

@@ -29,8 +29,8 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from dxkit._resources import schemas_dir
+from dxkit.escape import html_text
 from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
-from dxkit.render.escape import html_text
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """Markdown pages of a consortium's own site, generated from its governance files.
 
 Pages read the consortium model (every file of every kind). Every string that comes from a
-person's file goes through :func:`~dxkit.render.escape.markdown_text` or, inside diagrams,
-through :func:`~dxkit.render.escape.mermaid_label`; page names are the files' names only when
+person's file goes through :func:`~dxkit.escape.markdown_text` or, inside diagrams,
+through :func:`~dxkit.escape.mermaid_label`; page names are the files' names only when
 those are plain words, generated otherwise. Nothing a member types can become markup, a link
 or a script on the site.
 """
@@ -18,12 +18,12 @@ from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
 from dxkit.errors import UsageError
+from dxkit.escape import markdown_text
 from dxkit.i18n import translate
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
 from dxkit.render.agenda import slots
-from dxkit.render.escape import markdown_text
 from dxkit.render.exports import render_gantt
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
