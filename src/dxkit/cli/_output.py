@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from dxkit.escape import terminal_text
 from dxkit.reporters.blocks import Block, Line, Table, Verbatim
 
 if TYPE_CHECKING:
@@ -27,11 +28,12 @@ def rich_table(table: Table) -> RichTable:
     from rich.text import Text
 
     # Cells are Text, never markup: "[link=…]" or "[bold]" in a title stays as written.
-    out = RichTable(title=Text(table.title), title_justify="left", show_lines=False)
+    # and no control character reaches the terminal (terminal_text shows it as an escape).
+    out = RichTable(title=Text(terminal_text(table.title)), title_justify="left", show_lines=False)
     for column in table.columns:
-        out.add_column(Text(column), overflow="fold")
+        out.add_column(Text(terminal_text(column)), overflow="fold")
     for row in table.rows:
-        out.add_row(*(Text(cell) for cell in row))
+        out.add_row(*(Text(terminal_text(cell, newlines=True)) for cell in row))
     return out
 
 
@@ -43,4 +45,4 @@ def emit(blocks: Iterable[Block]) -> None:
             typer.echo(block.text, nl=False)
             continue
         out = out or console()
-        out.print(block.text if isinstance(block, Line) else rich_table(block))
+        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from dxkit.escape import terminal_text, xml_text
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
 from dxkit.validate import Report
@@ -26,7 +27,8 @@ def render_text(report: Report, lang: str) -> str:
     lines = []
     for f in report.findings:
         severity = translate(f"severity.{f.severity.value}", lang)
-        lines.append(f"{f.file}:{f.line}:{f.column}: {f.code} [{severity}] {f.message}")
+        # File names and messages carry text from people's files: no control character passes.
+        lines.append(terminal_text(f"{f.file}:{f.line}:{f.column}: {f.code} [{severity}] {f.message}"))
     if lines:
         lines.append("")
     lines.append(summary(report, lang))
@@ -66,7 +68,7 @@ def _annotation(f: Finding) -> str:
             ("title", f"{f.code} {f.name}".strip()),
         )
     )
-    return f"::{level} {props}::{_escape_data(f.message)}"
+    return terminal_text(f"::{level} {props}::{_escape_data(f.message)}")
 
 
 def render_github(report: Report, lang: str) -> str:
@@ -87,11 +89,14 @@ def render_junit(report: Report, lang: str) -> str:
     cases = []
     for name, found in by_file.items():
         body = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" for f in found)
+        # Characters XML 1.0 forbids are dropped, so the report is always well-formed.
+        body, name = xml_text(body), xml_text(name)
         errors = [f for f in found if f.severity is Severity.ERROR]
         inner = ""
         if errors:
             first = errors[0]
-            inner = f"<failure type={quoteattr(first.code)} message={quoteattr(first.message)}>{escape(body)}</failure>"
+            message = quoteattr(xml_text(first.message))
+            inner = f"<failure type={quoteattr(first.code)} message={message}>{escape(body)}</failure>"
         elif found:
             inner = f"<system-out>{escape(body)}</system-out>"
         cases.append(f'    <testcase classname="dxkit.validate" name={quoteattr(name)}>{inner}</testcase>')
