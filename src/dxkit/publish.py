@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from dxkit.errors import UsageError
+from dxkit.errors import MissingTool, UsageError
 from dxkit.escape import yaml_string
 from dxkit.model import Consortium
 from dxkit.render.site_pages import site_pages
@@ -68,10 +68,10 @@ class SiteResult:
 
 def check_site_extras() -> None:
     try:
-        import material  # type: ignore[import-untyped]  # noqa: F401
+        import material  # noqa: F401
         import mkdocs  # noqa: F401
     except ImportError:
-        raise UsageError("site.missing_extra") from None
+        raise MissingTool("site.missing_extra") from None
 
 
 def check_destination(folder: Path, out: Path) -> None:

@@ -35,9 +35,9 @@ def _build(
     check_site_extras()
     check_destination(directory, out)
     consortium = open_folder(str(directory), language, today_option_value(today))
-    charter = consortium.charter.data if consortium.charter else {}
-    site_lang = lang_option.value if lang_option else charter.get("language", language)
-    bilingual = bilingual or bool(charter.get("site", {}).get("bilingual_labels"))
+    charter = consortium.charter
+    site_lang = lang_option.value if lang_option else (charter.language if charter and charter.language else language)
+    bilingual = bilingual or bool(charter and charter.site and charter.site.bilingual_labels)
     result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
     return result, language
 
