@@ -82,7 +82,7 @@ def render_artifact(
     scaled = scale_minutes([s.weight for s in toolkit.steps], minutes)
     agenda = [
         {"title": s.title[lang], "minutes": m, "description": s.description[lang]}
-        for s, m in zip(toolkit.steps, scaled)
+        for s, m in zip(toolkit.steps, scaled, strict=True)
     ]
     tables, seats = seating(headcount, toolkit.participants["per_table"])
     folder = toolkits_dir() / KIND_FOLDERS[toolkit.kind]

@@ -111,8 +111,13 @@ dxkit-validate:
 """
 
 
+_WORKFLOW_PURPOSE = (
+    "# Checks the consortium's files on every push and pull request; findings show on the changed lines."
+)
+
+
 def render_github_workflow(pip_spec: str) -> str:
-    return f"""{GENERATED}# Checks the consortium's files on every push and pull request; findings show on the changed lines.
+    return f"""{GENERATED}{_WORKFLOW_PURPOSE}
 name: dxkit
 on:
   push:
