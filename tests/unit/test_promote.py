@@ -108,12 +108,12 @@ def test_promote_twice_adds_nothing_the_second_time():
     assert second.added == [] and second.text == first.text
 
 
-def test_promote_into_an_empty_flow_list():
+def test_promote_into_an_empty_flow_list_makes_a_block_list_and_keeps_the_comment():
     register = "kind: issues\nversion: 1\nissues: []   # まだない\n"
     result = _plan(register)
     data = load_text(result.text, "x/issues.yaml").data
     assert [i["id"] for i in data["issues"]] == ["I-001", "I-002", "I-003", "I-004"]
-    assert result.text.startswith("kind: issues\nversion: 1\nissues:\n  - id: I-001\n")
+    assert result.text.startswith("kind: issues\nversion: 1\nissues:   # まだない\n  - id: I-001\n")
 
 
 def test_promote_keeps_crlf_line_endings():
