@@ -61,7 +61,7 @@ def test_promote_appends_new_issues_and_keeps_every_byte_before_them():
         "子どもの遊び場が少ない",
     ]
     assert result.skipped == [("大雨のとき、避難情報が届かない", "I-002")]
-    head, tail = REGISTER.split("\n# ファイル末尾のコメント\n")
+    head, _ = REGISTER.split("\n# ファイル末尾のコメント\n")
     assert result.text.startswith(head)
     assert result.text.endswith("\n# ファイル末尾のコメント\n")
     removed = result.text.replace(head, "", 1)

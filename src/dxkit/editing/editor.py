@@ -53,6 +53,7 @@ from dxkit.editing.tree import (
     is_block_collection,
     is_block_scalar,
     is_flow,
+    no_gc,
     unsupported,
 )
 from dxkit.errors import EditError
@@ -115,7 +116,8 @@ class Editor:
 
     def base(self) -> Any:
         if self._base is _UNREAD:
-            self._base = load_text(self._body(), self.file).data
+            with no_gc():
+                self._base = load_text(self._body(), self.file).data
         return self._base
 
     def _body(self) -> str:
@@ -154,7 +156,8 @@ class Editor:
 
     def _prove(self, text: str, want: Any) -> Document:
         try:
-            document = load_text(text, self.file)
+            with no_gc():
+                document = load_text(text, self.file)
         except LoadError as err:
             where = f"{self.file}:{err.position.line}:{err.position.column}"
             raise EditError("edit.mismatch", file=self.file, where=where) from None
@@ -429,16 +432,34 @@ class _Planner:
         gone = set(deleted)
         kept = max(i for i in range(count) if i not in gone)
         at = tree.entry_end(node, kept)
-        separator = ", "
-        if count >= 2:
-            last, previous = tree.head(node, count - 1), tree.head(node, count - 2)
-            if t.line_start(last) != t.line_start(previous):
-                separator = "," + t.newline_at(previous) + " " * t.column(last)
         if isinstance(node, MappingNode):
             parts = [f"{key_text(key)}: {flow(value)}" for key, value in additions]
         else:
             parts = [flow(value) for value in additions]
-        self.add(at, at, "".join(separator + part for part in parts), depth)
+        last = tree.head(node, count - 1)
+        above = tree.head(node, count - 2) if count >= 2 else node.start_mark.index
+        if t.line_start(last) == t.line_start(above):  # entries side by side: "[a, b]"
+            self.add(at, at, "".join(", " + part for part in parts), depth)
+            return
+        # One entry per line: new entries get lines of their own, after any comment on the last one.
+        newline, pad = t.newline_at(at), " " * t.column(last)
+        after = at
+        while after < len(t) and t.s[after] in " \t":
+            after += 1
+        trailing = after < len(t) and t.s[after] == ","
+        rest = t.s[after + trailing : t.line_end(at)].strip(" \t")
+        if kept < count - 1 or (rest and not rest.startswith("#")):
+            self.add(at, at, "".join("," + newline + pad + part for part in parts), depth)
+            return
+        if not trailing:
+            self.add(at, at, ",", depth)
+        ends = ["," if trailing or i < len(parts) - 1 else "" for i in range(len(parts))]
+        self.add(
+            t.line_end(at),
+            t.line_end(at),
+            "".join(newline + pad + p + e for p, e in zip(parts, ends, strict=True)),
+            depth,
+        )
 
     # -- new lines -----------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import yaml
@@ -29,20 +30,28 @@ Path = tuple[Key, ...]
 
 _DASH_LINE = re.compile(r"^[ \t]*-(?:[ \t]+#.*|[ \t]*)$")
 _COMMENT_LINE = re.compile(r"^[ \t]*(?:#.*)?$")
+_EXPLICIT_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)*\?[ \t]")
 #: What may stand before the first entry of a block collection on its line: indentation, or the
 #: dashes of enclosing list items ("- - a", "- key: v").
 _SHARED_PREFIX = re.compile(r"^[ \t]*(?:-[ \t]+)+$")
 
 
-def compose(text: str) -> Node | None:
-    """The node tree of ``text`` (``None`` for an empty document)."""
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """Parsing builds an acyclic tree: the cyclic collector would only slow a large file down."""
     enabled = gc.isenabled()
-    gc.disable()  # the tree is acyclic; the collector would only slow composing a large file
+    gc.disable()
     try:
-        return yaml.compose(text, Loader=_Loader)
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of ``text`` (``None`` for an empty document)."""
+    with no_gc():
+        return yaml.compose(text, Loader=_Loader)
 
 
 def is_flow(node: Node) -> bool:
@@ -195,7 +204,14 @@ class Tree:
         """Where entry ``index`` of a collection starts: its key, or the dash of a block list item."""
         if isinstance(parent, MappingNode):
             start: int = parent.value[index][0].start_mark.index
-            return start
+            if not is_flow(parent):
+                if _EXPLICIT_KEY.match(self.text.s[self.text.line_start(start) : start]):
+                    raise self.unsupported(start)  # "? key": the entry starts before its key
+                return start
+            before = start
+            while before > 0 and self.text.s[before - 1] in " \t\r\n":
+                before -= 1
+            return before - 1 if before > 0 and self.text.s[before - 1] == "?" else start
         item: Node = parent.value[index]
         start = item.start_mark.index
         if is_flow(parent):
