@@ -1,9 +1,10 @@
 """Move the issues a workshop recorded into the issue register (``dxkit promote``).
 
-The register is edited as text, not re-dumped: new entries are inserted after the last
-existing one, in the file's own indentation and spacing, so every comment, blank line and
-quirk of formatting a person wrote stays byte for byte. Titles already in the register
-(compared without case, width or spacing differences) are skipped.
+New entries are appended to the register's ``issues:`` list through the edit layer
+(:mod:`dxkit.editing`), so every comment, blank line and quirk of formatting a person wrote
+stays byte for byte, whether the list is written in block style, in flow style or still empty
+(``issues: []``). Titles already in the register (compared without case, width or spacing
+differences) are skipped.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
+from dxkit.editing import editor_for
 from dxkit.errors import UsageError
 from dxkit.loading import Document
-from dxkit.yamledit import TextEditor, flow
 
 _ID = re.compile(r"^I-(\d+)$")
 
@@ -41,41 +40,33 @@ def _priority(votes: int | None, top: int) -> str:
     return "high" if top and votes * 3 >= top * 2 else "medium"
 
 
-def _entry_lines(entry: dict[str, Any]) -> list[str]:
-    """One register entry as block lines (the first without its "- ")."""
+def register_entry(entry: dict[str, Any]) -> dict[str, Any]:
+    """One new register entry, in the order a person reads it."""
     found = entry["found_in"]
-    lines = [
-        f"id: {entry['id']}",
-        f"title: {flow(entry['title'])}",
-        f"category: {entry['category']}",
-        f"priority: {entry['priority']}",
-        "dx_fit: unknown",
-        "found_in:",
-        "  source: workshop",
-        f"  ref: {flow(found['ref'])}",
-        f"  date: {flow(found['date'])}",
-    ]
+    origin: dict[str, Any] = {"source": "workshop", "ref": found["ref"], "date": found["date"]}
     if found.get("votes") is not None:
-        lines.append(f"  votes: {found['votes']}")
-    lines.append("status: open")
-    return lines
-
-
-def _issues_node(doc: Document) -> SequenceNode:
-    root = doc.root
-    assert isinstance(root, MappingNode)
-    for key, value in root.value:
-        if isinstance(key, ScalarNode) and key.value == "issues" and isinstance(value, SequenceNode):
-            return value
-    raise UsageError("promote.no_list", file=doc.path)
+        origin["votes"] = found["votes"]
+    return {
+        "id": entry["id"],
+        "title": entry["title"],
+        "category": entry["category"],
+        "priority": entry["priority"],
+        "dx_fit": "unknown",
+        "found_in": origin,
+        "status": "open",
+    }
 
 
 def plan_promotion(workshop: Document, register: Document, register_text: str) -> Promotion:
     """The register's new text with the workshop's new issues appended, and what was skipped."""
-    raised = workshop.data.get("outputs", {}).get("issues", [])
-    existing = {normalise_title(i["title"]): i["id"] for i in register.data["issues"]}
-    numbers = [int(m.group(1)) for i in register.data["issues"] if (m := _ID.match(i["id"]))]
-    taken = {i["id"] for i in register.data["issues"]}
+    issues = register.data.get("issues") if isinstance(register.data, dict) else None
+    if not isinstance(issues, list):
+        raise UsageError("promote.no_list", file=register.path)
+    outputs = workshop.data.get("outputs") or {}
+    raised = outputs.get("issues") or []
+    existing = {normalise_title(i["title"]): i["id"] for i in issues}
+    numbers = [int(m.group(1)) for i in issues if (m := _ID.match(i["id"]))]
+    taken = {i["id"] for i in issues}
     next_number = max(numbers, default=0) + 1
     top = max((i.get("votes") or 0 for i in raised), default=0)
     ref = PurePath(workshop.path).name
@@ -97,29 +88,8 @@ def plan_promotion(workshop: Document, register: Document, register_text: str) -
         taken.add(entry["id"])
         existing[key] = entry["id"]
         result.added.append(entry)
-    if not result.added:
-        result.text = register_text
-        return result
-    result.text = _insert(register, register_text, result.added)
+    editor = editor_for(register, register_text)
+    for entry in result.added:
+        editor.append(("issues",), register_entry(entry))
+    result.text = editor.apply().text
     return result
-
-
-def _insert(register: Document, text: str, entries: list[dict[str, Any]]) -> str:
-    node = _issues_node(register)
-    if node.value and not node.flow_style:
-        editor = TextEditor(register, text)
-        for entry in entries:
-            editor.append_item(("issues",), _entry_lines(entry))
-        return editor.apply()
-    if node.value or node.start_mark.line != node.end_mark.line:
-        raise UsageError("promote.no_list", file=register.path)
-    # "issues: []": the empty flow list becomes a block list; everything else stays.
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    line = lines[node.start_mark.line]
-    before, after = line[: node.start_mark.column], line[node.end_mark.column :]
-    block = [f"  - {item}" if i == 0 else f"    {item}" for e in entries for i, item in enumerate(_entry_lines(e))]
-    lines[node.start_mark.line] = (
-        before.rstrip() + newline + newline.join(block) + newline + (after.lstrip() if after.strip() else "")
-    )
-    return "".join(lines)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from dxkit.loading import load_file
+from dxkit.loading import load_file, load_text
 from tests.conftest import ROOT
 from tests.helpers import invoke
 
@@ -118,6 +119,82 @@ def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
     pruned = invoke(["import", str(path), "--prune", "--lang", lang])
     assert "T-032" in pruned.stdout
     assert "T-032" not in {t["id"] for t in load_file(shiomi / "roles.yaml").data["tasks"]}
+
+
+def _as_flow_task(text: str, task_id: str) -> tuple[str, int]:
+    """``text`` with one task rewritten as a one-line flow mapping, and that line's index."""
+    lines = text.splitlines(keepends=True)
+    start = lines.index(f"  - id: {task_id}\n")
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    task = next(t for t in load_text(text, "roles.yaml").data["tasks"] if t["id"] == task_id)
+    items = ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in task.items())
+    return "".join([*lines[:start], f"  - {{{items}}}   # 一行で書いたタスク\n", *lines[end:]]), start
+
+
+def test_import_into_a_flow_style_task_lands_the_cell_and_keeps_every_other_byte(shiomi, lang):
+    roles = shiomi / "roles.yaml"
+    text, flow_index = _as_flow_task(roles.read_text(encoding="utf-8"), "T-002")
+    roles.write_text(text, encoding="utf-8")
+    old = {t["id"]: t for t in load_file(roles).data["tasks"]}
+    path = _export_xlsx(shiomi, lang)
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    sheet.cell(rows["T-002"], 13).value = "in-progress"  # status, inside the flow mapping
+    sheet.cell(rows["T-002"], 14).value = "説明会の日程調整 / rescheduling"  # delay.reason: a new nested key
+    sheet.cell(rows["T-005"], 9).value = dt.datetime(2026, 3, 31)  # due, in a block task
+    book.save(path)
+    invoke(["import", str(path), "--lang", lang])
+    after = roles.read_text(encoding="utf-8")
+    before_lines, after_lines = text.splitlines(keepends=True), after.splitlines(keepends=True)
+    assert len(after_lines) == len(before_lines)
+    changed = [i for i, (a, b) in enumerate(zip(before_lines, after_lines, strict=True)) if a != b]
+    due_index = next(
+        i for i in range(before_lines.index("  - id: T-005\n"), len(before_lines)) if "due:" in before_lines[i]
+    )
+    assert changed == [flow_index, due_index]
+    assert after_lines[flow_index] == before_lines[flow_index].replace(
+        'status: "done"}', 'status: "in-progress", delay: {reason: 説明会の日程調整 / rescheduling}}'
+    )
+    assert after_lines[due_index] == '    due: "2026-03-31"\n'
+    new = {t["id"]: t for t in load_file(roles).data["tasks"]}
+    assert new["T-002"] == {
+        **old["T-002"],
+        "status": "in-progress",
+        "delay": {"reason": "説明会の日程調整 / rescheduling"},
+    }
+    assert new["T-005"] == {**old["T-005"], "due": "2026-03-31"}
+    assert {k: v for k, v in new.items() if k not in ("T-002", "T-005")} == {
+        k: v for k, v in old.items() if k not in ("T-002", "T-005")
+    }
+
+
+def test_import_into_a_flow_style_task_list(shiomi, lang):
+    roles = shiomi / "roles.yaml"
+    tasks = load_file(roles).data["tasks"]
+    head = "# 一行ずつのタスク\nkind: roles\nversion: 1\ntasks: [\n"
+    body = ",\n".join("  " + json.dumps(task, ensure_ascii=False) for task in tasks[:3])
+    roles.write_text(head + body + "\n]\n", encoding="utf-8")
+    path = _export_xlsx(shiomi, lang)
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet.cell(3, 2).value = "題を変えた"
+    sheet.append(["T-099", "追加", "planning", "city-dx", "city-dx", None, None, None, dt.datetime(2027, 1, 8)])
+    sheet.cell(sheet.max_row, 13).value = "not-started"
+    sheet.delete_rows(4)  # T-003: pruned
+    book.save(path)
+    before = roles.read_text(encoding="utf-8")
+    invoke(["import", str(path), "--prune", "--lang", lang])
+    after = roles.read_text(encoding="utf-8")
+    assert after.startswith(head + "  " + json.dumps(tasks[0], ensure_ascii=False) + ",\n")
+    new_task = "{id: T-099, title: 追加, stage: planning, responsible: [city-dx], accountable: city-dx"
+    assert after.endswith(f'  {new_task}, due: "2027-01-08", status: not-started}}\n]\n')
+    new = load_file(roles).data["tasks"]
+    assert [t["id"] for t in new] == ["T-001", "T-002", "T-099"]
+    assert new[1] == {**tasks[1], "title": "題を変えた"}
+    assert before != after
 
 
 @pytest.mark.parametrize(

@@ -61,7 +61,7 @@ def test_promote_appends_new_issues_and_keeps_every_byte_before_them():
         "子どもの遊び場が少ない",
     ]
     assert result.skipped == [("大雨のとき、避難情報が届かない", "I-002")]
-    head, tail = REGISTER.split("\n# ファイル末尾のコメント\n")
+    head, _ = REGISTER.split("\n# ファイル末尾のコメント\n")
     assert result.text.startswith(head)
     assert result.text.endswith("\n# ファイル末尾のコメント\n")
     removed = result.text.replace(head, "", 1)
@@ -108,12 +108,12 @@ def test_promote_twice_adds_nothing_the_second_time():
     assert second.added == [] and second.text == first.text
 
 
-def test_promote_into_an_empty_flow_list():
+def test_promote_into_an_empty_flow_list_makes_a_block_list_and_keeps_the_comment():
     register = "kind: issues\nversion: 1\nissues: []   # まだない\n"
     result = _plan(register)
     data = load_text(result.text, "x/issues.yaml").data
     assert [i["id"] for i in data["issues"]] == ["I-001", "I-002", "I-003", "I-004"]
-    assert result.text.startswith("kind: issues\nversion: 1\nissues:\n  - id: I-001\n")
+    assert result.text.startswith("kind: issues\nversion: 1\nissues:   # まだない\n  - id: I-001\n")
 
 
 def test_promote_keeps_crlf_line_endings():

@@ -118,40 +118,13 @@ def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
 
 def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     """Load a file a command works on; any problem becomes a usage error with file:line:col."""
-    from dxkit.errors import UsageError
-    from dxkit.loading import LoadError, load_file
-    from dxkit.schema_check import check_schema
+    from dxkit.editing import load_checked as load
 
-    try:
-        doc = load_file(path)
-    except LoadError as err:
-        raise UsageError(
-            "agenda.unreadable",
-            file=str(path),
-            line=err.position.line,
-            column=err.position.column,
-            detail=err.message(lang),
-        ) from None
-    if doc.kind not in kinds:
-        raise UsageError("command.wrong_kind", file=str(path), kinds=", ".join(kinds))
-    problems = check_schema(doc, lang)
-    if problems:
-        first = problems[0]
-        raise UsageError("agenda.invalid", file=first.file, line=first.line, column=first.column, detail=first.message)
-    return doc
+    return load(path, kinds, lang)
 
 
 def write_edit(path: Path, original: bytes, text: str, lang: str) -> None:
-    """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
+    """Write an edited file: only if the result is valid and nobody changed the file meanwhile."""
+    from dxkit.editing import write_edit as write
 
-    A byte-order mark the person's file had is kept.
-    """
-    from dxkit.errors import UsageError
-    from dxkit.scaffold import write_atomic
-    from dxkit.schema_check import require_valid
-
-    require_valid(text, str(path), lang)
-    if path.read_bytes() != original:
-        raise UsageError("promote.changed", file=str(path))
-    bom = b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b""
-    write_atomic(path, bom + text.encode("utf-8"))
+    write(path, original, text, lang)

@@ -96,7 +96,7 @@ def import_sheet(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
-    from dxkit.imports import plan_import, read_sheet
+    from dxkit.sheet_import import plan_import, read_sheet
     from dxkit.schema_check import require_valid
     from dxkit.validate import open_consortium
 

@@ -2,9 +2,10 @@
 
 Rows are matched to tasks by id. A changed cell updates its field, a new row adds a task, a
 missing row is reported and kept (removed only with ``prune``). Fields the sheet does not
-show, comments and formatting stay as they were: the file is edited as text (see
-:mod:`dxkit.yamledit`). Any invalid cell is reported with its sheet, row and column, and then
-nothing is written at all.
+show, comments and formatting stay as they were: the file is changed through the edit layer
+(:mod:`dxkit.editing`), whatever mix of block and flow style it is written in, and the result
+is proven to read back as exactly the old tasks with the sheet's changes. Any invalid cell is
+reported with its sheet, row and column, and then nothing is written at all.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dxkit.editing import Editor, editor_for
 from dxkit.errors import UsageError
 from dxkit.loading import Document
-from dxkit.sheet import ROLE_COLUMNS, Column, choices, get, header_key, parse_cell
-from dxkit.yamledit import TextEditor, flow
+from dxkit.sheet import ROLE_COLUMNS, choices, get, header_key, parse_cell
 
 COLUMNS = {column.key: column for column in ROLE_COLUMNS}
+
+TaskPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def read_sheet(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
     """The first sheet's title and its rows of values."""
     from zipfile import BadZipFile
 
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
 
     try:
         book = load_workbook(path, data_only=True, read_only=True)
@@ -56,7 +59,8 @@ def read_sheet(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
         raise UsageError("import.not_xlsx", file=str(path), detail=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]
-        return sheet.title, [tuple(row) for row in sheet.iter_rows(values_only=True)]
+        title: str = sheet.title
+        return title, [tuple(row) for row in sheet.iter_rows(values_only=True)]
     finally:
         book.close()
 
@@ -69,13 +73,15 @@ def _same(a: Any, b: Any) -> bool:
             return norm(v[0])
         return v
 
-    return norm(a) == norm(b)
+    same: bool = norm(a) == norm(b)
+    return same
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
 
-    return get_column_letter(index + 1)
+    letter: str = get_column_letter(index + 1)
+    return letter
 
 
 def plan_import(
@@ -118,106 +124,84 @@ def plan_import(
     if plan.problems:
         return plan
 
-    editor = TextEditor(roles, text)
+    editor = editor_for(roles, text)
     tasks = roles.data["tasks"]
     index_of = {task["id"]: i for i, task in enumerate(tasks)}
-    block_list = bool(tasks) and not editor.node(("tasks",))[0].flow_style
-    fresh: list[dict[str, Any]] = []
     for task_id in order:
         values = sheet_rows[task_id]
         if task_id not in index_of:
             plan.added.append(task_id)
-            if block_list:
-                editor.append_item(("tasks",), _task_lines(values))
-            else:
-                fresh.append(_task_dict(values))
+            editor.append(("tasks",), _task_dict(values))
             continue
         i = index_of[task_id]
         _update_task(editor, ("tasks", i), tasks[i], values, plan)
-    for task in tasks:
+    for i, task in enumerate(tasks):
         if task["id"] not in sheet_rows:
             plan.missing.append(task["id"])
             if prune:
-                editor.delete_item(("tasks",), index_of[task["id"]])
-    if fresh:
-        # "tasks: []" or a flow list: write the whole list anew (there was nothing to keep).
-        editor.set_value(("tasks",), [*tasks, *fresh])
-    plan.text = editor.apply()
+                editor.delete_item(("tasks",), i)
+    plan.text = editor.apply().text
     return plan
 
 
 def _update_task(
-    editor: TextEditor, path: tuple, task: dict[str, Any], values: dict[str, Any], plan: ImportPlan
+    editor: Editor, path: TaskPath, task: dict[str, Any], values: dict[str, Any], plan: ImportPlan
 ) -> None:
-    new_parents: dict[str, dict[str, Any]] = {}
-    emptied: dict[str, list[str]] = {}
+    """Edit one task where the sheet differs from it; nested fields (``delay.reason``) as a group."""
+    nested: dict[str, dict[str, Any]] = {}  # parent -> {child: new value, None to remove}
     for key, new in values.items():
-        column: Column = COLUMNS[key]
+        column = COLUMNS[key]
         old = get(task, column)
         if _same(old, new):
             continue
         plan.changed.append((task["id"], key, old, new))
-        parts = column.path
-        if len(parts) == 1:
-            if new is None:
-                editor.delete_key(path, parts[0])
-            elif parts[0] in task:
-                editor.set_value((*path, parts[0]), new)
-            else:
-                editor.add_key(path, parts[0], new)
+        if len(column.path) == 2:
+            parent, child = column.path
+            nested.setdefault(parent, {})[child] = new
             continue
-        parent, child = parts
-        if parent not in task:
-            if new is not None:
-                new_parents.setdefault(parent, {})[child] = new
-            continue
-        container = task[parent]
-        node, _ = editor.node((*path, parent))
-        if getattr(node, "flow_style", False):
-            updated = {k: v for k, v in {**container, child: new}.items() if v is not None}
-            if updated:
-                editor.set_value((*path, parent), updated)
-            else:
-                editor.delete_key(path, parent)
-            continue
+        name = column.path[0]
         if new is None:
-            emptied.setdefault(parent, []).append(child)
-        elif child in container:
-            editor.set_value((*path, parent, child), new)
+            if name in task:
+                editor.delete_key(path, name)
+        elif name in task:
+            editor.set((*path, name), new)
         else:
-            editor.add_key((*path, parent), child, new)
-    for parent, children in emptied.items():
-        remaining = [k for k in task[parent] if k not in children]
-        if remaining:
-            for child in children:
-                editor.delete_key((*path, parent), child)
-        else:
+            editor.add_key(path, name, new)
+    for parent, changes in nested.items():
+        old_group = task.get(parent)
+        if not isinstance(old_group, dict):
+            group = {child: value for child, value in changes.items() if value is not None}
+            if not group:
+                continue
+            if parent in task:
+                editor.set((*path, parent), group)
+            else:
+                editor.add_key(path, parent, group)
+            continue
+        final = {**old_group, **changes}
+        if all(value is None for value in final.values()):
             editor.delete_key(path, parent)
-    for parent, mapping in new_parents.items():
-        editor.add_key(path, parent, mapping)
+            continue
+        for child, value in changes.items():
+            if value is None:
+                if child in old_group:
+                    editor.delete_key((*path, parent), child)
+            elif child in old_group:
+                editor.set((*path, parent, child), value)
+            else:
+                editor.add_key((*path, parent), child, value)
 
 
 def _task_dict(values: dict[str, Any]) -> dict[str, Any]:
+    """A new task in the sheet's column order, without its empty cells."""
     task: dict[str, Any] = {}
     for column in ROLE_COLUMNS:
         value = values.get(column.key)
         if value is None:
             continue
-        if "." in column.key:
-            parent, child = column.key.split(".")
+        if len(column.path) == 2:
+            parent, child = column.path
             task.setdefault(parent, {})[child] = value
         else:
             task[column.key] = value
     return task
-
-
-def _task_lines(values: dict[str, Any]) -> list[str]:
-    """A new task as block lines (the first without "- "), in the sheet's column order."""
-    lines: list[str] = []
-    for key, value in _task_dict(values).items():
-        if isinstance(value, dict):
-            lines.append(f"{key}:")
-            lines += [f"  {child}: {flow(inner)}" for child, inner in value.items()]
-        else:
-            lines.append(f"{key}: {flow(value)}")
-    return lines
