@@ -27,11 +27,18 @@ _FORMAT_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067
 
 _WHITESPACE = re.compile(r"\s+")
 _NOT_SHOWN = re.compile("[" + re.escape(_CONTROLS + _FORMAT_CONTROLS) + "]")
+#: The same, less what ``str.split`` takes for white space (those become one space instead).
+_NOT_SHOWN_NOR_SPACE = re.compile(
+    "[" + re.escape("".join(c for c in _CONTROLS + _FORMAT_CONTROLS if not c.isspace())) + "]"
+)
 
 
 def _one_line(text: str) -> str:
-    """Runs of white space (line breaks and tabs included) as one space; other controls removed."""
-    return _NOT_SHOWN.sub("", _WHITESPACE.sub(" ", text)).strip()
+    """Runs of white space (line breaks and tabs included) as one space; other controls removed.
+
+    Controls go first, so the spaces on both sides of a removed one still make one space.
+    """
+    return _WHITESPACE.sub(" ", _NOT_SHOWN_NOR_SPACE.sub("", text)).strip()
 
 
 # -- Markdown ------------------------------------------------------------------------------
