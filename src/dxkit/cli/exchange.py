@@ -35,11 +35,6 @@ class ExportFormat(StrEnum):
     mermaid = "mermaid"
 
 
-#: Which formats make sense for which file.
-FORMATS = {"roles": {"xlsx", "csv", "ics", "md", "mermaid"}, "issues": {"xlsx", "csv", "md"}}
-BINARY = {"xlsx", "ics"}
-
-
 def export(
     kind: Annotated[ExportKind, typer.Argument(help=help_text("help.export.kind"))],
     directory: Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))] = Path("."),
@@ -55,30 +50,21 @@ def export(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
-    from dxkit.render import exports
+    from dxkit.render.exports import EXPORTERS, ExportOptions, export_formats, has_source
     from dxkit.scaffold import write_atomic
 
     language = chosen_lang(lang)
     fmt = output_format.value
-    if fmt not in FORMATS[kind.value]:
-        raise UsageError(
-            "export.bad_format", kind=kind.value, format=fmt, formats=", ".join(sorted(FORMATS[kind.value]))
-        )
+    exporter = EXPORTERS.get((kind.value, fmt))
+    if exporter is None:
+        formats = ", ".join(export_formats(kind.value))
+        raise UsageError("export.bad_format", kind=kind.value, format=fmt, formats=formats)
     day = today_option_value(today)
     consortium = open_folder(str(directory), language, day)
-    if getattr(consortium, kind.value) is None:
+    if not has_source(consortium, kind.value):
         raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
-    if fmt == "xlsx":
-        data = exports.render_xlsx(consortium, kind.value, language)
-    elif fmt == "csv":
-        data = exports.render_csv(consortium, kind.value, language, bom=bom)
-    elif fmt == "ics":
-        data = exports.render_ics(consortium, language, stamp=day)
-    elif fmt == "md":
-        data = exports.render_md(consortium, kind.value, language).encode("utf-8")
-    else:
-        data = exports.render_gantt(consortium, language).encode("utf-8")
-    if output is None and fmt not in BINARY:
+    data = exporter.render(consortium, language, ExportOptions(bom=bom, stamp=day))
+    if output is None and not exporter.binary:
         typer.echo(data.decode("utf-8-sig"), nl=False)
         return
     target = output or Path(f"{kind.value}.{fmt}")
@@ -96,8 +82,8 @@ def import_sheet(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
-    from dxkit.sheet_import import plan_import, read_sheet
     from dxkit.schema_check import require_valid
+    from dxkit.sheet_import import plan_import, read_sheet
     from dxkit.validate import open_consortium
 
     language = chosen_lang(lang)
