@@ -91,17 +91,19 @@ def markdown_cell(markdown: str) -> str:
     :func:`markdown_text` passes unchanged. It escapes no other markup: give a person's text
     to :func:`markdown_text` first.
     """
-    out: list[str] = []
-    backslashes = 0
-    for ch in markdown:
-        if ch == "|" and backslashes % 2 == 0:
-            out.append("\\|")
-        elif ch in _LINE_BREAKS:
-            out.append(" ")
-        else:
-            out.append(ch)
-        backslashes = backslashes + 1 if ch == "\\" else 0
-    return "".join(out)
+    if "|" in markdown:
+        markdown = _PIPE.sub(_escape_pipe, markdown)
+    return markdown.translate(_BREAKS_TO_SPACE)
+
+
+#: A pipe and the backslashes before it (an odd number of them escape it already).
+_PIPE = re.compile(r"(\\*)\|")
+_BREAKS_TO_SPACE = str.maketrans(dict.fromkeys(_LINE_BREAKS, " "))
+
+
+def _escape_pipe(match: re.Match[str]) -> str:
+    backslashes = match.group(1)
+    return backslashes + ("\\|" if len(backslashes) % 2 == 0 else "|")
 
 
 # -- HTML ----------------------------------------------------------------------------------
