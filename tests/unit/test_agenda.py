@@ -85,10 +85,3 @@ def test_a_retrospective_has_an_agenda_too():
     assert isinstance(retro, Retrospective)
     text = AGENDA_RENDERERS["text"](retro, "en")
     assert "30 min" in text and " 2. min 15–30" in text
-
-
-def test_data_without_its_file_is_read_into_the_record():
-    # ``dxkit agenda`` hands over a file's data; the handout is the same as from the record.
-    doc = load_text(WORKSHOP, "w.yaml")
-    for fmt, render in AGENDA_RENDERERS.items():
-        assert render(doc.data, "ja") == render(_workshop(), "ja"), fmt

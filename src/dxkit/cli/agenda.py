@@ -25,12 +25,14 @@ def agenda(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
+    from dxkit.model import read_record
+    from dxkit.model.records import Retrospective, Workshop
     from dxkit.render.agenda import AGENDA_RENDERERS
 
     language = chosen_lang(lang)
-    doc = load_checked(file, ("workshop", "retrospective"), language)
-    if not doc.data.get("agenda"):
+    record = read_record(load_checked(file, ("workshop", "retrospective"), language))
+    if not isinstance(record, Workshop | Retrospective) or not record.agenda:
         raise UsageError("agenda.empty", file=str(file))
     # The handout speaks the file's language unless --lang says otherwise.
-    out_lang = lang.value if lang else doc.data.get("language", language)
-    typer.echo(AGENDA_RENDERERS[output_format.value](doc.data, out_lang), nl=False)
+    out_lang = lang.value if lang else (record.language or language)
+    typer.echo(AGENDA_RENDERERS[output_format.value](record, out_lang), nl=False)

@@ -7,15 +7,13 @@ for the room. Every value from the file goes through the escaping of its format
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from dxkit.escape import html_attr, html_text, markdown_text, terminal_text
 from dxkit.i18n import translate
-from dxkit.model import read_record
 from dxkit.model.records import Retrospective, Workshop
 from dxkit.render.markdown import table
 
@@ -93,9 +91,8 @@ def _when(slot: Slot, lang: str) -> str:
     return translate("agenda.offset", lang, start=slot.offset, end=slot.offset + slot.minutes)
 
 
-def render_agenda_text(source: AgendaSource, lang: str) -> str:
+def render_agenda_text(record: AgendaSource, lang: str) -> str:
     """A plain-text handout for a terminal or a printer; control characters are shown, not run."""
-    record = agenda_record(source)
     shown = terminal_text
     title = shown(record.title)
     lines = [title, "=" * min(60, max(10, len(record.title) * 2)), ""]
@@ -112,9 +109,8 @@ def render_agenda_text(source: AgendaSource, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_agenda_md(source: AgendaSource, lang: str) -> str:
+def render_agenda_md(record: AgendaSource, lang: str) -> str:
     """A Markdown handout; every value from the file is escaped Markdown text."""
-    record = agenda_record(source)
 
     def t(key: str, **params: Any) -> str:
         return translate(key, lang, **params)
@@ -162,9 +158,8 @@ ul { margin: 0; padding-left: 5mm; }
 """
 
 
-def render_agenda_html(source: AgendaSource, lang: str) -> str:
+def render_agenda_html(record: AgendaSource, lang: str) -> str:
     """One printable A4 page; every value, label included, is escaped HTML text."""
-    record = agenda_record(source)
 
     def t(key: str, **params: Any) -> str:
         return html_text(translate(key, lang, **params))
@@ -196,20 +191,3 @@ AGENDA_RENDERERS: dict[str, Callable[[AgendaSource, str], str]] = {
     "md": render_agenda_md,
     "html": render_agenda_html,
 }
-
-
-def agenda_record(source: AgendaSource | Mapping[str, Any]) -> AgendaSource:
-    """The workshop or retrospective record an agenda is read from.
-
-    ``dxkit agenda`` still hands over the file's data rather than its record; such data
-    (schema-valid) is read into the record here, once, without positions.
-    """
-    if isinstance(source, Workshop | Retrospective):
-        return source
-    from dxkit.loading import load_text
-
-    detached = dataclasses.replace(load_text("{}\n", "<agenda>"), data=dict(source))
-    record = read_record(detached)
-    if not isinstance(record, Workshop | Retrospective):
-        raise TypeError(f"not a workshop or retrospective: {detached.kind!r}")
-    return record
