@@ -19,7 +19,7 @@ MEMBERS = "kind: members\nversion: 1\nmembers:\n  - id: city\n    name: 市役�
 
 def _bomb() -> str:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     return "\n".join(lines) + "\n"
 
@@ -49,6 +49,8 @@ CASES: dict[str, tuple[bytes, str, int]] = {
     "binary": (bytes(range(256)) * 4, "DX002", 1),
     "multi_document": (MEMBERS.encode() + b"---\n" + MEMBERS.encode(), "DX001", 7),
     "json_wrong_kind": (b'{"kind": "member", "version": 1}', "DX006", 1),
+    "huge_integer": (b"kind: members\nversion: 1\nx: " + b"9" * 5000 + b"\n", "DX005", 3),
+    "control_character": (MEMBERS.replace("市役所", "市役所\x1b[2J").encode(), "DX001", 5),
 }
 
 
@@ -84,7 +86,7 @@ def test_bom_is_a_warning_and_exit_zero(tmp_path):
     target.write_bytes(codecs.BOM_UTF8 + MEMBERS.encode())
     result = _run(str(target))
     assert result.returncode == 0
-    assert [f["code"] for f in json.loads(result.stdout)["findings"]][0] == "DX007"
+    assert next(f["code"] for f in json.loads(result.stdout)["findings"]) == "DX007"
 
 
 @pytest.mark.parametrize("kind", ["directory", "missing", "broken_symlink"])

@@ -1188,4 +1188,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "member_type.resident-group": {"ja": "住民・住民団体", "en": "Residents"},
     "member_type.prefecture": {"ja": "都道府県", "en": "Prefecture"},
     "member_type.other": {"ja": "その他", "en": "Other"},
+    # -- reading files: limits and characters found while measuring the parser ---------------
+    "load.number_too_long": {
+        "ja": "数値の桁が多すぎます（{limit} 桁まで）。番号や識別子なら引用符（\"）で囲んで文字列にしてください。",
+        "en": "The number has too many digits (the limit is {limit}); quote it (\") if it is a code or an identifier.",
+    },
+    "load.control_character": {
+        "ja": "YAML で使えない制御文字（{char}）が含まれています。エディタでは見えないことが多いので、この位置の文字を消してください。",
+        "en": "The file contains a control character ({char}) that YAML does not allow; it is often invisible, so delete the character at this position.",
+    },
 }
