@@ -1,6 +1,7 @@
 """How rapidyaml reads the inputs dxkit's loader makes promises about, beside what dxkit does today.
 
-    python benchmarks/parser_behaviour.py          # needs rapidyaml (``parse.py --setup`` installs it)
+    python benchmarks/parser_behaviour.py              # needs rapidyaml (``parse.py --setup`` installs it)
+    python benchmarks/parser_behaviour.py --fuzz 20000 # random YAML-like text: who reads, who refuses
 
 For every case of ``tests/unit/test_loading.py`` and ``tests/cli/test_bad_input.py``, and the edge cases a
 reading parser must survive (tabs, duplicate keys, 10,000 levels of nesting, alias bombs, a 5,000-digit
@@ -204,12 +205,70 @@ def _agree(dx: tuple[str, Any], ry: tuple[str, Any, list[str], int]) -> bool:
     return False
 
 
+_FUZZ_ALPHABET = [*"abc:-[]{}|>'\"#%@`,?\n ", "  ", "- ", ": ", "---\n", "日本", "\n  ", "\n- "]
+
+
+def fuzz(ryml: Any, count: int, seed: int = 7) -> None:
+    """Random YAML-like text (no tags, anchors, aliases, nulls or numbers): who reads what.
+
+    Those features are left out so that a difference is one of syntax, not of the value
+    rules dxkit adds on top of either parser.
+    """
+    import collections
+    import random
+
+    sys.path.insert(0, str(HERE))
+    from parse import _ryml_value
+
+    rng = random.Random(seed)
+    outcomes: collections.Counter[str] = collections.Counter()
+    example: dict[str, str] = {}
+    with _CapturedStderr():
+        for _ in range(count):
+            text = "".join(rng.choice(_FUZZ_ALPHABET) for _ in range(rng.randrange(1, 30)))
+            try:
+                dx: tuple[str, Any] = ("read", load_bytes(text.encode(), "f.yaml").data)
+            except LoadError as err:
+                dx = ("refused", err.msg_id)
+            try:
+                tree = ryml.parse_in_arena(text.encode())
+            except ryml.ExceptionParse:
+                ry: tuple[str, Any] = ("refused", None)
+            else:
+                root = tree.root_id()
+                if tree.is_stream(root):
+                    ry = ("read", "a stream of documents")
+                elif not tree.has_children(root) and not tree.has_val(root):
+                    ry = ("read", "nothing")
+                else:
+                    ry = ("read", _ryml_value(tree, root, ryml.NONE))
+            if dx[0] == ry[0] == "read":
+                key = "both read, same values" if dx[1] == ry[1] else "both read, values differ"
+            elif dx[0] == ry[0]:
+                key = "both refuse"
+            elif dx[0] == "refused":
+                key = f"only libyaml refuses ({dx[1]})"
+            else:
+                key = "only rapidyaml refuses"
+            outcomes[key] += 1
+            example.setdefault(key, text)
+    print(f"\n{count} random YAML-like texts (seed {seed}):\n")
+    print("| outcome | texts | example |")
+    print("|---|---:|---|")
+    for key, n in outcomes.most_common():
+        shown = repr(example[key]).replace("|", "\\|")
+        print(f"| {key} | {n} | `` {shown} `` |")
+
+
 def main() -> int:
     try:
         import ryml
     except ImportError:
         print("rapidyaml is not installed: pip install rapidyaml (or run benchmarks/parse.py --setup)")
         return 2
+    if len(sys.argv) > 2 and sys.argv[1] == "--fuzz":
+        fuzz(ryml, int(sys.argv[2]))
+        return 0
     print("| case | dxkit (libyaml) | rapidyaml | tree holds | stderr bytes | agree |")
     print("|---|---|---|---|---:|---|")
     disagree = 0
