@@ -6,12 +6,14 @@ What this module promises (see DESIGN.md, "Strict loading"):
   floats, ``true``/``false`` and ``null``; ``no``, ``off``, ``NO`` and unquoted dates stay
   text, so the schema decides whether they are valid;
 * any tag other than the standard ones is refused, so no object is ever built from a file;
-* duplicate keys, alias bombs, deep nesting, oversized files, files that are not UTF-8 and
-  files that hold several documents raise :class:`LoadError` with a line and a column;
+* duplicate keys, alias bombs, deep nesting, oversized files, over-long integers, control
+  characters, files that are not UTF-8 and files that hold several documents raise
+  :class:`LoadError` with a line and a column;
 * the parsed node tree is kept, so a position is looked up only when a message needs one;
   valid files pay nothing for positions.
 
-Parsing uses libyaml (PyYAML's C parser) when it is available.
+Parsing uses libyaml (PyYAML's C parser) when it is available. Faster parsers were measured
+and do not keep these promises: see ``benchmarks/PARSERS.md``.
 """
 
 from __future__ import annotations
