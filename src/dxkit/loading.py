@@ -6,17 +6,20 @@ What this module promises (see DESIGN.md, "Strict loading"):
   floats, ``true``/``false`` and ``null``; ``no``, ``off``, ``NO`` and unquoted dates stay
   text, so the schema decides whether they are valid;
 * any tag other than the standard ones is refused, so no object is ever built from a file;
-* duplicate keys, alias bombs, deep nesting, oversized files, files that are not UTF-8 and
-  files that hold several documents raise :class:`LoadError` with a line and a column;
+* duplicate keys, alias bombs, deep nesting, oversized files, over-long integers, control
+  characters, files that are not UTF-8 and files that hold several documents raise
+  :class:`LoadError` with a line and a column;
 * the parsed node tree is kept, so a position is looked up only when a message needs one;
   valid files pay nothing for positions.
 
-Parsing uses libyaml (PyYAML's C parser) when it is available.
+Parsing uses libyaml (PyYAML's C parser) when it is available. Faster parsers were measured
+and do not keep these promises: see ``benchmarks/PARSERS.md``.
 """
 
 from __future__ import annotations
 
 import codecs
+import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,7 +33,7 @@ from yaml.resolver import BaseResolver
 from dxkit.errors import InputError
 
 try:  # pragma: no cover - which branch runs depends on the PyYAML build
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     HAS_LIBYAML = True
 except ImportError:  # pragma: no cover
@@ -55,6 +58,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 #: How many nodes alias expansion may add beyond the nodes written in the file.
 MAX_ALIAS_EXPANSION = 100_000
+#: Longer integers are refused: Python's own limit for reading digits is 4,300, and no
+#: governance value comes near it.
+MAX_INT_DIGITS = 4_300
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -78,8 +84,6 @@ class _StrictResolver(BaseResolver):
     libyaml calls this once per node, so it is written for speed: no path resolvers, and
     a plain scalar is tested only against the patterns its first character allows.
     """
-
-    yaml_implicit_resolvers: dict = {}
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
         pass
@@ -105,7 +109,7 @@ class _StrictResolver(BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
-class _Loader(_Parser, _StrictResolver):  # type: ignore[misc, valid-type]
+class _Loader(_Parser, _StrictResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _StrictResolver.__init__(self)
@@ -200,13 +204,13 @@ def decode(raw: bytes, path: str) -> tuple[str, bool]:
 
     Returns the text and whether a UTF-8 byte-order mark was removed.
     """
-    for bom, name in (
+    for mark, name in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),
         (codecs.BOM_UTF16_LE, "UTF-16"),
         (codecs.BOM_UTF16_BE, "UTF-16"),
     ):
-        if raw.startswith(bom):
+        if raw.startswith(mark):
             raise LoadError("DX002", "load.encoding.utf16", path, encoding=name)
     nul = raw.find(b"\x00")
     if nul != -1:
@@ -262,14 +266,25 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> LoadError:
     return LoadError("DX001", "load.syntax.other", path, position, detail=detail)
 
 
+def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str) -> LoadError:
+    char = exc.character
+    code = ord(char) if isinstance(char, str) else int(char)
+    # libyaml counts bytes of the UTF-8 text; the pure-Python reader counts characters.
+    offset = exc.position if HAS_LIBYAML else len(text[: exc.position].encode("utf-8"))
+    where = _position_of_byte(text.encode("utf-8"), offset)
+    return LoadError("DX001", "load.control_character", path, where, char=f"U+{code:04X}")
+
+
 def parse(text: str, path: str) -> Node:
     """Parse one YAML document into a node tree."""
     loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        root: Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, path) from None
-    except yaml.YAMLError as exc:  # reader errors carry no problem_mark
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; no mark, a byte offset
+        raise _reader_error(exc, text, path) from None
+    except yaml.YAMLError as exc:
         raise LoadError("DX001", "load.syntax.other", path, detail=str(exc)) from None
     finally:
         loader.dispose()
@@ -282,10 +297,16 @@ def parse(text: str, path: str) -> Node:
 
 
 class _Builder:
-    """Turn a node tree into plain Python values, refusing anything unsafe or ambiguous."""
+    """Turn a node tree into plain Python values, refusing anything unsafe or ambiguous.
 
-    def __init__(self, path: str) -> None:
+    Most nodes are plain text, so a text scalar inside a list or mapping is taken on the spot
+    instead of through another call. Alias accounting runs only for files that hold an alias:
+    libyaml makes an alias by reusing a node, and an alias can only be written with ``*``.
+    """
+
+    def __init__(self, path: str, aliases: bool = True) -> None:
         self.path = path
+        self.aliases = aliases
         self.seen: set[int] = set()
         self.expanded = 0
 
@@ -296,22 +317,33 @@ class _Builder:
     def build(self, node: Node, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
             raise self._error("DX005", "load.too_deep", node, limit=MAX_DEPTH)
-        node_id = id(node)
-        if node_id in self.seen:
-            self.expanded += 1
-            if self.expanded > MAX_ALIAS_EXPANSION:
-                raise self._error("DX005", "load.alias_bomb", node, limit=MAX_ALIAS_EXPANSION)
-        else:
-            self.seen.add(node_id)
+        if self.aliases:
+            node_id = id(node)
+            if node_id in self.seen:
+                self.expanded += 1
+                if self.expanded > MAX_ALIAS_EXPANSION:
+                    raise self._error("DX005", "load.alias_bomb", node, limit=MAX_ALIAS_EXPANSION)
+            else:
+                self.seen.add(node_id)
         cls = node.__class__
         if cls is ScalarNode:
             if node.tag == _STR:
                 return node.value
             return self._scalar(node)
+        deeper = depth + 1
+        # A text scalar child is taken directly unless aliases are counted or the depth limit is near.
+        direct = not self.aliases and deeper <= MAX_DEPTH
         if cls is SequenceNode:
             if node.tag != _SEQ:
                 raise self._error("DX004", "load.tag", node, tag=node.tag)
-            return [self.build(item, depth + 1) for item in node.value]
+            items: list[Any] = []
+            append = items.append
+            for item in node.value:
+                if direct and item.__class__ is ScalarNode and item.tag == _STR:
+                    append(item.value)
+                else:
+                    append(self.build(item, deeper))
+            return items
         if node.tag != _MAP:
             raise self._error("DX004", "load.tag", node, tag=node.tag)
         result: dict[str, Any] = {}
@@ -324,19 +356,27 @@ class _Builder:
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key)
                 raise self._error("DX003", "load.duplicate_key", key_node, key=key, first=first.start_mark.line + 1)
-            result[key] = self.build(value_node, depth + 1)
+            if direct and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, deeper)
         return result
 
-    def _scalar(self, node: ScalarNode) -> Any:
+    def _scalar(self, node: Node) -> Any:
         tag, value = node.tag, node.value
         if tag == _STR:
             return value
-        if tag == _NULL and value in ("", "~", "null", "Null", "NULL"):
+        if tag == _NULL and value in _NULLS:
             return None
         if tag == _BOOL and value in ("true", "false"):
             return value == "true"
         if tag == _INT and _INT_RE.match(value):
-            return int(value)
+            if len(value) <= MAX_INT_DIGITS:
+                try:
+                    return int(value)
+                except ValueError:  # a lower limit set with sys.set_int_max_str_digits
+                    pass
+            raise self._error("DX005", "load.number_too_long", node, limit=MAX_INT_DIGITS)
         if tag == _FLOAT and _FLOAT_RE.match(value):
             return float(value)
         if tag in (_NULL, _BOOL, _INT, _FLOAT):
@@ -344,13 +384,24 @@ class _Builder:
         raise self._error("DX004", "load.tag", node, tag=tag)
 
 
-def build(root: Node, path: str) -> Any:
-    return _Builder(path).build(root)
+def build(root: Node, path: str, *, aliases: bool = True) -> Any:
+    """Plain values from a node tree; ``aliases=False`` only for text that holds no ``*``."""
+    return _Builder(path, aliases).build(root)
 
 
 def load_text(text: str, path: str, *, bom: bool = False) -> Document:
-    root = parse(text, path)
-    return Document(path=path, data=build(root, path), root=root, bom=bom, text=text)
+    # The cyclic garbage collector would scan the growing tree again and again while it is
+    # built, and neither the tree nor the values hold a cycle (a recursive alias is refused
+    # and collected later), so it waits until the file is loaded.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root = parse(text, path)
+        data = build(root, path, aliases="*" in text)
+    finally:
+        if collecting:
+            gc.enable()
+    return Document(path=path, data=data, root=root, bom=bom, text=text)
 
 
 def load_bytes(raw: bytes, path: str) -> Document:

@@ -49,6 +49,8 @@ CASES: dict[str, tuple[bytes, str, int]] = {
     "binary": (bytes(range(256)) * 4, "DX002", 1),
     "multi_document": (MEMBERS.encode() + b"---\n" + MEMBERS.encode(), "DX001", 7),
     "json_wrong_kind": (b'{"kind": "member", "version": 1}', "DX006", 1),
+    "huge_integer": (b"kind: members\nversion: 1\nx: " + b"9" * 5000 + b"\n", "DX005", 3),
+    "control_character": (MEMBERS.replace("市役所", "市役所\x1b[2J").encode(), "DX001", 5),
 }
 
 
