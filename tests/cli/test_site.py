@@ -164,3 +164,17 @@ def test_charter_can_ask_for_bilingual_labels(sample, tmp_path, lang):
     invoke(["site", "build", str(sample), "--out", str(out)])
     html = (out / "members.html").read_text(encoding="utf-8")
     assert "メンバー / Members" in html if lang == "ja" else "Members / メンバー" in html
+
+
+def test_site_without_npm_and_an_empty_cache_says_to_install_npm(tmp_path, lang):
+    """The diagrams' script comes from npm once; without npm and without a cache: a message, exit 2."""
+    folder = tmp_path / "shiomi"
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, folder)
+    no_npm = tmp_path / "bin"
+    no_npm.mkdir()
+    env = {"PATH": str(no_npm), "DXKIT_CACHE_DIR": str(tmp_path / "empty-cache")}
+    result = invoke(["site", "build", str(folder), "--out", str(tmp_path / "out"), "--lang", lang], exit=2, env=env)
+    assert "npm" in result.stderr and (
+        "インストール" in result.stderr if lang == "ja" else "Install npm" in result.stderr
+    )
+    assert not (tmp_path / "out").exists()
