@@ -329,20 +329,39 @@ def _shape(arg: ast.expr, sink: Sink) -> str:
     return sink.prefix + text(arg) + sink.suffix
 
 
+def _assigned(node: ast.AST) -> list[tuple[str, ast.expr]]:
+    """``(name, value)`` of an assignment to plain names, annotated or not."""
+    if isinstance(node, ast.Assign):
+        return [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+        return [(node.target.id, node.value)]
+    return []
+
+
+def _module_name(path: str) -> str:
+    """``i18n/terms.py`` -> ``dxkit.i18n.terms``; ``i18n/__init__.py`` -> ``dxkit.i18n``."""
+    parts = path.removesuffix(".py").split("/")
+    return ".".join(["dxkit", *(parts[:-1] if parts[-1] == "__init__" else parts)])
+
+
 class _Module:
     """One module's message calls, with the helpers it defines around them."""
 
-    def __init__(self, path: str, tree: ast.Module, classes: dict[str, Sink]) -> None:
+    def __init__(
+        self, path: str, tree: ast.Module, classes: dict[str, Sink], modules: dict[str, _Module] | None = None
+    ) -> None:
         self.path, self.tree, self.classes = path, tree, classes
+        self.modules = modules if modules is not None else {}  # every module of the package, by name
         self.functions: dict[str, Sink] = {}  # module-level functions
         self.methods: dict[str, Sink] = {}  # called as ``obj.name(...)``
         self.inner: set[int] = set()  # the show calls inside a helper, about its own parameter
-        self.constants = {
-            target.id: node.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            for target in node.targets
-            if isinstance(target, ast.Name)
+        self.constants = {name: value for node in tree.body for name, value in _assigned(node)}
+        #: Names imported from another module of the package: local name -> (module, its name there).
+        self.imports = {
+            alias.asname or alias.name: (node.module, alias.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("dxkit")
+            for alias in node.names
         }
         self.uses: list[Use] = []
 
@@ -410,6 +429,8 @@ class _Module:
             return a | b if a is not None and b is not None else None
         if isinstance(expr, ast.Dict) and all(v is not None for v in expr.values):
             return self._union([v for v in expr.values if v is not None], stack, depth)
+        if isinstance(expr, ast.Subscript):  # _TABLE[key]: any value of a table of literal ids
+            return self.literals(expr.value, stack, depth + 1)
         if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get":
             table = self.literals(expr.func.value, stack, depth + 1)
             default = self._union(expr.args[1:], stack, depth)
@@ -473,15 +494,17 @@ class _Module:
                     return None
                 body = node.body if isinstance(node.body, list) else [node.body]
                 values = [
-                    n.value
-                    for stmt in body
-                    for n in ast.walk(stmt)
-                    if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                    value for stmt in body for n in ast.walk(stmt) for bound, value in _assigned(n) if bound == name
                 ]
                 if values:
                     return self._union(values, stack, depth)
         if name in self.constants:
             return self.literals(self.constants[name], [], depth + 1)
+        if name in self.imports:  # a table of ids defined in another module
+            module, original = self.imports[name]
+            other = self.modules.get(module)
+            if other is not None and original in other.constants:
+                return other.literals(other.constants[original], [], depth + 1)
         return None
 
     # -- the walk --
@@ -559,9 +582,11 @@ def scan_message_ids(sources: dict[str, str]) -> list[Use]:
     """Every place the code names a message id (by module path, from its source)."""
     trees = {path: ast.parse(text, path) for path, text in sources.items()}
     classes = _message_classes(trees)
-    uses: list[Use] = []
+    modules: dict[str, _Module] = {}
     for path, tree in trees.items():
-        module = _Module(path, tree, classes)
+        modules[_module_name(path)] = _Module(path, tree, classes, modules)
+    uses: list[Use] = []
+    for module in modules.values():
         module.scan()
         uses += module.uses
     return uses
@@ -582,7 +607,12 @@ def test_every_message_id_the_code_names_exists():
     named = [(u.path, u.line, i) for u in uses for i in u.ids]
     # The scan must see the code: messages of every kind of caller.
     assert len(named) > 300
-    assert {u.path for u in uses if u.ids} >= {"loading.py", "errors.py", "render/site.py", "analyses/keyperson.py"}
+    assert {u.path for u in uses if u.ids} >= {
+        "loading.py",
+        "errors.py",
+        "render/site_pages.py",
+        "analyses/keyperson.py",
+    }
     ids = {msg_id for _, _, msg_id in named}
     assert {
         "load.syntax.tab",  # LoadError(code, msg_id, ...) from a table of hints, in a loop
@@ -600,41 +630,42 @@ def test_every_message_id_the_code_names_exists():
 #: Call sites that put a message id together at run time, so no test can prove the id exists.
 #: They move to dxkit.labels.label() (or to literal ids); this list must only shrink, to zero.
 BUILT_AT_RUN_TIME: dict[tuple[str, str], int] = {
-    ("cli/analyses.py", "kp.kind.{r.kind}"): 1,
-    ("cli/analyses.py", "lens.{c.lens}"): 1,
-    ("cli/analyses.py", "lens.{lens}"): 1,
-    ("cli/analyses.py", "outcome.{d.outcome}"): 1,
-    ("cli/analyses.py", "outcome.{g.outcome}"): 1,
-    ("cli/analyses.py", "stage.{current.from_stage}"): 1,
-    ("cli/analyses.py", "stage.{current.to_stage}"): 1,
-    ("cli/analyses.py", "stage.{g.from_stage}"): 1,
-    ("cli/analyses.py", "stage.{g.to_stage}"): 1,
-    ("cli/analyses.py", "stage.{report.stage}"): 2,
-    ("cli/analyses.py", "state.{c.state}"): 1,
-    ("render/cases.py", "field.{f}"): 4,
+    ("render/cases.py", "field.{f}"): 3,
     ("render/cases.py", "tech.{t}"): 1,
     ("render/exports.py", "sheet.title.{kind}"): 1,
+    ("render/exports.py", "stage.{stage}"): 1,
     ("render/lessons.py", "cause.{cat}"): 2,
     ("render/reference.py", "role.{role}"): 1,
     ("render/reference.py", "severity.{r.severity.value}"): 2,
     ("render/reference.py", "type.{kind}"): 1,
-    ("render/site.py", "cause.{c.get('category', 'other')}"): 1,
-    ("render/site.py", "field.{f}"): 1,
-    ("render/site.py", "field.{i['category']}"): 2,
-    ("render/site.py", "lens.{lens}"): 1,
-    ("render/site.py", "member_type.{kind}"): 1,
-    ("render/site.py", "outcome.{d.outcome}"): 1,
-    ("render/site.py", "site.field.{name}"): 1,
-    ("render/site.py", "site.outputs.{key}"): 1,
-    ("render/site.py", "site.priority.{i['priority']}"): 1,
-    ("render/site.py", "site.status.{task['status']}"): 1,
-    ("render/site.py", "site.{folder}"): 1,
-    ("render/site.py", "stage.{data['stage']}"): 1,
-    ("render/site.py", "stage.{gate.from_stage}"): 1,
-    ("render/site.py", "stage.{gate.to_stage}"): 1,
-    ("render/site.py", "stage.{task['stage']}"): 1,
-    ("render/site.py", "state.{cr.state}"): 1,
+    ("render/site_pages.py", "cause.{cause.category or 'other'}"): 1,
+    ("render/site_pages.py", "field.{f}"): 1,
+    ("render/site_pages.py", "field.{i.category}"): 2,
+    ("render/site_pages.py", "lens.{lens}"): 1,
+    ("render/site_pages.py", "member_type.{kind}"): 1,
+    ("render/site_pages.py", "outcome.{d.outcome}"): 1,
+    ("render/site_pages.py", "site.field.{name}"): 1,
+    ("render/site_pages.py", "site.outputs.{key}"): 1,
+    ("render/site_pages.py", "site.priority.{i.priority}"): 1,
+    ("render/site_pages.py", "site.status.{task.status}"): 1,
+    ("render/site_pages.py", "site.{folder}"): 1,
+    ("render/site_pages.py", "stage.{charter.stage}"): 1,
+    ("render/site_pages.py", "stage.{gate.from_stage}"): 1,
+    ("render/site_pages.py", "stage.{gate.to_stage}"): 1,
+    ("render/site_pages.py", "stage.{task.stage}"): 1,
+    ("render/site_pages.py", "state.{cr.state}"): 1,
     ("reporters/__init__.py", "severity.{f.severity.value}"): 1,
+    ("reporters/analyses.py", "kp.kind.{r.kind}"): 1,
+    ("reporters/analyses.py", "lens.{c.lens}"): 1,
+    ("reporters/analyses.py", "lens.{lens}"): 1,
+    ("reporters/analyses.py", "outcome.{d.outcome}"): 1,
+    ("reporters/analyses.py", "outcome.{g.outcome}"): 1,
+    ("reporters/analyses.py", "stage.{current.from_stage}"): 1,
+    ("reporters/analyses.py", "stage.{current.to_stage}"): 1,
+    ("reporters/analyses.py", "stage.{g.from_stage}"): 1,
+    ("reporters/analyses.py", "stage.{g.to_stage}"): 1,
+    ("reporters/analyses.py", "stage.{report.stage}"): 2,
+    ("reporters/analyses.py", "state.{c.state}"): 1,
     ("schema_check.py", "schema.{keyword}"): 1,
     ("schema_check.py", "type.{_value_type(value)}"): 1,
     ("schema_check.py", "type.{n}"): 1,
@@ -669,6 +700,7 @@ def test_message_ids_built_at_run_time_start_like_real_ids():
 def test_scan_follows_helpers_tables_and_loops():
     source = """
 from dxkit.i18n import translate, t
+from dxkit.words import LENS
 
 class DxkitError(Exception):
     def __init__(self, msg_id, **params):
@@ -682,6 +714,7 @@ class BadInput(Oops):
         super().__init__(msg_id, path=path)
 
 HINTS = (("tab", "load.syntax.tab"), ("alias", "load.no_such_hint"))
+_STATE: dict[str, str] = {"met": "state.met", "gone": "state.no_such_state"}
 
 def render(lang, status):
     t = lambda key, **p: translate(f"lessons.{key}", lang, **p)
@@ -697,11 +730,18 @@ def show(x, lang):
     translate(f"stage.{x}", lang)
     translate("site." + x, lang)
     translate(x, lang)
+    translate(_STATE[x], lang)
+    translate(LENS[x], lang)
 """
-    uses = scan_message_ids({"m.py": source})
+    words = 'LENS = {"desirability": "lens.desirability", "typo": "lens.desirabilty"}\n'
+    uses = scan_message_ids({"m.py": source, "words.py": words})
     named = sorted(i for u in uses for i in u.ids)
     assert named == sorted(
         [
+            "state.met",
+            "state.no_such_state",
+            "lens.desirability",
+            "lens.desirabilty",
             "lessons.title",
             "lessons.no_such_lesson",
             "lessons.keep",
@@ -711,5 +751,11 @@ def show(x, lang):
             "schema.no_such_rule",
         ]
     )
-    assert [i for i in named if not _known(i)] == ["lessons.no_such_lesson", "load.no_such_hint", "schema.no_such_rule"]
+    assert [i for i in named if not _known(i)] == [
+        "lens.desirabilty",
+        "lessons.no_such_lesson",
+        "load.no_such_hint",
+        "schema.no_such_rule",
+        "state.no_such_state",
+    ]
     assert sorted(u.pattern for u in uses if u.pattern) == ["site.{x}", "stage.{x}"]
