@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxkit.i18n import translate
+from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
@@ -229,7 +230,7 @@ def render_gantt(c: Consortium, lang: str) -> str:
         members = [(i, t) for i, t in enumerate(tasks) if t.stage == stage]
         if not members:
             continue
-        lines.append(f"    section {mermaid_label(translate(f'stage.{stage}', lang))}")
+        lines.append(f"    section {mermaid_label(label('stage', stage, lang))}")
         for index, task in members:
             start = task.start if task.start else task.due - dt.timedelta(days=14)
             end = task.delay.new_due if task.delay and task.delay.new_due else task.due
@@ -242,9 +243,9 @@ def render_gantt(c: Consortium, lang: str) -> str:
                 tags.append("crit")
             if task.status == "in-progress":
                 tags.append("active")
-            label = mermaid_label(f"{task.id} {task.title}", line_start=True)
+            bar = mermaid_label(f"{task.id} {task.title}", line_start=True)
             spec = ", ".join([*tags, ids[index], start.isoformat(), end.isoformat()])
-            lines.append(f"    {label} :{spec}")
+            lines.append(f"    {bar} :{spec}")
     return "\n".join(lines) + "\n"
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dxkit.i18n import translate
+from dxkit.labels import label
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
 if TYPE_CHECKING:
@@ -41,6 +42,10 @@ class _Say:
 
     def __call__(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
+
+    def label(self, enum_name: str, value: str) -> str:
+        """The schema's label of an enum value (:func:`dxkit.labels.label`)."""
+        return label(enum_name, value, self.lang)
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -81,7 +86,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
             say(
                 "status.head",
                 today=report.today,
-                stage=say(f"stage.{report.stage}") if report.stage else "—",
+                stage=say.label("stage", report.stage) if report.stage else "—",
                 tasks=report.tasks,
             )
         )
@@ -134,11 +139,11 @@ def render_status(report: StatusReport, lang: str) -> Document:
                 [
                     [
                         g.id,
-                        f"{say('stage.' + g.from_stage)} → {say('stage.' + g.to_stage)}",
+                        f"{say.label('stage', g.from_stage)} → {say.label('stage', g.to_stage)}",
                         str(g.met),
                         str(g.unmet),
                         str(g.unknown),
-                        say(f"outcome.{g.outcome}") if g.outcome else say("gate.undecided"),
+                        say.label("Decision.outcome", g.outcome) if g.outcome else say("gate.undecided"),
                     ]
                     for g in report.gates
                 ],
@@ -173,7 +178,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
 
     say = _Say(lang)
     blocks: list[Line | Table | Verbatim] = [
-        Line(say("gate.stage", stage=say(f"stage.{report.stage}") if report.stage else "—"))
+        Line(say("gate.stage", stage=say.label("stage", report.stage) if report.stage else "—"))
     ]
     current = report.current
     if current is None:
@@ -184,8 +189,8 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say(
                     "gate.current",
                     id=current.id,
-                    from_stage=say(f"stage.{current.from_stage}"),
-                    to_stage=say(f"stage.{current.to_stage}"),
+                    from_stage=say.label("stage", current.from_stage),
+                    to_stage=say.label("stage", current.to_stage),
                     planned=current.planned or "—",
                 )
             )
@@ -222,7 +227,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say("gate.history"),
                 [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
                 [
-                    [d.gate, d.date, say(f"outcome.{d.outcome}"), ", ".join(d.decided_by), d.notes or ""]
+                    [d.gate, d.date, say.label("Decision.outcome", d.outcome), ", ".join(d.decided_by), d.notes or ""]
                     for d in report.history
                 ],
             )
