@@ -33,7 +33,20 @@ _CASE_ONLY_FIELD = {
     "consortium-structure": "field.consortium-structure",
     "talent": "field.talent",
 }
-TECHNOLOGIES = ("local-5g", "lpwa", "bwa", "satellite", "haps", "fiber", "catv", "cloud", "ai", "app")
+#: The technologies a case can name, each with its label.
+_TECHNOLOGY = {
+    "local-5g": "tech.local-5g",
+    "lpwa": "tech.lpwa",
+    "bwa": "tech.bwa",
+    "satellite": "tech.satellite",
+    "haps": "tech.haps",
+    "fiber": "tech.fiber",
+    "catv": "tech.catv",
+    "cloud": "tech.cloud",
+    "ai": "tech.ai",
+    "app": "tech.app",
+}
+TECHNOLOGIES = tuple(_TECHNOLOGY)
 CASE_KEYS = (
     "id",
     "name",
@@ -81,7 +94,7 @@ def field_label(name: str, lang: str) -> str:
 
 
 def _tech(name: str, lang: str) -> str:
-    return translate(f"tech.{name}", lang)
+    return translate(_TECHNOLOGY[name], lang)
 
 
 def render_case_page(case: dict[str, Any], lang: str) -> str:

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 #: The kinds of file an export reads.
 EXPORT_KINDS = tuple(SHEETS)
+#: The title of a workbook's first sheet, by the kind it holds.
+_SHEET_TITLE = {"roles": "sheet.title.roles", "issues": "sheet.title.issues"}
 
 
 def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
@@ -73,7 +75,7 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     sheet = book.active
     if sheet is None:  # a new workbook always has one sheet
         sheet = book.create_sheet()
-    sheet.title = translate(f"sheet.title.{kind}", lang)
+    sheet.title = translate(_SHEET_TITLE[kind], lang)
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
     sheet.append([header(kind, column, lang) for column in columns])

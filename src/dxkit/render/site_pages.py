@@ -19,6 +19,7 @@ from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
 from dxkit.errors import UsageError
 from dxkit.i18n import translate
+from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
@@ -33,6 +34,25 @@ R = TypeVar("R", Workshop, Retrospective)
 
 #: A file name that can be a page name (and a link) as it is.
 _PLAIN_NAME = re.compile(r"\w[\w.-]*")
+
+#: The charter's settings the overview lists, by field name.
+_CHARTER_FIELD = {
+    "method": "site.field.method",
+    "quorum": "site.field.quorum",
+    "escalation": "site.field.escalation",
+    "cadence": "site.field.cadence",
+    "format": "site.field.format",
+    "personal_data": "site.field.personal_data",
+    "handling": "site.field.handling",
+    "advisory_check": "site.field.advisory_check",
+    "individual_control": "site.field.individual_control",
+    "member_withdrawal": "site.field.member_withdrawal",
+    "staff_rotation": "site.field.staff_rotation",
+    "inter_regional": "site.field.inter_regional",
+    "publish_failures": "site.field.publish_failures",
+}
+#: The index page of each folder of dated pages.
+_FOLDER_TITLE = {"workshops": "site.workshops", "retrospectives": "site.retrospectives"}
 
 
 class Labels:
@@ -122,7 +142,7 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
             if value is None:
                 continue
             shown = L.only("lessons.yes" if value else "lessons.no") if isinstance(value, bool) else md(str(value))
-            parts.append(f"- **{L(f'site.field.{name}')}**: {shown}\n")
+            parts.append(f"- **{L(_CHARTER_FIELD[name])}**: {shown}\n")
     return "".join(parts)
 
 
@@ -214,12 +234,12 @@ def _page_gates(c: Consortium, L: Labels) -> str:
             parts.append(f"{L('site.planned')}: {gate.planned}\n\n")
         for lens in LENSES:
             rows = [
-                [md(cr.id), md(cr.text), L.only(f"state.{cr.state}"), "<br>".join(md(e) for e in cr.evidence)]
+                [md(cr.id), md(cr.text), L.only(CRITERION_STATE[cr.state]), "<br>".join(md(e) for e in cr.evidence)]
                 for cr in gate.criteria
                 if cr.lens == lens
             ]
             parts.append(
-                f"### {L('lens.' + lens)}\n\n"
+                f"### {L(LENS[lens])}\n\n"
                 + _table([L("site.col.id"), L("col.criterion"), L("col.state"), L("col.evidence")], rows)
                 + "\n"
             )
@@ -299,9 +319,13 @@ def _page_workshop(workshop: Workshop, L: Labels) -> str:
             f"\n## {L('site.found_issues')}\n\n"
             + _table([L("col.title"), L("site.col.votes"), L("site.col.category")], rows)
         )
-    for key, items in (("ideas", outputs.ideas), ("decisions", outputs.decisions), ("notes", outputs.notes)):
+    for title, items in (
+        ("site.outputs.ideas", outputs.ideas),
+        ("site.outputs.decisions", outputs.decisions),
+        ("site.outputs.notes", outputs.notes),
+    ):
         if items:
-            parts.append(f"\n## {L('site.outputs.' + key)}\n\n" + "".join(f"- {md(x)}\n" for x in items))
+            parts.append(f"\n## {L(title)}\n\n" + "".join(f"- {md(x)}\n" for x in items))
     return "".join(parts)
 
 
@@ -376,7 +400,7 @@ def _dated_pages(
     for record, name in zip(ordered, page_names(ordered, folder.rstrip("s")), strict=True):
         pages[PurePosixPath(folder, name)] = render(record, L)
         rows.append([record.date.isoformat(), f"[{markdown_text(record.title)}]({name})"])
-    pages[PurePosixPath(folder, "index.md")] = f"# {L('site.' + folder)}\n\n" + _table(
+    pages[PurePosixPath(folder, "index.md")] = f"# {L(_FOLDER_TITLE[folder])}\n\n" + _table(
         [L("col.date"), L("col.title")], rows
     )
     return pages

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
+from dxkit.i18n.terms import SEVERITY
 from dxkit.validate import Report
 
 Reporter = Callable[[Report, str], str]
@@ -25,7 +26,7 @@ def render_text(report: Report, lang: str) -> str:
     """One line per finding, ``file:line:col: CODE [severity] message``, then a summary."""
     lines = []
     for f in report.findings:
-        severity = translate(f"severity.{f.severity.value}", lang)
+        severity = translate(SEVERITY[f.severity.value], lang)
         lines.append(f"{f.file}:{f.line}:{f.column}: {f.code} [{severity}] {f.message}")
     if lines:
         lines.append("")

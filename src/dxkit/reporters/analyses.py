@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dxkit.i18n import translate
+from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
@@ -25,6 +26,14 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 Reporter = Callable[[R, str], Document]
+
+#: The continuity risks the key-person analysis finds (:class:`dxkit.analyses.keyperson.Risk`).
+_RISK_KIND = {
+    "no-deputy": "kp.kind.no-deputy",
+    "articulation-point": "kp.kind.articulation-point",
+    "rotation": "kp.kind.rotation",
+    "isolated": "kp.kind.isolated",
+}
 
 
 class AnalysisFormat(StrEnum):
@@ -197,13 +206,13 @@ def render_gate(report: GateReport, lang: str) -> Document:
         )
         for lens in LENSES:
             rows = [
-                [c.id, c.text, say(f"state.{c.state}"), "; ".join(c.evidence) or say("gate.no_evidence")]
+                [c.id, c.text, say(CRITERION_STATE[c.state]), "; ".join(c.evidence) or say("gate.no_evidence")]
                 for c in current.criteria
                 if c.lens == lens
             ]
             blocks.append(
                 _table(
-                    say(f"lens.{lens}"),
+                    say(LENS[lens]),
                     [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
                     rows,
                 )
@@ -218,7 +227,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                     if c.state == "unknown"
                     else say("gate.why_evidence")
                 )
-                blocks.append(Line(f"  - {c.id} ({say('lens.' + c.lens)}): {c.text} — {why}"))
+                blocks.append(Line(f"  - {c.id} ({say(LENS[c.lens])}): {c.text} — {why}"))
         else:
             blocks.append(Line(say("gate.ready")))
     if report.history:
@@ -270,7 +279,7 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
             _table(
                 say("kp.risks"),
                 [say("col.risk"), say("col.member"), say("col.detail")],
-                [[say(f"kp.kind.{r.kind}"), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
+                [[say(_RISK_KIND[r.kind]), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
             )
         )
     else:
