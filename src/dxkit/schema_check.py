@@ -14,6 +14,7 @@ from typing import Any
 
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
+from dxkit.i18n.terms import JSON_TYPE
 from dxkit.loading import Document
 from dxkit.schemas import (
     KINDS,
@@ -33,6 +34,15 @@ _MEMBER_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 _ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 _FILE_KIND = {f"{kind}.yaml": kind for kind in KINDS} | {f"{kind}.yml": kind for kind in KINDS}
 _FILE_KIND.update({"consortium.yaml": "consortium", "charter.yaml": "consortium"})
+#: The keywords that set a limit (a length, a count, a value), each with its message.
+_LIMIT = {
+    "minLength": "schema.minLength",
+    "maxLength": "schema.maxLength",
+    "minItems": "schema.minItems",
+    "maxItems": "schema.maxItems",
+    "minimum": "schema.minimum",
+    "maximum": "schema.maximum",
+}
 
 
 def format_path(path: Sequence[str | int]) -> str:
@@ -52,7 +62,7 @@ def _show(value: Any) -> str:
 
 
 def _type_name(name: str, lang: str) -> str:
-    return translate(f"type.{name}", lang)
+    return translate(JSON_TYPE[name], lang)
 
 
 def _value_type(value: Any) -> str:
@@ -166,10 +176,10 @@ class _Messages:
             return self.t(msg_id, where=where, value=_show(value), pattern=pattern), path, False
         if keyword == "format":
             return self.t("schema.format.date", where=where, value=_show(value)), path, False
-        if keyword in ("minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum"):
+        if keyword in _LIMIT:
             if keyword == "minLength" and error.validator_value == 1:
                 return self.t("schema.empty", where=where), path, False
-            msg = self.t(f"schema.{keyword}", where=where, limit=error.validator_value, value=_show(value))
+            msg = self.t(_LIMIT[keyword], where=where, limit=error.validator_value, value=_show(value))
             return msg, path, False
         if keyword == "uniqueItems":
             return self.t("schema.uniqueItems", where=where), path, False

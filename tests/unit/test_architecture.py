@@ -54,3 +54,16 @@ def test_import_contracts_are_kept() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert "0 broken" in result.stdout, result.stdout[-2000:]
+
+
+def test_i18n_imports_no_other_part_of_dxkit(graph: grimp.ImportGraph) -> None:
+    # Every module shows messages, so the catalogue must sit below them all: enum labels, which
+    # need the schemas, are dxkit.labels' business, never translate()'s.
+    inside = {m for m in graph.modules if m == "dxkit.i18n" or m.startswith("dxkit.i18n.")}
+    imported = {
+        found
+        for module in inside
+        for found in graph.find_modules_directly_imported_by(module)
+        if found.startswith("dxkit") and found not in inside
+    }
+    assert imported == set()

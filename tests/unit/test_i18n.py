@@ -14,14 +14,12 @@ import pytest
 
 import dxkit
 from dxkit.i18n import (
-    LABEL_IDS,
     LANGS,
     MESSAGES_DIR,
     load_namespace_file,
     messages,
     namespaces,
     resolve_lang,
-    schema_label,
     translate,
 )
 from dxkit.labels import all_labels, label, labels
@@ -225,27 +223,70 @@ def test_schema_labels_differing_between_two_places_are_refused():
         labels_module._walk("roles", "", schema, schema, NAMES, found)
 
 
-@pytest.mark.parametrize("prefix", sorted(LABEL_IDS))
-def test_old_label_ids_are_answered_from_the_schemas(prefix):
-    enum_name = LABEL_IDS[prefix]
-    assert enum_name in ENUMS
-    for value in ENUMS[enum_name]:
-        for lang in LANGS:
-            assert translate(f"{prefix}.{value}", lang) == label(enum_name, value, lang)
-        # One source per label: the catalogue must not say it a second time.
+#: The ids enum labels had in the catalogue, by the enum that labels them now.
+OLD_LABEL_IDS = {
+    "stage": "stage",
+    "member_type": "memberType",
+    "field": "field",
+    "site.status": "Task.status",
+    "site.priority": "Issue.priority",
+    "outcome": "Decision.outcome",
+    "cause": "Cause.category",
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(OLD_LABEL_IDS))
+def test_old_label_ids_are_gone_from_the_catalogue(prefix: str) -> None:
+    # One source per label: the catalogue must not say a schema label a second time.
+    for value in ENUMS[OLD_LABEL_IDS[prefix]]:
         assert f"{prefix}.{value}" not in MESSAGES
+        with pytest.raises(KeyError):
+            translate(f"{prefix}.{value}", "ja")
 
 
-def test_old_label_ids_keep_their_wording():
-    assert translate("stage.planning", "ja") == "計画策定"
-    assert translate("site.status.not-started", "en") == "not started"
-    assert translate("site.priority.high", "ja") == "高"
-    assert translate("outcome.recycle", "ja") == "やり直し（recycle）"
-    assert translate("member_type.telecom-bureau", "en") == "Regional telecommunications bureau"
+def test_tables_of_dxkit_words_cover_their_vocabularies() -> None:
+    from dxkit.analyses import keyperson
+    from dxkit.findings import Severity
+    from dxkit.i18n import terms
+    from dxkit.model.vocabulary import LENSES
+    from dxkit.reporters.analyses import _RISK_KIND
+
+    assert tuple(terms.LENS) == LENSES
+    assert set(terms.CRITERION_STATE) == {"met", "unmet", "unknown"}
+    assert set(terms.SEVERITY) == {s.value for s in Severity}
+    assert set(terms.JSON_TYPE) == {"string", "integer", "number", "boolean", "array", "object", "null"}
+    # Every kind of risk the key-person analysis reports has its label.
+    tree = ast.parse(Path(keyperson.__file__).read_text(encoding="utf-8"))
+    kinds = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Risk"
+        if isinstance(node.args[0], ast.Constant)
+    }
+    assert kinds == set(_RISK_KIND)
+    tables = (terms.LENS, terms.CRITERION_STATE, terms.SEVERITY, terms.JSON_TYPE, _RISK_KIND)
+    assert [i for table in tables for i in table.values() if i not in MESSAGES] == []
+
+
+def test_every_field_of_the_case_library_has_a_label() -> None:
+    from dxkit.render.cases import CASE_FIELDS, field_label
+
+    for name in CASE_FIELDS:
+        for lang in LANGS:
+            assert field_label(name, lang).strip(), (name, lang)
+    # A field consortium files have is labelled by the schemas; one of the case library only, by the catalogue.
+    assert field_label("mobility", "en") == label("field", "mobility", "en")
+    assert field_label("talent", "ja") == "人材"
+
+
+def test_labels_keep_the_wording_the_catalogue_had() -> None:
+    assert label("stage", "planning", "ja") == "計画策定"
+    assert label("Task.status", "not-started", "en") == "not started"
+    assert label("Issue.priority", "high", "ja") == "高"
+    assert label("Decision.outcome", "recycle", "ja") == "やり直し（recycle）"
+    assert label("memberType", "telecom-bureau", "en") == "Regional telecommunications bureau"
     # A case-library field the schemas do not have still comes from the catalogue.
     assert translate("field.talent", "ja") == "人材"
-    with pytest.raises(KeyError):
-        translate("stage.rollout", "ja")
 
 
 # -- every message id the code names exists ----------------------------------------------------
@@ -329,20 +370,39 @@ def _shape(arg: ast.expr, sink: Sink) -> str:
     return sink.prefix + text(arg) + sink.suffix
 
 
+def _assigned(node: ast.AST) -> list[tuple[str, ast.expr]]:
+    """``(name, value)`` of an assignment to plain names, annotated or not."""
+    if isinstance(node, ast.Assign):
+        return [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
+    if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+        return [(node.target.id, node.value)]
+    return []
+
+
+def _module_name(path: str) -> str:
+    """``i18n/terms.py`` -> ``dxkit.i18n.terms``; ``i18n/__init__.py`` -> ``dxkit.i18n``."""
+    parts = path.removesuffix(".py").split("/")
+    return ".".join(["dxkit", *(parts[:-1] if parts[-1] == "__init__" else parts)])
+
+
 class _Module:
     """One module's message calls, with the helpers it defines around them."""
 
-    def __init__(self, path: str, tree: ast.Module, classes: dict[str, Sink]) -> None:
+    def __init__(
+        self, path: str, tree: ast.Module, classes: dict[str, Sink], modules: dict[str, _Module] | None = None
+    ) -> None:
         self.path, self.tree, self.classes = path, tree, classes
+        self.modules = modules if modules is not None else {}  # every module of the package, by name
         self.functions: dict[str, Sink] = {}  # module-level functions
         self.methods: dict[str, Sink] = {}  # called as ``obj.name(...)``
         self.inner: set[int] = set()  # the show calls inside a helper, about its own parameter
-        self.constants = {
-            target.id: node.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            for target in node.targets
-            if isinstance(target, ast.Name)
+        self.constants = {name: value for node in tree.body for name, value in _assigned(node)}
+        #: Names imported from another module of the package: local name -> (module, its name there).
+        self.imports = {
+            alias.asname or alias.name: (node.module or "", alias.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("dxkit")
+            for alias in node.names
         }
         self.uses: list[Use] = []
 
@@ -410,6 +470,8 @@ class _Module:
             return a | b if a is not None and b is not None else None
         if isinstance(expr, ast.Dict) and all(v is not None for v in expr.values):
             return self._union([v for v in expr.values if v is not None], stack, depth)
+        if isinstance(expr, ast.Subscript):  # _TABLE[key]: any value of a table of literal ids
+            return self.literals(expr.value, stack, depth + 1)
         if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr == "get":
             table = self.literals(expr.func.value, stack, depth + 1)
             default = self._union(expr.args[1:], stack, depth)
@@ -473,15 +535,17 @@ class _Module:
                     return None
                 body = node.body if isinstance(node.body, list) else [node.body]
                 values = [
-                    n.value
-                    for stmt in body
-                    for n in ast.walk(stmt)
-                    if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets)
+                    value for stmt in body for n in ast.walk(stmt) for bound, value in _assigned(n) if bound == name
                 ]
                 if values:
                     return self._union(values, stack, depth)
         if name in self.constants:
             return self.literals(self.constants[name], [], depth + 1)
+        if name in self.imports:  # a table of ids defined in another module
+            module, original = self.imports[name]
+            other = self.modules.get(module)
+            if other is not None and original in other.constants:
+                return other.literals(other.constants[original], [], depth + 1)
         return None
 
     # -- the walk --
@@ -559,9 +623,11 @@ def scan_message_ids(sources: dict[str, str]) -> list[Use]:
     """Every place the code names a message id (by module path, from its source)."""
     trees = {path: ast.parse(text, path) for path, text in sources.items()}
     classes = _message_classes(trees)
-    uses: list[Use] = []
+    modules: dict[str, _Module] = {}
     for path, tree in trees.items():
-        module = _Module(path, tree, classes)
+        modules[_module_name(path)] = _Module(path, tree, classes, modules)
+    uses: list[Use] = []
+    for module in modules.values():
         module.scan()
         uses += module.uses
     return uses
@@ -574,7 +640,7 @@ def _package_uses() -> tuple[Use, ...]:
 
 
 def _known(msg_id: str) -> bool:
-    return msg_id in MESSAGES or schema_label(msg_id) is not None
+    return msg_id in MESSAGES
 
 
 def test_every_message_id_the_code_names_exists():
@@ -582,7 +648,12 @@ def test_every_message_id_the_code_names_exists():
     named = [(u.path, u.line, i) for u in uses for i in u.ids]
     # The scan must see the code: messages of every kind of caller.
     assert len(named) > 300
-    assert {u.path for u in uses if u.ids} >= {"loading.py", "errors.py", "render/site.py", "analyses/keyperson.py"}
+    assert {u.path for u in uses if u.ids} >= {
+        "loading.py",
+        "errors.py",
+        "render/site_pages.py",
+        "analyses/keyperson.py",
+    }
     ids = {msg_id for _, _, msg_id in named}
     assert {
         "load.syntax.tab",  # LoadError(code, msg_id, ...) from a table of hints, in a loop
@@ -598,77 +669,28 @@ def test_every_message_id_the_code_names_exists():
 
 
 #: Call sites that put a message id together at run time, so no test can prove the id exists.
-#: They move to dxkit.labels.label() (or to literal ids); this list must only shrink, to zero.
-BUILT_AT_RUN_TIME: dict[tuple[str, str], int] = {
-    ("cli/analyses.py", "kp.kind.{r.kind}"): 1,
-    ("cli/analyses.py", "lens.{c.lens}"): 1,
-    ("cli/analyses.py", "lens.{lens}"): 1,
-    ("cli/analyses.py", "outcome.{d.outcome}"): 1,
-    ("cli/analyses.py", "outcome.{g.outcome}"): 1,
-    ("cli/analyses.py", "stage.{current.from_stage}"): 1,
-    ("cli/analyses.py", "stage.{current.to_stage}"): 1,
-    ("cli/analyses.py", "stage.{g.from_stage}"): 1,
-    ("cli/analyses.py", "stage.{g.to_stage}"): 1,
-    ("cli/analyses.py", "stage.{report.stage}"): 2,
-    ("cli/analyses.py", "state.{c.state}"): 1,
-    ("render/cases.py", "field.{f}"): 4,
-    ("render/cases.py", "tech.{t}"): 1,
-    ("render/exports.py", "sheet.title.{kind}"): 1,
-    ("render/lessons.py", "cause.{cat}"): 2,
-    ("render/reference.py", "role.{role}"): 1,
-    ("render/reference.py", "severity.{r.severity.value}"): 2,
-    ("render/reference.py", "type.{kind}"): 1,
-    ("render/site.py", "cause.{c.get('category', 'other')}"): 1,
-    ("render/site.py", "field.{f}"): 1,
-    ("render/site.py", "field.{i['category']}"): 2,
-    ("render/site.py", "lens.{lens}"): 1,
-    ("render/site.py", "member_type.{kind}"): 1,
-    ("render/site.py", "outcome.{d.outcome}"): 1,
-    ("render/site.py", "site.field.{name}"): 1,
-    ("render/site.py", "site.outputs.{key}"): 1,
-    ("render/site.py", "site.priority.{i['priority']}"): 1,
-    ("render/site.py", "site.status.{task['status']}"): 1,
-    ("render/site.py", "site.{folder}"): 1,
-    ("render/site.py", "stage.{data['stage']}"): 1,
-    ("render/site.py", "stage.{gate.from_stage}"): 1,
-    ("render/site.py", "stage.{gate.to_stage}"): 1,
-    ("render/site.py", "stage.{task['stage']}"): 1,
-    ("render/site.py", "state.{cr.state}"): 1,
-    ("reporters/__init__.py", "severity.{f.severity.value}"): 1,
-    ("schema_check.py", "schema.{keyword}"): 1,
-    ("schema_check.py", "type.{_value_type(value)}"): 1,
-    ("schema_check.py", "type.{n}"): 1,
-}
+#: There are none, and none may come: show an enum value with dxkit.labels.label(), and name any
+#: other id literally or through a table of literal ids (dxkit.i18n.terms, or one in the module).
+BUILT_AT_RUN_TIME: dict[tuple[str, str], int] = {}
 
 
 def _built() -> list[Use]:
     return [u for u in _package_uses() if u.pattern is not None]
 
 
-def test_message_ids_built_at_run_time_are_only_the_known_ones():
+def test_no_call_site_builds_a_message_id_at_run_time() -> None:
     sites = sorted(_built(), key=lambda u: (u.path, u.line))
     found = Counter((u.path, u.pattern) for u in sites)
-    new = {key: n for key, n in found.items() if n > BUILT_AT_RUN_TIME.get(key, 0)}
-    gone = {key: n for key, n in BUILT_AT_RUN_TIME.items() if found.get(key, 0) < n}
-    assert new == {}, "a new id is put together at run time: use dxkit.labels.label() or a literal id"
-    assert gone == {}, "a call site no longer builds its id: remove it from BUILT_AT_RUN_TIME"
-    if sites:  # known, and still to move: say where they are
-        pytest.xfail(
-            f"{len(sites)} call sites build a message id at run time: "
-            + "; ".join(f"{u.path}:{u.line} {u.pattern}" for u in sites)
-        )
-
-
-def test_message_ids_built_at_run_time_start_like_real_ids():
-    ids = [*MESSAGES, *(f"{prefix}.{v}" for prefix, name in LABEL_IDS.items() for v in ENUMS[name])]
-    for use in _built():
-        assert use.head, f"{use.path}:{use.line}: {use.pattern} is an id with no fixed part"
-        assert any(i.startswith(use.head) for i in ids), f"{use.path}:{use.line}: no id starts with {use.head!r}"
+    assert found == Counter(BUILT_AT_RUN_TIME), (
+        "an id is put together at run time: use dxkit.labels.label() or a literal id: "
+        + "; ".join(f"{u.path}:{u.line} {u.pattern}" for u in sites)
+    )
 
 
 def test_scan_follows_helpers_tables_and_loops():
     source = """
 from dxkit.i18n import translate, t
+from dxkit.words import LENS
 
 class DxkitError(Exception):
     def __init__(self, msg_id, **params):
@@ -682,6 +704,7 @@ class BadInput(Oops):
         super().__init__(msg_id, path=path)
 
 HINTS = (("tab", "load.syntax.tab"), ("alias", "load.no_such_hint"))
+_STATE: dict[str, str] = {"met": "state.met", "gone": "state.no_such_state"}
 
 def render(lang, status):
     t = lambda key, **p: translate(f"lessons.{key}", lang, **p)
@@ -697,11 +720,18 @@ def show(x, lang):
     translate(f"stage.{x}", lang)
     translate("site." + x, lang)
     translate(x, lang)
+    translate(_STATE[x], lang)
+    translate(LENS[x], lang)
 """
-    uses = scan_message_ids({"m.py": source})
+    words = 'LENS = {"desirability": "lens.desirability", "typo": "lens.desirabilty"}\n'
+    uses = scan_message_ids({"m.py": source, "words.py": words})
     named = sorted(i for u in uses for i in u.ids)
     assert named == sorted(
         [
+            "state.met",
+            "state.no_such_state",
+            "lens.desirability",
+            "lens.desirabilty",
             "lessons.title",
             "lessons.no_such_lesson",
             "lessons.keep",
@@ -711,5 +741,11 @@ def show(x, lang):
             "schema.no_such_rule",
         ]
     )
-    assert [i for i in named if not _known(i)] == ["lessons.no_such_lesson", "load.no_such_hint", "schema.no_such_rule"]
+    assert [i for i in named if not _known(i)] == [
+        "lens.desirabilty",
+        "lessons.no_such_lesson",
+        "load.no_such_hint",
+        "schema.no_such_rule",
+        "state.no_such_state",
+    ]
     assert sorted(u.pattern for u in uses if u.pattern) == ["site.{x}", "stage.{x}"]

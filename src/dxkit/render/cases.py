@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from dxkit.i18n import translate
+from dxkit.labels import label
 from dxkit.render.markdown import table
 from dxkit.render.reference import GENERATED
 
@@ -26,7 +27,26 @@ CASE_FIELDS = (
     "consortium-structure",
     "talent",
 )
-TECHNOLOGIES = ("local-5g", "lpwa", "bwa", "satellite", "haps", "fiber", "catv", "cloud", "ai", "app")
+#: Fields of the case library that a consortium's files do not have, so no schema labels them.
+_CASE_ONLY_FIELD = {
+    "data-platform": "field.data-platform",
+    "consortium-structure": "field.consortium-structure",
+    "talent": "field.talent",
+}
+#: The technologies a case can name, each with its label.
+_TECHNOLOGY = {
+    "local-5g": "tech.local-5g",
+    "lpwa": "tech.lpwa",
+    "bwa": "tech.bwa",
+    "satellite": "tech.satellite",
+    "haps": "tech.haps",
+    "fiber": "tech.fiber",
+    "catv": "tech.catv",
+    "cloud": "tech.cloud",
+    "ai": "tech.ai",
+    "app": "tech.app",
+}
+TECHNOLOGIES = tuple(_TECHNOLOGY)
 CASE_KEYS = (
     "id",
     "name",
@@ -66,23 +86,26 @@ def check_cases(data: Any) -> list[str]:
     return problems
 
 
-def _field(name: str, lang: str) -> str:
-    return translate(f"field.{name}", lang)
+def field_label(name: str, lang: str) -> str:
+    """The label of a case's field: the schemas' label, or the catalogue's for a case-only field."""
+    if name in _CASE_ONLY_FIELD:
+        return translate(_CASE_ONLY_FIELD[name], lang)
+    return label("field", name, lang)
 
 
 def _tech(name: str, lang: str) -> str:
-    return translate(f"tech.{name}", lang)
+    return translate(_TECHNOLOGY[name], lang)
 
 
 def render_case_page(case: dict[str, Any], lang: str) -> str:
-    tags = "".join(f"  - {_field(f, lang)}\n" for f in case["fields"])
+    tags = "".join(f"  - {field_label(f, lang)}\n" for f in case["fields"])
     sep = "、" if lang == "ja" else ", "
     lines = [
         f"---\ntags:\n{tags}---\n\n",
         GENERATED,
         f"# {case['name'][lang]}\n\n",
         f"**{translate('case.place', lang)}**: {case['place'][lang]}  \n",
-        f"**{translate('case.fields', lang)}**: {sep.join(_field(f, lang) for f in case['fields'])}  \n",
+        f"**{translate('case.fields', lang)}**: {sep.join(field_label(f, lang) for f in case['fields'])}  \n",
     ]
     if case["technologies"]:
         lines.append(
@@ -102,7 +125,7 @@ def render_case_page(case: dict[str, Any], lang: str) -> str:
 def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
     sep = "、" if lang == "ja" else ", "
     rows = [
-        (f"[{c['name'][lang]}]({c['id']}.md)", c["place"][lang], sep.join(_field(f, lang) for f in c["fields"]))
+        (f"[{c['name'][lang]}]({c['id']}.md)", c["place"][lang], sep.join(field_label(f, lang) for f in c["fields"]))
         for c in cases
     ]
     by_field = []
@@ -110,7 +133,7 @@ def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
         members = [c for c in cases if name in c["fields"]]
         if members:
             links = sep.join(f"[{c['name'][lang]}]({c['id']}.md)" for c in members)
-            by_field.append((_field(name, lang), len(members), links))
+            by_field.append((field_label(name, lang), len(members), links))
     return "".join(
         [
             GENERATED,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
 from dxkit.i18n import translate
+from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 #: The kinds of file an export reads.
 EXPORT_KINDS = tuple(SHEETS)
+#: The title of a workbook's first sheet, by the kind it holds.
+_SHEET_TITLE = {"roles": "sheet.title.roles", "issues": "sheet.title.issues"}
 
 
 def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
@@ -72,7 +75,7 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     sheet = book.active
     if sheet is None:  # a new workbook always has one sheet
         sheet = book.create_sheet()
-    sheet.title = translate(f"sheet.title.{kind}", lang)
+    sheet.title = translate(_SHEET_TITLE[kind], lang)
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
     sheet.append([header(kind, column, lang) for column in columns])
@@ -229,7 +232,7 @@ def render_gantt(c: Consortium, lang: str) -> str:
         members = [(i, t) for i, t in enumerate(tasks) if t.stage == stage]
         if not members:
             continue
-        lines.append(f"    section {mermaid_label(translate(f'stage.{stage}', lang))}")
+        lines.append(f"    section {mermaid_label(label('stage', stage, lang))}")
         for index, task in members:
             start = task.start if task.start else task.due - dt.timedelta(days=14)
             end = task.delay.new_due if task.delay and task.delay.new_due else task.due
@@ -242,9 +245,9 @@ def render_gantt(c: Consortium, lang: str) -> str:
                 tags.append("crit")
             if task.status == "in-progress":
                 tags.append("active")
-            label = mermaid_label(f"{task.id} {task.title}", line_start=True)
+            bar = mermaid_label(f"{task.id} {task.title}", line_start=True)
             spec = ", ".join([*tags, ids[index], start.isoformat(), end.isoformat()])
-            lines.append(f"    {label} :{spec}")
+            lines.append(f"    {bar} :{spec}")
     return "\n".join(lines) + "\n"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from dxkit.analyses.lessons import Item, Lessons
 from dxkit.escape import markdown_text
 from dxkit.i18n import translate
+from dxkit.labels import label
 from dxkit.render.markdown import table
 
 
@@ -52,7 +53,7 @@ def render_lessons(lessons: Lessons, lang: str, title: str | None = None) -> str
             parts.append(
                 table(
                     [t("category"), t("cause")],
-                    [[translate(f"cause.{cat}", lang), markdown_text(cause)] for cat, cause in failure.causes],
+                    [[label("Cause.category", cat, lang), markdown_text(cause)] for cat, cause in failure.causes],
                 )
             )
             if failure.countermeasures:
@@ -64,7 +65,7 @@ def render_lessons(lessons: Lessons, lang: str, title: str | None = None) -> str
                 f"\n### {t('cause_counts')}\n\n"
                 + table(
                     [t("category"), t("count")],
-                    [[translate(f"cause.{cat}", lang), n] for cat, n in lessons.cause_counts.items()],
+                    [[label("Cause.category", cat, lang), n] for cat, n in lessons.cause_counts.items()],
                 )
             )
     if lessons.unowned:

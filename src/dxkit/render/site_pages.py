@@ -20,6 +20,8 @@ from dxkit.analyses.lessons import gather
 from dxkit.errors import UsageError
 from dxkit.escape import markdown_text
 from dxkit.i18n import translate
+from dxkit.i18n.terms import CRITERION_STATE, LENS
+from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
@@ -32,6 +34,25 @@ R = TypeVar("R", Workshop, Retrospective)
 
 #: A file name that can be a page name (and a link) as it is.
 _PLAIN_NAME = re.compile(r"\w[\w.-]*")
+
+#: The charter's settings the overview lists, by field name.
+_CHARTER_FIELD = {
+    "method": "site.field.method",
+    "quorum": "site.field.quorum",
+    "escalation": "site.field.escalation",
+    "cadence": "site.field.cadence",
+    "format": "site.field.format",
+    "personal_data": "site.field.personal_data",
+    "handling": "site.field.handling",
+    "advisory_check": "site.field.advisory_check",
+    "individual_control": "site.field.individual_control",
+    "member_withdrawal": "site.field.member_withdrawal",
+    "staff_rotation": "site.field.staff_rotation",
+    "inter_regional": "site.field.inter_regional",
+    "publish_failures": "site.field.publish_failures",
+}
+#: The index page of each folder of dated pages.
+_FOLDER_TITLE = {"workshops": "site.workshops", "retrospectives": "site.retrospectives"}
 
 
 class Labels:
@@ -47,13 +68,22 @@ class Labels:
     def __call__(self, key: str, **params: Any) -> str:
         text = translate(key, self.lang, **params)
         if self.other and not params:
-            second = translate(key, self.other)
-            if second != text:
-                return f"{text} / {second}"
+            return self._both(text, translate(key, self.other))
         return text
 
     def only(self, key: str, **params: Any) -> str:
         return translate(key, self.lang, **params)
+
+    def label(self, enum_name: str, value: str, *, only: bool = False) -> str:
+        """The schema's label of an enum value, in both languages like a heading unless ``only``."""
+        text = label(enum_name, value, self.lang)
+        if self.other and not only:
+            return self._both(text, label(enum_name, value, self.other))
+        return text
+
+    @staticmethod
+    def _both(text: str, second: str) -> str:
+        return f"{text} / {second}" if second != text else text
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
@@ -69,7 +99,7 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
     parts = [
         f"# {md(charter.name)}\n\n",
         f"**{L('site.municipality')}**: {md(charter.municipality)}  \n",
-        f"**{L('site.stage')}**: {L('stage.' + charter.stage)}\n\n",
+        f"**{L('site.stage')}**: {L.label('stage', charter.stage)}\n\n",
     ]
     vision = charter.vision
     if vision is not None:
@@ -79,7 +109,7 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
             where = md(plan.title) + (f" — {md(plan.section)}" if plan.section else "")
             parts.append(f"{L('site.plan')}: {where}\n\n")
     parts.append(f"## {L('site.purpose')}\n\n{md(charter.purpose)}\n\n")
-    parts.append(f"{L('site.scope')}: " + "、".join(L.only(f"field.{f}") for f in charter.scope) + "\n\n")
+    parts.append(f"{L('site.scope')}: " + "、".join(L.label("field", f, only=True) for f in charter.scope) + "\n\n")
     parts.append(f"## {L('site.key_persons')}\n\n")
     names = c.member_names()
     rows = [
@@ -103,16 +133,16 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
         (charter.continuity, "site.continuity", ("member_withdrawal", "staff_rotation")),
         (charter.sharing, "site.sharing", ("inter_regional", "publish_failures")),
     ]
-    for section, label, fields in sections:
+    for section, heading, fields in sections:
         if section is None:
             continue
-        parts.append(f"\n## {L(label)}\n\n")
+        parts.append(f"\n## {L(heading)}\n\n")
         for name in fields:
             value = getattr(section, name)
             if value is None:
                 continue
             shown = L.only("lessons.yes" if value else "lessons.no") if isinstance(value, bool) else md(str(value))
-            parts.append(f"- **{L(f'site.field.{name}')}**: {shown}\n")
+            parts.append(f"- **{L(_CHARTER_FIELD[name])}**: {shown}\n")
     return "".join(parts)
 
 
@@ -123,7 +153,7 @@ def _page_members(c: Consortium, L: Labels) -> str:
     for m in c.members:
         by_type.setdefault(m.type, []).append(m)
     for kind, group in by_type.items():
-        parts.append(f"## {L('member_type.' + kind)}\n\n")
+        parts.append(f"## {L.label('memberType', kind)}\n\n")
         parts.append(
             _table(
                 [L("site.col.name"), L("site.col.contributes"), L("site.col.people")],
@@ -144,14 +174,14 @@ def _page_roles(c: Consortium, L: Labels) -> str:
     rows = []
     for task in c.tasks:
         late = is_overdue(task, c.today)
-        status = L.only(f"site.status.{task.status}") + (f" **{L.only('site.overdue')}**" if late else "")
+        status = L.label("Task.status", task.status, only=True) + (f" **{L.only('site.overdue')}**" if late else "")
         done = task.done_criteria
         title = md(task.title) + (f"<br><small>{L.only('site.col.done')}: {md(done)}</small>" if done else "")
         rows.append(
             [
                 md(task.id),
                 title,
-                L.only(f"stage.{task.stage}"),
+                L.label("stage", task.stage, only=True),
                 _ids(task.responsible),
                 _ids(task.accountable),
                 task.due.isoformat(),
@@ -198,24 +228,26 @@ def _page_gates(c: Consortium, L: Labels) -> str:
     report = build_gate_report(c)
     parts = [f"# {L('site.gates')}\n\n"]
     for gate in report.gates:
-        parts.append(f"## {md(gate.id)}: {L.only('stage.' + gate.from_stage)} → {L.only('stage.' + gate.to_stage)}\n\n")
+        transition = f"{L.label('stage', gate.from_stage, only=True)} → {L.label('stage', gate.to_stage, only=True)}"
+        parts.append(f"## {md(gate.id)}: {transition}\n\n")
         if gate.planned:
             parts.append(f"{L('site.planned')}: {gate.planned}\n\n")
         for lens in LENSES:
             rows = [
-                [md(cr.id), md(cr.text), L.only(f"state.{cr.state}"), "<br>".join(md(e) for e in cr.evidence)]
+                [md(cr.id), md(cr.text), L.only(CRITERION_STATE[cr.state]), "<br>".join(md(e) for e in cr.evidence)]
                 for cr in gate.criteria
                 if cr.lens == lens
             ]
             parts.append(
-                f"### {L('lens.' + lens)}\n\n"
+                f"### {L(LENS[lens])}\n\n"
                 + _table([L("site.col.id"), L("col.criterion"), L("col.state"), L("col.evidence")], rows)
                 + "\n"
             )
         if gate.decision:
             d = gate.decision
+            outcome = L.label("Decision.outcome", d.outcome, only=True)
             parts.append(
-                f"**{L('col.decision')}**: {L.only('outcome.' + d.outcome)} ({d.date}, {_ids(d.decided_by)})"
+                f"**{L('col.decision')}**: {outcome} ({d.date}, {_ids(d.decided_by)})"
                 + (f" — {md(d.notes)}" if d.notes else "")
                 + "\n\n"
             )
@@ -230,8 +262,8 @@ def _page_issues(c: Consortium, L: Labels) -> str:
         [
             md(i.id),
             md(i.title),
-            L.only(f"field.{i.category}"),
-            L.only(f"site.priority.{i.priority}"),
+            L.label("field", i.category, only=True),
+            L.label("Issue.priority", i.priority, only=True),
             md(i.status or ""),
             "<br>".join(md(e) for e in i.evidence),
         ]
@@ -279,7 +311,7 @@ def _page_workshop(workshop: Workshop, L: Labels) -> str:
             [
                 md(i.title),
                 str(i.votes) if i.votes is not None else "",
-                L.only(f"field.{i.category}") if i.category else "",
+                L.label("field", i.category, only=True) if i.category else "",
             ]
             for i in outputs.issues
         ]
@@ -287,9 +319,13 @@ def _page_workshop(workshop: Workshop, L: Labels) -> str:
             f"\n## {L('site.found_issues')}\n\n"
             + _table([L("col.title"), L("site.col.votes"), L("site.col.category")], rows)
         )
-    for key, items in (("ideas", outputs.ideas), ("decisions", outputs.decisions), ("notes", outputs.notes)):
+    for title, items in (
+        ("site.outputs.ideas", outputs.ideas),
+        ("site.outputs.decisions", outputs.decisions),
+        ("site.outputs.notes", outputs.notes),
+    ):
         if items:
-            parts.append(f"\n## {L('site.outputs.' + key)}\n\n" + "".join(f"- {md(x)}\n" for x in items))
+            parts.append(f"\n## {L(title)}\n\n" + "".join(f"- {md(x)}\n" for x in items))
     return "".join(parts)
 
 
@@ -324,7 +360,10 @@ def _page_retrospective(retro: Retrospective, L: Labels) -> str:
         parts.append(
             _table(
                 [L("lessons.category"), L("lessons.cause")],
-                [[L.only(f"cause.{cause.category or 'other'}"), md(cause.cause)] for cause in analysis.causes],
+                [
+                    [L.label("Cause.category", cause.category or "other", only=True), md(cause.cause)]
+                    for cause in analysis.causes
+                ],
             )
         )
     return "".join(parts)
@@ -361,7 +400,7 @@ def _dated_pages(
     for record, name in zip(ordered, page_names(ordered, folder.rstrip("s")), strict=True):
         pages[PurePosixPath(folder, name)] = render(record, L)
         rows.append([record.date.isoformat(), f"[{markdown_text(record.title)}]({name})"])
-    pages[PurePosixPath(folder, "index.md")] = f"# {L('site.' + folder)}\n\n" + _table(
+    pages[PurePosixPath(folder, "index.md")] = f"# {L(_FOLDER_TITLE[folder])}\n\n" + _table(
         [L("col.date"), L("col.title")], rows
     )
     return pages

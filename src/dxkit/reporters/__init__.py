@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dxkit.escape import terminal_text, xml_text
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
+from dxkit.i18n.terms import SEVERITY
 from dxkit.validate import Report
 
 Reporter = Callable[[Report, str], str]
@@ -26,7 +27,7 @@ def render_text(report: Report, lang: str) -> str:
     """One line per finding, ``file:line:col: CODE [severity] message``, then a summary."""
     lines = []
     for f in report.findings:
-        severity = translate(f"severity.{f.severity.value}", lang)
+        severity = translate(SEVERITY[f.severity.value], lang)
         # File names and messages carry text from people's files: no control character passes.
         lines.append(terminal_text(f"{f.file}:{f.line}:{f.column}: {f.code} [{severity}] {f.message}"))
     if lines:

@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dxkit.i18n import translate
+from dxkit.i18n.terms import CRITERION_STATE, LENS
+from dxkit.labels import label
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
 if TYPE_CHECKING:
@@ -24,6 +26,14 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 Reporter = Callable[[R, str], Document]
+
+#: The continuity risks the key-person analysis finds (:class:`dxkit.analyses.keyperson.Risk`).
+_RISK_KIND = {
+    "no-deputy": "kp.kind.no-deputy",
+    "articulation-point": "kp.kind.articulation-point",
+    "rotation": "kp.kind.rotation",
+    "isolated": "kp.kind.isolated",
+}
 
 
 class AnalysisFormat(StrEnum):
@@ -41,6 +51,10 @@ class _Say:
 
     def __call__(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
+
+    def label(self, enum_name: str, value: str) -> str:
+        """The schema's label of an enum value (:func:`dxkit.labels.label`)."""
+        return label(enum_name, value, self.lang)
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -81,7 +95,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
             say(
                 "status.head",
                 today=report.today,
-                stage=say(f"stage.{report.stage}") if report.stage else "—",
+                stage=say.label("stage", report.stage) if report.stage else "—",
                 tasks=report.tasks,
             )
         )
@@ -134,11 +148,11 @@ def render_status(report: StatusReport, lang: str) -> Document:
                 [
                     [
                         g.id,
-                        f"{say('stage.' + g.from_stage)} → {say('stage.' + g.to_stage)}",
+                        f"{say.label('stage', g.from_stage)} → {say.label('stage', g.to_stage)}",
                         str(g.met),
                         str(g.unmet),
                         str(g.unknown),
-                        say(f"outcome.{g.outcome}") if g.outcome else say("gate.undecided"),
+                        say.label("Decision.outcome", g.outcome) if g.outcome else say("gate.undecided"),
                     ]
                     for g in report.gates
                 ],
@@ -173,7 +187,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
 
     say = _Say(lang)
     blocks: list[Line | Table | Verbatim] = [
-        Line(say("gate.stage", stage=say(f"stage.{report.stage}") if report.stage else "—"))
+        Line(say("gate.stage", stage=say.label("stage", report.stage) if report.stage else "—"))
     ]
     current = report.current
     if current is None:
@@ -184,21 +198,21 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say(
                     "gate.current",
                     id=current.id,
-                    from_stage=say(f"stage.{current.from_stage}"),
-                    to_stage=say(f"stage.{current.to_stage}"),
+                    from_stage=say.label("stage", current.from_stage),
+                    to_stage=say.label("stage", current.to_stage),
                     planned=current.planned or "—",
                 )
             )
         )
         for lens in LENSES:
             rows = [
-                [c.id, c.text, say(f"state.{c.state}"), "; ".join(c.evidence) or say("gate.no_evidence")]
+                [c.id, c.text, say(CRITERION_STATE[c.state]), "; ".join(c.evidence) or say("gate.no_evidence")]
                 for c in current.criteria
                 if c.lens == lens
             ]
             blocks.append(
                 _table(
-                    say(f"lens.{lens}"),
+                    say(LENS[lens]),
                     [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
                     rows,
                 )
@@ -213,7 +227,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                     if c.state == "unknown"
                     else say("gate.why_evidence")
                 )
-                blocks.append(Line(f"  - {c.id} ({say('lens.' + c.lens)}): {c.text} — {why}"))
+                blocks.append(Line(f"  - {c.id} ({say(LENS[c.lens])}): {c.text} — {why}"))
         else:
             blocks.append(Line(say("gate.ready")))
     if report.history:
@@ -222,7 +236,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say("gate.history"),
                 [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
                 [
-                    [d.gate, d.date, say(f"outcome.{d.outcome}"), ", ".join(d.decided_by), d.notes or ""]
+                    [d.gate, d.date, say.label("Decision.outcome", d.outcome), ", ".join(d.decided_by), d.notes or ""]
                     for d in report.history
                 ],
             )
@@ -265,7 +279,7 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
             _table(
                 say("kp.risks"),
                 [say("col.risk"), say("col.member"), say("col.detail")],
-                [[say(f"kp.kind.{r.kind}"), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
+                [[say(_RISK_KIND[r.kind]), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
             )
         )
     else:
