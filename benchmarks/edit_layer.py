@@ -43,7 +43,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "src"))
 
-from generate import STAGES, STATUS, TOPICS, VERBS, consortium_yaml, members_yaml, q  # noqa: E402
+from generate import consortium_yaml, members_yaml, roles_yaml  # noqa: E402
 
 from dxkit.editing import Editor  # noqa: E402
 from dxkit.loading import load_text  # noqa: E402
@@ -52,27 +52,8 @@ CHANGES = [((1234, "status"), "blocked"), ((5678, "due"), "2027-12-24"), ((9012,
 
 
 def big_roles(tasks: int, seed: int = 7) -> str:
-    """A role matrix of ``tasks`` tasks, line for line the shape ``generate.py`` writes."""
-    rng = random.Random(seed)
-    lines = ["# 役割・期限表", "kind: roles", "version: 1", "tasks:"]
-    for t in range(tasks):
-        due = f"2027-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
-        lines += [
-            f"  - id: T-{t + 1:03d}",
-            f"    title: {q(rng.choice(TOPICS) + 'の' + rng.choice(VERBS))}",
-            f"    stage: {rng.choice(STAGES)}",
-            "    responsible: [" + ", ".join(f"m{m:02d}" for m in sorted(rng.sample(range(12), 2))) + "]",
-            f"    accountable: m{rng.randrange(12):02d}",
-            "    consulted: [m10]",
-            "    informed: [m03]",
-            f'    due: "{due}"',
-            f"    done_criteria: {q('成果物が共有フォルダにあり、会議で承認されている')}",
-            "    indicator:",
-            "      name: 参加者数",
-            "      target: 30 人以上",
-            f"    status: {rng.choice(STATUS)}",
-        ]
-    return "\n".join(lines) + "\n"
+    """A role matrix of ``tasks`` tasks, in the shape ``generate.py`` writes."""
+    return roles_yaml(random.Random(seed), broken=False, tasks=tasks)
 
 
 # -- the two ways ------------------------------------------------------------------------------

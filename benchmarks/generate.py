@@ -65,9 +65,10 @@ def members_yaml(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def roles_yaml(rng: random.Random, broken: bool) -> str:
+def roles_yaml(rng: random.Random, broken: bool, tasks: int = 30) -> str:
+    """A role matrix of ``tasks`` tasks; with ``broken``, task 18 has a malformed due date."""
     lines = ["# 役割・期限表", "kind: roles", "version: 1", "tasks:"]
-    for t in range(30):
+    for t in range(tasks):
         due = f"2027-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
         if broken and t == 17:
             due = due.replace("-", "/")
