@@ -10,23 +10,12 @@ from typing import Any
 
 from dxkit.i18n import translate
 from dxkit.labels import label
+from dxkit.meta_schemas import load_meta_schema, meta_errors
 from dxkit.render.markdown import table
 from dxkit.render.reference import GENERATED
 
-CASE_FIELDS = (
-    "disaster-prevention",
-    "mobility",
-    "local-industry",
-    "health-medical-care",
-    "agriculture",
-    "fishery",
-    "tourism",
-    "education",
-    "public-services",
-    "data-platform",
-    "consortium-structure",
-    "talent",
-)
+#: The fields and technologies a case can name, in the meta-schema's order.
+CASE_FIELDS: tuple[str, ...] = tuple(load_meta_schema("cases")["$defs"]["field"]["enum"])
 #: Fields of the case library that a consortium's files do not have, so no schema labels them.
 _CASE_ONLY_FIELD = {
     "data-platform": "field.data-platform",
@@ -46,43 +35,31 @@ _TECHNOLOGY = {
     "ai": "tech.ai",
     "app": "tech.app",
 }
-TECHNOLOGIES = tuple(_TECHNOLOGY)
-CASE_KEYS = (
-    "id",
-    "name",
-    "place",
-    "prefecture",
-    "fields",
-    "technologies",
-    "summary",
-    "structure",
-    "what_worked",
-    "source",
-)
+TECHNOLOGIES: tuple[str, ...] = tuple(load_meta_schema("cases")["$defs"]["technology"]["enum"])
+
+
+def _where(path: Any) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "cases.yaml"
 
 
 def check_cases(data: Any) -> list[str]:
-    """Problems with the case data, as plain sentences (empty when it is sound)."""
-    problems: list[str] = []
-    cases = data.get("cases") if isinstance(data, dict) else None
-    if not isinstance(cases, list) or not cases:
-        return ["cases.yaml must hold a non-empty list under 'cases'"]
+    """Problems with the case data, as plain sentences (empty when it is sound).
+
+    The shape is the meta-schema's (``meta_schemas/cases.schema.json``); unique ids, a label
+    for every technology, and as many Japanese as English points are checked here.
+    """
+    problems = [f"{_where(e.absolute_path)}: {e.message}" for e in meta_errors("cases", data)]
+    if problems:
+        return problems
     seen: set[str] = set()
-    for case in cases:
-        cid = case.get("id", "?")
-        if tuple(case) != CASE_KEYS:
-            problems.append(f"{cid}: keys must be exactly {', '.join(CASE_KEYS)}")
-            continue
+    for case in data["cases"]:
+        cid = case["id"]
         if cid in seen:
             problems.append(f"{cid}: duplicate id")
         seen.add(cid)
-        problems += [f"{cid}: unknown field {f}" for f in case["fields"] if f not in CASE_FIELDS]
-        problems += [f"{cid}: unknown technology {t}" for t in case["technologies"] if t not in TECHNOLOGIES]
-        for key in ("name", "place", "prefecture", "summary", "structure", "what_worked", "source"):
-            if set(case[key]) != {"ja", "en"}:
-                problems.append(f"{cid}: {key} needs ja and en")
         if len(case["what_worked"]["ja"]) != len(case["what_worked"]["en"]):
             problems.append(f"{cid}: what_worked has a different number of points in ja and en")
+    problems += [f"technology {t}: no label" for t in TECHNOLOGIES if t not in _TECHNOLOGY]
     return problems
 
 
