@@ -32,6 +32,8 @@ class Promotion:
     added: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (title, existing id)
     text: str = ""
+    #: The new text as the edit layer proved it (``None`` when nothing was added).
+    document: Document | None = None
 
 
 def _priority(votes: int | None, top: int) -> str:
@@ -91,5 +93,6 @@ def plan_promotion(workshop: Document, register: Document, register_text: str) -
     editor = editor_for(register, register_text)
     for entry in result.added:
         editor.append(("issues",), register_entry(entry))
-    result.text = editor.apply().text
+    edited = editor.apply()
+    result.text, result.document = edited.text, edited.document
     return result

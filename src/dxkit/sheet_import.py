@@ -41,6 +41,8 @@ class ImportPlan:
     pruned: bool = False
     problems: list[SheetProblem] = field(default_factory=list)
     text: str = ""
+    #: The new text as the edit layer proved it (``None`` when nothing changed).
+    document: Document | None = None
 
     @property
     def changes(self) -> int:
@@ -140,7 +142,8 @@ def plan_import(
             plan.missing.append(task["id"])
             if prune:
                 editor.delete_item(("tasks",), i)
-    plan.text = editor.apply().text
+    edited = editor.apply()
+    plan.text, plan.document = edited.text, edited.document
     return plan
 
 

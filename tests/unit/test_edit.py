@@ -494,6 +494,21 @@ def test_write_edit_refuses_an_invalid_result(tmp_path: Path):
     assert path.read_bytes() == original
 
 
+def test_write_edit_uses_the_proven_document_only_for_its_own_text(tmp_path: Path):
+    path = tmp_path / "issues.yaml"
+    original = b"kind: issues\nversion: 1\nissues: []\n"
+    path.write_bytes(original)
+    bad = "kind: issues\nversion: 1\nissues: [{id: x}]\n"
+    with pytest.raises(UsageError) as caught:
+        write_edit(path, original, bad, "en", document=load_text(bad, str(path)))
+    assert caught.value.msg_id == "edit.broken"
+    good = "kind: issues\nversion: 1\nissues: []  # ok\n"
+    with pytest.raises(UsageError):  # a document of another text is not trusted for this one
+        write_edit(path, original, bad, "en", document=load_text(good, str(path)))
+    write_edit(path, original, good, "en", document=load_text(good, str(path)))
+    assert path.read_bytes() == good.encode()
+
+
 def test_load_checked_points_at_the_problem(tmp_path: Path):
     path = tmp_path / "roles.yaml"
     path.write_text("kind: roles\nversion: 1\ntasks: [\n", encoding="utf-8")

@@ -123,8 +123,11 @@ def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     return load(path, kinds, lang)
 
 
-def write_edit(path: Path, original: bytes, text: str, lang: str) -> None:
-    """Write an edited file: only if the result is valid and nobody changed the file meanwhile."""
+def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: Document | None = None) -> None:
+    """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
+
+    Pass the edit's proven ``document`` (``plan.document``) to spare reading the result again.
+    """
     from dxkit.editing import write_edit as write
 
-    write(path, original, text, lang)
+    write(path, original, text, lang, document=document)

@@ -23,6 +23,7 @@ the loaded data (:mod:`dxkit.editing.ops`); any difference stops the edit with
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,10 +162,15 @@ class Editor:
         except LoadError as err:
             where = f"{self.file}:{err.position.line}:{err.position.column}"
             raise EditError("edit.mismatch", file=self.file, where=where) from None
-        found = _ops.first_difference(document.data, want)
-        if found is not None:
+        if _typed(document.data) != _typed(want):  # one C-speed comparison; the walk only to say where
+            found = _ops.first_difference(document.data, want) or ()
             raise EditError("edit.mismatch", file=self.file, where=_ops.show_path(found) or self.file)
         return document
+
+
+def _typed(data: Any) -> str:
+    """Loaded data as text in which ``1``, ``1.0`` and ``true`` differ, and so does the order of keys."""
+    return json.dumps(data, ensure_ascii=False, check_circular=False)
 
 
 def editor_for(document: Document, text: str) -> Editor:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dxkit.editing.tree import no_gc
 from dxkit.errors import EditConflict, UsageError, write_error
 from dxkit.loading import Document, LoadError, load_file
 
@@ -19,7 +20,8 @@ def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     from dxkit.schema_check import check_schema
 
     try:
-        doc = load_file(path)
+        with no_gc():
+            doc = load_file(path)
     except LoadError as err:
         raise UsageError(
             "agenda.unreadable",
@@ -37,12 +39,23 @@ def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     return doc
 
 
-def write_edit(path: Path, original: bytes, text: str, lang: str) -> None:
-    """Write an edited file: only if the result is valid and the file still holds ``original``."""
-    from dxkit.scaffold import write_atomic
-    from dxkit.schema_check import require_valid
+def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: Document | None = None) -> None:
+    """Write an edited file: only if the result is valid and the file still holds ``original``.
 
-    require_valid(text, str(path), lang)
+    ``document`` is the result as the edit layer proved it (:attr:`Edited.document`); when it is
+    the document of ``text``, the schema check uses it instead of reading the text once more.
+    """
+    from dxkit.scaffold import write_atomic
+    from dxkit.schema_check import check_schema, require_valid
+
+    body = text[1:] if text.startswith("\ufeff") else text
+    if document is not None and document.text == body:
+        problems = check_schema(document, lang)
+        if problems:
+            raise UsageError("edit.broken", file=str(path), detail=problems[0].message)
+    else:
+        with no_gc():
+            require_valid(body, str(path), lang)
     try:
         current = path.read_bytes()
     except OSError:
@@ -50,7 +63,6 @@ def write_edit(path: Path, original: bytes, text: str, lang: str) -> None:
     if current != original:
         raise EditConflict("promote.changed", file=str(path))
     bom = _BOM if original.startswith(_BOM) else b""
-    body = text[1:] if text.startswith("\ufeff") else text
     try:
         write_atomic(path, bom + body.encode("utf-8"))
     except OSError as exc:
