@@ -49,14 +49,14 @@ def test_xlsx_has_headers_dates_dropdowns_and_members(shiomi, lang):
     assert members.max_row == 18 and members["A2"].value == "city-dx"
 
 
-def test_unchanged_export_import_leaves_the_file_byte_identical(shiomi, lang):
+def test_unchanged_export_import_leaves_the_file_byte_identical(shiomi: Path, lang: str) -> None:
     before = (shiomi / "roles.yaml").read_bytes()
     result = invoke(["import", str(_export_xlsx(shiomi, lang)), "--lang", lang])
     assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
     assert (shiomi / "roles.yaml").read_bytes() == before
 
 
-def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi, lang):
+def test_round_trip_applies_exactly_the_spreadsheet_edits(shiomi: Path, lang: str) -> None:
     path = _export_xlsx(shiomi, lang)
     book = load_workbook(path)
     sheet = book.worksheets[0]
@@ -133,7 +133,7 @@ def _as_flow_task(text: str, task_id: str) -> tuple[str, int]:
     return "".join([*lines[:start], f"  - {{{items}}}   # 一行で書いたタスク\n", *lines[end:]]), start
 
 
-def test_import_into_a_flow_style_task_lands_the_cell_and_keeps_every_other_byte(shiomi, lang):
+def test_import_into_a_flow_style_task_lands_the_cell_and_keeps_every_other_byte(shiomi: Path, lang: str) -> None:
     roles = shiomi / "roles.yaml"
     text, flow_index = _as_flow_task(roles.read_text(encoding="utf-8"), "T-002")
     roles.write_text(text, encoding="utf-8")
@@ -171,7 +171,7 @@ def test_import_into_a_flow_style_task_lands_the_cell_and_keeps_every_other_byte
     }
 
 
-def test_import_into_a_flow_style_task_list(shiomi, lang):
+def test_import_into_a_flow_style_task_list(shiomi: Path, lang: str) -> None:
     roles = shiomi / "roles.yaml"
     tasks = load_file(roles).data["tasks"]
     head = "# 一行ずつのタスク\nkind: roles\nversion: 1\ntasks: [\n"
@@ -201,7 +201,9 @@ def test_import_into_a_flow_style_task_list(shiomi, lang):
     ("column", "value", "needle"),
     [(9, "来週", "YYYY-MM-DD"), (5, "nobody", "members.yaml"), (13, "finished", "not-started")],
 )
-def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_written(shiomi, lang, column, value, needle):
+def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_written(
+    shiomi: Path, lang: str, column: int, value: str, needle: str
+) -> None:
     path = _export_xlsx(shiomi, lang)
     book = load_workbook(path)
     book.worksheets[0].cell(5, column).value = value
@@ -214,7 +216,7 @@ def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_writt
     assert (shiomi / "roles.yaml").read_bytes() == before
 
 
-def test_import_refuses_a_file_that_is_not_a_workbook(shiomi):
+def test_import_refuses_a_file_that_is_not_a_workbook(shiomi: Path) -> None:
     (shiomi / "fake.xlsx").write_text("not a zip", encoding="utf-8")
     result = invoke(["import", "fake.xlsx", "--lang", "en"], exit=2)
     assert result.stderr.startswith("Error: ") and "Excel" in result.stderr

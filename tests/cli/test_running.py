@@ -107,7 +107,7 @@ def test_lessons_page_and_unowned_tries(shiomi, lang, tmp_path):
     assert data["retrospectives"] == 4 and data["failures"][0]["publish"] is True
 
 
-def test_promote_adds_the_two_new_workshop_issues_and_changes_nothing_else(shiomi, lang):
+def test_promote_adds_the_two_new_workshop_issues_and_changes_nothing_else(shiomi: Path, lang: str) -> None:
     register = shiomi / "issues.yaml"
     before = register.read_bytes()
     workshop = shiomi / "workshops" / "2026-01-24-issue-discovery.yaml"
@@ -125,7 +125,7 @@ def test_promote_adds_the_two_new_workshop_issues_and_changes_nothing_else(shiom
     invoke(["validate", str(shiomi), "--today", TODAY, "--select", "DX0,DX5"])
 
 
-def test_promote_into_a_flow_style_register_appends_inside_the_brackets(shiomi, lang):
+def test_promote_into_a_flow_style_register_appends_inside_the_brackets(shiomi: Path, lang: str) -> None:
     register = shiomi / "issues.yaml"
     issues = load_file(register).data["issues"]
     head = "kind: issues\nversion: 1\n# 一行ずつの課題\nissues: [\n"

@@ -26,6 +26,10 @@ from dxkit.errors import EditError
 from dxkit.loading import LoadError, load_text
 from tests.conftest import ROOT, TODAY
 
+#: A path into loaded data, and an edit: (operation, path, arguments...).
+Path = tuple[Any, ...]
+EditOp = tuple[Any, ...]
+
 # -- the files ---------------------------------------------------------------------------------
 
 
@@ -48,7 +52,7 @@ SCAFFOLD = _scaffold_files()
 CORPUS = {**EXAMPLES, **SCAFFOLD}
 
 
-def test_corpus_holds_the_examples_and_the_scaffold():
+def test_corpus_holds_the_examples_and_the_scaffold() -> None:
     assert len(EXAMPLES) == 10 and all("examples/shiomi/" in name for name in EXAMPLES)
     assert any(name.endswith("roles.yaml") for name in SCAFFOLD) and len(SCAFFOLD) >= 10
 
@@ -63,7 +67,7 @@ TRICKY = [
     "\x1b[31mred", "\x00nul", "\\back", "地域DX推進体制", "ｎｏ", "😀", "<<", "=", "?", "-", ":",
 ]  # fmt: skip
 ALPHABET = st.one_of(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    st.characters(codec="utf-8", exclude_categories=["Cs"]),
     st.sampled_from(list("\n\r\t :#-'\"[]{},&*!|>%@`\\\u2028\u0085\ufeff")),
 )
 texts = st.one_of(st.sampled_from(TRICKY), st.text(ALPHABET, max_size=12))
@@ -84,13 +88,13 @@ values = st.recursive(
 # -- the oracle: intended data -----------------------------------------------------------------
 
 
-def _get(data: Any, path: tuple) -> Any:
+def _get(data: Any, path: Path) -> Any:
     for part in path:
         data = data[part]
     return data
 
 
-def apply_in_python(base: Any, ops: list[tuple]) -> Any:
+def apply_in_python(base: Any, ops: list[EditOp]) -> Any:
     """What the edits mean: sets and key changes first, then item removals (by original index), appends."""
     data = copy.deepcopy(base)
     for kind, path, *args in ops:
@@ -118,7 +122,9 @@ def _typed(value: Any) -> str:
 
 class Lines:
     def __init__(self, text: str) -> None:
-        self.root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        root = yaml.compose(text, Loader=yaml.CSafeLoader)
+        assert root is not None
+        self.root: Node = root
         self.text = text
 
     @staticmethod
@@ -127,16 +133,17 @@ class Lines:
         if isinstance(node, ScalarNode):
             end = node.end_mark
             return end.line - 1 if node.style in ("|", ">") and end.column == 0 else end.line
-        if node.flow_style:
-            return node.end_mark.line
+        if isinstance(node, MappingNode | SequenceNode) and node.flow_style:
+            line: int = node.end_mark.line
+            return line
         last = node.value[-1]
         if isinstance(node, MappingNode):
             return max(Lines.last_line(last[0]), Lines.last_line(last[1]))
         return Lines.last_line(last)
 
-    def chain(self, path: tuple) -> list[tuple[Node, Node | None, Node]]:
+    def chain(self, path: Path) -> list[tuple[Node, Node | None, Node]]:
         """(parent, key node, node) for each step of the path."""
-        steps = []
+        steps: list[tuple[Node, Node | None, Node]] = []
         node = self.root
         for part in path:
             if isinstance(node, MappingNode):
@@ -147,10 +154,10 @@ class Lines:
             node = child
         return steps
 
-    def node(self, path: tuple) -> Node:
+    def node(self, path: Path) -> Node:
         return self.chain(path)[-1][2] if path else self.root
 
-    def flow_region(self, path: tuple) -> tuple[int, int] | None:
+    def flow_region(self, path: Path) -> tuple[int, int] | None:
         """The lines of the outermost flow collection the path enters, if it enters one."""
         node = self.root
         if getattr(node, "flow_style", False):
@@ -182,12 +189,12 @@ class Lines:
     def _line(self, number: int) -> str:
         return self.text.splitlines()[number]
 
-    def value_region(self, path: tuple) -> tuple[int, int]:
+    def value_region(self, path: Path) -> tuple[int, int]:
         _, key, node = self.chain(path)[-1]
         first = key.start_mark.line if key is not None else node.start_mark.line
         return first, self.last_line(node)
 
-    def touched(self, op: tuple, ops: list[tuple]) -> set[int]:
+    def touched(self, op: EditOp, ops: list[EditOp]) -> set[int]:
         kind, path, *args = op
         gone = {self.index(p, a[0]) for k, p, *a in ops if k in ("delete_key", "delete_item") and p == path}
         flow = self.flow_region(path)
@@ -215,7 +222,7 @@ class Lines:
                 lines.update(range(*self._widen(self.value_region(path))))  # "tasks: []" becomes a block
         return lines
 
-    def index(self, path: tuple, key: Any) -> int:
+    def index(self, path: Path, key: Any) -> int:
         parent = self.node(path)
         if isinstance(parent, MappingNode):
             return next(i for i, (k, _) in enumerate(parent.value) if k.value == key)
@@ -245,7 +252,7 @@ def assert_untouched(before: str, after: str, touched: set[int]) -> None:
 # -- drawing edits -------------------------------------------------------------------------------
 
 
-def _places(data: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
+def _places(data: Any, path: Path = ()) -> list[tuple[Path, Any]]:
     found = [(path, data)]
     if isinstance(data, dict):
         for key, value in data.items():
@@ -256,16 +263,20 @@ def _places(data: Any, path: tuple = ()) -> list[tuple[tuple, Any]]:
     return found
 
 
-def _inside(path: tuple, claimed: set[tuple]) -> bool:
+def _absent(mapping: dict[str, Any], key: str) -> bool:
+    return key not in mapping
+
+
+def _inside(path: Path, claimed: set[Path]) -> bool:
     return any(path[:depth] in claimed for depth in range(len(path) + 1))
 
 
 @st.composite
-def edits(draw: st.DrawFn, data: Any) -> list[tuple]:
+def edits(draw: st.DrawFn, data: Any) -> list[EditOp]:
     places = _places(data)
-    ops: list[tuple] = []
-    replaced: set[tuple] = set()
-    added: set[tuple] = set()
+    ops: list[EditOp] = []
+    replaced: set[Path] = set()
+    added: set[Path] = set()
     for _ in range(draw(st.integers(1, 5))):
         path, value = draw(st.sampled_from(places))
         choices = []
@@ -286,7 +297,7 @@ def edits(draw: st.DrawFn, data: Any) -> list[tuple]:
             ops.append(("set", path, draw(values)))
             replaced.add(path)
         elif kind == "add_key":
-            key = draw(texts.filter(lambda k, v=value: k not in v))
+            key = draw(texts.filter(functools.partial(_absent, value)))
             if (*path, key) in added:
                 continue
             ops.append(("add_key", path, key, draw(values)))
@@ -311,7 +322,7 @@ def edits(draw: st.DrawFn, data: Any) -> list[tuple]:
     return ops
 
 
-def run_edits(text: str, ops: list[tuple], base: Any = None) -> Edited:
+def run_edits(text: str, ops: list[EditOp], base: Any = None) -> Edited:
     editor = Editor(text, "edited.yaml") if base is None else Editor(text, "edited.yaml", base=base)
     for kind, path, *args in ops:
         getattr(editor, kind)(path, *args)
@@ -323,7 +334,7 @@ def _read(body: str) -> tuple[Any, Lines]:
     return load_text(body, "edited.yaml").data, Lines(body)
 
 
-def check_edits(text: str, ops: list[tuple], *, own_base: bool = False) -> None:
+def check_edits(text: str, ops: list[EditOp], *, own_base: bool = False) -> None:
     body = text.lstrip("\ufeff")
     base, lines = _read(body)
     edited = run_edits(text, ops, None if own_base else copy.deepcopy(base))
@@ -348,7 +359,7 @@ FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthChe
 @pytest.mark.parametrize("name", sorted(CORPUS))
 @FAST
 @given(st.data())
-def test_edits_on_examples_and_scaffold_read_back_as_intended(name, data):
+def test_edits_on_examples_and_scaffold_read_back_as_intended(name: str, data: st.DataObject) -> None:
     text = CORPUS[name]
     ops = data.draw(edits(_read(text)[0]))
     check_edits(text, ops, own_base=data.draw(st.booleans()))
@@ -362,13 +373,13 @@ class RandomStyleDumper(yaml.SafeDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
-    def represent_mapping(self, tag: str, mapping: Any, flow_style: Any = None) -> Node:
+    def represent_mapping(self, tag: str, mapping: Any, flow_style: Any = None) -> MappingNode:
         return super().represent_mapping(tag, mapping, flow_style=self.rng.random() < 0.35)
 
-    def represent_sequence(self, tag: str, sequence: Any, flow_style: Any = None) -> Node:
+    def represent_sequence(self, tag: str, sequence: Any, flow_style: Any = None) -> SequenceNode:
         return super().represent_sequence(tag, sequence, flow_style=self.rng.random() < 0.35)
 
-    def represent_str(self, data: str) -> Node:
+    def represent_str(self, data: str) -> ScalarNode:
         style = self.rng.choice([None, None, "'", '"', "|", ">"])
         return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
@@ -412,7 +423,9 @@ documents = st.one_of(
     st.booleans(),
     st.sampled_from([40, 80, 4096]),
 )
-def test_edits_on_flow_and_block_variants_read_back_as_intended(data, doc, seed, indent, crlf, bom, final, width):
+def test_edits_on_flow_and_block_variants_read_back_as_intended(
+    data: st.DataObject, doc: Any, seed: int, indent: int, crlf: bool, bom: bool, final: bool, width: int
+) -> None:
     text = variant(doc, seed, indent=indent, crlf=crlf, bom=bom, final_newline=final, width=width)
     try:
         loaded = load_text(text.lstrip("\ufeff"), "variant.yaml").data

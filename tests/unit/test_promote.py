@@ -4,7 +4,7 @@ import pytest
 
 from dxkit.errors import UsageError
 from dxkit.loading import load_text
-from dxkit.promote import normalise_title, plan_promotion
+from dxkit.promote import Promotion, normalise_title, plan_promotion
 from dxkit.schema_check import require_valid as check_promoted
 
 REGISTER = """# yaml-language-server: $schema=.dxkit/schemas/v1/issues.schema.json
@@ -44,7 +44,7 @@ outputs:
 """
 
 
-def _plan(register: str = REGISTER, workshop: str = WORKSHOP):
+def _plan(register: str = REGISTER, workshop: str = WORKSHOP) -> Promotion:
     return plan_promotion(
         load_text(workshop, "x/workshops/2026-01-24-issue-discovery.yaml"),
         load_text(register, "x/issues.yaml"),
@@ -52,7 +52,7 @@ def _plan(register: str = REGISTER, workshop: str = WORKSHOP):
     )
 
 
-def test_promote_appends_new_issues_and_keeps_every_byte_before_them():
+def test_promote_appends_new_issues_and_keeps_every_byte_before_them() -> None:
     result = _plan()
     assert [e["id"] for e in result.added] == ["I-003", "I-004", "I-005"]
     assert [e["title"] for e in result.added] == [
@@ -68,7 +68,7 @@ def test_promote_appends_new_issues_and_keeps_every_byte_before_them():
     assert "I-003" in removed and "I-001" not in removed
 
 
-def test_promote_result_is_valid_and_carries_origin():
+def test_promote_result_is_valid_and_carries_origin() -> None:
     result = _plan()
     check_promoted(result.text, "x/issues.yaml", "ja")
     data = load_text(result.text, "x/issues.yaml").data["issues"]
@@ -84,7 +84,7 @@ def test_promote_result_is_valid_and_carries_origin():
     assert {i["id"]: i for i in data}["I-004"]["category"] == "other"
 
 
-def test_promote_follows_the_files_spacing_and_indentation():
+def test_promote_follows_the_files_spacing_and_indentation() -> None:
     result = _plan()
     assert "\n\n  - id: I-003\n" in result.text
     compact = (
@@ -102,13 +102,13 @@ def test_promote_follows_the_files_spacing_and_indentation():
     assert "\n\n    - id: I-003" not in result.text
 
 
-def test_promote_twice_adds_nothing_the_second_time():
+def test_promote_twice_adds_nothing_the_second_time() -> None:
     first = _plan()
     second = _plan(first.text)
     assert second.added == [] and second.text == first.text
 
 
-def test_promote_into_an_empty_flow_list_makes_a_block_list_and_keeps_the_comment():
+def test_promote_into_an_empty_flow_list_makes_a_block_list_and_keeps_the_comment() -> None:
     register = "kind: issues\nversion: 1\nissues: []   # まだない\n"
     result = _plan(register)
     data = load_text(result.text, "x/issues.yaml").data
@@ -116,21 +116,21 @@ def test_promote_into_an_empty_flow_list_makes_a_block_list_and_keeps_the_commen
     assert result.text.startswith("kind: issues\nversion: 1\nissues:   # まだない\n  - id: I-001\n")
 
 
-def test_promote_keeps_crlf_line_endings():
+def test_promote_keeps_crlf_line_endings() -> None:
     register = REGISTER.replace("\n", "\r\n")
     result = _plan(register)
     assert "\r\n  - id: I-003\r\n" in result.text
     assert "\n" not in result.text.replace("\r\n", "")
 
 
-def test_promote_file_without_final_newline():
+def test_promote_file_without_final_newline() -> None:
     register = REGISTER.rstrip("\n").replace("\n\n# ファイル末尾のコメント", "")
     result = _plan(register)
     assert result.text.startswith(register + "\n")
     check_promoted(result.text, "x/issues.yaml", "en")
 
 
-def test_promote_refuses_a_result_that_would_not_validate():
+def test_promote_refuses_a_result_that_would_not_validate() -> None:
     with pytest.raises(UsageError):
         check_promoted("kind: issues\nversion: 1\nissues: [{id: x}]\n", "x/issues.yaml", "en")
 
@@ -138,5 +138,5 @@ def test_promote_refuses_a_result_that_would_not_validate():
 @pytest.mark.parametrize(
     ("a", "b"), [("大雨のとき、避難情報が届かない", "大雨のとき 避難情報が届かない"), ("ＡＢＣ Bus", "abcbus")]
 )
-def test_normalise_title_ignores_width_case_and_spacing(a, b):
+def test_normalise_title_ignores_width_case_and_spacing(a: str, b: str) -> None:
     assert normalise_title(a) == normalise_title(b)
