@@ -10,7 +10,6 @@ link so even a concurrent run cannot clobber it.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from dxkit._resources import toolkits_dir
 from dxkit.errors import TemplateError, UsageError
 from dxkit.i18n import translate
 from dxkit.loading import LoadError, load_text
-from dxkit.scaffold import clean_text, modeline, write_temp
+from dxkit.scaffold import clean_text, modeline
 from dxkit.toolkits import KIND_FOLDERS, Toolkit, scale_minutes, seating
 
 SLUG_MAX = 48
@@ -128,14 +127,3 @@ def plan_artifact(consortium_dir: Path, toolkit: Toolkit, text: str, *, date: dt
         raise UsageError("new.folder_blocked", folder=str(folder))
     path = free_path(folder, date.isoformat(), slugify(title, toolkit.id))
     return NewArtifact(path, text.encode("utf-8"))
-
-
-def create_new(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` only if nothing is there, atomically (temp file + link)."""
-    tmp = write_temp(path, content)
-    try:
-        os.link(tmp, path)
-    except FileExistsError:
-        raise UsageError("new.exists", path=str(path)) from None
-    finally:
-        os.unlink(tmp)

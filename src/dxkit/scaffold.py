@@ -9,15 +9,13 @@ Every write is planned first. The plan says, for each file, what would happen:
 * ``conflict``  — something that is not a plain file (a folder, a link) is in the way.
 
 Conflicts are reported before anything is written, and then nothing is written at all.
-Files are written atomically (a temporary file in the same folder, then a rename), so an
-interrupted run never leaves half a file.
+Files are written atomically (:mod:`dxkit.writing`), so an interrupted run never leaves half
+a file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -29,6 +27,7 @@ from dxkit.errors import ScaffoldConflict, TemplateError, UsageError
 from dxkit.escape import markdown_text, yaml_string
 from dxkit.loading import LoadError, load_text
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+from dxkit.writing import write_atomic
 
 #: Where ``init`` puts a copy of the schemas, relative to the consortium folder.
 SCHEMA_FOLDER = PurePosixPath(".dxkit", "schemas", f"v{SCHEMA_VERSION}")
@@ -168,32 +167,6 @@ def plan(dest: Path, files: Iterable[PlannedFile], *, overwrite: bool = False) -
             action = Action.OVERWRITE if overwrite else Action.SKIP
         steps.append(Step(item.rel, action, item.content))
     return steps
-
-
-def write_temp(path: Path, content: bytes) -> str:
-    """Write ``content`` to a synced temporary file beside ``path`` and return its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Replace (or create) ``path`` with ``content`` in one step."""
-    tmp = write_temp(path, content)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def apply(dest: Path, steps: list[Step]) -> None:

@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from dxkit.artifacts import create_new, free_path, plan_artifact, render_artifact, slugify
+from dxkit.artifacts import free_path, plan_artifact, render_artifact, slugify
 from dxkit.errors import UsageError
 from dxkit.loading import load_text
 from dxkit.schema_check import check_schema
 from dxkit.toolkits import load_toolkits
+from dxkit.writing import create_new
 
 DAY = dt.date(2026, 12, 5)
 

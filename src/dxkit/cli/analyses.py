@@ -86,7 +86,7 @@ def lessons(
     from dxkit.analyses.lessons import gather
     from dxkit.errors import UsageError
     from dxkit.render.lessons import render_lessons
-    from dxkit.scaffold import write_atomic
+    from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
     result = gather(open_folder(str(directory), language, today_option_value(today)))

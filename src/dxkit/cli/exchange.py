@@ -51,7 +51,7 @@ def export(
 ) -> None:
     from dxkit.errors import UsageError
     from dxkit.render.exports import EXPORTERS, ExportOptions, export_formats, has_source
-    from dxkit.scaffold import write_atomic
+    from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
     fmt = output_format.value

@@ -68,9 +68,10 @@ def _make(
     lang_option: Lang | None,
     dry_run: bool,
 ) -> None:
-    from dxkit.artifacts import create_new, plan_artifact, render_artifact
+    from dxkit.artifacts import plan_artifact, render_artifact
     from dxkit.errors import UsageError
     from dxkit.toolkits import get_toolkit
+    from dxkit.writing import create_new
 
     # Without --lang, the file speaks the consortium's language (its charter says which).
     language = chosen_lang(lang_option) if lang_option else speak(_charter_language(folder) or resolve_lang())

@@ -45,8 +45,8 @@ def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: D
     ``document`` is the result as the edit layer proved it (:attr:`Edited.document`); when it is
     the document of ``text``, the schema check uses it instead of reading the text once more.
     """
-    from dxkit.scaffold import write_atomic
     from dxkit.schema_check import check_schema, require_valid
+    from dxkit.writing import write_atomic
 
     body = text[1:] if text.startswith("\ufeff") else text
     if document is not None and document.text == body:
