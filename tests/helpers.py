@@ -47,3 +47,38 @@ def invoke(
             pytrace=False,
         )
     return result
+
+
+_MEASURE = """
+import resource, subprocess, sys
+done = subprocess.run(sys.argv[1:], capture_output=True)
+sys.stdout.buffer.write(done.stdout)
+sys.stderr.buffer.write(done.stderr)
+sys.stderr.write("\\n@peak_kib=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+sys.exit(done.returncode)
+"""
+
+
+def run_dxkit_measured(args: Sequence[str], *, timeout: float = 120) -> tuple[int, str, str, int]:
+    """Run ``python -m dxkit ARGS`` in a fresh process: ``(exit code, stdout, stderr, peak RSS in KiB)``.
+
+    The peak is that process's own, read by a small parent made for it, so what other tests ran
+    before does not count. ``timeout`` only catches a hang; it is not a measure of speed.
+    """
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "dxkit", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        check=False,
+    )
+    stderr, _, peak = done.stderr.rpartition("\n@peak_kib=")
+    return done.returncode, done.stdout, stderr, int(peak.strip())

@@ -5,6 +5,14 @@ files that are its own: the standard names (``roles.yaml`` …), anything in ``w
 ``retrospectives/``, and any YAML file that declares a known ``kind``. Other YAML (a CI
 configuration, ``mkdocs.yml``) is left alone. Hidden folders, ``site/`` and
 ``node_modules/`` are not entered.
+
+A command about one consortium (``status``, ``export``, ``site build`` …) finds it the way git
+finds a repository (:func:`locate_consortium`): from the folder it is given it walks up to the
+nearest folder that holds a charter (``consortium.yaml``) or the standard files, and reads only
+that consortium's files, never those of a consortium nested below it. When neither that folder
+nor any above it is a consortium, it looks a few levels down, within a bounded number of
+folders, only to name the consortia it finds there, and asks which one was meant: it never
+guesses, and it never reads an unrelated tree.
 """
 
 from __future__ import annotations
@@ -15,12 +23,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxkit.errors import UsageError
 from dxkit.loading import LoadError
 from dxkit.schemas import KINDS
 
 STANDARD_NAMES = frozenset(f"{k}.{ext}" for k in KINDS for ext in ("yaml", "yml"))
 ARTIFACT_FOLDERS = frozenset({"workshops", "retrospectives"})
 SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv", "dist", "build"})
+CHARTER_NAMES = frozenset({"consortium.yaml", "consortium.yml"})
+#: How far below the starting folder :func:`locate_consortium` looks for consortia to name.
+SEARCH_DEPTH = 3
+#: How many folders it looks at, at most, before it stops and says so.
+SEARCH_FOLDERS = 2_000
+#: How many of the consortia found below are named in the message.
+NAMED_CONSORTIA = 10
+#: The most governance files one consortium may hold; more means a wrong folder was given.
+MAX_FILES = 5_000
 _KIND_LINE = re.compile(rb"^kind:[ \t]*['\"]?(" + "|".join(KINDS).encode() + rb")['\"]?[ \t]*(#.*)?$", re.M)
 _SNIFF_BYTES = 4096
 
@@ -59,9 +77,17 @@ def _looks_like_ours(path: Path, display: str) -> bool:
     return _KIND_LINE.search(head) is not None
 
 
-def _walk(folder: Path, shown: str) -> Iterator[Target]:
+def _entered(parent: str, name: str) -> bool:
+    """Whether a walk goes into the folder ``name``: not hidden, not built output, not a virtual environment."""
+    if name.startswith(".") or name in SKIPPED_FOLDERS:
+        return False
+    return not os.path.exists(os.path.join(parent, name, "pyvenv.cfg"))
+
+
+def _walk(folder: Path, shown: str, *, nested: bool = True) -> Iterator[Target]:
+    """Our files below ``folder``; with ``nested=False``, not those of a consortium inside it."""
     for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
+        dirs[:] = sorted(d for d in dirs if _entered(current, d) and (nested or not _holds_charter(Path(current) / d)))
         rel = os.path.relpath(current, folder)
         for name in sorted(files):
             if not _is_yaml(name):
@@ -108,3 +134,84 @@ def reading_order(targets: Iterable[Target]) -> list[Target]:
     to, and the charter the model uses when there are several.
     """
     return sorted(targets, key=lambda target: target.path.name not in STANDARD_NAMES)
+
+
+def _holds_charter(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in CHARTER_NAMES)
+
+
+def _is_consortium(folder: Path) -> bool:
+    """A folder with a charter, or with any of the standard files (a consortium without a charter yet)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(entry.name in STANDARD_NAMES and entry.is_file() for entry in entries)
+    except OSError:
+        return False
+
+
+def _consortia_below(start: Path) -> tuple[list[Path], bool]:
+    """Consortium folders a few levels below ``start`` (breadth first), and whether the search stopped early."""
+    found: list[Path] = []
+    level = [start]
+    looked = 0
+    for _depth in range(SEARCH_DEPTH):
+        deeper: list[Path] = []
+        for folder in level:
+            try:
+                with os.scandir(folder) as entries:
+                    names = sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
+            except OSError:
+                continue
+            for name in names:
+                if not _entered(str(folder), name):
+                    continue
+                looked += 1
+                if looked > SEARCH_FOLDERS:
+                    return found, True
+                child = folder / name
+                if _is_consortium(child):
+                    found.append(child)
+                else:
+                    deeper.append(child)
+        level = deeper
+    return found, False
+
+
+def locate_consortium(start: str) -> str:
+    """The consortium folder a one-consortium command works on, as a path to show (see the module doc).
+
+    ``start`` is the folder the person gave (or the current one). Raises :class:`UsageError` when
+    it does not exist, and when neither it nor a folder above it is a consortium: naming the
+    consortia found below it, if any, so the person can choose.
+    """
+    path = Path(start)
+    if path.is_file():
+        path, start = path.parent, os.path.dirname(start) or "."
+    if not path.is_dir():
+        raise UsageError("analysis.no_folder", folder=start)
+    resolved = path.resolve()
+    for up, folder in enumerate((resolved, *resolved.parents)):
+        if _is_consortium(folder):
+            return os.path.normpath(os.path.join(start, *[os.pardir] * up))
+    found, stopped = _consortia_below(resolved)
+    if not found:
+        raise UsageError("analysis.no_consortium", folder=start)
+    shown = [os.path.normpath(os.path.join(start, os.path.relpath(f, resolved))) + os.sep for f in found]
+    if stopped or len(shown) > NAMED_CONSORTIA:
+        raise UsageError(
+            "analysis.which_consortium_many",
+            folder=start,
+            count=len(shown),
+            consortia=", ".join(shown[:NAMED_CONSORTIA]),
+        )
+    raise UsageError("analysis.which_consortium", folder=start, count=len(shown), consortia=", ".join(shown))
+
+
+def consortium_targets(root: str) -> list[Target]:
+    """The files of the consortium in ``root``, without those of consortia nested below it."""
+    targets: list[Target] = []
+    for target in _walk(Path(root), root, nested=False):
+        targets.append(Target(target.path, target.display, root))
+        if len(targets) > MAX_FILES:
+            raise UsageError("analysis.too_many_files", folder=root, limit=MAX_FILES)
+    return targets

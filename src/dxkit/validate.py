@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dxkit.discovery import Target, group_by_root, iter_targets, reading_order
+from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
 from dxkit.errors import UsageError
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
@@ -99,22 +99,17 @@ def check_consortium(
 
 
 def open_consortium(folder: str, *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
-    """Load the consortium in ``folder`` for an analysis (status, gate, key person, lessons).
+    """Load the consortium ``folder`` is in, for an analysis (status, gate, key person, lessons …).
 
-    Files with problems are left out of the analysis and returned as findings, so a command
-    can say that its picture is incomplete.
+    The consortium is found as :func:`dxkit.discovery.locate_consortium` says: the nearest one at
+    or above ``folder``, never a guess among several. Files with problems are left out of the
+    analysis and returned as findings, so a command can say that its picture is incomplete.
     """
-    targets: list[Target] = []
-    findings: list[Finding] = []
-    for item in iter_targets([folder]):
-        if isinstance(item, LoadError):
-            raise UsageError("analysis.no_folder", folder=folder)
-        targets.append(item)
+    root = locate_consortium(folder)
+    targets = consortium_targets(root)
     if not targets:
-        raise UsageError("analysis.no_files", folder=folder)
-    consortium, problems = load_consortium(folder, targets, lang=lang, today=today)
-    findings.extend(problems)
-    return consortium, findings
+        raise UsageError("analysis.no_files", folder=root)
+    return load_consortium(root, targets, lang=lang, today=today)
 
 
 def check_paths(

@@ -62,7 +62,7 @@ def export(
     day = today_option_value(today)
     consortium = open_folder(str(directory), language, day)
     if not has_source(consortium, kind.value):
-        raise UsageError("export.no_source", kind=kind.value, folder=str(directory))
+        raise UsageError("export.no_source", kind=kind.value, folder=consortium.root)
     data = exporter.render(consortium, language, ExportOptions(bom=bom, stamp=day))
     if output is None and not exporter.binary:
         typer.echo(data.decode("utf-8-sig"), nl=False)

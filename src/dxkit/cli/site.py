@@ -33,12 +33,13 @@ def _build(
 
     language = chosen_lang(lang_option)
     check_site_extras()
-    check_destination(directory, out)
     consortium = open_folder(str(directory), language, today_option_value(today))
+    folder = Path(consortium.root)
+    check_destination(folder, out)
     charter = consortium.charter
     site_lang = lang_option.value if lang_option else (charter.language if charter and charter.language else language)
     bilingual = bilingual or bool(charter and charter.site and charter.site.bilingual_labels)
-    result = build_site(consortium, directory, out, site_lang, bilingual=bilingual)
+    result = build_site(consortium, folder, out, site_lang, bilingual=bilingual)
     return result, language
 
 
