@@ -142,3 +142,26 @@ def test_help_lists_commands_in_each_language(monkeypatch):
             check=True,
         ).stdout
         assert needle in out and "validate" in out and "init" in out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_option_date_may_be_typed_as_people_type_it(sample: Path, lang: str) -> None:
+    iso = invoke(["status", str(sample), "--today", "2026-06-01", "--format", "json"]).stdout
+    for typed in ("2026/6/1", "2026年6月1日", "令和8年6月1日", "R8.6.1"):
+        assert invoke(["status", str(sample), "--today", typed, "--format", "json", "--lang", lang]).stdout == iso
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_bad_date_names_the_option_it_was_given_to(sample: Path, lang: str) -> None:
+    result = invoke(
+        ["new", "workshop", "issue-discovery", "--dir", str(sample), "--date", "2026/13/13", "--lang", lang], exit=2
+    )
+    assert "--date" in result.stderr and "--today" not in result.stderr
+    assert ("令和8年4月1日" if lang == "ja" else "R8.4.1") in result.stderr and "2026/13/13" in result.stderr
+    assert not list((sample / "workshops").glob("*13*"))
+
+
+def test_new_workshop_takes_the_date_as_typed(sample: Path) -> None:
+    invoke(["new", "workshop", "issue-discovery", "--dir", str(sample), "--date", "令和8年12月13日", "--lang", "ja"])
+    made = list((sample / "workshops").glob("2026-12-13-*.yaml"))
+    assert len(made) == 1 and "2026-12-13" in made[0].read_text(encoding="utf-8")

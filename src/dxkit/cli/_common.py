@@ -88,17 +88,24 @@ class DxkitGroup(TyperGroup):
             _MESSAGE_LANG.reset(token)
 
 
-def today_option_value(value: str | None) -> dt.date:
+def date_option_value(value: str | None, option: str = "--today") -> dt.date:
+    """The date an option names (ISO, ``2026/4/1``, ``2026年4月1日``, ``令和8年4月1日`` …); today without one."""
     import datetime as dt
 
+    from dxkit.dates import parse_date
     from dxkit.errors import UsageError
 
     if value is None:
         return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError("validate.bad_today", value=value) from None
+    date = parse_date(value)
+    if date is None:
+        raise UsageError("cli.bad_date", option=option, value=value)
+    return date
+
+
+def today_option_value(value: str | None) -> dt.date:
+    """The date of ``--today``."""
+    return date_option_value(value, "--today")
 
 
 TodayOption = Annotated[str | None, typer.Option("--today", help=help_text("help.validate.today"), show_default=False)]

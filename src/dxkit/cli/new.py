@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import Lang, LangOption, chosen_lang, help_text, speak
+from dxkit.cli._common import Lang, LangOption, chosen_lang, date_option_value, help_text, speak
 from dxkit.i18n import resolve_lang, t
 
 app = typer.Typer(help=help_text("help.new"), no_args_is_help=True)
@@ -69,16 +69,12 @@ def _make(
     dry_run: bool,
 ) -> None:
     from dxkit.artifacts import plan_artifact, render_artifact
-    from dxkit.errors import UsageError
     from dxkit.toolkits import get_toolkit
     from dxkit.writing import create_new
 
     # Without --lang, the file speaks the consortium's language (its charter says which).
     language = chosen_lang(lang_option) if lang_option else speak(_charter_language(folder) or resolve_lang())
-    try:
-        day = dt.date.fromisoformat(date) if date else dt.date.today()
-    except ValueError:
-        raise UsageError("validate.bad_today", value=date) from None
+    day = date_option_value(date, "--date")
     toolkit = get_toolkit(kind, toolkit_id)
     gate = _current_gate(folder, language) if toolkit.type == "gate-review" else None
     text, final_title = render_artifact(
