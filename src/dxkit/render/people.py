@@ -1,0 +1,244 @@
+"""What a consortium's site says about people: names only where the charter publishes them.
+
+A site is public. The people written into a consortium's files (the charter's key persons
+and their deputies, the members' contacts, a workshop's facilitator, recorder and
+timekeeper) have not agreed to be named on the internet by being put into a governance file
+(個人情報保護法, 情報公開). The charter decides for each kind of person under ``site.people``;
+a kind it leaves out is not published, and the site shows the organisation, the role or a
+count instead. Internal outputs (exports, ``status``, ``keyperson``, a printed agenda) are
+not the site and keep every name.
+
+Two mechanisms keep an unpublished name off the site, whatever page or file it might reach:
+
+* :func:`public_view` is the consortium the site is built from: a copy of the model in which
+  every text (titles, notes, KPT items, organisation names, roles) has each unpublished name
+  replaced by a neutral label. Pages, diagrams, page titles and the search index are made
+  from it, so they never see the name at all.
+* :func:`find_unpublished` reads every file of the built site that is made from the
+  consortium's files (pages, search index, sitemap); the build stops, writing nothing, if a
+  name is still there.
+
+A name is recognised as it is written in its field, with any white space or none between
+its parts (``山田 花子``, ``山田花子``, ``山田　花子``), and so is each of its parts of two or
+more characters (``山田``, ``Yamada``), which is how free text usually names a person. An
+organisation in brackets (``田中 愛子（Code for Shiomi）``) is not part of the name. Latin
+names match whole words only, and case matters. A word that happens to be a part of a name
+is hidden too: the site errs on the side of the person. A name written another way (a
+nickname, a name written without spaces and then cited by one part) cannot be recognised,
+so the guidebook asks people to keep names out of free text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import html
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from dxkit.i18n import translate
+from dxkit.model import Consortium
+from dxkit.model.loc import Loc
+
+T = TypeVar("T")
+
+#: The kinds of person the charter can publish (``site.people``), in the order of the schema.
+KINDS: tuple[str, ...] = ("key_persons", "member_contacts", "workshop_facilitation")
+
+#: An identifier (a member id, a task id's lowercase cousin): never prose, never redacted,
+#: so references between records keep working in the public view.
+_IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: What separates several people written in one field, and what opens an organisation after
+#: a name (``田中 愛子（Code for Shiomi）``).
+_SEPARATORS = re.compile(r"[、,，;；/／]")
+_BRACKETED = re.compile(r"[（(［\[][^）)］\]]*(?:[）)］\]]|$)")
+_OPENING, _CLOSING = "（(", "）)"
+#: The folders of a built site that hold dxkit's own files (theme, vendored scripts, the
+#: published JSON Schemas): nothing in them comes from a consortium's files.
+OWN_FOLDERS = frozenset({"assets", "schemas"})
+#: JSON writes a character as ``\\uXXXX`` when it escapes non-ASCII text.
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def written_names(value: str) -> set[str]:
+    """The names of the people a field names, without the organisations written in brackets."""
+    return {name for part in _SEPARATORS.split(_BRACKETED.sub(" ", value)) if (name := " ".join(part.split()))}
+
+
+def name_forms(name: str) -> set[str]:
+    """A name and each of its parts of two or more characters (``浜野 恵子`` → ``浜野``, ``恵子``).
+
+    Free text often names a person by one part (``事務局長（浜野）``, ``Hamano``); a part of
+    one character is left alone, as it would hide that character everywhere.
+    """
+    parts = name.split()
+    return {name} | ({p for p in parts if len(p) >= 2} if len(parts) > 1 else set())
+
+
+def names_by_kind(c: Consortium) -> dict[str, set[str]]:
+    """Every natural person's name in the consortium's files, by the kind of field that names them."""
+    found: dict[str, set[str]] = {kind: set() for kind in KINDS}
+    charter = c.charter
+    for person in charter.key_persons if charter is not None else ():
+        found["key_persons"] |= written_names(person.name)
+        if person.deputy is not None:
+            found["key_persons"] |= written_names(person.deputy.name)
+    for member in c.members:
+        for contact in member.people:
+            found["member_contacts"] |= written_names(contact.name)
+    for workshop in c.workshops:
+        roles = workshop.facilitation
+        if roles is None:
+            continue
+        for value in (roles.facilitator, roles.recorder, roles.timekeeper):
+            if value:
+                found["workshop_facilitation"] |= written_names(value)
+    return found
+
+
+def published_kinds(c: Consortium) -> frozenset[str]:
+    """The kinds of person whose names the charter publishes on the site (none by default)."""
+    charter = c.charter
+    chosen = charter.site.people if charter is not None and charter.site is not None else None
+    if chosen is None:
+        return frozenset()
+    return frozenset(kind for kind in KINDS if getattr(chosen, kind))
+
+
+def _key(name: str) -> str:
+    return "".join(name.split())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _name_pattern(name: str) -> str | None:
+    parts = name.split()
+    if len("".join(parts)) < 2:
+        return None  # one character would hide that character everywhere
+    body = r"\s*".join(re.escape(part) for part in parts)
+    if _is_word_char(parts[0][0]):
+        body = r"(?<![A-Za-z0-9])" + body
+    if _is_word_char(parts[-1][-1]):
+        body += r"(?![A-Za-z0-9])"
+    return body
+
+
+@dataclass(frozen=True)
+class NamePolicy:
+    """The names the site may show, and how it writes a name it may not."""
+
+    published: frozenset[str]
+    #: The keys (name without white space) of every name that must not appear.
+    hidden: frozenset[str]
+    placeholder: str
+    #: Every known name, longest first, so a shown name is never cut by a shorter hidden one.
+    pattern: re.Pattern[str] | None
+
+    def shows(self, kind: str) -> bool:
+        """Whether the charter publishes the names of this kind of person."""
+        return kind in self.published
+
+    @property
+    def hides_any(self) -> bool:
+        return bool(self.hidden) and self.pattern is not None
+
+    def hide(self, text: str) -> str:
+        """``text`` with each unpublished name replaced by the neutral label."""
+        if not self.hides_any or _IDENTIFIER.fullmatch(text):
+            return text
+        assert self.pattern is not None
+
+        bare = self.placeholder.strip("（）() ")
+
+        def replace(match: re.Match[str]) -> str:
+            if _key(match.group(0)) not in self.hidden:
+                return match.group(0)
+            before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+            return bare if before in _OPENING and after in _CLOSING and before and after else self.placeholder
+
+        return self.pattern.sub(replace, text)
+
+    def reveals(self, text: str) -> bool:
+        """Whether ``text`` holds an unpublished name."""
+        if not self.hides_any:
+            return False
+        assert self.pattern is not None
+        return any(_key(m.group(0)) in self.hidden for m in self.pattern.finditer(text))
+
+
+def name_policy(c: Consortium, lang: str) -> NamePolicy:
+    """The policy of the charter of ``c``: the names it publishes and those it does not."""
+    published = published_kinds(c)
+    names = {kind: {form for n in found for form in name_forms(n)} for kind, found in names_by_kind(c).items()}
+    shown = {_key(n) for kind in published for n in names[kind]}
+    every = {n for kind in KINDS for n in names[kind]}
+    hidden = frozenset(_key(n) for n in every if _key(n) not in shown)
+    patterns = sorted(
+        {p for n in every if (p := _name_pattern(n)) is not None},
+        key=lambda p: (-len(p), p),
+    )
+    pattern = re.compile("|".join(patterns)) if patterns else None
+    return NamePolicy(published, hidden, translate("site.not_published", lang), pattern)
+
+
+def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
+    """``value`` with every text in it passed through ``hide``; positions (``at``) kept."""
+    result: Any
+    if isinstance(value, str):
+        result = hide(value)
+    elif isinstance(value, tuple):
+        result = tuple(_hidden_copy(v, hide) for v in value)
+    elif isinstance(value, Loc):
+        result = value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _hidden_copy(getattr(value, f.name), hide)
+            for f in dataclasses.fields(value)
+            if f.init and f.name != "at"
+        }
+        result = dataclasses.replace(value, **changes)
+    elif isinstance(value, Mapping):
+        result = {k: _hidden_copy(v, hide) for k, v in value.items()}
+    else:
+        result = value
+    return result  # type: ignore[no-any-return]
+
+
+def public_view(c: Consortium, policy: NamePolicy) -> Consortium:
+    """The consortium as its site may show it: every unpublished name replaced by the neutral label."""
+    if not policy.hides_any:
+        return c
+    view = Consortium(root=c.root, today=c.today)
+    for f in dataclasses.fields(c):
+        records = getattr(c, f.name)
+        if isinstance(records, list):
+            setattr(view, f.name, [_hidden_copy(r, policy.hide) for r in records])
+    return view
+
+
+def _readable(data: bytes, suffix: str) -> Iterable[str]:
+    """The text of a built file as a reader or a script would see it."""
+    if suffix == ".gz":
+        data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="replace")
+    yield text
+    yield html.unescape(text)
+    yield _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def find_unpublished(site: Path, policy: NamePolicy) -> str | None:
+    """The first file of a built site (relative, ``/``-separated) that shows an unpublished name."""
+    if not policy.hides_any:
+        return None
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site)
+        if not path.is_file() or rel.parts[0] in OWN_FOLDERS:
+            continue
+        if any(policy.reveals(text) for text in _readable(path.read_bytes(), path.suffix)):
+            return rel.as_posix()
+    return None
