@@ -138,6 +138,9 @@ class NamePolicy:
     placeholder: str
     #: Every known name, longest first, so a shown name is never cut by a shorter hidden one.
     pattern: re.Pattern[str] | None
+    #: The characters a name can start with: a text holding none of them is left as it is
+    #: without running :attr:`pattern` (most texts of a large role matrix).
+    starts: re.Pattern[str] | None = None
 
     def shows(self, kind: str) -> bool:
         """Whether the charter publishes the names of this kind of person."""
@@ -149,7 +152,9 @@ class NamePolicy:
 
     def hide(self, text: str) -> str:
         """``text`` with each unpublished name replaced by the neutral label."""
-        if not self.hides_any or _IDENTIFIER.fullmatch(text):
+        if not self.hides_any or (self.starts is not None and not self.starts.search(text)):
+            return text
+        if _IDENTIFIER.fullmatch(text):
             return text
         assert self.pattern is not None
 
@@ -183,29 +188,47 @@ def name_policy(c: Consortium, lang: str) -> NamePolicy:
         key=lambda p: (-len(p), p),
     )
     pattern = re.compile("|".join(patterns)) if patterns else None
-    return NamePolicy(published, hidden, translate("site.not_published", lang), pattern)
+    firsts = {n.split()[0][0] for n in every if _name_pattern(n) is not None}
+    starts = re.compile("[" + "".join(re.escape(ch) for ch in sorted(firsts)) + "]") if firsts else None
+    return NamePolicy(published, hidden, translate("site.not_published", lang), pattern, starts)
+
+
+_RECORD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _record_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a record class that hold its content (not ``at``); ``None`` for other types."""
+    if cls not in _RECORD_FIELDS:
+        is_record = cls is not Loc and dataclasses.is_dataclass(cls)
+        fields = dataclasses.fields(cls) if is_record else ()
+        _RECORD_FIELDS[cls] = tuple(f.name for f in fields if f.init and f.name != "at") if is_record else None
+    return _RECORD_FIELDS[cls]
 
 
 def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
-    """``value`` with every text in it passed through ``hide``; positions (``at``) kept."""
-    result: Any
+    """``value`` with every text in it passed through ``hide``; positions (``at``) kept.
+
+    A part in which nothing changes is the same object, so a record without a name is shared
+    with the model rather than copied.
+    """
+    result: Any = value
     if isinstance(value, str):
         result = hide(value)
     elif isinstance(value, tuple):
-        result = tuple(_hidden_copy(v, hide) for v in value)
-    elif isinstance(value, Loc):
-        result = value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _hidden_copy(getattr(value, f.name), hide)
-            for f in dataclasses.fields(value)
-            if f.init and f.name != "at"
-        }
-        result = dataclasses.replace(value, **changes)
+        items = tuple(_hidden_copy(v, hide) for v in value)
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            result = items
+    elif (names := _record_fields(type(value))) is not None:
+        changes = {}
+        for name in names:
+            old = getattr(value, name)
+            new = _hidden_copy(old, hide)
+            if new is not old:
+                changes[name] = new
+        if changes:
+            result = dataclasses.replace(value, **changes)  # type: ignore[type-var]
     elif isinstance(value, Mapping):
         result = {k: _hidden_copy(v, hide) for k, v in value.items()}
-    else:
-        result = value
     return result  # type: ignore[no-any-return]
 
 
