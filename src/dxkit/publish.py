@@ -4,6 +4,11 @@ The site is built in a temporary folder with the same offline machinery as the g
 (no web fonts, no CDN, mermaid only on pages with a diagram) and then moved into ``--out``.
 dxkit never builds into the consortium's own folder or one of its parents, and never
 replaces a folder it did not make (it leaves a marker file in each site it builds).
+
+People's names are published only where the charter says so (:mod:`dxkit.render.people`):
+the pages and the site's name come from the public view of the consortium, and before the
+site is moved into ``--out`` every file made from the consortium's files is read again; if
+an unpublished name is still there, nothing is written.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from pathlib import Path
 from dxkit.errors import MissingTool, UsageError
 from dxkit.escape import yaml_string
 from dxkit.model import Consortium
+from dxkit.render.people import find_unpublished, name_policy
 from dxkit.render.site_pages import site_pages
 
 MARKER = ".dxkit-site"
@@ -160,7 +166,8 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
         raise UsageError("site.no_charter", folder=str(folder))
     from dxkit.i18n import translate
 
-    pages = site_pages(c, lang, bilingual=bilingual)
+    people = name_policy(c, lang)
+    pages = site_pages(c, lang, bilingual=bilingual, people=people)
     order = [
         "index.md",
         "members.md",
@@ -194,9 +201,13 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
         script = root / "docs" / "assets" / "javascripts" / "a11y.js"
         script.parent.mkdir(parents=True)
         script.write_text(A11Y_JS, encoding="utf-8")
-        (root / "mkdocs.yml").write_text(_mkdocs_yml(charter.name, lang, nav, root / "cache"), encoding="utf-8")
+        title = people.hide(charter.name)
+        (root / "mkdocs.yml").write_text(_mkdocs_yml(title, lang, nav, root / "cache"), encoding="utf-8")
         built = root / "site"
         warnings = _run_mkdocs(root / "mkdocs.yml", built)
+        leak = find_unpublished(built, people)
+        if leak is not None:
+            raise UsageError("site.name_leak", file=leak, out=str(out))
         (built / MARKER).write_text(
             "This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8"
         )

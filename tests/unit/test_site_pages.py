@@ -22,7 +22,7 @@ purpose: "移動と防災 {: onclick=alert(1) }"
 scope: [mobility]
 key_persons: [{name: "[山田](javascript:alert(1))", member: city, role: 事務局}]
 stage: demonstration
-site: {bilingual_labels: true}
+site: {bilingual_labels: true, people: {key_persons: true}}
 """
 WORKSHOP = """kind: workshop
 version: 1

@@ -41,6 +41,7 @@ NAMES: dict[tuple[str, str], str] = {
     ("consortium", "continuity"): "Continuity",
     ("consortium", "sharing"): "Sharing",
     ("consortium", "site"): "SiteSettings",
+    ("consortium", "site.people"): "PublishedNames",
     ("consortium", "config"): "CheckConfig",
     ("members", ""): "MembersFile",
     ("members", "members.[]"): "Member",

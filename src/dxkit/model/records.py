@@ -207,17 +207,38 @@ class Sharing:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PublishedNames:
+    """サイトに載せる氏名 / Names on the site."""
+
+    at: Loc = field(repr=False, compare=False)
+    key_persons: bool | None = None
+    member_contacts: bool | None = None
+    workshop_facilitation: bool | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> PublishedNames:
+        return cls(
+            at=at,
+            key_persons=data.get("key_persons"),
+            member_contacts=data.get("member_contacts"),
+            workshop_facilitation=data.get("workshop_facilitation"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SiteSettings:
     """サイト / Site."""
 
     at: Loc = field(repr=False, compare=False)
     bilingual_labels: bool | None = None
+    people: PublishedNames | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> SiteSettings:
         return cls(
             at=at,
             bilingual_labels=data.get("bilingual_labels"),
+            people=PublishedNames.from_data(data["people"], at / "people") if "people" in data else None,
         )
 
 

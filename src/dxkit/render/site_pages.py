@@ -5,12 +5,17 @@ person's file goes through :func:`~dxkit.escape.markdown_text` or, inside diagra
 through :func:`~dxkit.escape.mermaid_label`; page names are the files' names only when
 those are plain words, generated otherwise. Nothing a member types can become markup, a link
 or a script on the site.
+
+People's names appear only where the charter publishes them (:mod:`dxkit.render.people`):
+the pages are made from the public view of the consortium, in which every unpublished name
+is already replaced, and the tables that would list people show organisations, roles and
+counts instead.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -29,6 +34,7 @@ from dxkit.render.agenda import slots
 from dxkit.render.exports import render_gantt
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
+from dxkit.render.people import NamePolicy, name_policy, public_view
 
 R = TypeVar("R", Workshop, Retrospective)
 
@@ -94,7 +100,34 @@ def _ids(ids: Sequence[str]) -> str:
     return ", ".join(markdown_text(v) for v in ids)
 
 
-def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
+def _key_persons(c: Consortium, charter: Charter, L: Labels, people: NamePolicy) -> str:
+    """The key persons: with their names when the charter publishes them, else role and member only."""
+    md = markdown_text
+    names = c.member_names()
+
+    def member(mid: str) -> str:
+        return md(names.get(mid, mid))
+
+    if people.shows("key_persons"):
+        head = [L("site.col.name"), L("site.col.member"), L("site.col.role"), L("site.col.deputy")]
+        rows = [
+            [md(p.name), member(p.member), md(p.role), md(p.deputy.name) if p.deputy else L.only("site.none")]
+            for p in charter.key_persons
+        ]
+    else:
+        head = [L("site.col.role"), L("site.col.member"), L("site.col.deputy")]
+        rows = [
+            [
+                md(p.role),
+                member(p.member),
+                L.only("site.deputy_of", member=member(p.deputy.member)) if p.deputy else L.only("site.none"),
+            ]
+            for p in charter.key_persons
+        ]
+    return _table(head, rows)
+
+
+def _page_overview(c: Consortium, charter: Charter, L: Labels, people: NamePolicy) -> str:
     md = markdown_text
     parts = [
         f"# {md(charter.name)}\n\n",
@@ -111,17 +144,7 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
     parts.append(f"## {L('site.purpose')}\n\n{md(charter.purpose)}\n\n")
     parts.append(f"{L('site.scope')}: " + "、".join(L.label("field", f, only=True) for f in charter.scope) + "\n\n")
     parts.append(f"## {L('site.key_persons')}\n\n")
-    names = c.member_names()
-    rows = [
-        [
-            md(p.name),
-            md(names.get(p.member, p.member)),
-            md(p.role),
-            md(p.deputy.name) if p.deputy else L.only("site.none"),
-        ]
-        for p in charter.key_persons
-    ]
-    parts.append(_table([L("site.col.name"), L("site.col.member"), L("site.col.role"), L("site.col.deputy")], rows))
+    parts.append(_key_persons(c, charter, L, people))
     sections: list[tuple[object, str, tuple[str, ...]]] = [
         (charter.decision_making, "site.decision", ("method", "quorum", "escalation")),
         (charter.meetings, "site.meetings", ("cadence", "format")),
@@ -146,21 +169,23 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels) -> str:
     return "".join(parts)
 
 
-def _page_members(c: Consortium, L: Labels) -> str:
+def _page_members(c: Consortium, L: Labels, people: NamePolicy) -> str:
     md = markdown_text
+    named = people.shows("member_contacts")
     parts = [f"# {L('site.members')}\n\n"]
     by_type: dict[str, list[Member]] = {}
     for m in c.members:
         by_type.setdefault(m.type, []).append(m)
+
+    def contacts(m: Member) -> str:
+        return "、".join(md(p.name) for p in m.people) if named else str(len(m.people))
+
     for kind, group in by_type.items():
         parts.append(f"## {L.label('memberType', kind)}\n\n")
         parts.append(
             _table(
-                [L("site.col.name"), L("site.col.contributes"), L("site.col.people")],
-                [
-                    [md(m.name), "、".join(md(x) for x in m.contributes), "、".join(md(p.name) for p in m.people)]
-                    for m in group
-                ],
+                [L("site.col.name"), L("site.col.contributes"), L("site.col.people" if named else "site.col.contacts")],
+                [[md(m.name), "、".join(md(x) for x in m.contributes), contacts(m)] for m in group],
             )
             + "\n"
         )
@@ -295,11 +320,46 @@ def _agenda_table(record: Workshop, L: Labels) -> str:
     return _table([L("agenda.time"), L("agenda.length"), L("agenda.step"), L("agenda.how")], rows)
 
 
-def _page_workshop(workshop: Workshop, L: Labels) -> str:
+def _headcount(record: Workshop | Retrospective, L: Labels) -> str:
+    """How many took part (by member type where the file says so): a count, never names."""
+    groups = record.participants if isinstance(record, Workshop) else ()
+    total = sum(p.count for p in groups) if groups else record.headcount
+    if total is None:
+        return ""
+    text = L.only("site.people_count", count=total)
+    if groups:
+        by_type = ("、" if L.lang == "ja" else ", ").join(
+            L.only("site.by_type", type=L.label("memberType", p.type, only=True), count=p.count) for p in groups
+        )
+        text += f"（{by_type}）" if L.lang == "ja" else f" ({by_type})"
+    return f"**{L('site.participants')}**: {text}\n\n"
+
+
+def _facilitation(workshop: Workshop, L: Labels, people: NamePolicy) -> str:
+    """Who runs the workshop: the names when the charter publishes them, else only the roles."""
+    roles = workshop.facilitation
+    if roles is None:
+        return ""
+    named = people.shows("workshop_facilitation")
+    lines = [
+        f"- {L.only(key)}: {markdown_text(value) if named else people.placeholder}\n"
+        for key, value in (
+            ("role.facilitator", roles.facilitator),
+            ("role.recorder", roles.recorder),
+            ("role.timekeeper", roles.timekeeper),
+        )
+        if value
+    ]
+    return f"## {L('site.facilitation')}\n\n" + "".join(lines) + "\n"
+
+
+def _page_workshop(workshop: Workshop, L: Labels, people: NamePolicy) -> str:
     md = markdown_text
     parts = [
         f"# {md(workshop.title)}\n\n",
         f"{workshop.date.isoformat()} ・ {L.only('agenda.minutes', minutes=workshop.duration_minutes)}\n\n",
+        _headcount(workshop, L),
+        _facilitation(workshop, L, people),
         f"## {L('agenda.steps')}\n\n",
         _agenda_table(workshop, L),
     ]
@@ -335,9 +395,13 @@ def _items(label: str, texts: Sequence[str], L: Labels) -> str:
     return f"## {L(label)}\n\n" + "".join(f"- {markdown_text(x)}\n" for x in texts) + "\n"
 
 
-def _page_retrospective(retro: Retrospective, L: Labels) -> str:
+def _page_retrospective(retro: Retrospective, L: Labels, members: Mapping[str, str]) -> str:
     md = markdown_text
-    parts = [f"# {md(retro.title)}\n\n", f"{retro.date.isoformat()}\n\n"]
+    parts = [f"# {md(retro.title)}\n\n", f"{retro.date.isoformat()}\n\n", _headcount(retro, L)]
+    if retro.participants:
+        # Members are organisations; the people who came are counted, never named.
+        taking_part = ("、" if L.lang == "ja" else "; ").join(md(members.get(mid, mid)) for mid in retro.participants)
+        parts.append(f"**{L('site.participating_members')}**: {taking_part}\n\n")
     if retro.kpt is not None:
         parts.append(_items("lessons.keep", retro.kpt.keep, L))
         parts.append(_items("lessons.problem", retro.kpt.problem, L))
@@ -369,18 +433,22 @@ def _page_retrospective(retro: Retrospective, L: Labels) -> str:
     return "".join(parts)
 
 
-def page_names(records: Sequence[Workshop | Retrospective], fallback: str) -> list[str]:
+def page_names(
+    records: Sequence[Workshop | Retrospective], fallback: str, people: NamePolicy | None = None
+) -> list[str]:
     """A page name for each record: its file's name when that is a plain word, else generated.
 
     Names are unique and never ``index.md`` (the folder's own index), so no page replaces
-    another, and every name is safe in a Markdown link as it is.
+    another, and every name is safe in a Markdown link as it is. A file named after a person
+    whose name the charter does not publish gets a generated name (page names reach the
+    address bar, the sitemap and the search index).
     """
     taken = {"index.md"}
     names = []
     for number, record in enumerate(records, 1):
         stem = PurePosixPath(record.at.file).stem
         name = f"{stem}.md"
-        if not _PLAIN_NAME.fullmatch(stem) or name in taken:
+        if not _PLAIN_NAME.fullmatch(stem) or name in taken or (people is not None and people.reveals(stem)):
             name = f"{fallback}-{number}.md"
             while name in taken:
                 name = f"{fallback}-{number}-{len(taken)}.md"
@@ -390,14 +458,14 @@ def page_names(records: Sequence[Workshop | Retrospective], fallback: str) -> li
 
 
 def _dated_pages(
-    folder: str, records: Sequence[R], render: Callable[[R, Labels], str], L: Labels
+    folder: str, records: Sequence[R], render: Callable[[R, Labels], str], L: Labels, people: NamePolicy
 ) -> dict[PurePosixPath, str]:
     ordered = sorted(records, key=lambda r: (r.date, r.at.file))
     if not ordered:
         return {}
     pages: dict[PurePosixPath, str] = {}
     rows = []
-    for record, name in zip(ordered, page_names(ordered, folder.rstrip("s")), strict=True):
+    for record, name in zip(ordered, page_names(ordered, folder.rstrip("s"), people), strict=True):
         pages[PurePosixPath(folder, name)] = render(record, L)
         rows.append([record.date.isoformat(), f"[{markdown_text(record.title)}]({name})"])
     pages[PurePosixPath(folder, "index.md")] = f"# {L(_FOLDER_TITLE[folder])}\n\n" + _table(
@@ -406,23 +474,41 @@ def _dated_pages(
     return pages
 
 
-def site_pages(c: Consortium, lang: str, *, bilingual: bool = False) -> dict[PurePosixPath, str]:
-    """Every page of the site, by path under ``docs/`` (the consortium must have a charter)."""
-    charter = c.charter
-    if charter is None:
+def site_pages(
+    c: Consortium, lang: str, *, bilingual: bool = False, people: NamePolicy | None = None
+) -> dict[PurePosixPath, str]:
+    """Every page of the site, by path under ``docs/`` (the consortium must have a charter).
+
+    ``people`` is the charter's policy on names (:func:`~dxkit.render.people.name_policy`
+    of ``c`` when not given); the pages are made from the public view of ``c`` it gives.
+    """
+    if c.charter is None:
         raise UsageError("site.no_charter", folder=c.root)
+    people = people if people is not None else name_policy(c, lang)
+    c = public_view(c, people)
+    charter = c.charter
+    assert charter is not None
     L = Labels(lang, bilingual)
-    pages: dict[PurePosixPath, str] = {PurePosixPath("index.md"): _page_overview(c, charter, L)}
+    members = c.member_names()
+    pages: dict[PurePosixPath, str] = {PurePosixPath("index.md"): _page_overview(c, charter, L, people)}
     if c.has_members:
-        pages[PurePosixPath("members.md")] = _page_members(c, L)
+        pages[PurePosixPath("members.md")] = _page_members(c, L, people)
     if c.has_roles:
         pages[PurePosixPath("roles.md")] = _page_roles(c, L)
     if c.has_gates:
         pages[PurePosixPath("gates.md")] = _page_gates(c, L)
     if c.has_issues:
         pages[PurePosixPath("issues.md")] = _page_issues(c, L)
-    pages.update(_dated_pages("workshops", c.workshops, _page_workshop, L))
-    pages.update(_dated_pages("retrospectives", c.retrospectives, _page_retrospective, L))
+    pages.update(_dated_pages("workshops", c.workshops, lambda w, labels: _page_workshop(w, labels, people), L, people))
+    pages.update(
+        _dated_pages(
+            "retrospectives",
+            c.retrospectives,
+            lambda r, labels: _page_retrospective(r, labels, members),
+            L,
+            people,
+        )
+    )
     if c.retrospectives:
         pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang)
     return pages
