@@ -75,7 +75,8 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX008", "2026-05-01-gate-review.yaml", 8),
         ("DX009", "consortium-2025.yaml", 2),
         ("DX601", "2026-05-01-kpt.yaml", 10),
-        ("DX602", "roles.yaml", 1),
+        ("DX602", "2026-01-10-kpt.yaml", 5),
+        ("DX603", "roles.yaml", 9),
     ],
 )
 def test_rule_points_at_the_right_line(code: str, file: str, line: int) -> None:
@@ -159,3 +160,16 @@ def test_only_the_first_charter_sets_the_configuration(tmp_path: Path) -> None:
     (finding,) = check_paths([str(dest)], lang="en", today=TODAY).findings
     assert (finding.code, Path(finding.file).name) == ("DX009", "consortium-2025.yaml")
     assert f"{dest / 'consortium.yaml'}:1" in finding.message
+
+
+def test_a_record_of_placeholders_only_is_not_a_retrospective(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    shutil.copytree(FIXTURES / "DX603" / "bad", folder)
+    record = folder / "retrospectives" / "2026-05-20-kpt.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("keep: []", 'keep: ["〔記入〕"]'), encoding="utf-8")
+    codes = [f.code for f in check_paths([str(folder)], lang="ja", today=TODAY).findings]
+    assert "DX603" in codes and "DX602" not in codes
+    written = record.read_text(encoding="utf-8").replace('keep: ["〔記入〕"]', "keep: [夜の回がよかった]")
+    record.write_text(written, encoding="utf-8")
+    codes = [f.code for f in check_paths([str(folder)], lang="ja", today=TODAY).findings]
+    assert "DX603" not in codes and "DX602" not in codes
