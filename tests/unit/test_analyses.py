@@ -143,3 +143,17 @@ def test_lessons_are_in_date_order_and_tries_in_file_order():
         ("担当なし 3", "retrospectives/a.yaml"),
     ]
     assert lessons.tries[0].due == "2026-12-01" and lessons.tries[0].done is False
+
+
+def test_a_task_past_its_recovery_date_is_unexplained_again() -> None:
+    from pathlib import Path
+
+    from dxkit.analyses.status import build_status
+    from dxkit.validate import open_consortium
+
+    fixtures = Path(__file__).resolve().parents[1] / "rules" / "fixtures" / "DX307"
+    for case, explained in (("good", True), ("bad", False)):
+        consortium, _ = open_consortium(str(fixtures / case), lang="ja", today=dt.date(2026, 6, 1))
+        report = build_status(consortium)
+        ids = [line.id for line in (report.overdue_explained if explained else report.overdue_unexplained)]
+        assert ids == ["T-001"], (case, report)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from dxkit.analyses.gates import GateSummary, summarise_gates
 from dxkit.model import Consortium
 from dxkit.model.records import Task
-from dxkit.model.vocabulary import OPEN_TASK_STATUSES, is_overdue
+from dxkit.model.vocabulary import OPEN_TASK_STATUSES, delay_explained, is_overdue
 
 
 @dataclass
@@ -102,7 +102,7 @@ def build_status(c: Consortium, *, soon_days: int = 14) -> StatusReport:
             member(mid).responsible += 1
         if overdue:
             line = _line(task, (today - task.due).days)
-            explained = line.reason and line.recovery_plan
+            explained = delay_explained(task, today)
             (report.overdue_explained if explained else report.overdue_unexplained).append(line)
         elif is_open and (task.due - today).days <= soon_days:
             report.due_soon.append(_line(task, (task.due - today).days))

@@ -41,3 +41,17 @@ def raci(task: Task, field: str) -> tuple[str, ...]:
 def is_overdue(task: Task, today: dt.date) -> bool:
     """Whether a task that is still open is past its due date."""
     return task.status in OPEN_TASK_STATUSES and task.due < today
+
+
+def recovery_slipped(task: Task, today: dt.date) -> bool:
+    """Whether an overdue task's recovery plan has a new date that has passed too."""
+    delay = task.delay
+    return is_overdue(task, today) and delay is not None and delay.new_due is not None and delay.new_due < today
+
+
+def delay_explained(task: Task, today: dt.date) -> bool:
+    """Whether an overdue task says why and how it recovers, and its recovery date (if any) is still ahead."""
+    delay = task.delay
+    if delay is None or not delay.reason or not delay.recovery_plan:
+        return False
+    return not recovery_slipped(task, today)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci
+from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
 from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
 
 
@@ -56,11 +56,24 @@ def check_overdue_without_recovery_plan(c: Consortium) -> Iterator[Hit]:
     for task in c.tasks:
         if not is_overdue(task, c.today):
             continue
-        if task.delay is not None and task.delay.reason and task.delay.recovery_plan:
-            continue
+        delay = task.delay
+        if delay is not None and delay.reason and delay.recovery_plan:
+            continue  # explained; DX307 watches the recovery date
         yield Hit(task.at / "due", {"task": task.id, "due": task.due.isoformat(), "days": (c.today - task.due).days})
 
 
 @rule("DX306", "duplicate-task-id", Severity.ERROR, guide="projects/role-matrix.md")
 def check_duplicate_task_id(c: Consortium) -> Iterator[Hit]:
     yield from iter_duplicate_ids(c.tasks)
+
+
+@rule("DX307", "recovery-date-passed", Severity.ERROR, guide="projects/role-matrix.md")
+def check_recovery_date_passed(c: Consortium) -> Iterator[Hit]:
+    for task in c.tasks:
+        if not recovery_slipped(task, c.today) or task.delay is None or task.delay.new_due is None:
+            continue
+        new_due = task.delay.new_due
+        yield Hit(
+            task.at / "delay" / "new_due",
+            {"task": task.id, "new_due": new_due.isoformat(), "days": (c.today - new_due).days},
+        )
