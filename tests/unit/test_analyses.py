@@ -80,7 +80,11 @@ def test_status_counts_every_roles_file():
     assert [t.id for t in report.due_soon] == ["T-2", "U-2"]
     assert [t.id for t in report.blocked] == ["T-3", "U-3"]
     city = next(m for m in report.load if m.member == "city")
-    assert (city.accountable, city.responsible, city.open_tasks, city.overdue) == (4, 4, 4, 2)
+    # city is accountable for -1 and -2 and responsible for -2 and -3 in each file: all three are
+    # open, and -1 and -3 are overdue, so the open and overdue counts include the responsible one.
+    assert (city.accountable, city.responsible, city.open_tasks, city.overdue) == (4, 4, 6, 4)
+    bank = next(m for m in report.load if m.member == "bank")
+    assert (bank.accountable, bank.responsible, bank.open_tasks, bank.overdue) == (4, 2, 6, 4)
 
 
 def test_status_keeps_its_json_shape_with_dates_as_text():

@@ -30,7 +30,9 @@ class MemberLoad:
     name: str
     accountable: int
     responsible: int
+    #: Open tasks the member is accountable or responsible for (each task once).
     open_tasks: int
+    #: Of those, the tasks past their due date.
     overdue: int
 
 
@@ -94,12 +96,13 @@ def build_status(c: Consortium, *, soon_days: int = 14) -> StatusReport:
         is_open = task.status in OPEN_TASK_STATUSES
         overdue = is_overdue(task, today)
         for mid in task.accountable:
-            m = member(mid)
-            m.accountable += 1
-            m.open_tasks += is_open
-            m.overdue += overdue
+            member(mid).accountable += 1
         for mid in task.responsible:
             member(mid).responsible += 1
+        for mid in dict.fromkeys((*task.accountable, *task.responsible)):  # each task once per member
+            m = member(mid)
+            m.open_tasks += is_open
+            m.overdue += overdue
         if overdue:
             line = _line(task, (today - task.due).days)
             explained = delay_explained(task, today)
