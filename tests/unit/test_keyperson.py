@@ -134,3 +134,17 @@ def test_mermaid_graph_escapes_names():
     assert "#34;#93;#59; click a call alert#40;1#41;" in label.group(1)
     assert not any(line.lstrip().startswith("m1 -") for line in mermaid.splitlines()) and len(mermaid.splitlines()) == 7
     assert mermaid.startswith("graph LR\n") and "m0 --- m1" in mermaid
+
+
+def test_one_deputy_for_two_key_persons_is_a_risk():
+    charter = CHARTER.replace(
+        '  - {name: 山田, member: a, role: 事務局, rotation_expected: "2027-04"}\n',
+        "  - {name: 山田, member: a, role: 事務局, deputy: {name: 佐藤, member: b}}\n"
+        "  - {name: 田中, member: b, role: 技術, deputy: {name: 佐藤, member: b}}\n"
+        "  - {name: 鈴木, member: a, role: 広報, deputy: {name: 高橋, member: a}}\n",
+    )
+    report = analyse(_consortium([("a", "b")], charter=charter))
+    shared = [r for r in report.risks if r.kind == "shared-deputy"]
+    expected = {"deputy": "佐藤", "count": 2, "names": "山田、田中"}
+    assert [(r.member, r.reason.params) for r in shared] == [("b", expected)]
+    assert not [r for r in report.risks if r.kind == "no-deputy"]

@@ -44,7 +44,7 @@ class Candidate:
 
 @dataclass
 class Risk:
-    kind: str  # no-deputy, articulation-point, rotation, isolated
+    kind: str  # no-deputy, shared-deputy, articulation-point, rotation, isolated
     member: str
     reason: Reason
 
@@ -169,6 +169,14 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
                     Reason("kp.risk.same_post_deputy", {"name": person.name, "deputy": person.deputy.name}),
                 )
             )
+    covering: dict[tuple[str, str], list[str]] = {}  # (deputy's name, member) -> the key persons covered
+    for person in charter_people:
+        if person.deputy is not None:
+            covering.setdefault((person.deputy.name, person.deputy.member), []).append(person.name)
+    for (deputy, member), covered in covering.items():
+        if len(covered) > 1:
+            params = {"deputy": deputy, "count": len(covered), "names": "、".join(covered)}
+            risks.append(Risk("shared-deputy", member, Reason("kp.risk.shared_deputy", params)))
     for node in sorted(cut):
         others = graph.copy()
         others.remove_node(node)

@@ -30,6 +30,7 @@ Reporter = Callable[[R, str], Document]
 #: The continuity risks the key-person analysis finds (:class:`dxkit.analyses.keyperson.Risk`).
 _RISK_KIND = {
     "no-deputy": "kp.kind.no-deputy",
+    "shared-deputy": "kp.kind.shared-deputy",
     "articulation-point": "kp.kind.articulation-point",
     "rotation": "kp.kind.rotation",
     "isolated": "kp.kind.isolated",
