@@ -174,3 +174,13 @@ def test_a_record_of_placeholders_only_is_not_a_retrospective(tmp_path: Path) ->
     record.write_text(written, encoding="utf-8")
     codes = [f.code for f in check_paths([str(folder)], lang="ja", today=TODAY).findings]
     assert "DX603" not in codes and "DX602" not in codes
+
+
+@pytest.mark.parametrize(("typed", "hint"), [("bnak", "bank"), ("citty", "city"), ("zzz", None)])
+def test_a_misspelt_member_id_gets_a_suggestion(typed: str, hint: str | None) -> None:
+    from dxkit.rules.registry import get_rule, suggest
+
+    params = {"task": "T-1", "field": "responsible", "member": typed, **suggest(typed, {"bank", "city", "univ"})}
+    for lang, words in (("ja", "もしかして"), ("en", "Did you mean")):
+        message = get_rule("DX303").render_message(lang, params)
+        assert (f"{words} {hint}" in message) if hint else (words not in message), message

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules.registry import Hit, rule
+from dxkit.rules.registry import Hit, rule, suggest
 
 
 @rule("DX101", "key-person-without-deputy", Severity.ERROR, guide="key-person/index.md")
@@ -25,7 +25,13 @@ def check_unknown_key_person_member(c: Consortium) -> Iterator[Hit]:
     for charter in c.charters:
         for person in charter.key_persons:
             if person.member not in ids:
-                yield Hit(person.at / "member", {"name": person.name, "member": person.member})
+                yield Hit(
+                    person.at / "member",
+                    {"name": person.name, "member": person.member, **suggest(person.member, ids)},
+                )
             deputy = person.deputy
             if deputy is not None and deputy.member not in ids:
-                yield Hit(deputy.at / "member", {"name": deputy.name, "member": deputy.member})
+                yield Hit(
+                    deputy.at / "member",
+                    {"name": deputy.name, "member": deputy.member, **suggest(deputy.member, ids)},
+                )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
+from dxkit.rules.registry import Hit, iter_duplicate_ids, rule, suggest
 
 #: The member types the report asks every consortium to consider (ch. 5, 3(1)①).
 CORE_STAKEHOLDER_TYPES = frozenset({"financial-institution", "local-media", "education-research"})
@@ -33,4 +33,7 @@ def check_unknown_relation_member(c: Consortium) -> Iterator[Hit]:
     for member in c.members:
         for relation in member.relations:
             if relation.with_ not in ids:
-                yield Hit(relation.at / "with", {"member": member.id, "other": relation.with_})
+                yield Hit(
+                    relation.at / "with",
+                    {"member": member.id, "other": relation.with_, **suggest(relation.with_, ids)},
+                )

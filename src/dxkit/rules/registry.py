@@ -7,11 +7,13 @@ registry (and no module imports its own package back).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from dxkit.findings import Severity
+from dxkit.i18n import translate
 from dxkit.model import Consortium, Loc
 from dxkit.model.records import CheckConfig
 from dxkit.rules.texts import RuleTexts, rule_texts
@@ -27,6 +29,12 @@ class Hit:
 
 
 Check = Callable[[Consortium], Iterable[Hit]]
+
+
+def suggest(value: str, known: Iterable[str]) -> dict[str, str]:
+    """``{"suggestion": id}`` for the known id closest to a misspelt ``value``, or ``{}`` when none is close."""
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return {"suggestion": close[0]} if close else {}
 
 
 def place(at: Loc) -> str:
@@ -93,7 +101,12 @@ class Rule:
         return self.texts.fix
 
     def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
-        return self.message[lang].format(**params)
+        """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean"."""
+        text = self.message[lang].format(**params)
+        suggestion = params.get("suggestion")
+        if suggestion:
+            text += translate("schema.did_you_mean", lang, suggestion=suggestion)
+        return text
 
 
 RULES: dict[str, Rule] = {}

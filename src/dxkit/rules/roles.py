@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
-from dxkit.rules.registry import Hit, iter_duplicate_ids, rule
+from dxkit.rules.registry import Hit, iter_duplicate_ids, rule, suggest
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
@@ -41,7 +41,8 @@ def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
         for field in RACI_FIELDS:
             for index, member in enumerate(raci(task, field)):
                 if member not in ids:
-                    yield Hit((task.at / field).member(index), {"task": task.id, "field": field, "member": member})
+                    params = {"task": task.id, "field": field, "member": member, **suggest(member, ids)}
+                    yield Hit((task.at / field).member(index), params)
 
 
 @rule("DX304", "missing-done-criteria", Severity.ERROR, guide="projects/role-matrix.md")
