@@ -16,6 +16,7 @@ short "internal error, please report" message in one place (:func:`dxkit.cli.mai
 from __future__ import annotations
 
 import errno
+import os
 from typing import Any
 
 from dxkit.i18n import DEFAULT_LANG, translate
@@ -95,12 +96,62 @@ def exit_code_for_findings(errors: int, *, exit_zero: bool = False, incomplete: 
     return EXIT_CLEAN
 
 
+#: Error numbers that mean "no room left": a full disk, or a user's quota used up.
+_NO_SPACE = frozenset(code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if code is not None)
+_NO_PERMISSION = frozenset((errno.EACCES, errno.EPERM))
+
+
 def write_error(exc: OSError, path: str) -> WriteError:
-    """The message for an operating-system error while writing ``path``."""
-    if exc.errno == errno.ENOSPC:
+    """The message for an operating-system error while writing ``path``: what happened, what to do."""
+    code = exc.errno
+    if code in _NO_SPACE:
         return WriteError("write.disk_full", path=path)
-    if exc.errno == errno.EROFS:
+    if code == errno.EROFS:
         return WriteError("write.read_only", path=path)
-    if exc.errno in (errno.EACCES, errno.EPERM):
+    if code in _NO_PERMISSION:
         return WriteError("write.permission", path=path)
-    return WriteError("write.failed", path=path, detail=exc.strerror or type(exc).__name__)
+    if code == errno.ENOENT:
+        return WriteError("write.folder_missing", path=path)
+    if code == errno.EISDIR:
+        return WriteError("write.is_folder", path=path)
+    if code == errno.ENOTDIR:
+        return WriteError("write.not_a_folder", path=path)
+    if code == errno.ENAMETOOLONG:
+        return WriteError("write.name_too_long", path=path)
+    return WriteError("write.failed", path=path, detail=_reason(exc))
+
+
+def read_error(exc: OSError, path: str) -> InputError:
+    """The message for an operating-system error while reading ``path``: what happened, what to do."""
+    code = exc.errno
+    if code == errno.ENOENT:
+        return InputError("read.missing", path=path)
+    if code in _NO_PERMISSION:
+        return InputError("read.permission", path=path)
+    if code == errno.EISDIR:
+        return InputError("read.is_folder", path=path)
+    if code == errno.ENOTDIR:
+        return InputError("read.not_a_folder", path=path)
+    if code == errno.ENAMETOOLONG:
+        return InputError("read.name_too_long", path=path)
+    return InputError("read.failed", path=path, detail=_reason(exc))
+
+
+def os_error(exc: OSError) -> DxkitError:
+    """The message for an operating-system error that reached the command line unexplained.
+
+    Writes go through :mod:`dxkit.writing`, which names its own failures; what arrives here is
+    nearly always a read (a file removed or locked while a command ran). Errors that can only come
+    from writing (a full disk, a read-only file system) keep their write message.
+    """
+    path = exc.filename
+    if path is None:
+        return DxkitError("os.failed", detail=_reason(exc))
+    shown = os.fsdecode(path) if isinstance(path, bytes) else str(path)
+    if exc.errno in _NO_SPACE or exc.errno == errno.EROFS:
+        return write_error(exc, shown)
+    return read_error(exc, shown)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__

@@ -1,7 +1,8 @@
 """Publish a consortium's own website from its folder (``dxkit site``, Material for MkDocs).
 
 The site is built in a temporary folder with the same offline machinery as the guidebook
-(no web fonts, no CDN, mermaid only on pages with a diagram) and then moved into ``--out``.
+(no web fonts, no CDN, mermaid only on pages with a diagram) and then put in ``--out`` in one
+step (:func:`dxkit.writing.replace_folder`): a full disk leaves the site that was there before.
 dxkit never builds into the consortium's own folder or one of its parents, and never
 replaces a folder it did not make (it leaves a marker file in each site it builds).
 
@@ -13,17 +14,20 @@ an unpublished name is still there, nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import shutil
+import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from dxkit.errors import MissingTool, UsageError
+from dxkit.errors import MissingTool, UsageError, write_error
 from dxkit.escape import yaml_string
 from dxkit.model import Consortium
 from dxkit.render.people import find_unpublished, name_policy
 from dxkit.render.site_pages import site_pages
+from dxkit.writing import replace_folder
 
 MARKER = ".dxkit-site"
 
@@ -191,28 +195,44 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
     nav = [(translate(labels[p], lang), p) for p in order if any(str(k) == p for k in pages)]
     with tempfile.TemporaryDirectory(prefix="dxkit-site-") as tmp:
         root = Path(tmp)
-        for rel, text in pages.items():
-            path = root / "docs" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        css = root / "docs" / "assets" / "stylesheets" / "site.css"
-        css.parent.mkdir(parents=True)
-        css.write_text(PRINT_CSS, encoding="utf-8")
-        script = root / "docs" / "assets" / "javascripts" / "a11y.js"
-        script.parent.mkdir(parents=True)
-        script.write_text(A11Y_JS, encoding="utf-8")
-        title = people.hide(charter.name)
-        (root / "mkdocs.yml").write_text(_mkdocs_yml(title, lang, nav, root / "cache"), encoding="utf-8")
-        built = root / "site"
-        warnings = _run_mkdocs(root / "mkdocs.yml", built)
-        leak = find_unpublished(built, people)
-        if leak is not None:
-            raise UsageError("site.name_leak", file=leak, out=str(out))
-        (built / MARKER).write_text(
-            "This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8"
-        )
-        _replace(built, out)
+        with _refused_in(root):
+            _write_sources(root, pages, people.hide(charter.name), lang, nav)
+            built = root / "site"
+            warnings = _run_mkdocs(root / "mkdocs.yml", built)
+            leak = find_unpublished(built, people)
+            if leak is not None:
+                raise UsageError("site.name_leak", file=leak, out=str(out))
+            (built / MARKER).write_text(
+                "This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8"
+            )
+        replace_folder(built, out)
     return SiteResult(out, len(pages), warnings)
+
+
+def _write_sources(
+    root: Path, pages: dict[PurePosixPath, str], title: str, lang: str, nav: list[tuple[str, str]]
+) -> None:
+    """The MkDocs project of the site, in the temporary folder ``root``."""
+    for rel, text in pages.items():
+        path = root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    css = root / "docs" / "assets" / "stylesheets" / "site.css"
+    css.parent.mkdir(parents=True)
+    css.write_text(PRINT_CSS, encoding="utf-8")
+    script = root / "docs" / "assets" / "javascripts" / "a11y.js"
+    script.parent.mkdir(parents=True)
+    script.write_text(A11Y_JS, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(_mkdocs_yml(title, lang, nav, root / "cache"), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _refused_in(root: Path) -> Iterator[None]:
+    """A write the system refuses in the temporary build folder ``root`` becomes its message."""
+    try:
+        yield
+    except OSError as exc:
+        raise write_error(exc, os.fsdecode(exc.filename) if exc.filename is not None else str(root)) from None
 
 
 def _run_mkdocs(config_file: Path, site_dir: Path) -> list[str]:
@@ -234,14 +254,3 @@ def _run_mkdocs(config_file: Path, site_dir: Path) -> list[str]:
     finally:
         logger.removeHandler(collector)
     return collector.messages
-
-
-def _replace(built: Path, out: Path) -> None:
-    """Put the new site in ``out`` (empty, or a site dxkit built before); nothing outside it."""
-    out.mkdir(parents=True, exist_ok=True)
-    for child in out.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-    shutil.copytree(built, out, dirs_exist_ok=True)

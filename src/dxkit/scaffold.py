@@ -9,8 +9,9 @@ Every write is planned first. The plan says, for each file, what would happen:
 * ``conflict``  — something that is not a plain file (a folder, a link) is in the way.
 
 Conflicts are reported before anything is written, and then nothing is written at all.
-Files are written atomically (:mod:`dxkit.writing`), so an interrupted run never leaves half
-a file.
+The files of a plan are written together (:func:`dxkit.writing.write_all`): each to a temporary
+file first, renamed into place only when all are written, so a full disk or a read-only folder
+leaves the whole scaffold or nothing new, never half of it.
 """
 
 from __future__ import annotations
@@ -23,11 +24,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dxkit._resources import schemas_dir, toolkits_dir
-from dxkit.errors import ScaffoldConflict, TemplateError, UsageError
+from dxkit.errors import ScaffoldConflict, TemplateError, UsageError, read_error
 from dxkit.escape import markdown_text, yaml_string
 from dxkit.loading import LoadError, load_text
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
-from dxkit.writing import write_atomic
+from dxkit.writing import write_all
 
 #: Where ``init`` puts a copy of the schemas, relative to the consortium folder.
 SCHEMA_FOLDER = PurePosixPath(".dxkit", "schemas", f"v{SCHEMA_VERSION}")
@@ -159,26 +160,33 @@ def plan(dest: Path, files: Iterable[PlannedFile], *, overwrite: bool = False) -
         target = dest / item.rel
         if _blocked(dest, item.rel) or target.is_symlink() or target.is_dir():
             action = Action.CONFLICT
-        elif not target.exists():
-            action = Action.CREATE
-        elif target.read_bytes() == item.content:
-            action = Action.IDENTICAL
         else:
-            action = Action.OVERWRITE if overwrite else Action.SKIP
+            action = _compare(target, item.content, overwrite)
         steps.append(Step(item.rel, action, item.content))
     return steps
 
 
+def _compare(target: Path, content: bytes, overwrite: bool) -> Action:
+    """What writing ``content`` to the plain file (or nothing) at ``target`` would be."""
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        return Action.CREATE
+    except OSError as exc:
+        raise read_error(exc, str(target)) from None
+    if current == content:
+        return Action.IDENTICAL
+    return Action.OVERWRITE if overwrite else Action.SKIP
+
+
 def apply(dest: Path, steps: list[Step]) -> None:
-    """Carry out a plan; refuses the whole plan if any step is a conflict."""
+    """Carry out a plan, all of it or nothing; refuses the whole plan if any step is a conflict."""
     conflicts = [str(s.rel) for s in steps if s.action is Action.CONFLICT]
     if conflicts:
         raise ScaffoldConflict("init.conflict", paths=", ".join(conflicts))
     if dest.exists() and not dest.is_dir():
         raise ScaffoldConflict("init.dest_not_folder", path=str(dest))
-    for step in steps:
-        if step.action.writes:
-            write_atomic(dest / step.rel, step.content)
+    write_all([(dest / step.rel, step.content) for step in steps if step.action.writes])
 
 
 def init_files(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dxkit.editing import Editor, editor_for
-from dxkit.errors import UsageError
+from dxkit.errors import UsageError, read_error
 from dxkit.loading import Document
 from dxkit.sheet import ROLE_COLUMNS, choices, get, header_key, parse_cell
 
@@ -57,7 +57,9 @@ def read_sheet(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
 
     try:
         book = load_workbook(path, data_only=True, read_only=True)
-    except (BadZipFile, KeyError, OSError, ValueError) as exc:
+    except OSError as exc:
+        raise read_error(exc, str(path)) from None
+    except (BadZipFile, KeyError, ValueError) as exc:
         raise UsageError("import.not_xlsx", file=str(path), detail=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]

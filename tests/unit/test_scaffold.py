@@ -8,8 +8,9 @@ import pytest
 from dxkit.errors import ScaffoldConflict, UsageError
 from dxkit.loading import load_file
 from dxkit.rules import Selection
-from dxkit.scaffold import Action, PlannedFile, apply, init_files, plan, write_atomic
+from dxkit.scaffold import Action, PlannedFile, apply, init_files, plan
 from dxkit.validate import check_paths
+from dxkit.writing import write_atomic
 from tests.conftest import TODAY, scaffold
 
 

@@ -1,19 +1,22 @@
 """Pieces every command shares: the language options, the folder and file loaders, the root group.
 
 The root group is the one place where an expected failure (a :class:`~dxkit.errors.DxkitError`
-raised anywhere in any command) becomes its message on standard error and its exit code.
+raised anywhere in any command) becomes its message on standard error and its exit code. An
+:class:`OSError` that reached it unexplained (a file removed or made unreadable while the command
+ran) is an expected failure too: it becomes the message of :func:`dxkit.errors.os_error`, which
+names the file, never an "internal error".
 """
 
 from __future__ import annotations
 
 from contextvars import ContextVar
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 
-from dxkit.errors import DxkitError, exit_code_for
+from dxkit.errors import DxkitError, exit_code_for, os_error
 from dxkit.i18n import resolve_lang, t
 
 if TYPE_CHECKING:
@@ -81,11 +84,20 @@ class DxkitGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except DxkitError as err:
-            lang = _MESSAGE_LANG.get() or resolve_lang()
-            typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
-            raise typer.Exit(exit_code_for(err)) from None
+            _fail(err)
+        except OSError as exc:
+            _fail(os_error(exc))
         finally:
             _MESSAGE_LANG.reset(token)
+
+
+def _fail(err: DxkitError) -> NoReturn:
+    from dxkit.escape import terminal_text
+
+    lang = _MESSAGE_LANG.get() or resolve_lang()
+    # A message may quote a path or a value from a person's file: no escape sequence gets through.
+    typer.echo(terminal_text(t("cli.error_prefix", lang) + err.message(lang), newlines=True, tabs=True), err=True)
+    raise typer.Exit(exit_code_for(err)) from None
 
 
 def date_option_value(value: str | None, option: str = "--today") -> dt.date:

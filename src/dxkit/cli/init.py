@@ -62,11 +62,12 @@ def init(
         pre_commit=pre_commit,
     )
     steps = plan(directory, files, overwrite=overwrite)
+    if not dry_run:
+        # All files or none: what is reported below has happened (a failure says nothing changed).
+        apply(directory, steps)
     emit(render_steps(directory, steps))
     if dry_run:
         typer.echo(t("init.dry_run", language))
-    else:
-        apply(directory, steps)
     emit(render_summary(steps, language))
     if skipped(steps):
         typer.echo(t("init.skip_hint", language))

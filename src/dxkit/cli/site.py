@@ -59,28 +59,29 @@ def build(
 def serve(
     directory: FolderArgument = Path("."),
     port: Annotated[int, typer.Option("--port", help=help_text("help.site.port"), min=0, max=65535)] = 8000,
+    host: Annotated[str, typer.Option("--host", help=help_text("help.site.host"))] = "127.0.0.1",
     bilingual: BilingualOption = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
     import contextlib
-    import functools
-    import http.server
     import tempfile
 
     from dxkit.errors import UsageError
+    from dxkit.serving import is_loopback, make_server, url_of
 
     chosen_lang(lang)
     with tempfile.TemporaryDirectory(prefix="dxkit-serve-") as tmp:
         out = Path(tmp) / "site"
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
         # Take the port before building, so a busy port is known at once.
         try:
-            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+            httpd = make_server(host, port, out)
         except OSError:
-            raise UsageError("site.port_busy", port=port) from None
+            raise UsageError("site.port_busy", port=port, host=host) from None
         with httpd:
             _, language = _build(directory, out, lang, today, bilingual)
-            typer.echo(t("site.serving", language, port=httpd.server_address[1]))
+            if not is_loopback(host):
+                typer.echo(t("site.serving_network", language, host=host), err=True)
+            typer.echo(t("site.serving", language, url=url_of(httpd)))
             with contextlib.suppress(KeyboardInterrupt):
                 httpd.serve_forever()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dxkit.errors import MissingTool
+from dxkit.writing import write_atomic
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,5 @@ def ensure(asset: NpmAsset) -> Path:
                     "assets.member_missing", member=asset.member, file=tarball.name, cache=str(cache_dir())
                 )
             data = member.read()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_atomic(target, data)
     return target
