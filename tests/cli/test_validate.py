@@ -133,7 +133,7 @@ def test_help_lists_commands_in_each_language(monkeypatch):
     import subprocess
     import sys
 
-    for lang, needle in (("ja", "統治ファイル"), ("en", "governance files")):
+    for lang, needle in (("ja", "運営ファイル"), ("en", "governance files")):
         out = subprocess.run(
             [sys.executable, "-m", "dxkit", "--help"],
             capture_output=True,
