@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from dxkit.cli._output import show
 from dxkit.errors import DxkitError, exit_code_for
 from dxkit.i18n import resolve_lang, t
 
@@ -82,7 +83,7 @@ class DxkitGroup(TyperGroup):
             return super().invoke(ctx)
         except DxkitError as err:
             lang = _MESSAGE_LANG.get() or resolve_lang()
-            typer.echo(t("cli.error_prefix", lang) + err.message(lang), err=True)
+            show(t("cli.error_prefix", lang) + err.message(lang), err=True)
             raise typer.Exit(exit_code_for(err)) from None
         finally:
             _MESSAGE_LANG.reset(token)
@@ -112,7 +113,7 @@ def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
     errors = [f for f in problems if f.severity.value == "error"]
     if errors:
         files = sorted({f.file for f in errors})
-        typer.echo(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
+        show(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
     return consortium
 
 

@@ -16,6 +16,7 @@ from dxkit.cli._common import (
     open_folder,
     today_option_value,
 )
+from dxkit.cli._output import show
 from dxkit.i18n import t
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def build(
     lang: LangOption = None,
 ) -> None:
     result, language = _build(directory, out, lang, today, bilingual)
-    typer.echo(t("site.built", language, out=str(result.out), pages=result.pages))
+    show(t("site.built", language, out=str(result.out), pages=result.pages))
 
 
 @app.command("serve", help=help_text("help.site.serve"))
@@ -80,6 +81,6 @@ def serve(
             raise UsageError("site.port_busy", port=port) from None
         with httpd:
             _, language = _build(directory, out, lang, today, bilingual)
-            typer.echo(t("site.serving", language, port=httpd.server_address[1]))
+            show(t("site.serving", language, port=httpd.server_address[1]))
             with contextlib.suppress(KeyboardInterrupt):
                 httpd.serve_forever()
