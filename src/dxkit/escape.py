@@ -61,12 +61,15 @@ def _one_line(text: str) -> str:
 # or CommonMark/GFM. ``(``, ``)`` and ``!`` only make a link or an image after an unescaped
 # ``[``, so they stay as they are. Characters that Python-Markdown cannot backslash-escape
 # become entities, so no reader shows a stray backslash: ``<`` and ``&`` (HTML, entities,
-# autolinks) and ``~`` (strike-through, fences).
+# autolinks) and ``~`` (strike-through, fences). ``{`` is an entity too: a backslash does not
+# escape anything for Jinja, so ``\{%`` would still open a block for a template engine that
+# reads the page (MkDocs macros); with no ``{`` left, no ``{{``, ``{%`` or ``{#`` can start.
 _MARKDOWN = str.maketrans(
     {
-        **{ch: "\\" + ch for ch in "\\`*_{}[]#|>"},
+        **{ch: "\\" + ch for ch in "\\`*_}[]#|>"},
         "&": "&amp;",
         "<": "&lt;",
+        "{": "&#123;",
         "~": "&#126;",
     }
 )
@@ -85,6 +88,8 @@ def markdown_text(text: str) -> str:
       ``1)``) and admonitions (``!!!``) are escaped, so the reader sees the characters;
     * no HTML: ``<`` and ``&`` become ``&lt;`` and ``&amp;``, so no tag, entity or autolink
       (``<https://…>``) survives, and ``>`` is escaped;
+    * no template: ``{`` becomes ``&#123;``, so a page read by Jinja (MkDocs macros, a
+      theme) holds no ``{{``, ``{%`` or ``{#`` from a person's text;
     * one line: line breaks, tabs and runs of spaces become one space, and control and
       bidirectional formatting characters (escape sequences, ``\\r``) are removed, so the
       text can neither end its line or its table cell nor rewrite a terminal that shows it.
