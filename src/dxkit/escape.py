@@ -287,12 +287,15 @@ _JSON_RAW = re.compile(
 def json_document(value: Any, *, indent: int | None = 2) -> str:
     """A JSON document of ``value``, readable (non-ASCII letters as they are) and inert.
 
+    Indented by ``indent``, or on one line without spaces when it is ``None``.
+
     Guarantees: the same data as :func:`json.dumps` (any JSON reader reads back ``value``),
     and no control, line-separator or bidirectional formatting character is written raw: they
     are ``\\uXXXX`` escapes, so the document can be printed on a terminal, pasted into a
     JavaScript string or read in a review without anything moving, running or reordering.
     """
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
     # Outside strings JSON holds only ASCII punctuation and white space: every match is in a string.
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
