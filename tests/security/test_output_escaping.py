@@ -198,6 +198,58 @@ def test_html_agenda_has_the_clean_pages_tags_and_shows_the_attack(hostile, clea
 
 # -- Gantt and network diagrams ------------------------------------------------------------------
 
+
+def _titled(title: str) -> Consortium:
+    """A consortium whose tasks (ids: :data:`TASK_IDS`) all have ``title``, and a ``done_criteria`` of it."""
+    from dxkit.escape import yaml_string
+    from dxkit.loading import load_text
+
+    tasks = "".join(
+        f"  - {{id: {task_id}, title: {yaml_string(title)}, stage: planning, responsible: [city],"
+        f" accountable: city, due: 2026-12-01, status: not-started, done_criteria: {yaml_string(title)}}}\n"
+        for task_id in TASK_IDS
+    )
+    c = Consortium(root=".", today=TODAY)
+    c.add(load_text(f"kind: roles\nversion: 1\ntasks:\n{tasks}", "roles.yaml"))
+    assert len(c.tasks) == len(TASK_IDS)
+    return c
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# heading",
+        "| a | b |",
+        "a | b || c",
+        "`code` ``x``",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "![i](javascript:alert(1))",
+        "<https://evil.example>",
+        "{{ 7*7 }} {% include 'x' %} {# c #}",
+        "- item",
+        "1. one",
+        "> quote",
+        "=== setext\n---",
+        "    indented code",
+        "!!! note",
+        "{: onclick=alert(1) }",
+    ],
+)
+def test_markdown_export_shows_markup_as_text(title):
+    from dxkit.render.exports import render_md
+
+    page = render_md(_titled(title), "roles", "en")
+    assert "{{" not in page and "{%" not in page and "{#" not in page
+    for html_page in _readers(page):
+        parsed = _tags(html_page)
+        _inert(parsed, title)
+        assert set(parsed.tags) <= {"table", "thead", "tbody", "tr", "th", "td"}, (title, parsed.tags)
+        assert parsed.tags.count("tr") == 1 + len(TASK_IDS), title
+        assert parsed.tags.count("td") == parsed.tags.count("th") * len(TASK_IDS), title
+        assert " ".join(title.split()) in parsed.text, title
+
+
 #: What a Gantt chart's own lines start with; every other line is a task.
 _GANTT_HEAD = ("gantt", "title ", "dateFormat ", "axisFormat ", "section ")
 
@@ -237,18 +289,9 @@ def test_gantt_of_the_hostile_consortium_has_one_line_per_task(hostile, lang):
     ],
 )
 def test_gantt_ids_and_titles_never_become_statements(title, lang):
-    from dxkit.escape import yaml_string
-    from dxkit.loading import load_text
     from dxkit.render.exports import render_gantt
 
-    tasks = "".join(
-        f"  - {{id: {task_id}, title: {yaml_string(title)}, stage: planning, responsible: [city],"
-        f" accountable: city, due: 2026-12-01, status: not-started}}\n"
-        for task_id in TASK_IDS
-    )
-    c = Consortium(root=".", today=TODAY)
-    c.add(load_text(f"kind: roles\nversion: 1\ntasks:\n{tasks}", "roles.yaml"))
-    assert len(c.tasks) == len(TASK_IDS)
+    c = _titled(title)
     rendered = _gantt_tasks(render_gantt(c, lang))
     assert len(rendered) == len(TASK_IDS)
     _assert_one_task_a_line(rendered)
