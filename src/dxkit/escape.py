@@ -5,7 +5,8 @@ it may carry HTML, Markdown, formulas, control characters or diagram syntax. A r
 such text into its output only through the function of that output's format below; each
 function says what it guarantees, and ``tests/unit/test_escape.py`` holds it to that with
 hostile strings. None of them judges a URL: no output of dxkit puts a person's text into a
-link target, a ``src`` or an event attribute.
+link target, a ``src`` or an event attribute; where a file's name becomes a URI (SARIF), it is
+percent-encoded (:func:`uri_path`), so it can never start a scheme such as ``javascript:``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import html
 import json
 import re
 from collections.abc import Hashable, Iterable
-from typing import TypeVar
+from pathlib import PurePath
+from typing import Any, TypeVar
+from urllib.parse import quote
 
 K = TypeVar("K", bound=Hashable)
 
@@ -26,11 +29,22 @@ _LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _FORMAT_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 _WHITESPACE = re.compile(r"\s+")
-_NOT_SHOWN = re.compile("[" + re.escape(_CONTROLS + _FORMAT_CONTROLS) + "]")
 #: The same, less what ``str.split`` takes for white space (those become one space instead).
 _NOT_SHOWN_NOR_SPACE = re.compile(
     "[" + re.escape("".join(c for c in _CONTROLS + _FORMAT_CONTROLS if not c.isspace())) + "]"
 )
+
+
+#: Every line break, as one ``\n``; then what is still not shown, less tab and ``\n``, removed.
+_ANY_BREAK = re.compile("\r\n|[" + re.escape(_LINE_BREAKS) + "]")
+_NOT_SHOWN_BUT_LINES = re.compile(
+    "[" + re.escape("".join(c for c in _CONTROLS + _FORMAT_CONTROLS if c not in "\t\n")) + "]"
+)
+
+
+def _lines(text: str) -> str:
+    """Line breaks of every kind as ``\\n``; tab kept; every other control character removed."""
+    return _NOT_SHOWN_BUT_LINES.sub("", _ANY_BREAK.sub("\n", text))
 
 
 def _one_line(text: str) -> str:
@@ -47,12 +61,15 @@ def _one_line(text: str) -> str:
 # or CommonMark/GFM. ``(``, ``)`` and ``!`` only make a link or an image after an unescaped
 # ``[``, so they stay as they are. Characters that Python-Markdown cannot backslash-escape
 # become entities, so no reader shows a stray backslash: ``<`` and ``&`` (HTML, entities,
-# autolinks) and ``~`` (strike-through, fences).
+# autolinks) and ``~`` (strike-through, fences). ``{`` is an entity too: a backslash does not
+# escape anything for Jinja, so ``\{%`` would still open a block for a template engine that
+# reads the page (MkDocs macros); with no ``{`` left, no ``{{``, ``{%`` or ``{#`` can start.
 _MARKDOWN = str.maketrans(
     {
-        **{ch: "\\" + ch for ch in "\\`*_{}[]#|>"},
+        **{ch: "\\" + ch for ch in "\\`*_}[]#|>"},
         "&": "&amp;",
         "<": "&lt;",
+        "{": "&#123;",
         "~": "&#126;",
     }
 )
@@ -71,6 +88,8 @@ def markdown_text(text: str) -> str:
       ``1)``) and admonitions (``!!!``) are escaped, so the reader sees the characters;
     * no HTML: ``<`` and ``&`` become ``&lt;`` and ``&amp;``, so no tag, entity or autolink
       (``<https://…>``) survives, and ``>`` is escaped;
+    * no template: ``{`` becomes ``&#123;``, so a page read by Jinja (MkDocs macros, a
+      theme) holds no ``{{``, ``{%`` or ``{#`` from a person's text;
     * one line: line breaks, tabs and runs of spaces become one space, and control and
       bidirectional formatting characters (escape sequences, ``\\r``) are removed, so the
       text can neither end its line or its table cell nor rewrite a terminal that shows it.
@@ -114,10 +133,10 @@ def html_text(text: str) -> str:
 
     Guarantees: ``&``, ``<``, ``>``, ``"`` and ``'`` are written as character references, so
     no tag, comment or entity can start; control and bidirectional formatting characters are
-    removed (tab and line breaks are kept; ``\\r\\n`` and ``\\r`` become ``\\n``).
+    removed, tab is kept and every line break (``\\r\\n``, ``\\r``, NEL, U+2028, …) becomes
+    ``\\n``, so the page can be shown on a terminal as it is.
     """
-    kept = _NOT_SHOWN.sub(lambda m: m.group() if m.group() in "\t\n" else "", _newlines(text))
-    return html.escape(kept, quote=True)
+    return html.escape(_lines(text), quote=True)
 
 
 def html_attr(text: str) -> str:
@@ -129,10 +148,6 @@ def html_attr(text: str) -> str:
     ``on…`` attributes holding a person's text.
     """
     return html.escape(_one_line(text), quote=True)
-
-
-def _newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # -- mermaid -------------------------------------------------------------------------------
@@ -194,12 +209,11 @@ def ics_text(text: str) -> str:
     becomes ``\\n``, which icalendar writes as the two characters ``\\n`` (RFC 5545), so no
     raw CR or LF survives and no value can end its content line and start a property or an
     event of its own; other control characters, which TEXT does not allow, are removed.
-    icalendar escapes ``\\``, ``;`` and ``,``.
+    icalendar escapes ``\\``, ``;`` and ``,``. Hand the result to icalendar as a ``vText``
+    (:func:`dxkit.render.exports.render_ics` does so for every property): a property icalendar
+    does not know (``X-WR-CALNAME``) is otherwise written unescaped.
     """
-    unified = _newlines(text)
-    for ch in _LINE_BREAKS:
-        unified = unified.replace(ch, "\n")
-    return _NOT_SHOWN.sub(lambda m: m.group() if m.group() in "\t\n" else "", unified)
+    return _lines(text)
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -215,16 +229,34 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+_XML_BREAKS = str.maketrans({"\n": "&#10;", "\t": "&#9;"})
+
+
+def xml_markup(text: str, *, attribute: bool = False) -> str:
+    """Text written by hand into an XML document (a JUnit report): content or a quoted attribute.
+
+    Guarantees: the document stays well-formed and no terminal that shows it acts on it:
+    characters XML 1.0 forbids and every other control or bidirectional formatting character
+    are removed, line breaks of every kind become ``\\n``; ``&``, ``<``, ``>``, ``"`` and ``'``
+    are character references, so the text can neither start markup nor end its attribute. With
+    ``attribute``, tab and line breaks are character references too, which a parser keeps
+    (it turns raw ones in an attribute into spaces).
+    """
+    escaped = html.escape(xml_text(_lines(text)), quote=True)
+    return escaped.translate(_XML_BREAKS) if attribute else escaped
+
+
 def csv_text(text: str) -> str:
     """Text for a CSV cell that a spreadsheet program opens.
 
     Guarantees: a value that a spreadsheet would run as a formula (it starts with ``=``,
-    ``+``, ``-``, ``@``, a tab or a CR) gets a leading apostrophe, so it is shown as text;
-    characters XML-based spreadsheets cannot hold are removed. The csv module quotes commas,
-    quotes and line breaks.
+    ``+``, ``-``, ``@``, a tab or a line break) gets a leading apostrophe, so it is shown as
+    text; every line break becomes ``\\n`` and other control and bidirectional formatting
+    characters are removed, so the file holds what XML-based spreadsheets can hold and can be
+    shown on a terminal. The csv module quotes commas, quotes and line breaks.
     """
-    cleaned = xml_text(text)
-    return "'" + cleaned if cleaned[:1] in ("=", "+", "-", "@", "\t", "\r") else cleaned
+    cleaned = xml_text(_lines(text))
+    return "'" + cleaned if cleaned[:1] in ("=", "+", "-", "@", "\t", "\n") else cleaned
 
 
 #: What a YAML reader does not take raw (non-printable, or a line break in YAML 1.1).
@@ -240,6 +272,45 @@ def yaml_string(value: str) -> str:
     """
     quoted = json.dumps(value, ensure_ascii=False)
     return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+# -- JSON and URIs -------------------------------------------------------------------------
+
+#: What ``json.dumps(ensure_ascii=False)`` leaves raw although a terminal or a JavaScript reader
+#: acts on it: DEL, C1 controls (an 8-bit CSI), line and paragraph separators, bidi controls;
+#: and lone surrogates, which no UTF-8 stream can hold.
+_JSON_RAW = re.compile(
+    "[" + re.escape("".join(c for c in _CONTROLS + _LINE_BREAKS + _FORMAT_CONTROLS if c >= " ")) + "\ud800-\udfff]"
+)
+
+
+def json_document(value: Any, *, indent: int | None = 2) -> str:
+    """A JSON document of ``value``, readable (non-ASCII letters as they are) and inert.
+
+    Indented by ``indent``, or on one line without spaces when it is ``None``.
+
+    Guarantees: the same data as :func:`json.dumps` (any JSON reader reads back ``value``),
+    and no control, line-separator or bidirectional formatting character is written raw: they
+    are ``\\uXXXX`` escapes, so the document can be printed on a terminal, pasted into a
+    JavaScript string or read in a review without anything moving, running or reordering.
+    """
+    separators = (",", ":") if indent is None else (",", ": ")
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    # Outside strings JSON holds only ASCII punctuation and white space: every match is in a string.
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def uri_path(path: str) -> str:
+    """A file's path as a URI reference (SARIF ``artifactLocation.uri``).
+
+    Guarantees: an absolute path becomes a ``file:`` URI; a relative one is percent-encoded
+    with ``/`` as its only separator, so ``:``, ``#``, ``?``, ``%``, spaces and controls are
+    escapes: a file named ``javascript:alert(1).yaml`` can never read as a scheme.
+    """
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return pure.as_uri()
+    return quote(pure.as_posix(), safe="/")
 
 
 # -- terminals -----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ def test_names_titles_and_ids_from_files_stay_text():
     pages = {str(k): v for k, v in site_pages(_consortium(), "en").items()}
     index = pages["index.md"]
     assert index.startswith("# &lt;b\\>汐見&lt;/b\\> DX\n")
-    assert "\\{: onclick=alert(1) \\}" in index and "\\[山田\\](javascript:alert(1))" in index
+    assert "&#123;: onclick=alert(1) \\}" in index and "\\[山田\\](javascript:alert(1))" in index
     review = pages["retrospectives/2026-04-20-gate-review.md"]
     assert "G1 \\*\\*x\\*\\*" in review and "**x**" not in review
     assert "- &lt;script\\>alert(2)&lt;/script\\>" in review

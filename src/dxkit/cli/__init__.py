@@ -24,6 +24,7 @@ from dxkit.cli import schema as _schema
 from dxkit.cli import site as _site
 from dxkit.cli import validate as _validate
 from dxkit.cli._common import DxkitGroup, help_text
+from dxkit.cli._output import show
 from dxkit.errors import EXIT_COULD_NOT_RUN
 from dxkit.i18n import resolve_lang, t
 
@@ -53,7 +54,7 @@ app.add_typer(_site.app, name="site")
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"dxkit {__version__}")
+        show(f"dxkit {__version__}")
         raise typer.Exit()
 
 
@@ -71,7 +72,7 @@ def _report_bug(exc: BaseException) -> None:
     lang = resolve_lang()
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
-    sys.stderr.write(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}") + "\n")
+    show(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}"), err=True)
 
 
 def main() -> None:

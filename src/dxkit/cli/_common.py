@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from dxkit.cli._output import show
 from dxkit.errors import DxkitError, exit_code_for, os_error
 from dxkit.i18n import resolve_lang, t
 
@@ -92,11 +93,9 @@ class DxkitGroup(TyperGroup):
 
 
 def _fail(err: DxkitError) -> NoReturn:
-    from dxkit.escape import terminal_text
-
     lang = _MESSAGE_LANG.get() or resolve_lang()
-    # A message may quote a path or a value from a person's file: no escape sequence gets through.
-    typer.echo(terminal_text(t("cli.error_prefix", lang) + err.message(lang), newlines=True, tabs=True), err=True)
+    # A message may quote a path or a value from a person's file: show() lets no escape sequence through.
+    show(t("cli.error_prefix", lang) + err.message(lang), err=True)
     raise typer.Exit(exit_code_for(err)) from None
 
 
@@ -131,7 +130,7 @@ def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
     errors = [f for f in problems if f.severity.value == "error"]
     if errors:
         files = sorted({f.file for f in errors})
-        typer.echo(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
+        show(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
     return consortium
 
 

@@ -1,4 +1,13 @@
-"""How reporters' blocks look on a terminal: the only place that builds Rich objects."""
+"""What the command line writes: the only place that prints, and that builds Rich objects.
+
+Every message goes through :func:`show`, which shows control characters as visible escapes
+(:func:`~dxkit.escape.terminal_text`): a message carries names, titles and values from
+people's files, and on a terminal (or through a pipe into one) an escape sequence in them
+would set the window title, write the clipboard or clear the screen. :func:`write` is for a
+document (JSON, XML, CSV, Markdown, an agenda) whose writer in :mod:`dxkit.escape` already
+keeps it free of control characters; it is printed as it is, so it stays exact data.
+A test holds the command line to this: no other module calls ``typer.echo`` or ``print``.
+"""
 
 from __future__ import annotations
 
@@ -37,12 +46,22 @@ def rich_table(table: Table) -> RichTable:
     return out
 
 
+def show(text: str, *, err: bool = False) -> None:
+    """One message for people (standard output, or standard error with ``err``), then a newline."""
+    typer.echo(terminal_text(text, newlines=True, tabs=True), err=err)
+
+
+def write(document: str) -> None:
+    """A document on standard output exactly as its writer made it (no newline is added)."""
+    typer.echo(document, nl=False)
+
+
 def emit(blocks: Iterable[Block]) -> None:
     """Write a report to standard output: tables and lines through Rich, verbatim text as it is."""
     out: Console | None = None
     for block in blocks:
         if isinstance(block, Verbatim):
-            typer.echo(block.text, nl=False)
+            write(block.text)
             continue
         out = out or console()
         out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))

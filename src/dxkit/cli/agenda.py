@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked
+from dxkit.cli._output import write
 
 
 class AgendaFormat(StrEnum):
@@ -35,4 +36,4 @@ def agenda(
         raise UsageError("agenda.empty", file=str(file))
     # The handout speaks the file's language unless --lang says otherwise.
     out_lang = lang.value if lang else (record.language or language)
-    typer.echo(AGENDA_RENDERERS[output_format.value](record, out_lang), nl=False)
+    write(AGENDA_RENDERERS[output_format.value](record, out_lang))

@@ -18,7 +18,7 @@ from dxkit.cli._common import (
     open_folder,
     today_option_value,
 )
-from dxkit.cli._output import emit
+from dxkit.cli._output import emit, show
 from dxkit.i18n import t
 from dxkit.reporters.analyses import (
     GATE_REPORTERS,
@@ -96,4 +96,4 @@ def lessons(
     if output.exists() and not overwrite:
         raise UsageError("lessons.exists", path=str(output))
     write_atomic(output, render_lessons(result, language).encode("utf-8"))
-    typer.echo(t("lessons.written", language, path=str(output), count=result.retrospectives))
+    show(t("lessons.written", language, path=str(output), count=result.retrospectives))

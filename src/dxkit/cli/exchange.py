@@ -19,6 +19,7 @@ from dxkit.cli._common import (
     today_option_value,
     write_edit,
 )
+from dxkit.cli._output import show, write
 from dxkit.i18n import t
 
 
@@ -65,13 +66,13 @@ def export(
         raise UsageError("export.no_source", kind=kind.value, folder=consortium.root)
     data = exporter.render(consortium, language, ExportOptions(bom=bom, stamp=day))
     if output is None and not exporter.binary:
-        typer.echo(data.decode("utf-8-sig"), nl=False)
+        write(data.decode("utf-8-sig"))
         return
     target = output or Path(f"{kind.value}.{fmt}")
     if target.exists() and not overwrite:
         raise UsageError("lessons.exists", path=str(target))
     write_atomic(target, data)
-    typer.echo(t("export.written", language, path=str(target), size=len(data)))
+    show(t("export.written", language, path=str(target), size=len(data)))
 
 
 def import_sheet(
@@ -96,7 +97,7 @@ def import_sheet(
     plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
     if plan.problems:
         for p in plan.problems:
-            typer.echo(
+            show(
                 t(
                     "import.cell",
                     language,
@@ -110,7 +111,7 @@ def import_sheet(
             )
         raise UsageError("import.nothing_written", count=len(plan.problems))
     for task_id, key, old, new in plan.changed:
-        typer.echo(
+        show(
             t(
                 "import.changed",
                 language,
@@ -121,15 +122,15 @@ def import_sheet(
             )
         )
     for task_id in plan.added:
-        typer.echo(t("import.added", language, id=task_id))
+        show(t("import.added", language, id=task_id))
     for task_id in plan.missing:
-        typer.echo(t("import.pruned" if prune else "import.missing", language, id=task_id))
+        show(t("import.pruned" if prune else "import.missing", language, id=task_id))
     if plan.changes == 0:
-        typer.echo(t("import.no_changes", language, file=str(target)))
+        show(t("import.no_changes", language, file=str(target)))
         return
     if dry_run:
         require_valid(plan.text, str(target), language)
-        typer.echo(t("init.dry_run", language))
+        show(t("init.dry_run", language))
         return
     write_edit(target, raw, plan.text, language)
-    typer.echo(t("import.written", language, file=str(target), count=plan.changes))
+    show(t("import.written", language, file=str(target), count=plan.changes))

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import LangOption, chosen_lang, help_text
-from dxkit.cli._output import emit
+from dxkit.cli._output import emit, show
 from dxkit.i18n import t
 from dxkit.reporters.writes import render_steps, render_summary, skipped
 from dxkit.scaffold import apply, init_files, plan
@@ -67,9 +67,9 @@ def init(
         apply(directory, steps)
     emit(render_steps(directory, steps))
     if dry_run:
-        typer.echo(t("init.dry_run", language))
+        show(t("init.dry_run", language))
     emit(render_summary(steps, language))
     if skipped(steps):
-        typer.echo(t("init.skip_hint", language))
+        show(t("init.skip_hint", language))
     if not dry_run:
-        typer.echo(t("init.next", language, dir=str(directory)))
+        show(t("init.next", language, dir=str(directory)))

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import Lang, LangOption, chosen_lang, date_option_value, help_text, speak
+from dxkit.cli._output import show, write
 from dxkit.i18n import resolve_lang, t
 
 app = typer.Typer(help=help_text("help.new"), no_args_is_help=True)
@@ -89,12 +90,12 @@ def _make(
     )
     artifact = plan_artifact(folder, toolkit, text, date=day, title=final_title)
     if dry_run:
-        typer.echo(text, nl=False)
-        typer.echo(t("init.dry_run", language), err=True)
+        write(text)
+        show(t("init.dry_run", language), err=True)
         return
     create_new(artifact.path, artifact.content)
-    typer.echo(f"create    {artifact.path}")
-    typer.echo(t("new.next", language, path=str(artifact.path)))
+    show(f"create    {artifact.path}")
+    show(t("new.next", language, path=str(artifact.path)))
 
 
 def _command(kind: str) -> Callable[..., None]:

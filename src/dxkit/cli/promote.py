@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, write_edit
+from dxkit.cli._output import show
 from dxkit.i18n import t
 
 
@@ -32,7 +33,7 @@ def promote(
     text = raw.decode("utf-8-sig")
     promotion = plan_promotion(source, load_text(text, str(register_path)), text)
     for entry in promotion.added:
-        typer.echo(
+        show(
             t(
                 "promote.added",
                 language,
@@ -42,13 +43,13 @@ def promote(
             )
         )
     for title, existing in promotion.skipped:
-        typer.echo(t("promote.skipped", language, title=title, id=existing))
+        show(t("promote.skipped", language, title=title, id=existing))
     if not promotion.added:
-        typer.echo(t("promote.nothing", language))
+        show(t("promote.nothing", language))
         return
     if dry_run:
         require_valid(promotion.text, str(register_path), language)
-        typer.echo(t("init.dry_run", language))
+        show(t("init.dry_run", language))
         return
     write_edit(register_path, raw, promotion.text, language)
-    typer.echo(t("promote.written", language, count=len(promotion.added), file=str(register_path)))
+    show(t("promote.written", language, count=len(promotion.added), file=str(register_path)))

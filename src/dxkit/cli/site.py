@@ -16,6 +16,7 @@ from dxkit.cli._common import (
     open_folder,
     today_option_value,
 )
+from dxkit.cli._output import show
 from dxkit.i18n import t
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def build(
     lang: LangOption = None,
 ) -> None:
     result, language = _build(directory, out, lang, today, bilingual)
-    typer.echo(t("site.built", language, out=str(result.out), pages=result.pages))
+    show(t("site.built", language, out=str(result.out), pages=result.pages))
 
 
 @app.command("serve", help=help_text("help.site.serve"))
@@ -81,7 +82,7 @@ def serve(
         with httpd:
             _, language = _build(directory, out, lang, today, bilingual)
             if not is_loopback(host):
-                typer.echo(t("site.serving_network", language, host=host), err=True)
-            typer.echo(t("site.serving", language, url=url_of(httpd)))
+                show(t("site.serving_network", language, host=host), err=True)
+            show(t("site.serving", language, url=url_of(httpd)))
             with contextlib.suppress(KeyboardInterrupt):
                 httpd.serve_forever()

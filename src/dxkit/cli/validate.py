@@ -14,6 +14,7 @@ from dxkit.cli._common import (
     help_text,
     today_option_value,
 )
+from dxkit.cli._output import show, write
 from dxkit.errors import UsageError, exit_code_for_findings
 from dxkit.i18n import t
 from dxkit.reporters import REPORTERS
@@ -64,9 +65,9 @@ def validate(
     language = chosen_lang(lang)
     selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
     report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
-    typer.echo(REPORTERS[output_format.value](report, language), nl=False)
+    write(REPORTERS[output_format.value](report, language))
     nothing_found = report.files == 0 and not report.unusable_paths
     if nothing_found:
-        typer.echo(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
+        show(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
     incomplete = nothing_found or bool(report.unusable_paths)
     raise typer.Exit(exit_code_for_findings(report.errors, exit_zero=exit_zero, incomplete=incomplete))

@@ -24,6 +24,7 @@ from dxkit.render.markdown import table
 from dxkit.sheet import SHEETS, cell_text, choices, header, record_rows
 
 if TYPE_CHECKING:
+    from icalendar import Component
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: The kinds of file an export reads.
@@ -166,32 +167,44 @@ def consortium_slug(c: Consortium) -> str:
     return hashlib.sha256(f"{municipality}\n{name}".encode()).hexdigest()[:16]
 
 
+def _add_text(component: Component, name: str, value: str) -> None:
+    """Add a TEXT property: escaped by :func:`~dxkit.escape.ics_text`, written by icalendar's ``vText``.
+
+    icalendar escapes ``\\``, ``;``, ``,`` and line breaks only in values it knows to be text;
+    a property it does not know (``X-WR-CALNAME``) it would write as given, so a line break
+    would end it or fail the export. Every text property goes through here.
+    """
+    from icalendar import vText
+
+    component.add(name, vText(ics_text(value)))
+
+
 def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     """One all-day event per task deadline; UIDs are stable per consortium and task id.
 
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
-    copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text value goes
-    through :func:`~dxkit.escape.ics_text`: no raw line break ends a property.
+    copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text property goes
+    through :func:`_add_text`: no raw line break ends a property, none starts another.
     """
     from icalendar import Calendar, Event
 
     names = c.member_names()
     calendar = Calendar()
-    calendar.add("prodid", "-//dxkit//roles//" + lang.upper())
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-timezone", "Asia/Tokyo")
+    _add_text(calendar, "prodid", "-//dxkit//roles//" + lang.upper())
+    _add_text(calendar, "version", "2.0")
+    _add_text(calendar, "calscale", "GREGORIAN")
+    _add_text(calendar, "x-wr-timezone", "Asia/Tokyo")
     title = c.charter.name if c.charter else translate("sheet.title.roles", lang)
-    calendar.add("x-wr-calname", ics_text(title))
+    _add_text(calendar, "x-wr-calname", title)
     slug = consortium_slug(c)
     for task in c.tasks:
         due = task.delay.new_due if task.delay and task.delay.new_due else task.due
         event = Event()
-        event.add("uid", ics_text(f"{task.id}.{slug}@dxkit"))
+        _add_text(event, "uid", f"{task.id}.{slug}@dxkit")
         event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", due)
         event.add("dtend", due + dt.timedelta(days=1))
-        event.add("summary", ics_text(translate("ics.summary", lang, id=task.id, title=task.title)))
+        _add_text(event, "summary", translate("ics.summary", lang, id=task.id, title=task.title))
         lines = [
             translate("ics.accountable", lang, who=", ".join(names.get(m, m) for m in task.accountable)),
             translate("ics.responsible", lang, who=", ".join(names.get(m, m) for m in task.responsible)),
@@ -203,9 +216,9 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
             lines.append(
                 translate("ics.delay", lang, reason=task.delay.reason or "", plan=task.delay.recovery_plan or "")
             )
-        event.add("description", "\n".join(ics_text(line) for line in lines))
-        event.add("categories", [task.stage])
-        event.add("status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
+        _add_text(event, "description", "\n".join(lines))
+        event.add("categories", [ics_text(task.stage)])
+        _add_text(event, "status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
     return data

@@ -29,7 +29,7 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from dxkit._resources import schemas_dir
-from dxkit.escape import html_text
+from dxkit.escape import html_text, json_document
 from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
 
@@ -99,7 +99,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
 
 def _write_index(folder: Path, data: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Also read as a script (search_index.js): no control or separator character raw in it.
+    text = json_document(data, indent=None)
     (folder / "search_index.json").write_text(text, encoding="utf-8")
     (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 

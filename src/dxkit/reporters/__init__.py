@@ -1,14 +1,16 @@
 """Reporters turn a validation report into text; they never print and never pick an exit code.
 
-``REPORTERS`` is the one catalogue the CLI builds its ``--format`` choices from.
+``REPORTERS`` is the one catalogue the CLI builds its ``--format`` choices from. Messages and
+file names carry text from people's files, so every reporter writes them through the writer
+of its format (:mod:`dxkit.escape`): each report is well-formed whatever they hold, and can be
+printed on a terminal as it is (no control character reaches it raw).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from dxkit.escape import terminal_text, xml_text
+from dxkit.escape import json_document, terminal_text, uri_path, xml_markup
 from dxkit.findings import Finding, Severity
 from dxkit.i18n import translate
 from dxkit.i18n.terms import SEVERITY
@@ -47,7 +49,7 @@ def render_json(report: Report, lang: str) -> str:
         },
         "findings": [f.as_dict() for f in report.findings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_document(data) + "\n"
 
 
 def _escape_data(text: str) -> str:
@@ -80,27 +82,33 @@ def render_github(report: Report, lang: str) -> str:
 
 
 def render_junit(report: Report, lang: str) -> str:
-    """JUnit XML (GitLab, Jenkins): one test case per file; error findings fail it."""
-    from xml.sax.saxutils import escape, quoteattr
+    """JUnit XML (GitLab, Jenkins): one test case per file; error findings fail it.
 
+    Every value goes through :func:`~dxkit.escape.xml_markup`: the report is well-formed and
+    holds no control character whatever the messages and file names contain.
+    """
     by_file: dict[str, list[Finding]] = {name: [] for name in report.checked}
     for f in report.findings:
         by_file.setdefault(f.file, []).append(f)
     failed = sum(1 for fs in by_file.values() if any(f.severity is Severity.ERROR for f in fs))
     cases = []
     for name, found in by_file.items():
-        body = "\n".join(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" for f in found)
-        # Characters XML 1.0 forbids are dropped, so the report is always well-formed.
-        body, name = xml_text(body), xml_text(name)
+        # One finding a line: each message keeps to its own line, whatever breaks it held.
+        body = "\n".join(
+            xml_markup(f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}").replace("\n", " ")
+            for f in found
+        )
         errors = [f for f in found if f.severity is Severity.ERROR]
         inner = ""
         if errors:
             first = errors[0]
-            message = quoteattr(xml_text(first.message))
-            inner = f"<failure type={quoteattr(first.code)} message={message}>{escape(body)}</failure>"
+            kind, message = xml_markup(first.code, attribute=True), xml_markup(first.message, attribute=True)
+            inner = f'<failure type="{kind}" message="{message}">{body}</failure>'
         elif found:
-            inner = f"<system-out>{escape(body)}</system-out>"
-        cases.append(f'    <testcase classname="dxkit.validate" name={quoteattr(name)}>{inner}</testcase>')
+            inner = f"<system-out>{body}</system-out>"
+        cases.append(
+            f'    <testcase classname="dxkit.validate" name="{xml_markup(name, attribute=True)}">{inner}</testcase>'
+        )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<testsuites name="dxkit" tests="{len(by_file)}" failures="{failed}">\n'
@@ -112,7 +120,7 @@ def render_junit(report: Report, lang: str) -> str:
 
 
 def render_sarif(report: Report, lang: str) -> str:
-    """SARIF 2.1.0 for code-scanning dashboards."""
+    """SARIF 2.1.0 for code-scanning dashboards; file names are percent-encoded URI references."""
     from dxkit import __version__
     from dxkit.rules import iter_rules
 
@@ -134,7 +142,7 @@ def render_sarif(report: Report, lang: str) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                        "artifactLocation": {"uri": uri_path(f.file)},
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
@@ -147,7 +155,7 @@ def render_sarif(report: Report, lang: str) -> str:
         "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "dxkit", "version": __version__, "rules": rules}}, "results": results}],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_document(data) + "\n"
 
 
 REPORTERS: dict[str, Reporter] = {

@@ -8,11 +8,11 @@ Reporters translate, arrange and return blocks: they never print and never decid
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from dxkit.escape import json_document
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
@@ -81,8 +81,8 @@ def jsonable(value: object, lang: str) -> object:
 
 
 def render_json(value: object, lang: str) -> Document:
-    """Any analysis result as indented JSON, texts in ``lang``."""
-    return (Verbatim(json.dumps(jsonable(value, lang), ensure_ascii=False, indent=2) + "\n"),)
+    """Any analysis result as indented JSON, texts in ``lang``; no control character raw."""
+    return (Verbatim(json_document(jsonable(value, lang)) + "\n"),)
 
 
 # -- status --------------------------------------------------------------------------------

@@ -10,14 +10,15 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from dxkit.escape import terminal_text
 from dxkit.i18n import translate
 from dxkit.reporters.blocks import Document, Verbatim
 from dxkit.scaffold import Action, Step
 
 
 def render_steps(directory: Path, steps: Sequence[Step]) -> Document:
-    """``create    folder/file`` for every planned file, in plan order."""
-    return tuple(Verbatim(f"{step.action.value:<9} {directory / step.rel}\n") for step in steps)
+    """``create    folder/file`` for every planned file, in plan order; a path's controls shown as escapes."""
+    return tuple(Verbatim(terminal_text(f"{step.action.value:<9} {directory / step.rel}") + "\n") for step in steps)
 
 
 def render_summary(steps: Sequence[Step], lang: str) -> Document:
