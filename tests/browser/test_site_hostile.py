@@ -22,9 +22,18 @@ import pytest
 from dxkit.loading import load_file
 from tests.browser.conftest import _QuietHandler
 from tests.browser.test_guidebook import OPEN_SHADOW_ROOTS
-from tests.conftest import ROOT
 from tests.helpers import invoke
-from tests.security.hostile import EVALUATED, FILE_MARKUP, IMG, JINJA, JINJA_BLOCK, LINK, SCRIPT, hostile_consortium
+from tests.security.hostile import (
+    EVALUATED,
+    FILE_MARKUP,
+    IMG,
+    JINJA,
+    JINJA_BLOCK,
+    LINK,
+    SCRIPT,
+    clean_consortium,
+    hostile_consortium,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -80,7 +89,7 @@ def sites(request, tmp_path_factory) -> Iterator[dict[str, Any]]:
     base = tmp_path_factory.mktemp(f"hostile-site-{lang}")
     folder = hostile_consortium(base / "consortium", lang)
     hostile = _build(folder, base / "site", lang)
-    clean = _build(ROOT / "examples" / "shiomi" / lang, base / "clean", lang)
+    clean = _build(clean_consortium(base / "clean-consortium", lang), base / "clean", lang)
     httpd, url = _serve(hostile)
     try:
         yield {"lang": lang, "folder": folder, "out": hostile, "clean": clean, "url": url}

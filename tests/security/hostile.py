@@ -78,10 +78,26 @@ def _rename(value: Any, names: dict[str, str]) -> Any:
     return names.get(value, value) if isinstance(value, str) else value
 
 
+#: The charter setting that publishes every kind of person's name on the site.
+PUBLISH_PEOPLE = dict.fromkeys(("key_persons", "member_contacts", "workshop_facilitation"), True)
+
+
+def clean_consortium(dest: Path, lang: str = "ja") -> Path:
+    """The example consortium untouched but for the setting that publishes people's names."""
+    shutil.copytree(ROOT / "examples" / "shiomi" / lang, dest)
+    charter = dest / "consortium.yaml"
+    data = load_file(charter).data
+    data.setdefault("site", {})["people"] = dict(PUBLISH_PEOPLE)
+    charter.write_text(json.dumps(data, ensure_ascii=True, indent=2) + "\n", encoding="utf-8")
+    return dest
+
+
 def hostile_consortium(dest: Path, lang: str = "ja", *, controls: bool = False) -> Path:
     """Copy the example consortium in ``lang`` to ``dest`` with every free string attacked.
 
-    With ``controls``, :data:`CONTROLS` is planted too (after the markup payload).
+    With ``controls``, :data:`CONTROLS` is planted too (after the markup payload). The charter
+    publishes every kind of person's name on the site, so that the site shows every attacked
+    string (hidden names are tested in test_personal_data.py).
     """
     payload = PAYLOAD + (CONTROLS if controls else "")
     shutil.copytree(ROOT / "examples" / "shiomi" / lang, dest)
@@ -92,6 +108,8 @@ def hostile_consortium(dest: Path, lang: str = "ja", *, controls: bool = False) 
         kind = data["kind"]
         schema = load_schema(kind)
         attacked = _rename(_attack(data, schema, schema, payload), names)
+        if kind == "consortium":
+            attacked.setdefault("site", {})["people"] = dict(PUBLISH_PEOPLE)
         # JSON is YAML; ASCII escapes keep every character exactly as planted.
         path.write_text(json.dumps(attacked, ensure_ascii=True, indent=2) + "\n", encoding="utf-8")
     workshop = sorted((dest / "workshops").glob("*.yaml"))[-1]

@@ -38,6 +38,7 @@ from tests.security.hostile import (
     JINJA,
     SCRIPT,
     TASK_IDS,
+    clean_consortium,
     hostile_consortium,
 )
 
@@ -71,8 +72,8 @@ def hostile(folder: Path, lang: str) -> Consortium:
 
 
 @pytest.fixture(scope="module")
-def clean(lang: str) -> Consortium:
-    return _open(EXAMPLE / lang, lang)
+def clean(tmp_path_factory: pytest.TempPathFactory, lang: str) -> Consortium:
+    return _open(clean_consortium(tmp_path_factory.mktemp(f"clean-{lang}") / "c", lang), lang)
 
 
 def _no_raw_control(text: str, where: str) -> None:
