@@ -7,6 +7,8 @@ ensure_debian_packages npm || exit 2
 source "$(dirname "$0")/_env.sh" "site"
 DEMO_DIR="${DEMO_DIR:-sample-consortium}"
 DEMO_LANG="${DEMO_LANG:-ja}"
+step init "folder=$DEMO_DIR"
 dxkit init "$DEMO_DIR" --no-input --lang "$DEMO_LANG"
+step validate "folder=$DEMO_DIR"
 dxkit validate "$DEMO_DIR" --lang "$DEMO_LANG"
 bash scripts/guidebook.sh

@@ -5,4 +5,5 @@
 source "$(dirname "$0")/_system.sh"
 ensure_debian_packages chromium fonts-noto-cjk npm || exit 2
 source "$(dirname "$0")/_env.sh" "test,site"
+step tests
 exec python -m pytest "$@"
