@@ -23,7 +23,7 @@ from dxkit.cli import promote as _promote
 from dxkit.cli import schema as _schema
 from dxkit.cli import site as _site
 from dxkit.cli import validate as _validate
-from dxkit.cli._common import DxkitGroup, help_text
+from dxkit.cli._common import DxkitCommand, DxkitGroup, help_text
 from dxkit.cli._output import show
 from dxkit.errors import EXIT_COULD_NOT_RUN
 from dxkit.i18n import resolve_lang, t
@@ -37,17 +37,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.command("init", help=help_text("help.init"))(_init.init)
-app.command("validate", help=help_text("help.validate"))(_validate.validate)
+app.command("init", cls=DxkitCommand, help=help_text("help.init"))(_init.init)
+app.command("validate", cls=DxkitCommand, help=help_text("help.validate"))(_validate.validate)
 app.add_typer(_new.app, name="new")
-app.command("agenda", help=help_text("help.agenda"))(_agenda.agenda)
-app.command("promote", help=help_text("help.promote"))(_promote.promote)
-app.command("status", help=help_text("help.status"))(_analyses.status)
-app.command("gate", help=help_text("help.gate"))(_analyses.gate)
-app.command("keyperson", help=help_text("help.keyperson"))(_analyses.keyperson)
-app.command("lessons", help=help_text("help.lessons"))(_analyses.lessons)
-app.command("export", help=help_text("help.export"))(_exchange.export)
-app.command("import", help=help_text("help.import"))(_exchange.import_sheet)
+app.command("agenda", cls=DxkitCommand, help=help_text("help.agenda"))(_agenda.agenda)
+app.command("promote", cls=DxkitCommand, help=help_text("help.promote"))(_promote.promote)
+app.command("status", cls=DxkitCommand, help=help_text("help.status"))(_analyses.status)
+app.command("gate", cls=DxkitCommand, help=help_text("help.gate"))(_analyses.gate)
+app.command("keyperson", cls=DxkitCommand, help=help_text("help.keyperson"))(_analyses.keyperson)
+app.command("lessons", cls=DxkitCommand, help=help_text("help.lessons"))(_analyses.lessons)
+app.command("export", cls=DxkitCommand, help=help_text("help.export"))(_exchange.export)
+app.command("import", cls=DxkitCommand, help=help_text("help.import"))(_exchange.import_sheet)
 app.add_typer(_schema.app, name="schema")
 app.add_typer(_site.app, name="site")
 

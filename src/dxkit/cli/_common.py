@@ -1,23 +1,31 @@
-"""Pieces every command shares: the language options, the folder and file loaders, the root group.
+"""Pieces every command shares: the language options, the folder and file loaders, the command classes.
 
 The root group is the one place where an expected failure (a :class:`~dxkit.errors.DxkitError`
-raised anywhere in any command) becomes its message on standard error and its exit code. An
-:class:`OSError` that reached it unexplained (a file removed or made unreadable while the command
-ran) is an expected failure too: it becomes the message of :func:`dxkit.errors.os_error`, which
-names the file, never an "internal error".
+raised anywhere in any command) becomes its message on standard error and its exit code, and
+where a usage error becomes a message in the user's language (:mod:`dxkit.cli._usage_errors`).
+An :class:`OSError` that reached it unexplained (a file removed or made unreadable while the
+command ran) is an expected failure too: it becomes the message of :func:`dxkit.errors.os_error`,
+which names the file, never an "internal error". Every command and group is made with
+:class:`DxkitCommand` or :class:`DxkitSubgroup` (``cls=``), which draw their help pages from the
+catalogue (:mod:`dxkit.cli._help`).
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
 from contextvars import ContextVar
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
+from dxkit.cli import _click_texts
+from dxkit.cli._help import render_help, render_usage
 from dxkit.cli._output import show
-from dxkit.errors import DxkitError, exit_code_for, os_error
+from dxkit.cli._usage_errors import report as report_usage_error
+from dxkit.errors import EXIT_CLEAN, DxkitError, exit_code_for, os_error
 from dxkit.i18n import resolve_lang, t
 
 if TYPE_CHECKING:
@@ -32,10 +40,11 @@ HELP_LANG = resolve_lang()
 
 
 class HelpText(str):
-    """A help text in :data:`HELP_LANG` that remembers its catalogue id.
+    """A help text (or a value's placeholder) in :data:`HELP_LANG` that remembers its catalogue id.
 
     Typer shows the text; :mod:`dxkit.cli.tree` reads the id, so the reference pages can give
-    the same help in every language without mapping a text back to its id.
+    the same help in every language without mapping a text back to its id, and a usage error
+    names a value's placeholder in the language of its message.
     """
 
     msg_id: str
@@ -48,6 +57,11 @@ class HelpText(str):
 
 def help_text(msg_id: str) -> HelpText:
     """The help text for ``msg_id`` (a ``help.*`` id in the catalogue)."""
+    return HelpText(msg_id)
+
+
+def metavar(msg_id: str) -> HelpText:
+    """The placeholder of a value in help and usage lines (a ``cli.metavar.*`` id): ``<日付>``, ``DATE``."""
     return HelpText(msg_id)
 
 
@@ -77,8 +91,67 @@ def chosen_lang(lang: Lang | None) -> str:
     return speak(resolve_lang(lang.value if lang else None))
 
 
-class DxkitGroup(TyperGroup):
-    """The root command: every subcommand runs inside its :meth:`invoke`."""
+class _Texts:
+    """Help pages and usage lines laid out by :mod:`dxkit.cli._help`, in :data:`HELP_LANG`."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(render_help(_click_texts.page(self, ctx), HELP_LANG))
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(render_usage(_click_texts.page(self, ctx), HELP_LANG))
+
+
+class DxkitCommand(_Texts, TyperCommand):
+    """A command: help from the catalogue, and extra arguments reported with what they were."""
+
+    # Click would refuse extra arguments itself, with English text and without them as data.
+    allow_extra_args = True
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with _click_texts.pinned_to(ctx):
+            rest = super().parse_args(ctx, args)
+        _click_texts.refuse_extra_arguments(ctx, rest)
+        return rest
+
+
+class DxkitSubgroup(_Texts, TyperGroup):
+    """A group of commands (``dxkit new``, ``dxkit site``): help from the catalogue, and a
+    missing or unknown command reported with the names there are."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with _click_texts.pinned_to(ctx):
+            rest = super().parse_args(ctx, args)
+        _click_texts.require_command(self, ctx)
+        return rest
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        _click_texts.refuse_unknown_command(self, ctx, args)
+        return super().resolve_command(ctx, args)
+
+
+class DxkitGroup(DxkitSubgroup):
+    """The root command: every subcommand runs inside its :meth:`invoke`, and its :meth:`main`
+    turns every usage error into dxkit's message."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        if not standalone_mode:  # a caller that wants Click's exceptions gets them
+            return super().main(args, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+        argv = [str(a) for a in (sys.argv[1:] if args is None else args)]
+        try:
+            # Run without Click's own handling, which would print the errors in English.
+            # Then the run's outcome comes back: an exit code, or what the command returned.
+            outcome = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except _click_texts.CLICK_ERRORS as err:
+            sys.exit(report_usage_error(_click_texts.describe(err), argv))
+        sys.exit(outcome if isinstance(outcome, int) else EXIT_CLEAN)
 
     def invoke(self, ctx: Any) -> Any:
         token = _MESSAGE_LANG.set(None)
@@ -119,7 +192,12 @@ def today_option_value(value: str | None) -> dt.date:
     return date_option_value(value, "--today")
 
 
-TodayOption = Annotated[str | None, typer.Option("--today", help=help_text("help.validate.today"), show_default=False)]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help=help_text("help.validate.today"), metavar=metavar("cli.metavar.date"), show_default=False
+    ),
+]
 
 
 def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked
+from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, metavar
 from dxkit.cli._output import write
 
 
@@ -19,7 +19,10 @@ class AgendaFormat(StrEnum):
 
 
 def agenda(
-    file: Annotated[Path, typer.Argument(help=help_text("help.agenda.file"), show_default=False)],
+    file: Annotated[
+        Path,
+        typer.Argument(help=help_text("help.agenda.file"), metavar=metavar("cli.metavar.file"), show_default=False),
+    ],
     output_format: Annotated[
         AgendaFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = AgendaFormat.text,

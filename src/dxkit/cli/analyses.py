@@ -15,6 +15,7 @@ from dxkit.cli._common import (
     TodayOption,
     chosen_lang,
     help_text,
+    metavar,
     open_folder,
     today_option_value,
 )
@@ -28,14 +29,18 @@ from dxkit.reporters.analyses import (
     AnalysisFormat,
 )
 
-FolderArgument = Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))]
+FolderArgument = Annotated[
+    Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
+]
 FormatOption = Annotated[AnalysisFormat, typer.Option("--format", "-f", help=help_text("help.format"))]
 
 
 def status(
     directory: FolderArgument = Path("."),
     today: TodayOption = None,
-    soon: Annotated[int, typer.Option("--soon", help=help_text("help.status.soon"), min=0)] = 14,
+    soon: Annotated[
+        int, typer.Option("--soon", help=help_text("help.status.soon"), metavar=metavar("cli.metavar.days"), min=0)
+    ] = 14,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
 ) -> None:
@@ -62,7 +67,9 @@ def gate(
 def keyperson(
     directory: FolderArgument = Path("."),
     today: TodayOption = None,
-    top: Annotated[int, typer.Option("--top", help=help_text("help.keyperson.top"), min=1)] = 5,
+    top: Annotated[
+        int, typer.Option("--top", help=help_text("help.keyperson.top"), metavar=metavar("cli.metavar.people"), min=1)
+    ] = 5,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
 ) -> None:
@@ -76,7 +83,14 @@ def keyperson(
 def lessons(
     directory: FolderArgument = Path("."),
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=help_text("help.lessons.output"), show_default=False)
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=help_text("help.lessons.output"),
+            metavar=metavar("cli.metavar.file"),
+            show_default=False,
+        ),
     ] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
     today: TodayOption = None,

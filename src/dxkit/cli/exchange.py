@@ -15,6 +15,7 @@ from dxkit.cli._common import (
     chosen_lang,
     help_text,
     load_checked,
+    metavar,
     open_folder,
     today_option_value,
     write_edit,
@@ -37,13 +38,24 @@ class ExportFormat(StrEnum):
 
 
 def export(
-    kind: Annotated[ExportKind, typer.Argument(help=help_text("help.export.kind"))],
-    directory: Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))] = Path("."),
+    kind: Annotated[
+        ExportKind, typer.Argument(help=help_text("help.export.kind"), metavar=metavar("cli.metavar.kind"))
+    ],
+    directory: Annotated[
+        Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
+    ] = Path("."),
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "-f", help=help_text("help.format"))
     ] = ExportFormat.xlsx,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help=help_text("help.export.output"), show_default=False)
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=help_text("help.export.output"),
+            metavar=metavar("cli.metavar.file"),
+            show_default=False,
+        ),
     ] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
     bom: Annotated[bool, typer.Option("--bom/--no-bom", help=help_text("help.export.bom"))] = True,
@@ -76,8 +88,16 @@ def export(
 
 
 def import_sheet(
-    workbook: Annotated[Path, typer.Argument(help=help_text("help.import.file"), show_default=False)],
-    into: Annotated[Path | None, typer.Option("--into", help=help_text("help.import.into"), show_default=False)] = None,
+    workbook: Annotated[
+        Path,
+        typer.Argument(help=help_text("help.import.file"), metavar=metavar("cli.metavar.workbook"), show_default=False),
+    ],
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into", help=help_text("help.import.into"), metavar=metavar("cli.metavar.file"), show_default=False
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
     prune: Annotated[bool, typer.Option("--prune", help=help_text("help.import.prune"))] = False,
     lang: LangOption = None,

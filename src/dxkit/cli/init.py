@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text
+from dxkit.cli._common import LangOption, chosen_lang, help_text, metavar
 from dxkit.cli._output import emit, show
 from dxkit.i18n import t
 from dxkit.reporters.writes import render_steps, render_summary, skipped
@@ -32,11 +32,23 @@ class CI(StrEnum):
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help=help_text("help.init.dir"), show_default=False)],
-    name: Annotated[str | None, typer.Option("--name", help=help_text("help.init.name"), show_default=False)] = None,
+    directory: Annotated[
+        Path, typer.Argument(help=help_text("help.init.dir"), metavar=metavar("cli.metavar.folder"), show_default=False)
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name", help=help_text("help.init.name"), metavar=metavar("cli.metavar.name"), show_default=False
+        ),
+    ] = None,
     municipality: Annotated[
         str | None,
-        typer.Option("--municipality", help=help_text("help.init.municipality"), show_default=False),
+        typer.Option(
+            "--municipality",
+            help=help_text("help.init.municipality"),
+            metavar=metavar("cli.metavar.name"),
+            show_default=False,
+        ),
     ] = None,
     lang: LangOption = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=help_text("help.init.no_input"))] = False,

@@ -11,21 +11,53 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import Lang, LangOption, chosen_lang, date_option_value, help_text, speak
+from dxkit.cli._common import (
+    DxkitCommand,
+    DxkitSubgroup,
+    Lang,
+    LangOption,
+    chosen_lang,
+    date_option_value,
+    help_text,
+    metavar,
+    speak,
+)
 from dxkit.cli._output import show, write
 from dxkit.i18n import resolve_lang, t
 
-app = typer.Typer(help=help_text("help.new"), no_args_is_help=True)
+app = typer.Typer(cls=DxkitSubgroup, help=help_text("help.new"), no_args_is_help=True)
 
-DirOption = Annotated[Path, typer.Option("--dir", "-d", help=help_text("help.new.dir"))]
-DateOption = Annotated[str | None, typer.Option("--date", help=help_text("help.new.date"), show_default=False)]
-TitleOption = Annotated[str | None, typer.Option("--title", help=help_text("help.new.title"), show_default=False)]
-MinutesOption = Annotated[int | None, typer.Option("--minutes", help=help_text("help.new.minutes"), show_default=False)]
+DirOption = Annotated[
+    Path, typer.Option("--dir", "-d", help=help_text("help.new.dir"), metavar=metavar("cli.metavar.folder"))
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option("--date", help=help_text("help.new.date"), metavar=metavar("cli.metavar.date"), show_default=False),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option("--title", help=help_text("help.new.title"), metavar=metavar("cli.metavar.title"), show_default=False),
+]
+MinutesOption = Annotated[
+    int | None,
+    typer.Option(
+        "--minutes", help=help_text("help.new.minutes"), metavar=metavar("cli.metavar.minutes"), show_default=False
+    ),
+]
 PeopleOption = Annotated[
-    int | None, typer.Option("--participants", help=help_text("help.new.participants"), show_default=False)
+    int | None,
+    typer.Option(
+        "--participants",
+        help=help_text("help.new.participants"),
+        metavar=metavar("cli.metavar.people"),
+        show_default=False,
+    ),
 ]
 StartOption = Annotated[
-    str | None, typer.Option("--start-time", help=help_text("help.new.start_time"), show_default=False)
+    str | None,
+    typer.Option(
+        "--start-time", help=help_text("help.new.start_time"), metavar=metavar("cli.metavar.time"), show_default=False
+    ),
 ]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))]
 
@@ -100,7 +132,12 @@ def _make(
 
 def _command(kind: str) -> Callable[..., None]:
     def command(
-        toolkit: Annotated[str, typer.Argument(help=help_text(f"help.new.toolkit.{kind}"), show_default=False)],
+        toolkit: Annotated[
+            str,
+            typer.Argument(
+                help=help_text(f"help.new.toolkit.{kind}"), metavar=metavar("cli.metavar.toolkit"), show_default=False
+            ),
+        ],
         directory: DirOption = Path("."),
         date: DateOption = None,
         title: TitleOption = None,
@@ -117,4 +154,4 @@ def _command(kind: str) -> Callable[..., None]:
 
 
 for _kind in ("workshop", "retrospective"):
-    app.command(_kind, help=help_text(f"help.new.{_kind}"))(_command(_kind))
+    app.command(_kind, cls=DxkitCommand, help=help_text(f"help.new.{_kind}"))(_command(_kind))

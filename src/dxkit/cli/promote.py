@@ -7,15 +7,23 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, write_edit
+from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, metavar, write_edit
 from dxkit.cli._output import show
 from dxkit.i18n import t
 
 
 def promote(
-    workshop: Annotated[Path, typer.Argument(help=help_text("help.promote.workshop"), show_default=False)],
+    workshop: Annotated[
+        Path,
+        typer.Argument(
+            help=help_text("help.promote.workshop"), metavar=metavar("cli.metavar.file"), show_default=False
+        ),
+    ],
     into: Annotated[
-        Path | None, typer.Option("--into", help=help_text("help.promote.into"), show_default=False)
+        Path | None,
+        typer.Option(
+            "--into", help=help_text("help.promote.into"), metavar=metavar("cli.metavar.file"), show_default=False
+        ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
     lang: LangOption = None,

@@ -7,15 +7,18 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text
+from dxkit.cli._common import DxkitCommand, DxkitSubgroup, LangOption, chosen_lang, help_text, metavar
 from dxkit.cli._output import emit
 
-app = typer.Typer(help=help_text("help.schema"), no_args_is_help=True)
+app = typer.Typer(cls=DxkitSubgroup, help=help_text("help.schema"), no_args_is_help=True)
 
 
-@app.command("export", help=help_text("help.schema.export"))
+@app.command("export", cls=DxkitCommand, help=help_text("help.schema.export"))
 def export(
-    directory: Annotated[Path, typer.Argument(help=help_text("help.schema.dir"), show_default=False)],
+    directory: Annotated[
+        Path,
+        typer.Argument(help=help_text("help.schema.dir"), metavar=metavar("cli.metavar.folder"), show_default=False),
+    ],
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.init.overwrite"))] = False,
     lang: LangOption = None,
 ) -> None:

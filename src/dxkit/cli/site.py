@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from dxkit.cli._common import (
+    DxkitCommand,
+    DxkitSubgroup,
     Lang,
     LangOption,
     TodayOption,
     chosen_lang,
     help_text,
+    metavar,
     open_folder,
     today_option_value,
 )
@@ -22,8 +25,10 @@ from dxkit.i18n import t
 if TYPE_CHECKING:
     from dxkit.publish import SiteResult
 
-app = typer.Typer(help=help_text("help.site"), no_args_is_help=True)
-FolderArgument = Annotated[Path, typer.Argument(help=help_text("help.analysis.dir"))]
+app = typer.Typer(cls=DxkitSubgroup, help=help_text("help.site"), no_args_is_help=True)
+FolderArgument = Annotated[
+    Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
+]
 BilingualOption = Annotated[bool, typer.Option("--bilingual", help=help_text("help.site.bilingual"))]
 
 
@@ -44,10 +49,12 @@ def _build(
     return result, language
 
 
-@app.command("build", help=help_text("help.site.build"))
+@app.command("build", cls=DxkitCommand, help=help_text("help.site.build"))
 def build(
     directory: FolderArgument = Path("."),
-    out: Annotated[Path, typer.Option("--out", "-o", help=help_text("help.site.out"))] = Path("site"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help=help_text("help.site.out"), metavar=metavar("cli.metavar.folder"))
+    ] = Path("site"),
     bilingual: BilingualOption = False,
     today: TodayOption = None,
     lang: LangOption = None,
@@ -56,11 +63,16 @@ def build(
     show(t("site.built", language, out=str(result.out), pages=result.pages))
 
 
-@app.command("serve", help=help_text("help.site.serve"))
+@app.command("serve", cls=DxkitCommand, help=help_text("help.site.serve"))
 def serve(
     directory: FolderArgument = Path("."),
-    port: Annotated[int, typer.Option("--port", help=help_text("help.site.port"), min=0, max=65535)] = 8000,
-    host: Annotated[str, typer.Option("--host", help=help_text("help.site.host"))] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option("--port", help=help_text("help.site.port"), metavar=metavar("cli.metavar.port"), min=0, max=65535),
+    ] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", help=help_text("help.site.host"), metavar=metavar("cli.metavar.host"))
+    ] = "127.0.0.1",
     bilingual: BilingualOption = False,
     today: TodayOption = None,
     lang: LangOption = None,

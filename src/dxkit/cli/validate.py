@@ -12,6 +12,7 @@ from dxkit.cli._common import (
     TodayOption,
     chosen_lang,
     help_text,
+    metavar,
     today_option_value,
 )
 from dxkit.cli._output import show, write
@@ -45,18 +46,23 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 def validate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help=help_text("help.validate.paths"), show_default=False)
+        list[str] | None,
+        typer.Argument(help=help_text("help.validate.paths"), metavar=metavar("cli.metavar.path"), show_default=False),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f", help=help_text("help.validate.format"))] = Format[
         "text"
     ],
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help=help_text("help.validate.select"), show_default=False),
+        typer.Option(
+            "--select", help=help_text("help.validate.select"), metavar=metavar("cli.metavar.codes"), show_default=False
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help=help_text("help.validate.ignore"), show_default=False),
+        typer.Option(
+            "--ignore", help=help_text("help.validate.ignore"), metavar=metavar("cli.metavar.codes"), show_default=False
+        ),
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=help_text("help.validate.exit_zero"))] = False,
     today: TodayOption = None,
