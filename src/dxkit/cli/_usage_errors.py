@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from difflib import get_close_matches
 
-import typer
-
 from dxkit.cli._click_texts import UsageProblem
 from dxkit.cli._help import Param, argument_name, metavar, usage_lines
+from dxkit.cli._output import show, write
 from dxkit.errors import UsageError, exit_code_for
 from dxkit.escape import terminal_text
 from dxkit.i18n import LANGS, resolve_lang, t
@@ -143,12 +142,12 @@ def report(problem: UsageProblem, argv: Sequence[str]) -> int:
     lang = usage_lang(argv)
     error, _ = _error(problem, lang, argv)
     if problem.kind == "help":
-        typer.echo(problem.help_page or "")
+        write((problem.help_page or "") + "\n")
         return exit_code_for(error)
     lines = [t("cli.error_prefix", lang) + message(problem, lang, argv)]
     if problem.page is not None:
         lines += usage_lines(problem.page, lang)
         if problem.page.help_option:
             lines.append(t("cli.help.hint", lang, command=problem.page.path, option=problem.page.help_option))
-    typer.echo("\n".join(lines), err=True)
+    show("\n".join(lines), err=True)
     return exit_code_for(error)
