@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dxkit import workbook
 from dxkit.editing import Editor, editor_for
-from dxkit.errors import UsageError, read_error
+from dxkit.errors import UsageError
 from dxkit.loading import Document
 from dxkit.sheet import ROLE_COLUMNS, choices, get, header_key, parse_cell
+from dxkit.workbook import BadCell, shown
 
 COLUMNS = {column.key: column for column in ROLE_COLUMNS}
 
@@ -50,23 +52,12 @@ class ImportPlan:
 
 
 def read_sheet(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
-    """The first sheet's title and its rows of values."""
-    from zipfile import BadZipFile
+    """The first sheet's title and its rows of values, read within the limits of :mod:`dxkit.workbook`.
 
-    from openpyxl import load_workbook  # type: ignore[import-untyped, unused-ignore]
-
-    try:
-        book = load_workbook(path, data_only=True, read_only=True)
-    except OSError as exc:
-        raise read_error(exc, str(path)) from None
-    except (BadZipFile, KeyError, ValueError) as exc:
-        raise UsageError("import.not_xlsx", file=str(path), detail=type(exc).__name__) from None
-    try:
-        sheet = book.worksheets[0]
-        title: str = sheet.title
-        return title, [tuple(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
+    A cell the workbook cannot give as a value is a :class:`~dxkit.workbook.BadCell`;
+    :func:`plan_import` reports it by sheet, row and column where it reads that column.
+    """
+    return workbook.read_sheet(path)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -82,10 +73,7 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-
-    letter: str = get_column_letter(index + 1)
-    return letter
+    return workbook.column_letter(index + 1)
 
 
 def plan_import(
@@ -98,9 +86,10 @@ def plan_import(
     prune: bool = False,
 ) -> ImportPlan:
     plan = ImportPlan(pruned=prune)
+    sheet_title = shown(sheet_title)  # the title is only ever shown in messages
     if not table:
         raise UsageError("import.empty", sheet=sheet_title)
-    keys = [header_key(cell) for cell in table[0]]
+    keys = [None if isinstance(cell, BadCell) else header_key(cell) for cell in table[0]]
     if "id" not in keys:
         raise UsageError("import.no_id", sheet=sheet_title)
     present = {key: i for i, key in enumerate(keys) if key in COLUMNS}
@@ -113,9 +102,14 @@ def plan_import(
         for key, index in present.items():
             column = COLUMNS[key]
             cell = raw[index] if index < len(raw) else None
-            value, error, params = parse_cell(cell, column, choices("roles", column), members)
+            error: str | None
+            if isinstance(cell, BadCell):
+                value, error, params = None, cell.msg_id, dict(cell.params)
+            else:
+                value, error, params = parse_cell(cell, column, choices("roles", column), members)
             if error:
-                plan.problems.append(SheetProblem(sheet_title, number, _letter(index), error, params))
+                shown_params = {name: shown(v) if isinstance(v, str) else v for name, v in params.items()}
+                plan.problems.append(SheetProblem(sheet_title, number, _letter(index), error, shown_params))
             values[key] = value
         task_id = values.get("id")
         if task_id in sheet_rows:

@@ -346,18 +346,19 @@ def test_export_below_a_file_says_a_file_is_in_the_way(shiomi, lang):
 
 
 def test_import_target_vanishing_after_reading_the_sheet_is_a_message(shiomi, tmp_path, monkeypatch, lang):
-    import dxkit.sheet_import
+    import dxkit.validate
 
     workbook = edited_workbook(shiomi, lang, tmp_path / "edited.xlsx")
     roles = shiomi / "roles.yaml"
-    real = dxkit.sheet_import.read_sheet
+    real = dxkit.validate.open_consortium
 
-    def read_then_vanish(path: Path) -> Any:
-        found = real(path)
+    # import reads the workbook first, then the consortium, then roles.yaml's bytes to edit.
+    def open_then_vanish(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
         roles.unlink()
         return found
 
-    monkeypatch.setattr(dxkit.sheet_import, "read_sheet", read_then_vanish)
+    monkeypatch.setattr(dxkit.validate, "open_consortium", open_then_vanish)
     result = invoke(["import", str(workbook), "--into", str(roles), "--lang", lang], exit=2)
     assert_refused(result.stdout, result.stderr, lang=lang, kind="read_missing", path=str(roles))
     assert not roles.exists()

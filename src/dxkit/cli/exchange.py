@@ -109,10 +109,12 @@ def import_sheet(
 
     language = chosen_lang(lang)
     target = into or Path("roles.yaml")
+    # The workbook first: a file that is no workbook, or one beyond the reader's limits, is
+    # refused before any work is spent on the consortium.
+    title, table = read_sheet(workbook)
     roles = load_checked(target, ("roles",), language)
     consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
     members = consortium.member_ids()
-    title, table = read_sheet(workbook)
     raw = target.read_bytes()
     plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
     if plan.problems:
