@@ -115,9 +115,10 @@ def test_csv_and_xlsx_never_turn_text_into_a_formula():
     assert c.tasks[0].title == FORMULA
     assert "'" + FORMULA.replace('"', '""') in render_csv(c, "roles", "en").decode("utf-8-sig")
     book = load_workbook(io.BytesIO(render_xlsx(c, "roles", "en")))
-    tasks, members = book.worksheets
+    tasks, members, baseline = book.worksheets
     title = tasks["B2"]
     assert title.value == FORMULA and title.data_type == "s"
+    assert baseline["B4"].value == FORMULA and baseline["B4"].data_type == "s"
     assert members["B2"].value == "=1+1 汐見市" and members["B2"].data_type == "s"
     assert isinstance(tasks["I2"].value, dt.datetime) and tasks["I2"].number_format == "yyyy-mm-dd"
     assert tasks["D2"].value == "city, bank" and tasks["E3"].value == "bank"

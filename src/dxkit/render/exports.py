@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
 from dxkit.render.markdown import table
-from dxkit.sheet import SHEETS, cell_text, choices, header, record_rows
+from dxkit.sheet import BASELINE_TITLE, SHEETS, baseline_rows, cell_text, choices, header, record_rows
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -46,6 +47,12 @@ def has_source(c: Consortium, kind: str) -> bool:
     return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
+def sources_of(c: Consortium, kind: str) -> list[tuple[str, str]]:
+    """Each file an export of ``kind`` reads: its name inside the consortium folder, and its text."""
+    files = c.role_files if kind == "roles" else c.issue_files
+    return [(os.path.relpath(f.at.doc.path, c.root).replace(os.sep, "/"), f.at.doc.text) for f in files]
+
+
 # -- spreadsheets -------------------------------------------------------------------------------
 
 
@@ -63,7 +70,9 @@ def _append_text(sheet: Worksheet, values: list[Any]) -> None:
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
 
-    Text cells are always text (never formulas) and hold only characters XML allows.
+    Text cells are always text (never formulas) and hold only characters XML allows. A third,
+    ``veryHidden`` sheet holds the baseline (:func:`dxkit.sheet.baseline_rows`): what the files
+    held at export, so that ``dxkit import`` applies only what changed in the workbook since.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -123,6 +132,10 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     for letter, width in (("A", 18), ("B", 40), ("C", 22)):
         members.column_dimensions[letter].width = width
     members.freeze_panes = "A2"
+    baseline = book.create_sheet(BASELINE_TITLE)
+    baseline.sheet_state = "veryHidden"
+    for values in baseline_rows(kind, entries_of(c, kind), sources_of(c, kind)):
+        _append_text(baseline, values)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
