@@ -25,6 +25,7 @@ invalid cell is reported with its sheet, row and column, and then nothing is wri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,13 @@ from dxkit.sheet import (
 )
 
 COLUMNS = {column.key: column for column in ROLE_COLUMNS}
+
+
+@cache
+def _allowed(key: str) -> list[str]:
+    """The values an enum column allows (asked once per column, not once per cell)."""
+    return choices("roles", COLUMNS[key])
+
 
 TaskPath = tuple[str | int, ...]
 
@@ -271,7 +279,7 @@ def plan_import(
         for key, index in present.items():
             column = COLUMNS[key]
             cell = raw[index] if index < len(raw) else None
-            value, error, params = parse_cell(cell, column, choices("roles", column), members)
+            value, error, params = parse_cell(cell, column, _allowed(key), members)
             if error:
                 plan.problems.append(SheetProblem(sheet_title, number, _letter(index), error, params))
             values[key] = value
@@ -344,7 +352,7 @@ class _Base:
             return None
         column = COLUMNS[key]
         raw = row[self._at[key]]
-        value, error, _ = parse_cell(raw, column, choices("roles", column), None)
+        value, error, _ = parse_cell(raw, column, _allowed(key), None)
         if error is None:
             return value
         return None if raw is None else str(raw).strip()

@@ -59,12 +59,22 @@ def sources_of(c: Consortium, kind: str) -> list[tuple[str, str]]:
 def _append_text(sheet: Worksheet, values: list[Any]) -> None:
     """Append a row whose text cells stay text: a person's ``=…`` never becomes a formula.
 
-    Text holds only characters XML allows (openpyxl refuses the others).
+    Text holds only characters XML allows (openpyxl refuses the others). The cells are made
+    here and appended as they are: finding the new row again afterwards (``sheet.max_row``)
+    scans every cell of the sheet, which made a 10,000-task export quadratic.
     """
-    sheet.append([xml_text(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
+    from openpyxl.cell.cell import Cell
+
+    row: list[Any] = []
+    for index, value in enumerate(values, 1):
+        if isinstance(value, str):
+            # ``append`` gives the cell its real row; the row given here is only a placeholder.
+            cell = Cell(sheet, row=1, column=index, value=xml_text(value))
             cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)
 
 
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
@@ -87,10 +97,11 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     sheet.title = translate(_SHEET_TITLE[kind], lang)
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
+    wrap = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     sheet.append([header(kind, column, lang) for column in columns])
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = wrap
     for values in record_rows(entries_of(c, kind), columns):
         row: list[Any] = []
         for value, column in zip(values, columns, strict=True):
@@ -104,7 +115,7 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         for cell in sheet[letter][1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
             if column.kind == "date":
                 cell.number_format = "yyyy-mm-dd"
         allowed = choices(kind, column)
