@@ -5,9 +5,11 @@ language; ``str(err)`` gives the Japanese text, ``err.message("en")`` the Englis
 What a run ends with is decided here and nowhere else:
 
 * ``0`` clean (or ``--exit-zero``);
-* ``1`` findings at error severity;
+* ``1`` findings at error severity, and cells ``dxkit import`` left alone because the
+  workbook and the file both changed them since the export (conflicts; the rest is written);
 * ``2`` the command could not run: a usage error, a file it cannot use, a tool that is
-  missing, a write the system refused, a file changed by someone else meanwhile.
+  missing, a write the system refused, a file changed by someone else meanwhile or being
+  changed by another dxkit command (nothing was written).
 
 Anything that is not a :class:`DxkitError` is a bug; the command line turns it into a
 short "internal error, please report" message in one place (:func:`dxkit.cli.main`).
@@ -62,7 +64,7 @@ class MissingTool(DxkitError):
 
 
 class EditConflict(DxkitError):
-    """A file changed between reading and writing it; nothing was written."""
+    """A file changed between reading and writing it, or another dxkit command holds its lock; nothing was written."""
 
 
 class EditError(DxkitError):

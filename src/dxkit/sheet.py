@@ -4,11 +4,17 @@ One list of columns serves export and import, so what a sheet shows is exactly w
 import reads back. Each header reads "name (key)", in the reader's language: staff see a
 name they know, and the key in brackets lets an import map the column back whatever the
 language or the column order.
+
+An exported workbook also carries its **baseline**: a sheet people never see
+(:data:`BASELINE_TITLE`, ``veryHidden``) with what the files held when the workbook was made, in
+the same columns, so an import can tell the cells someone changed in the workbook from the cells
+a colleague changed in the YAML since (:func:`baseline_rows`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -125,6 +131,42 @@ def cell_text(value: Any, column: Column) -> str:
 def record_rows(records: Sequence[object], columns: tuple[Column, ...]) -> list[list[Any]]:
     """The values of every column for each typed record."""
     return [[value_of(record, column) for column in columns] for record in records]
+
+
+# -- the baseline an export carries -------------------------------------------------------------
+
+#: The title of the hidden sheet with the baseline, and the mark in its first cell.
+BASELINE_TITLE = "dxkit-baseline"
+#: The layout of the baseline; an import refuses a newer one rather than guess at it.
+BASELINE_VERSION = 1
+
+
+def source_digest(text: str) -> str:
+    """The digest of a source file's text, as a baseline records it (``sha256:…``)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def baseline_rows(
+    kind: str, records: Sequence[object], sources: Sequence[tuple[str, str]]
+) -> list[list[str | int | None]]:
+    """The rows of a baseline sheet: every value as text, in the sheet's columns.
+
+    ``sources`` are the exported files, each as ``(name, text)``. The layout::
+
+        dxkit-baseline | 1 (layout version) | roles (kind)
+        sources        | roles.yaml | sha256:…  | roles-2027.yaml | sha256:… …
+        id             | title      | stage     | …              (the column keys)
+        T-001          | …                                        (one row per entry)
+    """
+    columns = SHEETS[kind][1]
+    rows: list[list[str | int | None]] = [
+        [BASELINE_TITLE, BASELINE_VERSION, kind],
+        ["sources", *(part for name, text in sources for part in (name, source_digest(text)))],
+        [column.key for column in columns],
+    ]
+    for values in record_rows(records, columns):
+        rows.append([cell_text(value, column) or None for value, column in zip(values, columns, strict=True)])
+    return rows
 
 
 # -- reading cells back ------------------------------------------------------------------------

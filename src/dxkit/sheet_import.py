@@ -1,16 +1,31 @@
 """Bring edits made in the exported spreadsheet back into ``roles.yaml`` (``dxkit import``).
 
-Rows are matched to tasks by id. A changed cell updates its field, a new row adds a task, a
-missing row is reported and kept (removed only with ``prune``). Fields the sheet does not
-show, comments and formatting stay as they were: the file is changed through the edit layer
-(:mod:`dxkit.editing`), whatever mix of block and flow style it is written in, and the result
-is proven to read back as exactly the old tasks with the sheet's changes. Any invalid cell is
-reported with its sheet, row and column, and then nothing is written at all.
+Rows are matched to tasks by id. The import is three-way: a workbook made by ``dxkit export``
+carries its baseline (:data:`dxkit.sheet.BASELINE_TITLE`, what ``roles.yaml`` held when the
+workbook was made), and each cell is decided on its own:
+
+* the cell still holds the baseline: the workbook did not change it, so ``roles.yaml`` keeps
+  what it holds now (a colleague's newer edit included);
+* the cell differs from the baseline and ``roles.yaml`` still holds the baseline: the cell's
+  value is written;
+* both differ from the baseline, and from each other: a :class:`Conflict`, reported with the
+  three values; nothing is written for that cell, the other changes are.
+
+A row added in the sheet adds a task; a row deleted from the sheet is reported and kept
+(removed only with ``prune``), and a task added to ``roles.yaml`` since the export is never
+counted as deleted. A workbook without a baseline (made by hand, or by an older dxkit) is
+compared with ``roles.yaml`` as it is now, as before: every cell that differs is written.
+
+Fields the sheet does not show, comments and formatting stay as they were: the file is changed
+through the edit layer (:mod:`dxkit.editing`), whatever mix of block and flow style it is written
+in, and the result is proven to read back as exactly the old tasks with the sheet's changes. Any
+invalid cell is reported with its sheet, row and column, and then nothing is written at all.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +33,27 @@ from dxkit import workbook
 from dxkit.editing import Editor, editor_for
 from dxkit.errors import UsageError
 from dxkit.loading import Document
-from dxkit.sheet import ROLE_COLUMNS, choices, get, header_key, parse_cell
+from dxkit.sheet import (
+    BASELINE_TITLE,
+    BASELINE_VERSION,
+    ROLE_COLUMNS,
+    SHEETS,
+    choices,
+    get,
+    header_key,
+    parse_cell,
+    source_digest,
+)
 from dxkit.workbook import BadCell, shown
 
 COLUMNS = {column.key: column for column in ROLE_COLUMNS}
+
+
+@cache
+def _allowed(key: str) -> list[str]:
+    """The values an enum column allows (asked once per column, not once per cell)."""
+    return choices("roles", COLUMNS[key])
+
 
 TaskPath = tuple[str | int, ...]
 
@@ -35,12 +67,53 @@ class SheetProblem:
     params: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """What a workbook's hidden baseline sheet says the files held when it was exported."""
+
+    kind: str
+    #: Each exported file's digest (:func:`dxkit.sheet.source_digest`), by its name.
+    sources: dict[str, str]
+    #: The column keys, in the order of the baseline's cells.
+    keys: tuple[str, ...]
+    #: Each entry's cells as written at export, by id.
+    rows: dict[str, tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Something changed both in the workbook and in the file since the export.
+
+    ``kind`` is ``cell`` for one cell changed on both sides to different values (``key`` names
+    its column; ``base``, ``yours`` and ``theirs`` are the values at export, in the workbook and
+    in the file now), ``removed`` for a task the workbook changed but the file no longer has, and
+    ``deleted`` for a task deleted from the workbook (with ``prune``) that the file changed.
+    """
+
+    task: str
+    kind: str = "cell"
+    key: str | None = None
+    base: Any = None
+    yours: Any = None
+    theirs: Any = None
+
+
 @dataclass
 class ImportPlan:
     changed: list[tuple[str, str, Any, Any]] = field(default_factory=list)  # (task, key, old, new)
     added: list[str] = field(default_factory=list)
+    #: Tasks the sheet does not show (deleted from it): kept, unless ``prune``.
     missing: list[str] = field(default_factory=list)
+    #: Tasks removed because their rows were deleted (``prune``).
+    removed: list[str] = field(default_factory=list)
+    #: Tasks removed from the file since the export whose rows the workbook did not change.
+    gone: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     pruned: bool = False
+    #: Whether the workbook has a baseline (a three-way import) or not (two-way, as before).
+    three_way: bool = False
+    #: Whether the file changed since the workbook was exported (known only with a baseline).
+    stale: bool = False
     problems: list[SheetProblem] = field(default_factory=list)
     text: str = ""
     #: The new text as the edit layer proved it (``None`` when nothing changed).
@@ -48,16 +121,90 @@ class ImportPlan:
 
     @property
     def changes(self) -> int:
-        return len(self.changed) + len(self.added) + (len(self.missing) if self.pruned else 0)
+        return len(self.changed) + len(self.added) + len(self.removed)
 
 
-def read_sheet(path: Path) -> tuple[str, list[tuple[Any, ...]]]:
-    """The first sheet's title and its rows of values, read within the limits of :mod:`dxkit.workbook`.
+def read_workbook(path: Path) -> tuple[str, list[tuple[Any, ...]], Baseline | None]:
+    """The first sheet's title and rows, and the baseline the workbook carries (``None`` without one).
 
-    A cell the workbook cannot give as a value is a :class:`~dxkit.workbook.BadCell`;
-    :func:`plan_import` reports it by sheet, row and column where it reads that column.
+    One pass of the bounded reader (:func:`dxkit.workbook.read_sheets`) gives both: the limits
+    that protect the visible sheet protect the hidden one too. A baseline cell that cannot be
+    read is a damaged baseline, refused with its row (:func:`parse_baseline`).
     """
-    return workbook.read_sheet(path)
+    sheets = workbook.read_sheets(path)
+    visible = [(title, rows) for title, state, rows in sheets if state == "visible"] or [
+        (title, rows) for title, _state, rows in sheets
+    ]
+    if not visible:
+        raise UsageError("import.empty", sheet=shown(str(path)))
+    title, rows = visible[0]
+    hidden = next((rows for name, _state, rows in sheets if name == BASELINE_TITLE), None)
+    if hidden is None:
+        return title, rows, None
+    for number, row in enumerate(hidden, start=1):
+        if any(isinstance(cell, BadCell) for cell in row):
+            raise UsageError("import.bad_baseline", file=str(path), row=number, sheet=BASELINE_TITLE)
+    return title, rows, parse_baseline(hidden, str(path))
+
+
+def _trimmed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    end = len(row)
+    while end and (row[end - 1] is None or row[end - 1] == ""):
+        end -= 1
+    return row[:end]
+
+
+def parse_baseline(rows: list[tuple[Any, ...]], file: str) -> Baseline:
+    """A baseline from the rows of its sheet (layout: :func:`dxkit.sheet.baseline_rows`).
+
+    A damaged baseline is refused with the row where it goes wrong: comparing with a baseline
+    that cannot be trusted could undo a colleague's edit, which is what the baseline prevents.
+    """
+
+    def damaged(row: int) -> UsageError:
+        return UsageError("import.bad_baseline", file=file, row=row, sheet=BASELINE_TITLE)
+
+    if len(rows) < 3:
+        raise damaged(len(rows) + 1)
+    head = _trimmed(rows[0])
+    if len(head) < 3 or head[0] != BASELINE_TITLE:
+        raise damaged(1)
+    version, kind = head[1], head[2]
+    if isinstance(version, bool) or not isinstance(version, int | float | str):
+        raise damaged(1)
+    try:
+        number = int(float(version))
+    except ValueError:
+        raise damaged(1) from None
+    if number > BASELINE_VERSION:
+        raise UsageError("import.baseline_newer", file=file, version=number)
+    if number < 1 or kind not in SHEETS:
+        raise damaged(1)
+    sources_row = _trimmed(rows[1])
+    if not sources_row or sources_row[0] != "sources" or len(sources_row) % 2 != 1:
+        raise damaged(2)
+    pairs = sources_row[1:]
+    if not all(isinstance(cell, str) for cell in pairs):
+        raise damaged(2)
+    sources = {str(pairs[i]): str(pairs[i + 1]) for i in range(0, len(pairs), 2)}
+    keys = _trimmed(rows[2])
+    known = {column.key for column in SHEETS[str(kind)][1]}
+    if "id" not in keys or len(set(keys)) != len(keys) or not all(key in known for key in keys):
+        raise damaged(3)
+    id_at = keys.index("id")
+    entries: dict[str, tuple[Any, ...]] = {}
+    for number_of_row, raw in enumerate(rows[3:], start=4):
+        cells = _trimmed(raw)
+        if not cells:
+            continue
+        if len(cells) > len(keys):
+            raise damaged(number_of_row)
+        cells = cells + (None,) * (len(keys) - len(cells))
+        entry_id = cells[id_at]
+        if not isinstance(entry_id, str) or not entry_id.strip() or entry_id.strip() in entries:
+            raise damaged(number_of_row)
+        entries[entry_id.strip()] = cells
+    return Baseline(str(kind), sources, tuple(str(key) for key in keys), entries)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -84,11 +231,19 @@ def plan_import(
     members: set[str] | None,
     *,
     prune: bool = False,
+    baseline: Baseline | None = None,
 ) -> ImportPlan:
+    """What importing the sheet changes in ``roles.yaml`` (``text``, loaded as ``roles``).
+
+    With a ``baseline`` the import is three-way (see the module's description), without one it
+    compares the sheet with the file as it is now.
+    """
     plan = ImportPlan(pruned=prune)
     sheet_title = shown(sheet_title)  # the title is only ever shown in messages
     if not table:
         raise UsageError("import.empty", sheet=sheet_title)
+    if baseline is not None and baseline.kind != "roles":
+        raise UsageError("import.wrong_kind", sheet=sheet_title, kind=baseline.kind)
     keys = [None if isinstance(cell, BadCell) else header_key(cell) for cell in table[0]]
     if "id" not in keys:
         raise UsageError("import.no_id", sheet=sheet_title)
@@ -106,7 +261,7 @@ def plan_import(
             if isinstance(cell, BadCell):
                 value, error, params = None, cell.msg_id, dict(cell.params)
             else:
-                value, error, params = parse_cell(cell, column, choices("roles", column), members)
+                value, error, params = parse_cell(cell, column, _allowed(key), members)
             if error:
                 shown_params = {name: shown(v) if isinstance(v, str) else v for name, v in params.items()}
                 plan.problems.append(SheetProblem(sheet_title, number, _letter(index), error, shown_params))
@@ -122,25 +277,93 @@ def plan_import(
     if plan.problems:
         return plan
 
+    base = _Base(baseline)
+    plan.three_way = baseline is not None
+    plan.stale = baseline is not None and source_digest(roles.text) not in baseline.sources.values()
     editor = editor_for(roles, text)
     tasks = roles.data["tasks"]
     index_of = {task["id"]: i for i, task in enumerate(tasks)}
     for task_id in order:
         values = sheet_rows[task_id]
         if task_id not in index_of:
+            if base.has(task_id):  # exported, then removed from the file by someone else
+                if base.unchanged(task_id, values):
+                    plan.gone.append(task_id)
+                else:
+                    plan.conflicts.append(Conflict(task_id, "removed"))
+                continue
             plan.added.append(task_id)
             editor.append(("tasks",), _task_dict(values))
             continue
         i = index_of[task_id]
-        _update_task(editor, ("tasks", i), tasks[i], values, plan)
+        wanted = base.merge(task_id, values, tasks[i], plan.conflicts)
+        _update_task(editor, ("tasks", i), tasks[i], wanted, plan)
     for i, task in enumerate(tasks):
-        if task["id"] not in sheet_rows:
-            plan.missing.append(task["id"])
-            if prune:
-                editor.delete_item(("tasks",), i)
+        task_id = task["id"]
+        if task_id in sheet_rows:
+            continue
+        if baseline is not None and not base.has(task_id):
+            continue  # added to the file since the export: the workbook never saw it
+        if not prune:
+            plan.missing.append(task_id)
+        elif base.has(task_id) and not base.unchanged(task_id, {key: get(task, COLUMNS[key]) for key in base.keys}):
+            plan.conflicts.append(Conflict(task_id, "deleted"))
+        else:
+            plan.removed.append(task_id)
+            editor.delete_item(("tasks",), i)
     edited = editor.apply()
     plan.text, plan.document = edited.text, edited.document
     return plan
+
+
+class _Base:
+    """The baseline's values, read as the sheet's cells are, to compare per cell."""
+
+    def __init__(self, baseline: Baseline | None) -> None:
+        self.keys = [key for key in (baseline.keys if baseline else ()) if key in COLUMNS]
+        self._rows = baseline.rows if baseline else {}
+        self._at = {key: i for i, key in enumerate(baseline.keys)} if baseline else {}
+        self.known = baseline is not None
+
+    def has(self, task_id: str) -> bool:
+        return task_id in self._rows
+
+    def value(self, task_id: str, key: str) -> Any:
+        """The value the cell held at export (``None`` when the task was not exported)."""
+        row = self._rows.get(task_id)
+        if row is None:
+            return None
+        column = COLUMNS[key]
+        raw = row[self._at[key]]
+        value, error, _ = parse_cell(raw, column, _allowed(key), None)
+        if error is None:
+            return value
+        return None if raw is None else str(raw).strip()
+
+    def unchanged(self, task_id: str, values: dict[str, Any]) -> bool:
+        """Whether every value the baseline knows is still what it held at export."""
+        return all(_same(values.get(key), self.value(task_id, key)) for key in self.keys if key in values)
+
+    def merge(
+        self, task_id: str, values: dict[str, Any], task: dict[str, Any], conflicts: list[Conflict]
+    ) -> dict[str, Any]:
+        """The sheet's values to write into ``task``, three-way where the baseline knows the cell."""
+        if not self.known:
+            return values
+        wanted: dict[str, Any] = {}
+        for key, yours in values.items():
+            if key not in self._at:
+                wanted[key] = yours  # a column the baseline does not hold: as before
+                continue
+            before = self.value(task_id, key)
+            if _same(yours, before):
+                continue  # not changed in the workbook: the file's value stands
+            theirs = get(task, COLUMNS[key])
+            if _same(theirs, before) or _same(theirs, yours):
+                wanted[key] = yours
+            else:
+                conflicts.append(Conflict(task_id, "cell", key, before, yours, theirs))
+        return wanted
 
 
 def _update_task(

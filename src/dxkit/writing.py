@@ -13,6 +13,15 @@ temporary file of the attempt is gone again. Callers need no ``try`` of their ow
 every file to a temporary file first and renames them into place only when all of them are
 written, so a full disk leaves either all the files or none of them.
 :func:`replace_folder` does the same for a whole folder (``dxkit site build``).
+
+A command that changes a file a person keeps (``roles.yaml``, ``issues.yaml``) holds that
+file's lock for its whole read, edit and write (:func:`locked`), and replaces the file only if
+it still holds the bytes that were read (:func:`replace_if_unchanged`). The lock is the
+``filelock`` package's (``flock`` on Linux and macOS, ``msvcrt.locking`` on Windows), on a
+file beside the target: ``.roles.yaml.lock``. The operating system lets go of it when the
+process ends, however it ends, so a crashed command never blocks the next one. Windows removes
+the lock file on release; on Linux and macOS it stays (an empty file), because removing it
+would let two commands lock two different files of the same name.
 """
 
 from __future__ import annotations
@@ -23,14 +32,21 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dxkit.errors import UsageError, write_error
+from dxkit.errors import EditConflict, UsageError, write_error
 
 #: The permission bits of a file dxkit creates (an existing file keeps its own on replace).
 NEW_FILE_MODE = 0o644
+
+#: How long a command waits for another dxkit command to finish with a file, in seconds.
+LOCK_TIMEOUT = 5.0
+
+#: The locks this thread holds, by lock file, with how often each was taken (they nest).
+_held = threading.local()
 
 #: How much of a file name the temporary file's name repeats, so it stays within name limits.
 _NAME_IN_TEMP = 64
@@ -380,3 +396,73 @@ def _copy_tree(source: Path, target: Path) -> None:
         if first:
             raise first[0] from None
         raise OSError(errno.EIO, str(exc)) from None
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of ``path``: ``.NAME.lock`` in the same (resolved) folder."""
+    return Path(os.path.realpath(path.parent)) / f".{path.name}.lock"
+
+
+def _counts() -> dict[str, int]:
+    counts: dict[str, int] | None = getattr(_held, "counts", None)
+    if counts is None:
+        counts = _held.counts = {}
+    return counts
+
+
+def is_locked(path: Path) -> bool:
+    """Whether this thread holds the lock of ``path``."""
+    return str(lock_path(path)) in _counts()
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock of ``path`` while the block runs; it nests within one thread.
+
+    A second dxkit command that wants the same file waits up to ``timeout`` seconds
+    (:data:`LOCK_TIMEOUT` by default) and then stops with "is being changed by another dxkit
+    command; run again" (an :class:`~dxkit.errors.EditConflict`, exit code 2). A folder where
+    the lock file cannot be made gives the same message as a refused write.
+    """
+    from filelock import FileLock, Timeout
+
+    key = str(lock_path(path))
+    counts = _counts()
+    if key in counts:
+        counts[key] += 1
+        try:
+            yield
+        finally:
+            counts[key] -= 1
+        return
+    lock = FileLock(key, timeout=LOCK_TIMEOUT if timeout is None else timeout)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise EditConflict("write.locked", file=str(path)) from None
+    except OSError as exc:
+        raise write_error(exc, str(path)) from None
+    counts[key] = 1
+    try:
+        yield
+    finally:
+        del counts[key]
+        lock.release()
+
+
+def replace_if_unchanged(path: Path, expected: bytes | None, content: bytes) -> bool:
+    """Replace ``path`` with ``content`` only if it still holds ``expected``; ``False`` if not.
+
+    ``expected`` is ``None`` for a file that was not there. The comparison and the replacement
+    happen under the file's lock (taken here unless the caller holds it already), so no other
+    dxkit command can change the file between the two.
+    """
+    with locked(path):
+        try:
+            current: bytes | None = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        if current != expected:
+            return False
+        write_atomic(path, content)
+        return True

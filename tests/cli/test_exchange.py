@@ -27,17 +27,17 @@ def shiomi(tmp_path: Path, lang: str, monkeypatch) -> Path:
     return dest
 
 
-def _export_xlsx(folder: Path, lang: str) -> Path:
-    result = invoke(
-        ["export", "roles", str(folder), "-o", str(folder / "roles.xlsx"), "--lang", lang, "--today", TODAY]
-    )
-    assert "roles.xlsx" in result.stdout
-    return folder / "roles.xlsx"
+def _export_xlsx(folder: Path, lang: str, name: str = "roles.xlsx") -> Path:
+    result = invoke(["export", "roles", str(folder), "-o", str(folder / name), "--lang", lang, "--today", TODAY])
+    assert name in result.stdout
+    return folder / name
 
 
 def test_xlsx_has_headers_dates_dropdowns_and_members(shiomi, lang):
     book = load_workbook(_export_xlsx(shiomi, lang))
-    sheet, members = book.worksheets
+    sheet, members, baseline = book.worksheets
+    assert (baseline.title, baseline.sheet_state) == ("dxkit-baseline", "veryHidden")
+    assert [sheet.sheet_state, members.sheet_state] == ["visible", "visible"]
     assert sheet.title == ("役割・期限表" if lang == "ja" else "Role matrix")
     assert sheet["I1"].value == ("期限 (due)" if lang == "ja" else "Due date (due)")
     assert sheet.freeze_panes == "B2"
@@ -270,3 +270,207 @@ def test_export_never_overwrites_without_asking(shiomi):
     assert "--overwrite" in result.stderr and (shiomi / "roles.xlsx").read_bytes() == b"mine"
     invoke(["export", "roles", "--overwrite"])
     assert load_workbook(shiomi / "roles.xlsx").worksheets[0].max_row == 33
+
+
+# -- three-way import: the workbook's baseline -----------------------------------------------------
+
+STATUS, TITLE, DUE = 13, 2, 9  # columns of the role sheet
+
+
+def _edited(source: Path, dest: Path, cells: dict[tuple[str, int], object]) -> Path:
+    """A copy of an exported workbook with some cells changed, by task id and column number."""
+    book = load_workbook(source)
+    sheet = book.worksheets[0]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    for (task_id, column), value in cells.items():
+        sheet.cell(rows[task_id], column).value = value
+    book.save(dest)
+    return dest
+
+
+def _tasks(folder: Path) -> dict[str, dict]:
+    return {t["id"]: t for t in load_file(folder / "roles.yaml").data["tasks"]}
+
+
+def _label(key: str, lang: str) -> str:
+    from dxkit.sheet import header
+    from dxkit.sheet_import import COLUMNS
+
+    return header("roles", COLUMNS[key], lang)
+
+
+def test_stale_workbook_keeps_a_colleagues_newer_import_and_applies_its_own_change(shiomi: Path, lang: str) -> None:
+    stale = _edited(_export_xlsx(shiomi, lang), shiomi / "mine.xlsx", {("T-015", TITLE): "my new title"})
+    second = _export_xlsx(shiomi, lang, "export2.xlsx")
+    colleague = _edited(second, shiomi / "theirs.xlsx", {("T-013", STATUS): "blocked"})
+    invoke(["import", str(colleague), "--lang", lang])
+    assert _tasks(shiomi)["T-013"]["status"] == "blocked"
+    before = _tasks(shiomi)
+    result = invoke(["import", str(stale), "--lang", lang])
+    assert ("書き出した後に変更されています" if lang == "ja" else "has changed since this workbook was exported") in (
+        result.stdout
+    )
+    after = _tasks(shiomi)
+    assert after["T-013"]["status"] == "blocked"  # the colleague's change stands
+    assert after["T-015"] == {**before["T-015"], "title": "my new title"}
+    assert {k: v for k, v in after.items() if k != "T-015"} == {k: v for k, v in before.items() if k != "T-015"}
+
+
+def test_stale_workbook_changing_the_same_cell_is_a_conflict_and_that_cell_is_not_written(
+    shiomi: Path, lang: str
+) -> None:
+    exported = _export_xlsx(shiomi, lang)
+    stale = _edited(exported, shiomi / "mine.xlsx", {("T-013", STATUS): "cancelled", ("T-015", TITLE): "mine"})
+    colleague = _edited(exported, shiomi / "theirs.xlsx", {("T-013", STATUS): "blocked"})
+    invoke(["import", str(colleague), "--lang", lang])
+    result = invoke(["import", str(stale), "--lang", lang], exit=1)
+    line = next(line for line in result.stdout.splitlines() if "T-013" in line)
+    assert line.startswith("競合" if lang == "ja" else "conflict")
+    for part in (_label("status", lang), "done", "cancelled", "blocked", "roles.yaml"):
+        assert part in line, (part, line)
+    assert line.index("done") < line.index("cancelled") < line.index("blocked")  # baseline, yours, theirs
+    assert ("1 か所" if lang == "ja" else "1 conflicts") in result.stderr
+    after = _tasks(shiomi)
+    assert after["T-013"]["status"] == "blocked"  # nothing written for the conflicting cell
+    assert after["T-015"]["title"] == "mine"  # the rest is written
+
+
+def test_the_same_change_on_both_sides_is_no_conflict(shiomi: Path, lang: str) -> None:
+    exported = _export_xlsx(shiomi, lang)
+    mine = _edited(exported, shiomi / "mine.xlsx", {("T-013", STATUS): "blocked"})
+    invoke(["import", str(mine), "--lang", lang])
+    after_first = (shiomi / "roles.yaml").read_bytes()
+    result = invoke(["import", str(mine), "--lang", lang])
+    assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
+    assert (shiomi / "roles.yaml").read_bytes() == after_first
+
+
+def test_untouched_export_reimports_as_no_change_after_the_yaml_changed(shiomi: Path, lang: str) -> None:
+    untouched = _export_xlsx(shiomi, lang)
+    roles = shiomi / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    edited = text.replace('due: "2026-05-15"', 'due: "2026-06-30"', 1)
+    assert edited != text
+    roles.write_text(edited, encoding="utf-8")
+    result = invoke(["import", str(untouched), "--lang", lang])
+    assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
+    assert roles.read_text(encoding="utf-8") == edited
+
+
+def test_untouched_export_matches_every_cell_of_the_file_it_came_from(shiomi: Path, lang: str) -> None:
+    # Every value the baseline holds reads back equal to the YAML, or a changed cell would be a false conflict.
+    from dxkit.sheet import get
+    from dxkit.sheet_import import COLUMNS, _Base, _same, read_workbook
+
+    _, _, baseline = read_workbook(_export_xlsx(shiomi, lang))
+    assert baseline is not None and baseline.kind == "roles"
+    base = _Base(baseline)
+    tasks = _tasks(shiomi)
+    assert list(baseline.rows) == list(tasks)
+    for task_id, task in tasks.items():
+        for key in baseline.keys:
+            assert _same(get(task, COLUMNS[key]), base.value(task_id, key)), (task_id, key)
+
+
+def test_task_added_to_the_yaml_since_the_export_is_never_missing(shiomi: Path, lang: str) -> None:
+    exported = _export_xlsx(shiomi, lang)
+    other = _export_xlsx(shiomi, lang, "other.xlsx")
+    book = load_workbook(other)
+    sheet = book.worksheets[0]
+    sheet.append(["T-900", "added by a colleague", "planning", "city-dx", "city-dx"])
+    sheet.cell(sheet.max_row, DUE).value = dt.datetime(2027, 1, 8)
+    sheet.cell(sheet.max_row, STATUS).value = "not-started"
+    book.save(other)
+    invoke(["import", str(other), "--lang", lang])
+    assert "T-900" in _tasks(shiomi)
+    result = invoke(["import", str(exported), "--prune", "--lang", lang])
+    assert "T-900" not in result.stdout
+    assert "T-900" in _tasks(shiomi)
+
+
+def test_task_removed_from_the_yaml_since_the_export_is_not_added_back(shiomi: Path, lang: str) -> None:
+    exported = _export_xlsx(shiomi, lang)
+    changed = _edited(exported, shiomi / "changed.xlsx", {("T-032", TITLE): "changed in the workbook"})
+    pruning = shiomi / "pruning.xlsx"
+    book = load_workbook(_export_xlsx(shiomi, lang, "export2.xlsx"))
+    book.worksheets[0].delete_rows(33)  # T-032, the last row
+    book.save(pruning)
+    invoke(["import", str(pruning), "--prune", "--lang", lang])
+    assert "T-032" not in _tasks(shiomi)
+    untouched = invoke(["import", str(exported), "--lang", lang])
+    assert ("T-032" in untouched.stdout) and ("戻しません" if lang == "ja" else "not added back") in untouched.stdout
+    assert "T-032" not in _tasks(shiomi)
+    conflict = invoke(["import", str(changed), "--lang", lang], exit=1)
+    assert ("競合  T-032" if lang == "ja" else "conflict T-032") in conflict.stdout
+    assert "T-032" not in _tasks(shiomi)
+
+
+def test_prune_keeps_a_task_the_yaml_changed_since_the_export(shiomi: Path, lang: str) -> None:
+    exported = _export_xlsx(shiomi, lang)
+    deleted = shiomi / "deleted.xlsx"
+    book = load_workbook(exported)
+    book.worksheets[0].delete_rows(33)  # T-032
+    book.save(deleted)
+    second = _export_xlsx(shiomi, lang, "export2.xlsx")
+    colleague = _edited(second, shiomi / "theirs.xlsx", {("T-032", STATUS): "blocked"})
+    invoke(["import", str(colleague), "--lang", lang])
+    result = invoke(["import", str(deleted), "--prune", "--lang", lang], exit=1)
+    assert ("競合  T-032" if lang == "ja" else "conflict T-032") in result.stdout
+    assert _tasks(shiomi)["T-032"]["status"] == "blocked"
+
+
+def test_workbook_without_a_baseline_is_compared_with_the_yaml_as_it_is_now(shiomi: Path, lang: str) -> None:
+    hand_made = _edited(_export_xlsx(shiomi, lang), shiomi / "hand.xlsx", {("T-015", TITLE): "hand-made"})
+    book = load_workbook(hand_made)
+    del book["dxkit-baseline"]
+    book.save(hand_made)
+    roles = shiomi / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("status: done", "status: blocked", 1), encoding="utf-8")
+    result = invoke(["import", str(hand_made), "--lang", lang])
+    notice = [line for line in result.stdout.splitlines() if "dxkit-baseline" in line]
+    assert len(notice) == 1
+    assert ("現在の roles.yaml と違うセルをすべて反映" if lang == "ja" else "as it is now is applied") in notice[0]
+    after = _tasks(shiomi)
+    assert after["T-015"]["title"] == "hand-made"
+    assert after["T-001"]["status"] == "done"  # two-way: the sheet's value replaces the file's
+
+
+@pytest.mark.parametrize(
+    ("row", "cells", "needle"),
+    [
+        (1, ["dxkit-baseline", 1, "roles"], None),
+        (1, ["dxkit-baseline", 9, "roles"], "9"),
+        (1, ["something else", 1, "roles"], "1"),
+        (3, ["id", "title", "no_such_column"], "3"),
+    ],
+)
+def test_damaged_or_newer_baseline_is_refused_and_nothing_is_written(
+    shiomi: Path, lang: str, row: int, cells: list[object], needle: str | None
+) -> None:
+    path = _edited(_export_xlsx(shiomi, lang), shiomi / "damaged.xlsx", {("T-015", TITLE): "x"})
+    book = load_workbook(path)
+    baseline = book["dxkit-baseline"]
+    for column in range(1, baseline.max_column + 1):
+        baseline.cell(row, column).value = None
+    for column, value in enumerate(cells, 1):
+        baseline.cell(row, column).value = value
+    book.save(path)
+    before = (shiomi / "roles.yaml").read_bytes()
+    if needle is None:  # the header as dxkit writes it: the import goes through
+        invoke(["import", str(path), "--lang", lang])
+        return
+    result = invoke(["import", str(path), "--lang", lang], exit=2)
+    if needle == "9":
+        assert ("新しい dxkit" if lang == "ja" else "newer dxkit") in result.stderr
+    else:
+        assert (f"{needle} 行目" if lang == "ja" else f"row {needle}") in result.stderr
+        assert "dxkit-baseline" in result.stderr
+    assert (shiomi / "roles.yaml").read_bytes() == before
+
+
+def test_issue_register_workbook_is_not_imported_into_the_role_matrix(shiomi: Path, lang: str) -> None:
+    invoke(["export", "issues", "-o", "issues.xlsx", "--lang", lang])
+    before = (shiomi / "roles.yaml").read_bytes()
+    result = invoke(["import", "issues.xlsx", "--lang", lang], exit=2)
+    assert "issues" in result.stderr and "roles" in result.stderr
+    assert (shiomi / "roles.yaml").read_bytes() == before

@@ -116,9 +116,10 @@ def test_csv_and_xlsx_never_turn_text_into_a_formula():
     assert c.tasks[0].title == FORMULA
     assert "'" + FORMULA.replace('"', '""') in render_csv(c, "roles", "en").decode("utf-8-sig")
     book = load_workbook(io.BytesIO(render_xlsx(c, "roles", "en")))
-    tasks, members = book.worksheets
+    tasks, members, baseline = book.worksheets
     title = tasks["B2"]
     assert title.value == FORMULA and title.data_type == "s"
+    assert baseline["B4"].value == FORMULA and baseline["B4"].data_type == "s"
     assert members["B2"].value == "=1+1 汐見市" and members["B2"].data_type == "s"
     assert isinstance(tasks["I2"].value, dt.datetime) and tasks["I2"].number_format == "yyyy-mm-dd"
     assert tasks["D2"].value == "city, bank" and tasks["E3"].value == "bank"
@@ -170,3 +171,35 @@ def test_gantt_ids_are_generated_and_labels_escaped():
 def test_empty_kinds_export_a_header_only(kind):
     c = Consortium(root=".", today=TODAY)
     assert render_md(c, kind, "ja").count("\n") == 2
+
+
+def test_xlsx_export_never_scans_the_whole_sheet_once_per_row(monkeypatch):
+    # Finding the last row or column walks every cell of a sheet: once per appended row, a
+    # 10,000-task export took minutes. The work is counted here, not timed.
+    from openpyxl import load_workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    scans = {"max_row": 0, "max_column": 0}
+    for name in scans:
+        real = getattr(Worksheet, name)
+
+        def counting(self, _real=real, _name=name):
+            scans[_name] += 1
+            return _real.fget(self)
+
+        monkeypatch.setattr(Worksheet, name, property(counting))
+    tasks = "".join(
+        f"  - {{id: T-{i}, title: '=t{i}', stage: planning, responsible: [city], accountable: city,"
+        f" due: 2026-12-01, status: done}}\n"
+        for i in range(300)
+    )
+    c = Consortium(root=".", today=TODAY)
+    c.add(load_text(CHARTER, "consortium.yaml"))
+    c.add(load_text(MEMBERS, "members.yaml"))
+    c.add(load_text(f"kind: roles\nversion: 1\ntasks:\n{tasks}", "roles.yaml"))
+    data = render_xlsx(c, "roles", "en")
+    assert sum(scans.values()) < 60, scans
+    monkeypatch.undo()
+    tasks_sheet, _, baseline = load_workbook(io.BytesIO(data)).worksheets
+    assert tasks_sheet.max_row == 301 and baseline.max_row == 303
+    assert tasks_sheet["B301"].value == "=t299" and tasks_sheet["B301"].data_type == "s"

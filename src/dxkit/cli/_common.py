@@ -219,11 +219,27 @@ def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     return load(path, kinds, lang)
 
 
-def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: Document | None = None) -> None:
+def read_for_edit(path: Path, kinds: tuple[str, ...], lang: str, *, changed: str) -> tuple[Document, bytes]:
+    """The checked document of a file about to be edited and its bytes (hold the file's lock)."""
+    from dxkit.editing import read_for_edit as read
+
+    return read(path, kinds, lang, changed=changed)
+
+
+def write_edit(
+    path: Path,
+    original: bytes,
+    text: str,
+    lang: str,
+    *,
+    document: Document | None = None,
+    changed: str = "write.changed",
+) -> None:
     """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
 
-    Pass the edit's proven ``document`` (``plan.document``) to spare reading the result again.
+    Pass the edit's proven ``document`` (``plan.document``) to spare reading the result again,
+    and the message id to give when the file changed (``changed``: it names the file).
     """
     from dxkit.editing import write_edit as write
 
-    write(path, original, text, lang, document=document)
+    write(path, original, text, lang, document=document, changed=changed)

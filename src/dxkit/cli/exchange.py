@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,14 +14,17 @@ from dxkit.cli._common import (
     TodayOption,
     chosen_lang,
     help_text,
-    load_checked,
     metavar,
     open_folder,
+    read_for_edit,
     today_option_value,
     write_edit,
 )
 from dxkit.cli._output import show, write
 from dxkit.i18n import t
+
+if TYPE_CHECKING:
+    from dxkit.sheet_import import ImportPlan
 
 
 class ExportKind(StrEnum):
@@ -102,57 +105,97 @@ def import_sheet(
     prune: Annotated[bool, typer.Option("--prune", help=help_text("help.import.prune"))] = False,
     lang: LangOption = None,
 ) -> None:
-    from dxkit.errors import UsageError
+    from contextlib import nullcontext
+
+    from dxkit.errors import UsageError, exit_code_for_findings
     from dxkit.schema_check import require_valid
-    from dxkit.sheet_import import plan_import, read_sheet
+    from dxkit.sheet_import import plan_import, read_workbook
     from dxkit.validate import open_consortium
+    from dxkit.writing import locked
 
     language = chosen_lang(lang)
     target = into or Path("roles.yaml")
     # The workbook first: a file that is no workbook, or one beyond the reader's limits, is
     # refused before any work is spent on the consortium.
-    title, table = read_sheet(workbook)
-    roles = load_checked(target, ("roles",), language)
+    title, table, baseline = read_workbook(workbook)
     consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
     members = consortium.member_ids()
-    raw = target.read_bytes()
-    plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune)
-    if plan.problems:
-        for p in plan.problems:
-            show(
-                t(
-                    "import.cell",
-                    language,
-                    file=str(workbook),
-                    sheet=p.sheet,
-                    row=p.row,
-                    column=p.column,
-                    message=t(p.msg_id, language, **p.params),
-                ),
-                err=True,
-            )
-        raise UsageError("import.nothing_written", count=len(plan.problems))
+    # From reading roles.yaml to replacing it, no other dxkit command may change it.
+    with nullcontext() if dry_run else locked(target):
+        roles, raw = read_for_edit(target, ("roles",), language, changed="import.changed_meanwhile")
+        plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune, baseline=baseline)
+        if plan.problems:
+            for p in plan.problems:
+                show(
+                    t(
+                        "import.cell",
+                        language,
+                        file=str(workbook),
+                        sheet=p.sheet,
+                        row=p.row,
+                        column=p.column,
+                        message=t(p.msg_id, language, **p.params),
+                    ),
+                    err=True,
+                )
+            raise UsageError("import.nothing_written", count=len(plan.problems))
+        _report(plan, target, language)
+        if plan.changes == 0:
+            show(t("import.no_changes", language, file=str(target)))
+        elif dry_run:
+            require_valid(plan.text, str(target), language)
+            show(t("init.dry_run", language))
+        else:
+            write_edit(target, raw, plan.text, language, document=plan.document, changed="import.changed_meanwhile")
+            show(t("import.written", language, file=str(target), count=plan.changes))
+    if plan.conflicts:
+        show(t("import.conflicts", language, count=len(plan.conflicts), file=str(target)), err=True)
+        raise typer.Exit(exit_code_for_findings(len(plan.conflicts)))
+
+
+def _shown(value: object, lang: str) -> str:
+    """A value from a file or a workbook as one line on a terminal."""
+    from dxkit.escape import terminal_text
+
+    if value is None or value == "":
+        return t("import.empty_value", lang)
+    if isinstance(value, list | tuple):
+        return terminal_text(", ".join(str(v) for v in value))
+    return terminal_text(str(value))
+
+
+def _report(plan: ImportPlan, target: Path, lang: str) -> None:
+    """What the import found, cell by cell, on standard output."""
+    from dxkit.escape import terminal_text
+    from dxkit.sheet import header
+    from dxkit.sheet_import import COLUMNS
+
+    file = str(target)
+    if not plan.three_way:
+        show(t("import.two_way", lang, file=file))
+    elif plan.stale:
+        show(t("import.stale", lang, file=file))
     for task_id, key, old, new in plan.changed:
-        show(
-            t(
-                "import.changed",
-                language,
-                id=task_id,
-                key=key,
-                old="" if old is None else old,
-                new="" if new is None else new,
-            )
-        )
+        shown_old = "" if old is None else _shown(old, lang)
+        shown_new = "" if new is None else _shown(new, lang)
+        show(t("import.changed", lang, id=terminal_text(task_id), key=key, old=shown_old, new=shown_new))
     for task_id in plan.added:
-        show(t("import.added", language, id=task_id))
+        show(t("import.added", lang, id=terminal_text(task_id)))
+    for task_id in plan.gone:
+        show(t("import.gone", lang, id=terminal_text(task_id), file=file))
     for task_id in plan.missing:
-        show(t("import.pruned" if prune else "import.missing", language, id=task_id))
-    if plan.changes == 0:
-        show(t("import.no_changes", language, file=str(target)))
-        return
-    if dry_run:
-        require_valid(plan.text, str(target), language)
-        show(t("init.dry_run", language))
-        return
-    write_edit(target, raw, plan.text, language)
-    show(t("import.written", language, file=str(target), count=plan.changes))
+        show(t("import.missing", lang, id=terminal_text(task_id)))
+    for task_id in plan.removed:
+        show(t("import.pruned", lang, id=terminal_text(task_id)))
+    for c in plan.conflicts:
+        task_id = terminal_text(c.task)
+        if c.kind == "removed":
+            show(t("import.conflict_removed", lang, id=task_id, file=file))
+        elif c.kind == "deleted":
+            show(t("import.conflict_deleted", lang, id=task_id, file=file))
+        else:
+            column = header("roles", COLUMNS[c.key or "id"], lang)
+            base, yours, theirs = (_shown(v, lang) for v in (c.base, c.yours, c.theirs))
+            show(
+                t("import.conflict", lang, id=task_id, column=column, base=base, yours=yours, theirs=theirs, file=file)
+            )

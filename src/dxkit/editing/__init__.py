@@ -17,9 +17,10 @@ Two ways were weighed with ``benchmarks/edit_layer.py`` (2 cores, Python 3.11, a
   base, with three lines differing; the strict loader alone took 3.85 s, 0.93 s with the cyclic
   garbage collector paused (the parsed tree has no cycles, see :func:`dxkit.editing.tree.no_gc`).
 
-:func:`load_checked` and :func:`write_edit` read the file a command works on and write the edit
-back: atomically, only when the result is valid for its schema and the file still holds what
-was read.
+:func:`load_checked`, :func:`read_for_edit` and :func:`write_edit` read the file a command works
+on and write the edit back: atomically, only when the result is valid for its schema and the file
+still holds what was read, all while the command holds the file's lock
+(:func:`dxkit.writing.locked`), so two dxkit commands never edit one file at once.
 
 Why a position-based editor, and not ruamel.yaml's round trip
 -------------------------------------------------------------
@@ -55,7 +56,7 @@ not have today. The editor costs code of its own, which the unit and property te
 from __future__ import annotations
 
 from dxkit.editing.editor import Edited, Editor, editor_for
-from dxkit.editing.files import load_checked, write_edit
+from dxkit.editing.files import load_checked, read_for_edit, write_edit
 from dxkit.editing.render import InvalidEdit
 
-__all__ = ["Edited", "Editor", "InvalidEdit", "editor_for", "load_checked", "write_edit"]
+__all__ = ["Edited", "Editor", "InvalidEdit", "editor_for", "load_checked", "read_for_edit", "write_edit"]

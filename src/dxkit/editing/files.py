@@ -39,14 +39,45 @@ def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
     return doc
 
 
-def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: Document | None = None) -> None:
+def read_for_edit(path: Path, kinds: tuple[str, ...], lang: str, *, changed: str) -> tuple[Document, bytes]:
+    """The checked document of a file a command is about to edit, and the exact bytes it came from.
+
+    Call it while holding the file's lock (:func:`dxkit.writing.locked`). Should the file change
+    between the check and the read of its bytes (an editor saving it), the run stops with the
+    ``changed`` message instead of editing one version with the other's positions.
+    """
+    from dxkit.loading import decode
+
+    doc = load_checked(path, kinds, lang)
+    try:
+        raw = path.read_bytes()
+        text, _ = decode(raw, str(path))
+    except (OSError, LoadError):
+        raise EditConflict(changed, file=str(path)) from None
+    if text != doc.text:
+        raise EditConflict(changed, file=str(path))
+    return doc, raw
+
+
+def write_edit(
+    path: Path,
+    original: bytes,
+    text: str,
+    lang: str,
+    *,
+    document: Document | None = None,
+    changed: str = "write.changed",
+) -> None:
     """Write an edited file: only if the result is valid and the file still holds ``original``.
 
     ``document`` is the result as the edit layer proved it (:attr:`Edited.document`); when it is
     the document of ``text``, the schema check uses it instead of reading the text once more.
+    The comparison with ``original`` and the replacement happen under the file's lock, so no
+    other dxkit command can slip in between; a file that changed gives the ``changed`` message
+    (it names the file) and nothing is written.
     """
     from dxkit.schema_check import check_schema, require_valid
-    from dxkit.writing import write_atomic
+    from dxkit.writing import replace_if_unchanged
 
     body = text[1:] if text.startswith("\ufeff") else text
     if document is not None and document.text == body:
@@ -56,14 +87,10 @@ def write_edit(path: Path, original: bytes, text: str, lang: str, *, document: D
     else:
         with no_gc():
             require_valid(body, str(path), lang)
-    try:
-        current = path.read_bytes()
-    except OSError:
-        current = None
-    if current != original:
-        raise EditConflict("promote.changed", file=str(path))
     bom = _BOM if original.startswith(_BOM) else b""
     try:
-        write_atomic(path, bom + body.encode("utf-8"))
+        replaced = replace_if_unchanged(path, original, bom + body.encode("utf-8"))
     except OSError as exc:
         raise write_error(exc, str(path)) from None
+    if not replaced:
+        raise EditConflict(changed, file=str(path))

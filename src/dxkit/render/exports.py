@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
 from dxkit.render.markdown import table
-from dxkit.sheet import SHEETS, cell_text, choices, header, record_rows
+from dxkit.sheet import BASELINE_TITLE, SHEETS, baseline_rows, cell_text, choices, header, record_rows
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -47,31 +48,42 @@ def has_source(c: Consortium, kind: str) -> bool:
     return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
+def sources_of(c: Consortium, kind: str) -> list[tuple[str, str]]:
+    """Each file an export of ``kind`` reads: its name inside the consortium folder, and its text."""
+    files = c.role_files if kind == "roles" else c.issue_files
+    return [(os.path.relpath(f.at.doc.path, c.root).replace(os.sep, "/"), f.at.doc.text) for f in files]
+
+
 # -- spreadsheets -------------------------------------------------------------------------------
 
 
-def _append_text(sheet: Worksheet, number: int, values: list[Any]) -> None:
-    """Append row ``number``, whose text cells stay text: a person's ``=…`` never becomes a formula.
+def _append_text(sheet: Worksheet, values: list[Any]) -> None:
+    """Append a row whose text cells stay text: a person's ``=…`` never becomes a formula.
 
     Text holds only characters XML allows (openpyxl refuses the others). The cells are made
-    here and handed to ``append``: finding the new row again (``sheet[sheet.max_row]``) scans
-    every cell of the sheet, which made a 10,000-task export take minutes.
+    here and appended as they are: finding the new row again afterwards (``sheet.max_row``)
+    scans every cell of the sheet, which made a 10,000-task export quadratic.
     """
     from openpyxl.cell.cell import Cell
 
-    cells = []
-    for column, value in enumerate(values, 1):
-        cell = Cell(sheet, number, column, xml_text(value) if isinstance(value, str) else value)
-        if isinstance(cell.value, str):
+    row: list[Any] = []
+    for index, value in enumerate(values, 1):
+        if isinstance(value, str):
+            # ``append`` gives the cell its real row; the row given here is only a placeholder.
+            cell = Cell(sheet, row=1, column=index, value=xml_text(value))
             cell.data_type = "s"
-        cells.append(cell)
-    sheet.append(cells)
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)
 
 
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
 
-    Text cells are always text (never formulas) and hold only characters XML allows.
+    Text cells are always text (never formulas) and hold only characters XML allows. A third,
+    ``veryHidden`` sheet holds the baseline (:func:`dxkit.sheet.baseline_rows`): what the files
+    held at export, so that ``dxkit import`` applies only what changed in the workbook since.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -86,24 +98,25 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     sheet.title = translate(_SHEET_TITLE[kind], lang)
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
+    wrap = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     sheet.append([header(kind, column, lang) for column in columns])
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for number, values in enumerate(record_rows(entries_of(c, kind), columns), 2):
+        cell.alignment = wrap
+    for values in record_rows(entries_of(c, kind), columns):
         row: list[Any] = []
         for value, column in zip(values, columns, strict=True):
             if column.kind in ("members", "member", "list"):
                 row.append(cell_text(value, column) or None)
             else:
                 row.append(value)
-        _append_text(sheet, number, row)
+        _append_text(sheet, row)
     last = max(sheet.max_row, 2)
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         for cell in sheet[letter][1:]:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
             if column.kind == "date":
                 cell.number_format = "yyyy-mm-dd"
         allowed = choices(kind, column)
@@ -126,11 +139,15 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     members.append([translate(f"sheet.members.{key}", lang) for key in ("id", "name", "type")])
     for cell in members[1]:
         cell.font, cell.fill = bold, fill
-    for number, member in enumerate(c.members, 2):
-        _append_text(members, number, [member.id, member.name, member.type])
+    for member in c.members:
+        _append_text(members, [member.id, member.name, member.type])
     for letter, width in (("A", 18), ("B", 40), ("C", 22)):
         members.column_dimensions[letter].width = width
     members.freeze_panes = "A2"
+    baseline = book.create_sheet(BASELINE_TITLE)
+    baseline.sheet_state = "veryHidden"
+    for values in baseline_rows(kind, entries_of(c, kind), sources_of(c, kind)):
+        _append_text(baseline, values)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
