@@ -93,7 +93,13 @@ def export(
 def import_sheet(
     workbook: Annotated[
         Path,
-        typer.Argument(help=help_text("help.import.file"), metavar=metavar("cli.metavar.workbook"), show_default=False),
+        # readable=False: dxkit's own reader says by name why a workbook cannot be read.
+        typer.Argument(
+            help=help_text("help.import.file"),
+            metavar=metavar("cli.metavar.workbook"),
+            show_default=False,
+            readable=False,
+        ),
     ],
     into: Annotated[
         Path | None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dxkit.editing.tree import no_gc
-from dxkit.errors import EditConflict, UsageError, write_error
+from dxkit.errors import EditConflict, UsageError, read_error, write_error
 from dxkit.loading import Document, LoadError, load_file
 
 _BOM = b"\xef\xbb\xbf"
@@ -48,6 +48,10 @@ def read_for_edit(path: Path, kinds: tuple[str, ...], lang: str, *, changed: str
     """
     from dxkit.loading import decode
 
+    try:
+        path.stat()
+    except OSError as exc:  # gone, or not ours to read: say so by name before anything else
+        raise read_error(exc, str(path)) from None
     doc = load_checked(path, kinds, lang)
     try:
         raw = path.read_bytes()
