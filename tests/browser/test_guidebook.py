@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
+import markdown
 import pytest
+import yaml
+from mkdocs.utils.meta import get_data
 
 from tests.browser.conftest import SCREENSHOTS
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -216,4 +222,129 @@ def test_offline_bundle_opens_from_file_urls(visit, built_site: Path, tmp_path: 
     v.page.goto((index.parent / "en" / "index.html").as_uri(), wait_until="load")
     results = _search(v, "stage gate")
     assert results and all("/en/" in v.page.evaluate("h => new URL(h, location.href).href", h) for h, _ in results)
+    assert v.external_requests() == []
+
+
+# -- page titles ---------------------------------------------------------------------------
+
+#: The guidebook's name in each language, which Material puts after a page's title in the tab.
+SITE_NAME = {"ja": "dxkit ガイドブック", "en": "dxkit guidebook"}
+
+
+def _mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def _nav_labels(lang: str) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """What mkdocs.yml names itself: pages given a title, section index pages, top-level items.
+
+    Returns ``(titled, sections, top)``: a page named in the nav (``ホーム: index.md``) by its
+    path, a section's index page (listed first in it, shown under the section's name) by its
+    path, and the labels of the top-level items in order, each in ``lang``.
+    """
+    config = _mkdocs_config()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    english = next(lang for lang in i18n["languages"] if lang["locale"] == "en")["nav_translations"]
+
+    def say(label: str) -> str:
+        return english[label] if lang == "en" else label
+
+    titled: dict[str, str] = {}
+    sections: dict[str, str] = {}
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                label, value = next(iter(item.items()))
+                if isinstance(value, list):
+                    if isinstance(value[0], str) and value[0].endswith("index.md"):
+                        sections[value[0]] = say(label)
+                    walk(value)
+                else:
+                    titled[value] = say(label)
+
+    walk(config["nav"])
+    return titled, sections, [say(next(iter(item))) for item in config["nav"]]
+
+
+def _heading(lang: str, page: str) -> str:
+    """The text of a source page's ``# `` heading, as a reader sees it (no Markdown marks)."""
+    body, _ = get_data((ROOT / "docs" / lang / page).read_text(encoding="utf-8"))
+    line = next(line for line in body.splitlines() if line.startswith("# "))
+    rendered = markdown.markdown(line[2:])
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+
+
+def _source_page(server: str, lang: str, url: str) -> str:
+    """The source page (``discovery/methods/kpt.md``) of a built page's address."""
+    path = url.split("#")[0].removeprefix(server)
+    if lang == "en":
+        assert path.startswith("en/"), url
+        path = path.removeprefix("en/")
+    assert path.endswith(".html"), url
+    return path.removesuffix(".html") + ".md"
+
+
+#: Every link of the primary navigation (not the page's table of contents, not the logo).
+NAV_LINKS = """() => [...document.querySelectorAll('.md-nav--primary a.md-nav__link[href]')]
+    .filter(a => !a.closest('.md-nav--secondary'))
+    .map(a => ({href: a.href, label: a.textContent.trim().replace(/\\s+/g, ' '),
+                section: !!a.closest('.md-nav__container')}))"""
+#: The browser tab's title, the tab labels and the footer's previous/next links of pages: of the
+#: page on screen, and of each page at ``urls`` as the browser parses it (that is all the markup
+#: holds them in, and it spares loading every page's scripts and fonts).
+PAGE_LABELS = """async (urls) => {
+    const read = (doc, base) => ({
+        title: doc.title,
+        tabs: [...doc.querySelectorAll('a.md-tabs__link')].map(a => a.textContent.trim()),
+        footer: [...doc.querySelectorAll('a.md-footer__link')].map(a => ({
+            href: new URL(a.getAttribute('href'), base).href, aria: a.getAttribute('aria-label'),
+            direction: a.querySelector('.md-footer__direction').textContent.trim(),
+            label: a.querySelector('.md-ellipsis').textContent.trim().replace(/\\s+/g, ' ')}))});
+    const pages = {[location.href]: read(document, location.href)};
+    for (const url of urls) {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`${response.status} ${url}`);
+        pages[url] = read(new DOMParser().parseFromString(await response.text(), 'text/html'), url);
+    }
+    return pages;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_navigation_tab_title_and_footer_name_every_page_by_its_heading(visit, server, lang):
+    """No page is shown under its file name (``Kpt``, ``Four l``, ``前 Index``) anywhere."""
+    titled, sections, top = _nav_labels(lang)
+    pages = sorted(p.relative_to(ROOT / "docs" / lang).as_posix() for p in (ROOT / "docs" / lang).rglob("*.md"))
+    root = server + ("en/" if lang == "en" else "")
+
+    def page_title(page: str) -> str:
+        return titled.get(page) or _heading(lang, page)
+
+    v = visit()
+    v.page.goto(root + "discovery/methods/kpt.html", wait_until="domcontentloaded")
+    v.page.wait_for_selector(".md-nav--primary a.md-nav__link", state="attached")
+    seen = set()
+    for link in v.page.evaluate(NAV_LINKS):
+        page = _source_page(server, lang, link["href"])
+        expected = sections[page] if link["section"] else page_title(page)
+        assert link["label"] == expected, (page, link)
+        seen.add(page)
+    assert seen == set(pages)  # the navigation lists every page, so every page's label is checked
+
+    shown = v.page.evaluate(PAGE_LABELS, [root + page.removesuffix(".md") + ".html" for page in pages])
+    assert len(shown) == len(pages)  # the page on screen is one of them
+    for url, labels in shown.items():
+        page = _source_page(server, lang, url)
+        if page == "index.md" and labels["title"] == SITE_NAME[lang]:
+            pass  # the home page's tab shows the guidebook's name alone
+        else:
+            assert labels["title"] == f"{page_title(page)} - {SITE_NAME[lang]}", page
+        assert labels["tabs"] == top, page
+        assert labels["footer"], page
+        for link in labels["footer"]:
+            target = page_title(_source_page(server, lang, link["href"]))
+            assert link["label"] == target, (page, link)
+            assert link["aria"] == f"{link['direction']}: {target}", (page, link)
+    assert v.errors == []
     assert v.external_requests() == []

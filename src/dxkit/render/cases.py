@@ -12,7 +12,7 @@ from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.meta_schemas import load_meta_schema, meta_errors
 from dxkit.render.markdown import table
-from dxkit.render.reference import GENERATED
+from dxkit.render.reference import page_head
 
 #: The fields and technologies a case can name, in the meta-schema's order.
 CASE_FIELDS: tuple[str, ...] = tuple(load_meta_schema("cases")["$defs"]["field"]["enum"])
@@ -79,8 +79,7 @@ def render_case_page(case: dict[str, Any], lang: str) -> str:
     sep = "、" if lang == "ja" else ", "
     lines = [
         f"---\ntags:\n{tags}---\n\n",
-        GENERATED,
-        f"# {case['name'][lang]}\n\n",
+        page_head(case["name"][lang]),
         f"**{translate('case.place', lang)}**: {case['place'][lang]}  \n",
         f"**{translate('case.fields', lang)}**: {sep.join(field_label(f, lang) for f in case['fields'])}  \n",
     ]
@@ -113,8 +112,7 @@ def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
             by_field.append((field_label(name, lang), len(members), links))
     return "".join(
         [
-            GENERATED,
-            f"# {translate('case.index_title', lang)}\n\n",
+            page_head(translate("case.index_title", lang)),
             translate("case.index_intro", lang, count=len(cases)) + "\n\n",
             table([translate(h, lang) for h in ("case.col.case", "case.place", "case.fields")], rows),
             f"\n## {translate('case.by_field', lang)}\n\n",
