@@ -50,20 +50,30 @@ def invoke(
 
 
 _MEASURE = """
-import resource, subprocess, sys
-done = subprocess.run(sys.argv[1:], capture_output=True)
-sys.stdout.buffer.write(done.stdout)
-sys.stderr.buffer.write(done.stderr)
-sys.stderr.write("\\n@peak_kib=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-sys.exit(done.returncode)
+import resource, runpy, sys
+
+def peak_kib():
+    # Linux carries ru_maxrss over an exec (a child of a large test process would report the
+    # parent's size), so the high-water mark of this process's own memory is read where it can be.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+sys.argv = ["dxkit", *sys.argv[1:]]
+try:
+    runpy.run_module("dxkit", run_name="__main__")
+finally:
+    sys.stderr.write("\\n@peak_kib=%d\\n" % peak_kib())
 """
 
 
 def run_dxkit_measured(args: Sequence[str], *, timeout: float = 120) -> tuple[int, str, str, int]:
     """Run ``python -m dxkit ARGS`` in a fresh process: ``(exit code, stdout, stderr, peak RSS in KiB)``.
 
-    The peak is that process's own, read by a small parent made for it, so what other tests ran
-    before does not count. ``timeout`` only catches a hang; it is not a measure of speed.
+    The peak is that process's own high-water mark, so what other tests ran before does not
+    count. ``timeout`` only catches a hang; it is not a measure of speed.
     """
     import os
     import subprocess
@@ -73,7 +83,7 @@ def run_dxkit_measured(args: Sequence[str], *, timeout: float = 120) -> tuple[in
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": src}
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "dxkit", *map(str, args)],
+        [sys.executable, "-c", _MEASURE, *map(str, args)],
         capture_output=True,
         text=True,
         env=env,

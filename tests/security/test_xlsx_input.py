@@ -200,8 +200,19 @@ def run_limited(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess
         "try:\n"
         "    main()\n"
         "finally:\n"
-        "    sys.stderr.write(f'\\npeak-rss-kib={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+        "    sys.stderr.write(f'\\npeak-rss-kib={peak()}\\n')\n"
     )
+    # Linux carries ru_maxrss over an exec, so a child of a large test process would report the
+    # parent's size: the high-water mark of the child's own memory (VmHWM) is read instead.
+    code = (
+        "def peak():\n"
+        "    try:\n"
+        "        with open('/proc/self/status') as status:\n"
+        "            return next(int(line.split()[1]) for line in status if line.startswith('VmHWM:'))\n"
+        "    except (OSError, StopIteration):\n"
+        "        import resource\n"
+        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    ) + code
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run(
         [sys.executable, "-c", code, *args],
