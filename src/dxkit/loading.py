@@ -30,7 +30,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +134,23 @@ class _TooManyNodes(Exception):
         self.index = index
 
 
+def _node_budget(limit: int) -> Callable[[Any, Any], None]:
+    """A ``descend_resolver`` that raises :class:`_TooManyNodes` on the call after the ``limit``-th.
+
+    A closure, not a method: its counter is a cell, so the 310,007 calls of the largest benchmark
+    file cost nothing measurable (a counter on the loader object cost 8-10 % of the parse).
+    """
+    left = limit
+
+    def descend(current_node: Any, current_index: Any) -> None:
+        nonlocal left
+        left -= 1
+        if left < 0:
+            raise _TooManyNodes(current_node, current_index)
+
+    return descend
+
+
 class _Loader(_Parser, _StrictResolver):
     """libyaml's composer with a node budget.
 
@@ -145,13 +162,7 @@ class _Loader(_Parser, _StrictResolver):
     def __init__(self, stream: str, limit: int = MAX_NODES) -> None:
         _Parser.__init__(self, stream)
         _StrictResolver.__init__(self)
-        self.nodes = 0
-        self.limit = limit
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        self.nodes += 1
-        if self.nodes > self.limit:
-            raise _TooManyNodes(current_node, current_index)
+        self.descend_resolver = _node_budget(limit)  # type: ignore[method-assign, assignment]
 
 
 @dataclass(frozen=True, order=True)
