@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dxkit.errors import UsageError
-from dxkit.loading import LoadError
+from dxkit.loading import LoadError, read_regular
 from dxkit.schemas import KINDS
 
 STANDARD_NAMES = frozenset(f"{k}.{ext}" for k in KINDS for ext in ("yaml", "yml"))
@@ -70,10 +70,9 @@ def _looks_like_ours(path: Path, display: str) -> bool:
     if os.path.basename(os.path.dirname(display)) in ARTIFACT_FOLDERS:
         return True
     try:
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
-    except OSError:
-        return True  # let the loader say precisely what is wrong
+        head = read_regular(path, display, limit=_SNIFF_BYTES, head=True)
+    except LoadError:
+        return True  # a pipe, a device, a folder…: let the loader say precisely what is wrong
     return _KIND_LINE.search(head) is not None
 
 

@@ -6,9 +6,14 @@ What this module promises (see DESIGN.md, "Strict loading"):
   floats, ``true``/``false`` and ``null``; ``no``, ``off``, ``NO`` and unquoted dates stay
   text, so the schema decides whether they are valid;
 * any tag other than the standard ones is refused, so no object is ever built from a file;
-* duplicate keys, alias bombs, deep nesting, oversized files, over-long integers, control
-  characters, files that are not UTF-8 and files that hold several documents raise
-  :class:`LoadError` with a line and a column;
+* duplicate keys, alias bombs, deep nesting, too many nodes, oversized files, numbers outside
+  the range every output can hold, control characters, files that are not UTF-8 and files that
+  hold several documents raise :class:`LoadError` with a line and a column;
+* only regular files are read, from one descriptor, and never more than the size limit: a
+  named pipe, a device (a link to ``/dev/zero``) or a socket is refused before a byte is read;
+* the work is bounded before it grows: nodes are counted while libyaml composes them, and an
+  alias counts as the nodes it expands to, so every later step (schema, rules, model) sees
+  at most :data:`MAX_NODES` values;
 * the parsed node tree is kept, so a position is looked up only when a message needs one;
   valid files pay nothing for positions.
 
@@ -19,9 +24,13 @@ and do not keep these promises: see ``benchmarks/PARSERS.md``.
 from __future__ import annotations
 
 import codecs
+import errno
 import gc
+import math
+import os
 import re
-from collections.abc import Sequence
+import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,11 +65,18 @@ except ImportError:  # pragma: no cover
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Deeper nesting than this is refused (a charter needs fewer than ten levels).
 MAX_DEPTH = 64
-#: How many nodes alias expansion may add beyond the nodes written in the file.
+#: How many nodes (scalars, lists and mappings, keys included) one document may hold, counting
+#: each alias as the nodes it expands to. The 10,000-task role matrix of ``benchmarks/``
+#: (``generate.py``, 3.7 MiB) holds 310,007, so about 12,900 such tasks fit. The limit is set by
+#: memory: a composed node costs about 0.3 KB (libyaml's node and its two marks), so a hostile
+#: file is stopped at about 120 MB and a whole run stays under 200 MB.
+MAX_NODES = 400_000
+#: How many of those nodes alias expansion may add beyond the nodes written in the file.
 MAX_ALIAS_EXPANSION = 100_000
-#: Longer integers are refused: Python's own limit for reading digits is 4,300, and no
-#: governance value comes near it.
-MAX_INT_DIGITS = 4_300
+#: Integers beyond this (2**53 - 1) are refused: a spreadsheet, JSON reader or calendar holds
+#: numbers as doubles and would silently change them, and no governance value comes near it.
+MAX_SAFE_INTEGER = 2**53 - 1
+_MAX_INT_DIGITS = len(str(MAX_SAFE_INTEGER))
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -109,10 +125,44 @@ class _StrictResolver(BaseResolver):
         return _SEQ if kind is SequenceNode else _MAP
 
 
+class _TooManyNodes(Exception):
+    """Raised from inside the composer when a document crosses :data:`MAX_NODES`."""
+
+    def __init__(self, parent: Node | None, index: Any) -> None:
+        super().__init__()
+        self.parent = parent
+        self.index = index
+
+
+def _node_budget(limit: int) -> Callable[[Any, Any], None]:
+    """A ``descend_resolver`` that raises :class:`_TooManyNodes` on the call after the ``limit``-th.
+
+    A closure, not a method: its counter is a cell, so the 310,007 calls of the largest benchmark
+    file cost nothing measurable (a counter on the loader object cost 8-10 % of the parse).
+    """
+    left = limit
+
+    def descend(current_node: Any, current_index: Any) -> None:
+        nonlocal left
+        left -= 1
+        if left < 0:
+            raise _TooManyNodes(current_node, current_index)
+
+    return descend
+
+
 class _Loader(_Parser, _StrictResolver):
-    def __init__(self, stream: str) -> None:
+    """libyaml's composer with a node budget.
+
+    The composer (libyaml's C one, or PyYAML's) calls ``descend_resolver`` exactly once for
+    every node it is about to build, tagged or not (an alias builds nothing), so counting there
+    stops a file the moment it crosses the limit, before the rest of it costs any memory.
+    """
+
+    def __init__(self, stream: str, limit: int = MAX_NODES) -> None:
         _Parser.__init__(self, stream)
         _StrictResolver.__init__(self)
+        self.descend_resolver = _node_budget(limit)  # type: ignore[method-assign, assignment]
 
 
 @dataclass(frozen=True, order=True)
@@ -180,6 +230,94 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
 
 
 # -- reading bytes ---------------------------------------------------------------------------
+
+#: Opening never waits: ``O_NONBLOCK`` makes opening a named pipe return at once (POSIX only;
+#: Windows has neither the flag nor named pipes in the file system).
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+_READ_CHUNK = 1024 * 1024
+
+
+class NotRegularFile(Exception):
+    """The path leads to something that is not a regular file (a named pipe, a device, a socket)."""
+
+    def __init__(self, mode: int) -> None:
+        super().__init__(stat.filemode(mode))
+        self.mode = mode
+
+
+def read_head(path: Path, size: int) -> tuple[bytes, int]:
+    """At most ``size`` bytes of the regular file at ``path``, and the size its descriptor reports.
+
+    Opening never waits (``O_NONBLOCK``) and the descriptor, not the path, is checked
+    (``fstat``), so a file swapped for a named pipe or a link to a device after it was found is
+    still refused before a byte is read. Raises :class:`NotRegularFile`, or the ``OSError`` the
+    system gave (``IsADirectoryError`` for a folder).
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(info.st_mode)
+        chunks: list[bytes] = []
+        wanted = size
+        while wanted > 0:
+            chunk = os.read(fd, min(wanted, _READ_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            wanted -= len(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks), info.st_size
+
+
+def _not_regular(mode: int, shown: str) -> LoadError:
+    if stat.S_ISFIFO(mode):
+        kind = "fifo"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "device"
+    elif stat.S_ISSOCK(mode):
+        kind = "socket"
+    else:
+        kind = "other"
+    return LoadError("DX001", f"load.not_regular.{kind}", shown)
+
+
+def _open_error(exc: OSError, path: Path, shown: str) -> LoadError:
+    if isinstance(exc, FileNotFoundError):
+        return LoadError("DX001", "load.broken_link" if path.is_symlink() else "load.missing", shown)
+    if isinstance(exc, IsADirectoryError) or (isinstance(exc, PermissionError) and path.is_dir()):
+        return LoadError("DX001", "load.is_directory", shown)  # Windows cannot open a folder
+    if isinstance(exc, PermissionError):
+        return LoadError("DX001", "load.permission", shown)
+    if exc.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+        try:
+            return _not_regular(os.stat(path).st_mode, shown)
+        except OSError:
+            pass
+    return LoadError("DX001", "load.os_error", shown, detail=exc.strerror or str(exc))
+
+
+def read_regular(path: Path, display: str | None = None, *, limit: int = MAX_FILE_BYTES, head: bool = False) -> bytes:
+    """The bytes of a regular file (:func:`read_head`), never more than ``limit``; failures are :class:`LoadError`.
+
+    The size limit holds for what is read, not for what ``stat`` said: at most ``limit + 1``
+    bytes are read, and one more than ``limit`` is the error. With ``head``, the first
+    ``limit`` bytes are returned however long the file is (to sniff its kind). Every file dxkit
+    reads from a consortium folder comes through here.
+    """
+    shown = display if display is not None else str(path)
+    try:
+        raw, size = read_head(path, limit if head else limit + 1)
+    except NotRegularFile as exc:
+        raise _not_regular(exc.mode, shown) from None
+    except OSError as exc:
+        raise _open_error(exc, path, shown) from None
+    if not head and len(raw) > limit:
+        raise LoadError("DX005", "load.too_large", shown, size=_mib(max(size, len(raw))), limit=_mib(limit))
+    return raw
 
 
 def _position_of_byte(raw: bytes, offset: int) -> Position:
@@ -275,11 +413,40 @@ def _reader_error(exc: yaml.reader.ReaderError, text: str, path: str) -> LoadErr
     return LoadError("DX001", "load.control_character", path, where, char=f"U+{code:04X}")
 
 
-def parse(text: str, path: str) -> Node:
-    """Parse one YAML document into a node tree."""
-    loader = _Loader(text)
+#: What may stand between one node and the next: spaces, line breaks, comments, a comma, and
+#: the indicators ``-``, ``?`` and ``:`` when a space follows.
+_BETWEEN_NODES = re.compile(r"(?:\s+|#[^\n]*|,|[-?:](?=\s|$))*")
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return Position(text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _crossing(text: str, stop: _TooManyNodes) -> Position:
+    """Where the node that crossed the limit starts: just after the last node composed before it."""
+    parent, index = stop.parent, stop.index
+    if parent is None:
+        return Position(1, 1)
+    if isinstance(parent, MappingNode) and isinstance(index, Node):
+        offset = index.end_mark.index  # the value of the key ``index``
+    elif parent.value:
+        last = parent.value[-1]
+        offset = (last[1] if isinstance(last, tuple) else last).end_mark.index
+    else:  # the first entry: after the bracket of a flow collection
+        offset = parent.start_mark.index
+        offset += text.startswith(("[", "{"), offset)
+    match = _BETWEEN_NODES.match(text, offset)
+    return _offset_position(text, match.end() if match else offset)
+
+
+def parse(text: str, path: str, *, limit: int = MAX_NODES) -> Node:
+    """Parse one YAML document into a node tree of at most ``limit`` nodes."""
+    loader = _Loader(text, limit)
     try:
         root: Node | None = loader.get_single_node()
+    except _TooManyNodes as stop:
+        raise LoadError("DX005", "load.too_many_nodes", path, _crossing(text, stop), limit=limit) from None
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; no mark, a byte offset
@@ -302,6 +469,10 @@ class _Builder:
     Most nodes are plain text, so a text scalar inside a list or mapping is taken on the spot
     instead of through another call. Alias accounting runs only for files that hold an alias:
     libyaml makes an alias by reusing a node, and an alias can only be written with ``*``.
+    It counts every value built, keys included, each time it is built: the data handed on
+    holds at most :data:`MAX_NODES` values however often a node is reused, so the schema check,
+    the rules and the model never walk more than that (without aliases the count is the
+    composer's, which already stopped at the limit).
     """
 
     def __init__(self, path: str, aliases: bool = True) -> None:
@@ -309,6 +480,7 @@ class _Builder:
         self.aliases = aliases
         self.seen: set[int] = set()
         self.expanded = 0
+        self.nodes = 0
 
     def _error(self, code: str, msg_id: str, node: Node, **params: Any) -> LoadError:
         mark = node.start_mark
@@ -318,13 +490,17 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self._error("DX005", "load.too_deep", node, limit=MAX_DEPTH)
         if self.aliases:
+            count = 1 + len(node.value) if node.__class__ is MappingNode else 1
+            self.nodes += count
             node_id = id(node)
             if node_id in self.seen:
-                self.expanded += 1
+                self.expanded += count
                 if self.expanded > MAX_ALIAS_EXPANSION:
                     raise self._error("DX005", "load.alias_bomb", node, limit=MAX_ALIAS_EXPANSION)
             else:
                 self.seen.add(node_id)
+            if self.nodes > MAX_NODES:
+                raise self._error("DX005", "load.too_many_nodes", node, limit=MAX_NODES)
         cls = node.__class__
         if cls is ScalarNode:
             if node.tag == _STR:
@@ -371,14 +547,15 @@ class _Builder:
         if tag == _BOOL and value in ("true", "false"):
             return value == "true"
         if tag == _INT and _INT_RE.match(value):
-            if len(value) <= MAX_INT_DIGITS:
-                try:
-                    return int(value)
-                except ValueError:  # a lower limit set with sys.set_int_max_str_digits
-                    pass
-            raise self._error("DX005", "load.number_too_long", node, limit=MAX_INT_DIGITS)
+            # The digits are counted first: converting a very long number is itself slow.
+            if len(value.lstrip("+-")) <= _MAX_INT_DIGITS and abs(number := int(value)) <= MAX_SAFE_INTEGER:
+                return number
+            raise self._error("DX005", "load.number_out_of_range", node, limit=MAX_SAFE_INTEGER)
         if tag == _FLOAT and _FLOAT_RE.match(value):
-            return float(value)
+            real = float(value)
+            if math.isfinite(real):
+                return real
+            raise self._error("DX005", "load.number_out_of_range", node, limit=MAX_SAFE_INTEGER)
         if tag in (_NULL, _BOOL, _INT, _FLOAT):
             raise self._error("DX004", "load.tag_value", node, tag=tag, value=value[:40])
         raise self._error("DX004", "load.tag", node, tag=tag)
@@ -414,21 +591,7 @@ def load_bytes(raw: bytes, path: str) -> Document:
 def load_file(path: Path, display: str | None = None) -> Document:
     """Read and load one file; every failure is a :class:`LoadError`."""
     shown = display if display is not None else str(path)
-    try:
-        if path.is_dir():
-            raise LoadError("DX001", "load.is_directory", shown)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise LoadError("DX005", "load.too_large", shown, size=_mib(size), limit=_mib(MAX_FILE_BYTES))
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        msg_id = "load.broken_link" if path.is_symlink() else "load.missing"
-        raise LoadError("DX001", msg_id, shown) from None
-    except PermissionError:
-        raise LoadError("DX001", "load.permission", shown) from None
-    except OSError as exc:
-        raise LoadError("DX001", "load.os_error", shown, detail=exc.strerror or str(exc)) from None
-    return load_bytes(raw, shown)
+    return load_bytes(read_regular(path, shown), shown)
 
 
 def _mib(size: int) -> str:

@@ -6,7 +6,7 @@ Every write is planned first. The plan says, for each file, what would happen:
 * ``identical`` — the file exists with exactly this content;
 * ``skip``      — the file exists with other content and is kept as it is;
 * ``overwrite`` — the file exists with other content and ``overwrite`` was asked for;
-* ``conflict``  — something that is not a plain file (a folder, a link) is in the way.
+* ``conflict``  — something that is not a plain file (a folder, a link, a pipe) is in the way.
 
 Conflicts are reported before anything is written, and then nothing is written at all.
 The files of a plan are written together (:func:`dxkit.writing.write_all`): each to a temporary
@@ -26,7 +26,7 @@ from typing import Any
 from dxkit._resources import schemas_dir, toolkits_dir
 from dxkit.errors import ScaffoldConflict, TemplateError, UsageError, read_error
 from dxkit.escape import markdown_text, yaml_string
-from dxkit.loading import LoadError, load_text
+from dxkit.loading import LoadError, NotRegularFile, load_text, read_head
 from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
 from dxkit.writing import write_all
 
@@ -167,11 +167,17 @@ def plan(dest: Path, files: Iterable[PlannedFile], *, overwrite: bool = False) -
 
 
 def _compare(target: Path, content: bytes, overwrite: bool) -> Action:
-    """What writing ``content`` to the plain file (or nothing) at ``target`` would be."""
+    """What writing ``content`` to the plain file (or nothing) at ``target`` would be.
+
+    At most one byte more than ``content`` is read, however large the file is; a named pipe or a
+    device is never read and never replaced.
+    """
     try:
-        current = target.read_bytes()
+        current, _ = read_head(target, len(content) + 1)
     except FileNotFoundError:
         return Action.CREATE
+    except NotRegularFile:
+        return Action.CONFLICT
     except OSError as exc:
         raise read_error(exc, str(target)) from None
     if current == content:

@@ -3,16 +3,22 @@
 jsonschema's own messages (``'x' is not of type 'string'``) are never shown. Each error is
 rewritten from its keyword, with the field's title from the schema, the value, and what to do.
 Positions are looked up only for documents that have errors.
+
+The work is bounded for any file: at most :data:`MAX_SCHEMA_ERRORS` errors are examined, and
+only as many as a report shows (:data:`dxkit.findings.MAX_FINDINGS_PER_FILE`, the first ones by
+position) are put into words; the rest are counted.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
-from dxkit.findings import Finding, Severity
+from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Severity
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE
 from dxkit.loading import Document
@@ -27,6 +33,11 @@ from dxkit.schemas import (
 
 CODE = "DX010"
 NAME = "schema-violation"
+#: The schema check examines at most this many errors of one file. No file a person writes
+#: comes near it; a generated one can hold hundreds of thousands (45,000 copies of one invalid
+#: task give 315,007), and jsonschema builds an object for each, about 15 µs apiece. Beyond it
+#: the count of a file's errors is a lower bound, and the report says so.
+MAX_SCHEMA_ERRORS = 10_000
 
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$"
@@ -206,42 +217,64 @@ def guess_kind(path: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class SchemaCheck:
+    """The outcome of checking one document: the findings to show, and how many more there are."""
+
+    findings: list[Finding]
+    #: Errors found beyond ``findings`` (all at error severity), counted but not put into words.
+    more: int = 0
+    #: The check stopped at :data:`MAX_SCHEMA_ERRORS`: the file may hold more errors still.
+    stopped: bool = False
+
+
 def check_schema(doc: Document, lang: str) -> list[Finding]:
-    """Findings for ``doc`` against the schema of its kind (empty when it is valid)."""
+    """Findings for ``doc`` against the schema of its kind (empty when it is valid).
+
+    At most :data:`~dxkit.findings.MAX_FINDINGS_PER_FILE` of them, the first by position.
+    """
+    return check_schema_counted(doc, lang).findings
+
+
+def check_schema_counted(doc: Document, lang: str, *, limit: int = MAX_FINDINGS_PER_FILE) -> SchemaCheck:
+    """Up to ``limit`` findings for ``doc``, the first by position, and the count of the rest."""
     data = doc.data
     if not isinstance(data, dict):
-        return [_kind_finding(doc, "kind.not_mapping", lang)]
+        return SchemaCheck([_kind_finding(doc, "kind.not_mapping", lang)])
     kind = data.get("kind")
     if kind is None:
         guess = guess_kind(doc.path)
         if guess:
-            return [_kind_finding(doc, "kind.missing_guess", lang, guess=guess)]
-        return [_kind_finding(doc, "kind.missing", lang, kinds=", ".join(KINDS))]
+            return SchemaCheck([_kind_finding(doc, "kind.missing_guess", lang, guess=guess)])
+        return SchemaCheck([_kind_finding(doc, "kind.missing", lang, kinds=", ".join(KINDS))])
     if kind not in KINDS:
         close = difflib.get_close_matches(str(kind), KINDS, n=1)
         msg = translate("kind.unknown", lang, kind=_show(kind), kinds=", ".join(KINDS))
         if close:
             msg += translate("schema.did_you_mean", lang, suggestion=close[0])
-        return [_kind_finding(doc, "kind.raw", lang, message=msg)]
+        return SchemaCheck([_kind_finding(doc, "kind.raw", lang, message=msg)])
     fast = fast_validator_for(kind)
     if fast is not None and fast.is_valid(data):
-        return []
-    errors = list(validator_for(kind).iter_errors(data))
-    if not errors:
-        return []
-    messages = _Messages(kind, lang, data)
+        return SchemaCheck([])
+    found = list(islice(validator_for(kind).iter_errors(data), MAX_SCHEMA_ERRORS + 1))
+    stopped = len(found) > MAX_SCHEMA_ERRORS
+    del found[MAX_SCHEMA_ERRORS:]
     # A malformed date fails both its pattern and its format; one message is enough.
-    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    patterned = {tuple(e.absolute_path) for e in found if e.validator == "pattern"}
+    errors = [e for e in found if not (e.validator == "format" and tuple(e.absolute_path) in patterned)]
+    if len(errors) > limit:
+        # Only the first ones by position are put into words; the sort is stable, so errors at
+        # one place keep the schema's order.
+        errors.sort(key=lambda e: doc.locate(tuple(e.absolute_path)))
+    messages = _Messages(kind, lang, data)
     findings = []
-    for error in errors:
-        if error.validator == "format" and tuple(error.absolute_path) in patterned:
-            continue
+    for error in errors[:limit]:
         text, path, key = messages.describe(error)
         pos = doc.locate(path, key=key)
         schema_path = "/".join(str(p) for p in error.absolute_schema_path)
         findings.append(Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path))
     findings.sort(key=lambda f: f.sort_key)
-    return findings
+    return SchemaCheck(findings, max(0, len(errors) - limit), stopped)
 
 
 def schema_title(kind: str, lang: str) -> str:

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dxkit.loading import MAX_SAFE_INTEGER
 from dxkit.schemas import field_title, subschema_at
 
 _KEY = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)?)\)\s*$")
@@ -172,6 +175,31 @@ def baseline_rows(
 # -- reading cells back ------------------------------------------------------------------------
 
 
+_DIGITS = re.compile(r"[+-]?[0-9]+")
+
+
+def _whole_number(raw: Any) -> int | None:
+    """The whole number a cell holds, or ``None``; a digit string is read as digits, never as a float."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if math.isfinite(raw) and raw.is_integer() else None
+    text = unicodedata.normalize("NFKC", str(raw)).strip()  # full-width digits are digits too
+    if not _DIGITS.fullmatch(text):
+        return None
+    digits = text.lstrip("+-")
+    if len(digits) > len(str(MAX_SAFE_INTEGER)):  # too long to be in range, too long to convert quickly
+        return MAX_SAFE_INTEGER + 1
+    return int(text)
+
+
+def _shown(raw: Any) -> str:
+    text = str(raw)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def parse_cell(
     raw: Any, column: Column, allowed: list[str], members: set[str] | None
 ) -> tuple[Any, str | None, dict[str, Any]]:
@@ -189,11 +217,12 @@ def parse_cell(
         except ValueError:
             return None, "sheet.bad_date", {"value": text}
     if column.kind == "integer":
-        if isinstance(raw, bool) or not (
-            isinstance(raw, int) or (isinstance(raw, float) and raw.is_integer()) or str(raw).strip().isdigit()
-        ):
-            return None, "sheet.bad_integer", {"value": raw}
-        return int(float(raw)), None, {}
+        number = _whole_number(raw)
+        if number is None:
+            return None, "sheet.bad_integer", {"value": _shown(raw)}
+        if abs(number) > MAX_SAFE_INTEGER:
+            return None, "sheet.integer_range", {"value": _shown(raw), "limit": MAX_SAFE_INTEGER}
+        return number, None, {}
     text = str(raw).strip()
     if column.kind == "enum":
         if text not in allowed:

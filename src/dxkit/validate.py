@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
 from dxkit.errors import UsageError
-from dxkit.findings import Finding, Severity
+from dxkit.findings import Finding, Omitted, Severity, cap_per_file
 from dxkit.i18n import translate
 from dxkit.loading import LoadError, load_file
 from dxkit.model import Consortium
 from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
-from dxkit.schema_check import check_schema
+from dxkit.schema_check import CODE as SCHEMA_CODE
+from dxkit.schema_check import check_schema_counted
 
 #: Every rule, as the command line selects by default.
 ALL_RULES = Selection()
@@ -35,14 +36,24 @@ class Report:
     checked: list[str] = field(default_factory=list)
     #: Paths that could not be used at all (missing, broken link): the run is incomplete.
     unusable_paths: int = 0
+    #: Per file, the findings left out after the first :data:`~dxkit.findings.MAX_FINDINGS_PER_FILE`.
+    omitted: list[Omitted] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        """Errors found, shown or not: an error left out of the report still fails the run."""
+        shown = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return shown + sum(o.errors for o in self.omitted)
 
     @property
     def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        shown = sum(1 for f in self.findings if f.severity is Severity.WARNING)
+        return shown + sum(o.warnings for o in self.omitted)
+
+    @property
+    def at_least(self) -> bool:
+        """Whether some file's count stopped at a limit, so the totals are lower bounds."""
+        return any(o.at_least for o in self.omitted)
 
 
 def load_error_finding(error: LoadError, lang: str) -> Finding:
@@ -66,10 +77,15 @@ def rule_finding(rule: Rule, hit: Hit, lang: str) -> Finding:
     )
 
 
-def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
-    """The model of one consortium folder (its schema-valid files), and the findings of reading them."""
+#: Per file, errors the schema check counted without putting them into words, and whether
+#: counting stopped at its limit.
+Unlisted = dict[str, tuple[int, bool]]
+
+
+def _load(root: str, targets: list[Target], lang: str, today: dt.date) -> tuple[Consortium, list[Finding], Unlisted]:
     consortium = Consortium(root=root, today=today)
     findings: list[Finding] = []
+    unlisted: Unlisted = {}
     for target in reading_order(targets):
         try:
             doc = load_file(target.path, target.display)
@@ -79,23 +95,35 @@ def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.da
         if doc.bom:
             bom = get_rule("DX007")
             findings.append(Finding(doc.path, 1, 1, bom.severity, bom.code, translate("load.bom", lang), bom.name))
-        problems = check_schema(doc, lang)
-        findings.extend(problems)
-        if not problems:
+        checked = check_schema_counted(doc, lang)
+        findings.extend(checked.findings)
+        if checked.more or checked.stopped:
+            unlisted[doc.path] = (checked.more, checked.stopped)
+        if not checked.findings:
             consortium.add(doc)
+    return consortium, findings, unlisted
+
+
+def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
+    """The model of one consortium folder (its schema-valid files), and the findings of reading them.
+
+    A file's schema findings are the first :data:`~dxkit.findings.MAX_FINDINGS_PER_FILE`.
+    """
+    consortium, findings, _ = _load(root, targets, lang, today)
     return consortium, findings
 
 
 def check_consortium(
     root: str, targets: list[Target], *, lang: str, today: dt.date, selection: Selection
-) -> list[Finding]:
-    """Findings for the files of one consortium folder."""
-    consortium, findings = load_consortium(root, targets, lang=lang, today=today)
+) -> tuple[list[Finding], list[Omitted]]:
+    """Findings for the files of one consortium folder (the first of each file), and the rest counted."""
+    consortium, findings, unlisted = _load(root, targets, lang, today)
     if consortium.charter is not None:
         selection = selection.merged_with_config(consortium.charter.config)
     for rule, hit in run_rules(consortium, selection):
         findings.append(rule_finding(rule, hit, lang))
-    return [f for f in findings if selection.allows(f.code)]
+    kept = [f for f in findings if selection.allows(f.code)]
+    return cap_per_file(kept, unlisted if selection.allows(SCHEMA_CODE) else None)
 
 
 def open_consortium(folder: str, *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
@@ -130,8 +158,11 @@ def check_paths(
     for root, group in group_by_root(targets).items():
         report.files += len(group)
         report.checked.extend(target.display for target in group)
-        report.findings.extend(check_consortium(root, group, lang=lang, today=today, selection=selection))
+        shown, omitted = check_consortium(root, group, lang=lang, today=today, selection=selection)
+        report.findings.extend(shown)
+        report.omitted.extend(omitted)
     report.findings.sort(key=lambda f: f.sort_key)
+    report.omitted.sort(key=lambda o: o.file)
     return report
 
 

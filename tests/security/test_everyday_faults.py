@@ -281,15 +281,17 @@ def test_init_reports_after_writing_exactly_what_it_did(tmp_path, lang):
 
 
 def test_init_file_vanishing_while_planning_is_created(tmp_path, monkeypatch, lang):
+    import dxkit.scaffold
+
     dest = scaffold(tmp_path / "c", lang)
-    real = Path.read_bytes
+    real = dxkit.scaffold.read_head  # how the plan reads an existing file (a regular file, capped)
 
-    def vanish(self: Path) -> bytes:
-        if self.name == "roles.yaml" and self.parent == dest:
-            self.unlink()
-        return real(self)
+    def vanish(path: Path, size: int) -> tuple[bytes, int]:
+        if path.name == "roles.yaml" and path.parent == dest:
+            path.unlink()
+        return real(path, size)
 
-    monkeypatch.setattr(Path, "read_bytes", vanish)
+    monkeypatch.setattr(dxkit.scaffold, "read_head", vanish)
     result = invoke(["init", str(dest), "--no-input", "--lang", lang])
     assert f"create    {dest / 'roles.yaml'}" in result.stdout
     monkeypatch.undo()

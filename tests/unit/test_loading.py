@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dxkit.loading import (
     HAS_LIBYAML,
     MAX_DEPTH,
-    MAX_INT_DIGITS,
+    MAX_SAFE_INTEGER,
     LoadError,
     Position,
     build,
@@ -121,10 +121,22 @@ def test_load_nesting_at_the_limit_is_read_and_one_deeper_is_refused_at_the_valu
 
 def test_load_huge_integer_is_refused_with_position():
     err = _error("kind: x\nn: " + "9" * 5000 + "\n")
-    assert (err.code, err.msg_id, err.position) == ("DX005", "load.number_too_long", Position(2, 4))
-    assert str(MAX_INT_DIGITS) in err.message("en") and str(MAX_INT_DIGITS) in err.message("ja")
-    assert load_text("n: " + "9" * MAX_INT_DIGITS + "\n", "f").data["n"] == int("9" * MAX_INT_DIGITS)
+    assert (err.code, err.msg_id, err.position) == ("DX005", "load.number_out_of_range", Position(2, 4))
+    assert str(MAX_SAFE_INTEGER) in err.message("en") and str(MAX_SAFE_INTEGER) in err.message("ja")
     assert load_text("n: '" + "9" * 5000 + "'\n", "f").data["n"] == "9" * 5000
+
+
+@pytest.mark.parametrize("value", [MAX_SAFE_INTEGER, -MAX_SAFE_INTEGER, 0, 10**15])
+def test_load_integer_within_the_safe_range_is_read(value):
+    assert load_text(f"n: {value}\n", "f").data["n"] == value
+
+
+@pytest.mark.parametrize(
+    "text", [str(MAX_SAFE_INTEGER + 1), str(-MAX_SAFE_INTEGER - 1), "1" + "0" * 18, "+" + "9" * 17, "1e400", "-1e999"]
+)
+def test_load_number_outside_the_safe_range_is_a_finding(text):
+    err = _error(f"kind: x\nn: {text}\n")
+    assert (err.code, err.msg_id, err.position) == ("DX005", "load.number_out_of_range", Position(2, 4))
 
 
 @pytest.mark.parametrize(
@@ -258,7 +270,7 @@ _text = st.text(st.characters(exclude_characters="\x85\u2028\u2029", exclude_cat
 )
 _plain = st.one_of(
     _text,
-    st.integers(min_value=-(10**30), max_value=10**30),
+    st.integers(min_value=-MAX_SAFE_INTEGER, max_value=MAX_SAFE_INTEGER),
     st.floats(allow_nan=False, allow_infinity=False),
     st.booleans(),
     st.none(),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from dxkit.editing.tree import no_gc
 from dxkit.errors import EditConflict, UsageError, read_error, write_error
-from dxkit.loading import Document, LoadError, load_file
+from dxkit.loading import Document, LoadError, load_file, read_regular
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -54,7 +54,7 @@ def read_for_edit(path: Path, kinds: tuple[str, ...], lang: str, *, changed: str
         raise read_error(exc, str(path)) from None
     doc = load_checked(path, kinds, lang)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # as the loader read it: a regular file, within the size limit
         text, _ = decode(raw, str(path))
     except (OSError, LoadError):
         raise EditConflict(changed, file=str(path)) from None
