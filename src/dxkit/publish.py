@@ -50,7 +50,7 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
      page; a table now fills the column, and scrolls in its own box when it needs more. */
   .md-typeset .md-typeset__table { display: block; }
   .md-typeset .md-typeset__table > table:not([class]) { display: table; width: 100%; }
-  /* Columns marked when the site is built (render/site_tables.py): ids, dates and states stay on
+  /* Columns marked when the site is built (render/site_tables.py): ids, dates and stages stay on
      one line, and the main text keeps room for a few words a line. Headers are not broken
      between Japanese characters; the cells give up some of Material's padding to the text. */
   .md-typeset table:not([class]) td[data-short] { white-space: nowrap; }

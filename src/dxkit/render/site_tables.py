@@ -29,7 +29,8 @@ from dxkit.render.site_gantt import text_width
 
 #: Tables with at least this many columns become cards on a phone.
 CARD_COLUMNS = 3
-#: A column whose values are all at most this wide (in ems: a date, a state, an id) is never wrapped.
+#: A column whose values are all single words at most this wide (in ems: an id, a date, a stage)
+#: is never wrapped. Values of several words may still wrap, between their words.
 SHORT = 12.0
 
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
@@ -72,24 +73,30 @@ def label_cells(table: etree.Element, stash: Sequence[object] = ()) -> bool:
 def mark_columns(table: etree.Element, stash: Sequence[object] = ()) -> None:
     """Mark the cells of columns of short values (``data-short``) and of the main text (``data-main``).
 
-    On a wide screen, a short value (an id, a date, a state) is never broken across lines
-    (browsers break ``2026-10-31`` after a hyphen), and the column with the most text (a
-    task's title, a criterion) is never squeezed to a few characters a line. Whole columns
-    are marked, so a column looks the same in every row.
+    On a wide screen, a short value of one word (an id, a date, a stage) is never broken
+    across lines (browsers break ``2026-10-31`` after a hyphen, Japanese between any two
+    characters), and the column with the most text (a task's title, a criterion) is never
+    squeezed to a few characters a line. Whole columns are marked, so a column looks the same
+    in every row.
     """
     rows = [row.findall("td") for row in table.findall("tbody/tr")]
     texts = [str(x) for x in stash]
     lengths: list[list[float]] = []
+    words: list[bool] = []  # whether every value of the column is one word
     for cells in rows:
         for index, cell in enumerate(cells):
             if index == len(lengths):
                 lengths.append([])
-            lengths[index].append(text_width(_text(cell, texts)))
+                words.append(True)
+            text = _text(cell, texts)
+            lengths[index].append(text_width(text))
+            words[index] = words[index] and " " not in text
     if not lengths:
         return
     main = max(range(len(lengths)), key=lambda index: sum(lengths[index]))
     for index, column in enumerate(lengths):
-        mark = "data-short" if 0 < max(column) <= SHORT else "data-main" if index == main else None
+        short = words[index] and 0 < max(column) <= SHORT
+        mark = "data-short" if short else "data-main" if index == main else None
         if mark is None:
             continue
         for cells in rows:
