@@ -31,18 +31,59 @@ from dxkit.writing import replace_folder
 
 MARKER = ".dxkit-site"
 
-PRINT_CSS = """/* Charters and matrices go through paper approval: print them cleanly on A4. */
+#: The site's style sheet: screen layout for phones and desktops, and print on A4.
+SITE_CSS = """/* Charters and matrices go through paper approval: print them cleanly on A4. */
 @page { size: A4; margin: 14mm 12mm; }
 .md-grid { max-width: 90rem; }
 /* The site is flat (one page per section): give the tables the room of the empty left column. */
 @media screen and (min-width: 76.25em) { .md-sidebar--primary { display: none; } }
-.md-typeset table:not([class]) td:nth-child(6) { white-space: nowrap; }
 .md-typeset table:not([class]) { font-size: 0.72rem; }
-.md-typeset table:not([class]) td:nth-child(2) { min-width: 16rem; }
 .md-typeset a { text-decoration: underline; text-underline-offset: 0.15em; }
 .md-tabs__link { opacity: 1; }
 .md-copyright { color: var(--md-footer-fg-color--light); }
 [data-md-color-scheme="default"] { --md-code-hl-comment-color: #595959; }
+/* Lines of prose stay short enough to read (about 40 Japanese characters); tables and
+   diagrams take the column's whole width. */
+.md-typeset > p, .md-typeset > ul, .md-typeset > ol, .md-typeset > dl, .md-typeset > blockquote { max-width: 40em; }
+@media screen and (min-width: 37.5em) {
+  /* Material sizes a table to its text, which left narrow tables at the left edge of a wide
+     page; a table now fills the column, and scrolls in its own box when it needs more. */
+  .md-typeset .md-typeset__table { display: block; }
+  .md-typeset .md-typeset__table > table:not([class]) { display: table; width: 100%; }
+  /* Columns marked when the site is built (render/site_tables.py): ids, dates and stages stay on
+     one line, and the main text keeps room for a few words a line. Headers are not broken
+     between Japanese characters; the cells give up some of Material's padding to the text. */
+  .md-typeset table:not([class]) td[data-short] { white-space: nowrap; }
+  .md-typeset table:not([class]) td[data-main] { min-width: 16rem; }
+  .md-typeset table:not([class]) th { min-width: 0; white-space: nowrap; }
+  .md-typeset table:not([class]) td, .md-typeset table:not([class]) th { padding: 0.75em 0.9em; }
+}
+/* Phones: a table of three or more columns shows each row as a card, one field a line with its
+   column's name (data-label, copied from the header when the site is built: render/site_tables.py).
+   For the role matrix this reads better than a table that scrolls sideways under a fixed title
+   column: a phone has room for the title and about one more column, so a task's deadline and state
+   would still be a swipe away, while a card shows all of them at once, top to bottom. */
+@media screen and (max-width: 37.4375em) {
+  .md-typeset .md-typeset__table { display: block; }
+  .md-typeset table[data-cards] { display: block; border: 0; background: none; overflow: visible; font-size: 0.7rem; }
+  .md-typeset table[data-cards] thead {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+  }
+  .md-typeset table[data-cards] tbody, .md-typeset table[data-cards] tr { display: block; }
+  .md-typeset table[data-cards] tr {
+    margin: 0 0 0.6rem; padding: 0.3rem 0.6rem;
+    border: 0.05rem solid var(--md-typeset-table-color); border-radius: 0.2rem;
+  }
+  .md-typeset table[data-cards] td {
+    display: flow-root; padding: 0.25em 0 0.25em 7.5em; border: 0; overflow-wrap: anywhere;
+  }
+  .md-typeset table[data-cards] td::before {
+    content: attr(data-label); float: left; width: 7em; margin-left: -7.5em;
+    font-weight: 700; color: var(--md-default-fg-color--light); overflow-wrap: normal;
+  }
+  .md-typeset table[data-cards] td:first-child { font-weight: 700; }
+  .md-typeset table[data-cards] td:empty { display: none; }
+}
 @media print {
   .md-header, .md-tabs, .md-sidebar, .md-footer, .md-source-file, .headerlink { display: none !important; }
   .md-main__inner { margin: 0; }
@@ -66,6 +107,29 @@ A11Y_JS = """document$.subscribe(function () {
     }
   });
 });
+"""
+
+
+#: Mermaid sizes a diagram by the element it draws in; Material has it draw in the page's body,
+#: wider than the column where the diagram is shown, so the drawing was shrunk, and its text
+#: with it. Here it draws in an empty box of the column's width: the diagram is as wide as the
+#: column and its text keeps the size the site sets (render/site_gantt.py). Runs before
+#: Material draws (extra scripts run before the page's DOMContentLoaded); without it the
+#: diagrams are only drawn smaller.
+LAYOUT_JS = """(function () {
+  var api = window.mermaid;
+  if (!api || typeof api.render !== "function") return;
+  var render = api.render;
+  api.render = function (id, text, container) {
+    var column = document.querySelector(".md-content__inner");
+    if (container || !column) return render.apply(this, arguments);
+    var box = document.createElement("div");
+    box.setAttribute("aria-hidden", "true");
+    box.style.cssText = "height: 0; overflow: hidden";
+    column.appendChild(box);
+    return Promise.resolve(render.call(this, id, text, box)).finally(function () { box.remove(); });
+  };
+})();
 """
 
 
@@ -110,7 +174,7 @@ theme:
       primary: indigo
       accent: indigo
 extra_css: [assets/stylesheets/site.css]
-extra_javascript: [assets/javascripts/a11y.js]
+extra_javascript: [assets/javascripts/a11y.js, assets/javascripts/layout.js]
 extra:
   polyfills: [{q(site_hooks.IFRAME_WORKER_URL)}]
   generator: false
@@ -127,6 +191,7 @@ markdown_extensions:
   - admonition
   - attr_list
   - tables
+  - dxkit.render.site_tables
   - toc:
       permalink: true
   - pymdownx.superfences:
@@ -219,10 +284,11 @@ def _write_sources(
         path.write_text(text, encoding="utf-8")
     css = root / "docs" / "assets" / "stylesheets" / "site.css"
     css.parent.mkdir(parents=True)
-    css.write_text(PRINT_CSS, encoding="utf-8")
-    script = root / "docs" / "assets" / "javascripts" / "a11y.js"
-    script.parent.mkdir(parents=True)
-    script.write_text(A11Y_JS, encoding="utf-8")
+    css.write_text(SITE_CSS, encoding="utf-8")
+    scripts = root / "docs" / "assets" / "javascripts"
+    scripts.mkdir(parents=True)
+    (scripts / "a11y.js").write_text(A11Y_JS, encoding="utf-8")
+    (scripts / "layout.js").write_text(LAYOUT_JS, encoding="utf-8")
     (root / "mkdocs.yml").write_text(_mkdocs_yml(title, lang, nav, root / "cache"), encoding="utf-8")
 
 

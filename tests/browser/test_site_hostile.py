@@ -194,11 +194,12 @@ def test_diagrams_draw_every_task_and_member_whatever_their_ids_and_names(visit,
     v = visit()
     v.page.add_init_script(OPEN_SHADOW_ROOTS)
     _open(v, sites["url"] + "roles.html")
-    gantt = v.page.locator(".mermaid svg").first
-    assert "gantt" in (gantt.get_attribute("aria-roledescription") or "")
-    # One bar per task: no id or title became a directive, a comment or a new statement.
-    assert gantt.locator("rect.task").count() == len(tasks)
-    assert IMG in (gantt.text_content() or "")
+    # One chart per stage (render/site_gantt.py), and one bar per task across them: no id or
+    # title became a directive, a comment or a new statement.
+    gantts = v.page.locator(".mermaid svg[aria-roledescription*='gantt']")
+    assert gantts.count() == len({t["stage"] for t in tasks})
+    assert sum(gantts.nth(i).locator("rect.task").count() for i in range(gantts.count())) == len(tasks)
+    assert IMG in "".join(gantts.nth(i).text_content() or "" for i in range(gantts.count()))
     _open(v, sites["url"] + "members.html")
     network = v.page.locator(".mermaid svg").first
     assert network.locator(".node").count() == len(members)

@@ -176,7 +176,9 @@ def test_site_pages_keep_their_shape_and_name_no_page_after_a_hostile_file(hosti
         clean_before = clean_page.split("```mermaid")[0]
         _same_markdown(before, clean_before, str(path))
         for diagram in diagrams:
-            assert "<" not in diagram and "%%" not in diagram and "{{" not in diagram, path
+            # The one tag is dxkit's own: the line breaks of a Gantt row's title (render/site_gantt.py).
+            text = diagram.replace("<br>", "")
+            assert "<" not in text and "%%" not in diagram and "{{" not in diagram, path
     index = next(page for path, page in attacked.items() if str(path) == "workshops/index.md")
     for markup in FILE_MARKUP:
         assert markup not in index  # link texts are titles, link targets generated names

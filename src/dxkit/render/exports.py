@@ -271,21 +271,29 @@ def render_gantt(c: Consortium, lang: str) -> str:
             continue
         lines.append(f"    section {mermaid_label(label('stage', stage, lang))}")
         for index, task in members:
-            start = task.start if task.start else task.due - dt.timedelta(days=14)
-            end = task.delay.new_due if task.delay and task.delay.new_due else task.due
-            if end <= start:
-                start = end - dt.timedelta(days=1)
-            tags = []
-            if task.status == "done":
-                tags.append("done")
-            elif is_overdue(task, c.today):
-                tags.append("crit")
-            if task.status == "in-progress":
-                tags.append("active")
             bar = mermaid_label(f"{task.id} {task.title}", line_start=True)
-            spec = ", ".join([*tags, ids[index], start.isoformat(), end.isoformat()])
-            lines.append(f"    {bar} :{spec}")
+            lines.append(f"    {bar} :{gantt_spec(task, ids[index], c.today)}")
     return "\n".join(lines) + "\n"
+
+
+def gantt_span(task: Task) -> tuple[dt.date, dt.date]:
+    """The first and last day of a task's bar: two weeks before its due date when it has no start."""
+    start = task.start if task.start else task.due - dt.timedelta(days=14)
+    end = task.delay.new_due if task.delay and task.delay.new_due else task.due
+    return (end - dt.timedelta(days=1) if end <= start else start), end
+
+
+def gantt_spec(task: Task, bar_id: str, today: dt.date) -> str:
+    """What follows the colon of a Gantt task: its state tags, its generated id and its span."""
+    tags = []
+    if task.status == "done":
+        tags.append("done")
+    elif is_overdue(task, today):
+        tags.append("crit")
+    if task.status == "in-progress":
+        tags.append("active")
+    start, end = gantt_span(task)
+    return ", ".join([*tags, bar_id, start.isoformat(), end.isoformat()])
 
 
 # -- the registry ---------------------------------------------------------------------------------------

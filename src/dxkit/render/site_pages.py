@@ -31,10 +31,10 @@ from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
 from dxkit.render.agenda import slots
-from dxkit.render.exports import render_gantt
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
 from dxkit.render.people import NamePolicy, name_policy, public_view
+from dxkit.render.site_gantt import render_stage_gantts
 
 R = TypeVar("R", Workshop, Retrospective)
 
@@ -244,7 +244,9 @@ def _page_roles(c: Consortium, L: Labels) -> str:
             f"\n## {L('site.delays')}\n\n"
             + _table([L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")], late_rows)
         )
-    parts.append(f"\n## {L('site.gantt')}\n\n```mermaid\n{render_gantt(c, L.lang)}```\n")
+    # One chart per stage, each laid out so that its titles are never cut (render/site_gantt.py).
+    parts.append(f"\n## {L('site.gantt')}\n\n")
+    parts += [f"```mermaid\n{chart.source}```\n\n" for chart in render_stage_gantts(c, L.lang)]
     return "".join(parts)
 
 

@@ -1,0 +1,67 @@
+"""The site's tables carry what a phone needs to show them as cards, and a desktop to lay them out."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from dxkit.publish import SITE_CSS, _mkdocs_yml
+from dxkit.render.markdown import table
+
+
+def _html(text: str) -> str:
+    return markdown.markdown(text, extensions=["tables", "dxkit.render.site_tables"])
+
+
+def test_every_cell_of_a_wide_table_has_its_column_name_and_role():
+    html = _html(table(["ID", "内容", "期限", "状態"], [["T-001", "規約をまとめる", "2026-10-31", "完了"]]))
+    assert '<table data-cards="" role="table">' in html
+    for name, value in (("ID", "T-001"), ("内容", "規約をまとめる"), ("期限", "2026-10-31"), ("状態", "完了")):
+        assert f'data-label="{name}"' in html and f">{value}</td>" in html
+    assert html.count('role="cell"') == 4 and html.count('role="columnheader"') == 4
+    assert html.count('role="row"') == 2 and html.count('role="rowgroup"') == 2
+
+
+def test_a_two_column_table_stays_a_table():
+    html = _html(table(["日付", "タイトル"], [["2026-01-24", "課題発見ワークショップ"]]))
+    assert "data-cards" not in html and "data-label" not in html and "role=" not in html
+
+
+@pytest.mark.parametrize(
+    ("header", "label"),
+    [
+        ("A &amp; B", "A &amp; B"),  # an entity Markdown held back, given back as text
+        ("\\*x\\*", "*x*"),  # a backslash escape, as the reader sees it
+        ("**太字** / Bold", "太字 / Bold"),  # markup gives its text only
+        ('<b onclick="x">実行</b>', "実行"),  # raw HTML: its text, never its tags
+    ],
+)
+def test_a_column_name_is_the_text_a_reader_sees(header, label):
+    html = _html(f"| {header} | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n")
+    assert f'data-label="{label}"' in html
+    assert "wzxhzdk" not in html and "\x02" not in html
+
+
+def test_short_columns_stay_on_one_line_and_the_main_text_keeps_its_room():
+    head = ["ID", "内容", "実行", "期限", "状態"]
+    rows = [
+        [
+            "T-001",
+            "協議会の規約をまとめ、設立総会で合意する",
+            "city-dx, shiomi-univ",
+            "2026-10-31",
+            "in progress overdue",
+        ],
+        ["T-002", "参加を呼びかける", "city-dx", "2026-11-28", "done"],
+    ]
+    cells = [line for line in _html(table(head, rows)).splitlines() if line.startswith("<td")]
+    marks = [("data-short" in c, "data-main" in c) for c in cells]
+    # ID and date: short; the title: the main text; a list, or a state of several words: neither
+    # (they may wrap between their words).
+    assert marks == [(True, False), (False, True), (False, False), (True, False), (False, False)] * 2
+
+
+def test_the_site_registers_the_extension_and_its_styles():
+    assert "  - dxkit.render.site_tables\n" in _mkdocs_yml("x", "ja", [], __import__("pathlib").Path("c"))
+    assert "table[data-cards]" in SITE_CSS and "attr(data-label)" in SITE_CSS
+    assert "@media screen and (max-width: 37.4375em)" in SITE_CSS
