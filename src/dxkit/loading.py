@@ -234,7 +234,7 @@ def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:
 #: Opening never waits: ``O_NONBLOCK`` makes opening a named pipe return at once (POSIX only;
 #: Windows has neither the flag nor named pipes in the file system).
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-_READ_CHUNK = 1024 * 1024
+_READ_CHUNK = 64 * 1024
 
 
 class NotRegularFile(Exception):
@@ -262,8 +262,11 @@ def read_head(path: Path, size: int) -> tuple[bytes, int]:
             raise NotRegularFile(info.st_mode)
         chunks: list[bytes] = []
         wanted = size
+        # The first read asks for what fstat says, and one byte more to see the end: a buffer of
+        # the file's own size, not of the limit. Later reads see a file that grew, or a /proc file.
+        step = max(info.st_size + 1, _READ_CHUNK)
         while wanted > 0:
-            chunk = os.read(fd, min(wanted, _READ_CHUNK))
+            chunk = os.read(fd, min(wanted, step))
             if not chunk:
                 break
             chunks.append(chunk)
