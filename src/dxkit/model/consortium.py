@@ -154,6 +154,49 @@ class Consortium:
         """Each member id and the organisation's name."""
         return {m.id: m.name for m in self.members}
 
+    def member_display_names(self, lang: str = "ja") -> dict[str, str]:
+        """Each member id and how a person reads it: the organisation's name.
+
+        Where two members share a name, each of them reads as 名前（id） (``name (id)`` in
+        English), so a reader can tell them apart and an import can map the text back.
+        """
+        count: dict[str, int] = {}
+        for member in self.members:
+            count[member.name] = count.get(member.name, 0) + 1
+        shown: dict[str, str] = {}
+        for member in self.members:
+            if count[member.name] > 1:
+                shown[member.id] = member_with_id(member.name, member.id, lang)
+            else:
+                shown[member.id] = member.name
+        return shown
+
+    def member_display(self, member_id: str, lang: str = "ja") -> str:
+        """How a person reads one member reference (the id itself when it is unknown)."""
+        return self.member_display_names(lang).get(member_id, member_id)
+
+    def member_from_display(self, text: str) -> str | None:
+        """The member id a person meant by ``text``: an id, a unique name, or 名前（id）.
+
+        Both languages' forms are understood; a name two members share is ambiguous on its
+        own and means nobody (``None``), as does a text that names no member.
+        """
+        text = text.strip()
+        ids = {m.id for m in self.members}
+        if text in ids:
+            return text
+        by_name: dict[str, list[str]] = {}
+        for member in self.members:
+            by_name.setdefault(member.name, []).append(member.id)
+        found = by_name.get(text, [])
+        if len(found) == 1:
+            return found[0]
+        for lang in ("ja", "en"):
+            for member in self.members:
+                if text == member_with_id(member.name, member.id, lang):
+                    return member.id
+        return None
+
     def member_ids(self) -> set[str] | None:
         """The member ids, or ``None`` when no valid members file is known."""
         if not self.member_files:
@@ -187,3 +230,8 @@ class Consortium:
         """The date of the newest retrospective, if any."""
         newest = self.last_retrospective()
         return newest.date if newest is not None else None
+
+
+def member_with_id(name: str, member_id: str, lang: str) -> str:
+    """A member's name with its id after it: 名前（id） in Japanese, ``name (id)`` in English."""
+    return f"{name}（{member_id}）" if lang == "ja" else f"{name} ({member_id})"
