@@ -112,17 +112,26 @@ def test_unusable_paths_exit_2_without_traceback(tmp_path, kind, said):
     assert json.loads(result.stdout)["summary"]["files"] == 0
 
 
-def test_internal_errors_are_reported_briefly(tmp_path):
+@pytest.mark.parametrize(
+    ("args", "said", "not_said"),
+    [
+        ([], "報告", "report"),
+        (["--lang", "en"], "report", "報告"),
+        (["--lang=en"], "report", "報告"),
+    ],
+)
+def test_internal_errors_are_reported_briefly(tmp_path, args, said, not_said):
     script = (
         "import dxkit.validate as v\n"
         "def boom(*a, **k):\n    raise RuntimeError('x')\n"
         "v.check_paths = boom\n"
         "import dxkit.cli.validate as c\nc.check_paths = boom\n"
-        "from dxkit.cli import main\nimport sys\nsys.argv=['dxkit','validate','.']\nmain()\n"
+        f"from dxkit.cli import main\nimport sys\nsys.argv=['dxkit','validate','.',*{args!r}]\nmain()\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DXKIT_LANG"}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "RuntimeError" in result.stderr
-    assert "報告" in result.stderr
+    assert said in result.stderr
+    assert not_said not in result.stderr

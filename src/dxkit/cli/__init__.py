@@ -68,8 +68,20 @@ def _root(
     """dxkit."""
 
 
+def _asked_lang(argv: list[str]) -> str | None:
+    """The ``--lang`` a person gave on the command line, read without the parser that failed."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
+
+
 def _report_bug(exc: BaseException) -> None:
-    lang = resolve_lang()
+    lang = resolve_lang(_asked_lang(sys.argv[1:]))
     where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     place = f" ({where[0].filename.rsplit('/', 1)[-1]}:{where[0].lineno})" if where else ""
     show(t("cli.bug", lang, version=__version__, error=f"{type(exc).__name__}{place}"), err=True)
