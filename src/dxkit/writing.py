@@ -243,7 +243,18 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     place. On any failure, every rename already done is undone, the temporary files and the
     folders this call made are removed, and a :class:`~dxkit.errors.WriteError` names the file
     that could not be written: the folder is as it was before.
+
+    A file that is already there is replaced only under its lock (:func:`locked`), taken for
+    every such file before anything is written, so ``dxkit init --overwrite`` never replaces a
+    file while another dxkit command is changing it.
     """
+    with contextlib.ExitStack() as held:
+        for target in sorted({target for target, _ in files if target.is_file()}):
+            held.enter_context(locked(target))
+        _write_all(files)
+
+
+def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     created: list[Path] = []
     pending: list[_Pending] = []
     try:

@@ -218,3 +218,17 @@ def test_lock_files_are_not_consortium_files(shiomi: Path, lang: str, tmp_path: 
     result = invoke(["init", str(fresh), "--municipality", "汐見市", "--name", "汐見協議会", "--lang", lang])
     assert ".lock" not in result.stdout
     invoke(["validate", str(fresh), "--lang", lang])
+
+
+def test_init_overwrite_waits_for_a_file_being_changed(tmp_path: Path, lang: str, short_wait: None) -> None:
+    folder = tmp_path / "town"
+    invoke(["init", str(folder), "--lang", lang])
+    roles = folder / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8") + "# 編集中\n", encoding="utf-8")
+    before = {path.name: path.read_bytes() for path in folder.glob("*.yaml")}
+    with FileLock(str(lock_path(roles)), timeout=5):  # an import is changing roles.yaml
+        result = invoke(["init", str(folder), "--overwrite", "--lang", lang], exit=2)
+    assert BUSY[lang] in result.stderr and "roles.yaml" in result.stderr
+    assert {path.name: path.read_bytes() for path in folder.glob("*.yaml")} == before  # all or nothing
+    invoke(["init", str(folder), "--overwrite", "--lang", lang])
+    assert "# 編集中" not in roles.read_text(encoding="utf-8")
