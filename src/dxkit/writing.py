@@ -134,9 +134,18 @@ def write_temp(path: Path, content: bytes) -> str:
 def _write_temp(path: Path, content: bytes) -> str:
     with _refused(path):
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:_NAME_IN_TEMP]}.", suffix=".tmp", dir=path.parent)
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, _mode_for(path))
+    _fill(fd, tmp, path, content)
+    return tmp
+
+
+def _fill(fd: int, name: str | Path, path: Path, content: bytes) -> None:
+    """Write ``content`` to the new file ``name`` open as ``fd``, sync and close it.
+
+    On failure the file is removed (it is ours: it was just made) and the refusal names ``path``.
+    """
     try:
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, _mode_for(path))
         with _refused(path):
             try:
                 _put(fd, content)
@@ -144,9 +153,8 @@ def _write_temp(path: Path, content: bytes) -> str:
             finally:
                 os.close(fd)
     except BaseException:
-        _discard(tmp)
+        _discard(name)
         raise
-    return tmp
 
 
 def write_atomic(path: Path, content: bytes) -> None:
@@ -210,16 +218,7 @@ def _create_exclusive(path: Path, content: bytes) -> None:
         raise UsageError("new.exists", path=str(path)) from None
     except OSError as exc:
         raise write_error(exc, str(path)) from None
-    try:
-        with _refused(path):
-            try:
-                _put(fd, content)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-    except BaseException:
-        _discard(path)  # ours: O_EXCL made it
-        raise
+    _fill(fd, path, path, content)  # ours to remove on failure: O_EXCL made it
 
 
 # -- several files at once ---------------------------------------------------------------
