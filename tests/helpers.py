@@ -16,6 +16,7 @@ from __future__ import annotations
 import shlex
 import traceback
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -50,7 +51,7 @@ def invoke(
 
 
 _MEASURE = """
-import resource, runpy, sys
+import runpy, sys
 
 def peak_kib():
     # Linux carries ru_maxrss over an exec (a child of a large test process would report the
@@ -59,9 +60,19 @@ def peak_kib():
         with open("/proc/self/status") as status:
             return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
     except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB elsewhere
 
-sys.argv = ["dxkit", *sys.argv[1:]]
+limit = int(sys.argv[1])
+if limit:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+sys.argv = ["dxkit", *sys.argv[2:]]
 try:
     runpy.run_module("dxkit", run_name="__main__")
 finally:
@@ -69,26 +80,58 @@ finally:
 """
 
 
-def run_dxkit_measured(args: Sequence[str], *, timeout: float = 120) -> tuple[int, str, str, int]:
-    """Run ``python -m dxkit ARGS`` in a fresh process: ``(exit code, stdout, stderr, peak RSS in KiB)``.
+@dataclass(frozen=True)
+class Measured:
+    """What a measured run of ``python -m dxkit`` ended with."""
+
+    code: int
+    stdout: str
+    stderr: str
+    #: The child's own memory high-water mark, in KiB (0 where the system does not say).
+    peak_kib: int
+
+
+def run_dxkit_measured(
+    args: Sequence[object],
+    *,
+    cwd: object | None = None,
+    address_space: int | None = None,
+    timeout: float = 120,
+) -> Measured:
+    """Run ``python -m dxkit ARGS`` in a fresh process and measure its memory peak.
 
     The peak is that process's own high-water mark, so what other tests ran before does not
-    count. ``timeout`` only catches a hang; it is not a measure of speed.
+    count. ``address_space`` caps the child's address space in bytes (``RLIMIT_AS``; skipped
+    where the system has no such limit), so a runaway allocation ends as a ``MemoryError``
+    inside dxkit rather than taking the machine. ``timeout`` only catches a hang; it is not a
+    measure of speed. ``DXKIT_LANG`` is not passed on: tests say ``--lang``.
     """
     import os
     import subprocess
     import sys
     from pathlib import Path
 
+    if address_space is not None:
+        pytest.importorskip("resource")
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = {**os.environ, "PYTHONPATH": src}
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=timeout,
-        check=False,
-    )
-    stderr, _, peak = done.stderr.rpartition("\n@peak_kib=")
-    return done.returncode, done.stdout, stderr, int(peak.strip())
+    env.pop("DXKIT_LANG", None)
+    command = [sys.executable, "-c", _MEASURE, str(address_space or 0), *map(str, args)]
+    try:
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=None if cwd is None else str(cwd),
+            stdin=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"dxkit {shlex.join(map(str, args))} hung for {timeout} s", pytrace=False)
+    stderr, marker, peak = done.stderr.rpartition("\n@peak_kib=")
+    if not marker:  # the child died before it could say
+        return Measured(done.returncode, done.stdout, done.stderr, 0)
+    return Measured(done.returncode, done.stdout, stderr, int(peak.strip()))

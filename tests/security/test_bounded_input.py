@@ -2,26 +2,20 @@
 
 Each hostile case runs ``python -m dxkit validate`` (and ``status``, ``export``, ``site build`` for
 the named pipe) in a child process whose address space is capped at 1 GiB, with a 60 s guard that
-only catches a hang. The child's peak resident memory must stay under 200 MB; it is read from the
-resource usage the kernel reports when the child is reaped (``os.wait4``: the figure
-``getrusage(RUSAGE_CHILDREN)`` would give, for this one child alone, so other children of the test
-run do not count). Time is not asserted: a busy machine must not fail a test.
+only catches a hang. The child's peak resident memory must stay under 200 MB; it is the child's
+own high-water mark (:func:`tests.helpers.run_dxkit_measured`), so what the test process itself
+or other children used does not count. Time is not asserted: a busy machine must not fail a test.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-import dxkit
 from dxkit.errors import exit_code_for_findings
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Omitted, Severity, cap_per_file
 from dxkit.loading import (
@@ -41,12 +35,7 @@ from dxkit.schema_check import MAX_SCHEMA_ERRORS
 from dxkit.sheet import Column, parse_cell
 from dxkit.validate import Report
 from tests.conftest import scaffold
-from tests.helpers import invoke
-
-try:
-    import resource
-except ImportError:  # pragma: no cover - Windows
-    resource = None  # type: ignore[assignment]
+from tests.helpers import Measured, invoke, run_dxkit_measured
 
 TODAY = "2026-06-01"
 #: The memory every hostile case must stay under, and the address-space cap of the child.
@@ -58,89 +47,19 @@ HANG_GUARD_SECONDS = 60
 posix_only = pytest.mark.skipif(os.name == "nt", reason="named pipes and /dev/zero are POSIX")
 
 
-@dataclass
-class Run:
-    code: int
-    stdout: str
-    stderr: str
-    peak_rss: int | None
-    seconds: float
+def run_dxkit(*args: str | Path) -> Measured:
+    """``python -m dxkit ARGS`` in a child with 1 GiB of address space; its exit code, output and peak."""
+    return run_dxkit_measured(args, address_space=ADDRESS_SPACE, timeout=HANG_GUARD_SECONDS)
 
 
-#: Runs ``-m dxkit ARGS`` in the child and, at its end, writes the child's own memory high-water
-#: mark (``VmHWM``, Linux) to standard error, where :func:`run_dxkit` takes it off again.
-_PEAK_REPORTING = """
-import runpy, sys
-def _peak():
-    try:
-        with open("/proc/self/status") as status:
-            return next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return None
-sys.argv = ["dxkit", *sys.argv[3:]]
-try:
-    runpy.run_module("dxkit", run_name="__main__")
-finally:
-    found = _peak()
-    if found is not None:
-        sys.stderr.write("\\n@peak_kib=" + found + "\\n")
-"""
-
-
-def _limit_address_space() -> None:  # pragma: no cover - runs in the child
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
-
-
-def run_dxkit(*args: str | Path) -> Run:
-    """``python -m dxkit ARGS`` in a child with 1 GiB of address space; its exit code, output and peak RSS."""
-    env = dict(os.environ)
-    source = str(Path(dxkit.__file__).resolve().parents[1])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (source, env.get("PYTHONPATH")) if p)
-    env.pop("DXKIT_LANG", None)
-    command = [sys.executable, "-c", _PEAK_REPORTING, "-m", "dxkit", *map(str, args)]
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
-        if resource is None:  # pragma: no cover - Windows: no rlimit, no rusage
-            proc = subprocess.run(command, stdout=out, stderr=err, env=env, timeout=HANG_GUARD_SECONDS, check=False)
-            code, peak = proc.returncode, None
-        else:
-            child = subprocess.Popen(
-                command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, preexec_fn=_limit_address_space
-            )
-            while True:
-                pid, status, usage = os.wait4(child.pid, os.WNOHANG)
-                if pid:
-                    break
-                if time.monotonic() - start > HANG_GUARD_SECONDS:
-                    child.kill()
-                    os.wait4(child.pid, 0)
-                    child.returncode = -9
-                    pytest.fail(f"dxkit {' '.join(map(str, args))} hung for {HANG_GUARD_SECONDS} s")
-                time.sleep(0.02)
-            code = os.waitstatus_to_exitcode(status)
-            child.returncode = code  # reaped here, so Popen never waits for it again
-            # Kilobytes on Linux, bytes on macOS; Linux carries ru_maxrss over an exec (a child of
-            # a large test process reports the parent's size), so the child's own VmHWM wins there.
-            peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
-        seconds = time.monotonic() - start
-        out.seek(0)
-        err.seek(0)
-        stderr, marker, own = err.read().decode("utf-8").rpartition("\n@peak_kib=")
-        if marker and own.strip().isdigit():
-            peak = int(own.strip()) * 1024
-        else:
-            stderr = stderr + marker + own
-        return Run(code, out.read().decode("utf-8"), stderr, peak, seconds)
-
-
-def assert_bounded(run: Run) -> None:
+def assert_bounded(run: Measured) -> None:
     assert "Traceback" not in run.stderr, run.stderr
     assert "内部エラー" not in run.stderr and "internal error" not in run.stderr, run.stderr
-    if run.peak_rss is not None:
-        assert run.peak_rss < PEAK_RSS_LIMIT, f"peak RSS {run.peak_rss / 2**20:.0f} MiB"
+    if sys.platform != "win32":
+        assert 0 < run.peak_kib * 1024 < PEAK_RSS_LIMIT, f"peak RSS {run.peak_kib / 2**10:.0f} MiB"
 
 
-def validate(folder: Path, lang: str, *extra: str) -> Run:
+def validate(folder: Path, lang: str, *extra: str) -> Measured:
     run = run_dxkit("validate", folder, "--lang", lang, "--today", TODAY, *extra)
     assert_bounded(run)
     return run

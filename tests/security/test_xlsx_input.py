@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import sys
 import tracemalloc
 import zipfile
@@ -30,7 +29,7 @@ from dxkit.errors import DxkitError, UsageError
 from dxkit.i18n import translate
 from dxkit.workbook import read_sheet, read_sheets
 from tests.conftest import ROOT
-from tests.helpers import invoke
+from tests.helpers import Measured, invoke, run_dxkit_measured
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 SHEET = "xl/worksheets/sheet1.xml"
@@ -188,43 +187,9 @@ def refusal(path: Path) -> DxkitError:
     return caught.value
 
 
-def run_limited(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[str], int]:
-    """``dxkit ARGS`` in a subprocess with a 1 GiB address space; its result and peak RSS in bytes."""
-    resource = pytest.importorskip("resource")
-    assert resource  # the module is used by the child; importing it here skips where it is missing
-    code = (
-        "import resource, sys\n"
-        f"resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE}))\n"
-        "from dxkit.cli import main\n"
-        "sys.argv = ['dxkit', *sys.argv[1:]]\n"
-        "try:\n"
-        "    main()\n"
-        "finally:\n"
-        "    sys.stderr.write(f'\\npeak-rss-kib={peak()}\\n')\n"
-    )
-    # Linux carries ru_maxrss over an exec, so a child of a large test process would report the
-    # parent's size: the high-water mark of the child's own memory (VmHWM) is read instead.
-    code = (
-        "def peak():\n"
-        "    try:\n"
-        "        with open('/proc/self/status') as status:\n"
-        "            return next(int(line.split()[1]) for line in status if line.startswith('VmHWM:'))\n"
-        "    except (OSError, StopIteration):\n"
-        "        import resource\n"
-        "        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    ) + code
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG_GUARD_SECONDS,
-    )
-    match = re.search(r"peak-rss-kib=(\d+)", result.stderr)
-    assert match, result.stderr[-2000:]
-    return result, int(match.group(1)) * 1024
+def run_limited(args: list[str], cwd: Path) -> Measured:
+    """``dxkit ARGS`` in a subprocess with a 1 GiB address space."""
+    return run_dxkit_measured(args, cwd=cwd, address_space=ADDRESS_SPACE, timeout=HANG_GUARD_SECONDS)
 
 
 # -- workbook-level refusals, in a subprocess with a capped address space -----------------------
@@ -338,13 +303,13 @@ def test_hostile_workbook_is_refused_with_a_message_in_bounded_memory(
     error = refusal(path)
     assert error.msg_id == msg_id
     before = (folder / "roles.yaml").read_bytes()
-    result, peak = run_limited(["import", str(path), "--into", str(folder / "roles.yaml"), "--lang", lang], folder)
-    assert result.returncode == 2, result.stderr[-2000:]
+    result = run_limited(["import", str(path), "--into", str(folder / "roles.yaml"), "--lang", lang], folder)
+    assert result.code == 2, result.stderr[-2000:]
     assert translate("cli.error_prefix", lang) + error.message(lang) in result.stderr
     assert str(path) in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
     assert (folder / "roles.yaml").read_bytes() == before
-    assert peak < MAX_RSS_BYTES, f"{case}: peak RSS {peak / 2**20:.0f} MiB"
+    assert 0 < result.peak_kib * 1024 < MAX_RSS_BYTES, f"{case}: peak RSS {result.peak_kib / 2**10:.0f} MiB"
 
 
 def test_limit_messages_name_the_limit_and_what_was_found(parts: dict[str, bytes], tmp_path: Path) -> None:
