@@ -29,9 +29,10 @@ from dxkit.render.site_gantt import text_width
 
 #: Tables with at least this many columns become cards on a phone.
 CARD_COLUMNS = 3
-#: A column whose values are all single words at most this wide (in ems: an id, a date, a stage)
-#: is never wrapped. Values of several words may still wrap, between their words.
-SHORT = 12.0
+#: A column whose values are all single words at most this wide (in ems: an id, a date such as
+#: 令和10年12月31日（金）, a stage) is never wrapped. Values of several words may still wrap,
+#: between their words.
+SHORT = 12.5
 
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
 
