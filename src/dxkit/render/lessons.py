@@ -18,7 +18,7 @@ def _item(item: Item, lang: str, reading: Reading) -> str:
     line = f"- {text} （{date}）" if lang == "ja" else f"- {text} ({date})"
     extras = []
     if item.owner:
-        extras.append(translate("lessons.owner", lang, owner=markdown_text(item.owner)))
+        extras.append(translate("lessons.owner", lang, owner=markdown_text(reading.member(item.owner, lang))))
     if item.due:
         extras.append(translate("lessons.due", lang, due=markdown_text(reading.date(item.due, lang))))
     if item.done:

@@ -220,8 +220,15 @@ def _page_roles(c: Consortium, L: Labels) -> str:
     for task in c.tasks:
         late = is_overdue(task, c.today)
         status = L.label("Task.status", task.status, only=True) + (f" **{L.only('site.overdue')}**" if late else "")
-        done = task.done_criteria
-        title = md(task.title) + (f"<br><small>{L.only('site.col.done')}: {md(done)}</small>" if done else "")
+        # Below the title: the criterion of done, and who is consulted (C) and informed (I).
+        # They are read with the task rather than compared across rows, and four columns of
+        # organisation names would not fit beside each other on a desktop.
+        notes = [(L.only("site.col.done"), md(task.done_criteria or ""))]
+        notes += [
+            (L.only("raci.consulted"), L.members(task.consulted)),
+            (L.only("raci.informed"), L.members(task.informed)),
+        ]
+        title = md(task.title) + "".join(f"<br><small>{name}: {value}</small>" for name, value in notes if value)
         rows.append(
             [
                 md(task.id),
@@ -229,8 +236,6 @@ def _page_roles(c: Consortium, L: Labels) -> str:
                 L.label("stage", task.stage, only=True),
                 L.members(task.responsible),
                 L.members(task.accountable),
-                L.members(task.consulted),
-                L.members(task.informed),
                 L.date(task.due),
                 status,
             ]
@@ -245,8 +250,6 @@ def _page_roles(c: Consortium, L: Labels) -> str:
                 L("site.stage"),
                 L("col.responsible"),
                 L("col.accountable"),
-                L("raci.consulted"),
-                L("raci.informed"),
                 L("col.due"),
                 L("site.col.status"),
             ],
@@ -298,7 +301,8 @@ def _page_gates(c: Consortium, L: Labels) -> str:
             d = gate.decision
             outcome = L.label("Decision.outcome", d.outcome, only=True)
             parts.append(
-                f"**{L('col.decision')}**: {outcome} ({L.date(d.date)}, {L.members(d.decided_by)})"
+                f"**{L('col.decision')}**: {outcome} "
+                + L.only("raci.decided", date=L.date(d.date), members=L.members(d.decided_by))
                 + (f" — {md(d.notes)}" if d.notes else "")
                 + "\n\n"
             )

@@ -38,6 +38,7 @@ _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row
 
 
 _TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def _text(element: etree.Element, stash: list[str]) -> str:
@@ -47,7 +48,8 @@ def _text(element: etree.Element, stash: list[str]) -> str:
         lambda m: html.unescape(_TAG.sub(" ", str(stash[int(m.group(1))]))) if int(m.group(1)) < len(stash) else "",
         raw,
     )
-    return " ".join(shown.split())
+    # White space as HTML collapses it: a no-break space (a date's, "Fri 13 Dec 2026") stays.
+    return _SPACES.sub(" ", shown).strip()
 
 
 def label_cells(table: etree.Element, stash: Sequence[object] = ()) -> bool:

@@ -204,7 +204,7 @@ def render_status(report: StatusReport, lang: str, reading: Reading | None = Non
                 [
                     [
                         x.text,
-                        x.owner or say("status.missing"),
+                        say.member(x.owner) if x.owner else say("status.missing"),
                         say.date(x.due) if x.due else say("status.missing"),
                         say.date(x.date),
                     ]
