@@ -94,3 +94,18 @@ def format_date(date: dt.date, lang: str, *, japanese_era: bool = False) -> str:
     era, number = found
     year = "元" if number == 1 else str(number)
     return f"{era.name}{year}年{date.month}月{date.day}日（{weekday}）"
+
+
+def format_month(year: int, month: int, lang: str, *, japanese_era: bool = False) -> str:
+    """A month as :func:`format_date` writes it: ``2027年12月`` (``令和9年12月``) or ``Dec 2027``.
+
+    The era is the one of the month's first day.
+    """
+    first = dt.date(year, month, 1)
+    if lang != "ja":
+        return f"{_MONTHS_EN[month - 1]} {year}"
+    found = era_of(first) if japanese_era else None
+    if found is None:
+        return f"{year}年{month}月"
+    era, number = found
+    return f"{era.name}{'元' if number == 1 else number}年{month}月"

@@ -54,6 +54,9 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
      one line, and the main text keeps room for a few words a line. Headers are not broken
      between Japanese characters; the cells give up some of Material's padding to the text. */
   .md-typeset table:not([class]) td[data-short] { white-space: nowrap; }
+  /* A word longer than its column (a long organisation name in the role matrix) may break
+     rather than push the table past the page's edge. */
+  .md-typeset table:not([class]) td:not([data-short]) { overflow-wrap: anywhere; }
   .md-typeset table:not([class]) td[data-main] { min-width: 16rem; }
   .md-typeset table:not([class]) th { min-width: 0; white-space: nowrap; }
   .md-typeset table:not([class]) td, .md-typeset table:not([class]) th { padding: 0.75em 0.9em; }

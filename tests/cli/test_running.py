@@ -47,7 +47,9 @@ def test_status_text_and_json(shiomi, lang):
         "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
     ) in text.stdout
     assert (
-        "最後の振り返り: 2026-08-28（34 日前）" if lang == "ja" else "Last retrospective: 2026-08-28 (34 days ago)"
+        "最後の振り返り: 2026年8月28日（金）、34 日前"
+        if lang == "ja"
+        else "Last retrospective: Fri 28 Aug 2026 (34 days ago)"
     ) in text.stdout
     data = json.loads(invoke(["status", str(shiomi), "--today", TODAY, "--format", "json", "--lang", lang]).stdout)
     assert [t["id"] for t in data["overdue_unexplained"]] == ["T-021"]

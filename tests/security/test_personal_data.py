@@ -262,7 +262,8 @@ def test_exports_and_reports_keep_every_name(tmp_path, lang):
     sheet = openpyxl.load_workbook(workbook).worksheets[0]
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert f"{KEY_PERSON}と予算を調整する" in cells
-    status = invoke(["status", str(folder), "--today", TODAY, "--lang", lang]).stdout
+    # Wide enough that the table of open tries keeps the text on one line.
+    status = invoke(["status", str(folder), "--today", TODAY, "--lang", lang], env={"COLUMNS": "200"}).stdout
     assert f"鍵野さんから{DEPUTY}に引き継ぐ" in status
     keyperson = invoke(["keyperson", str(folder), "--today", TODAY, "--lang", lang]).stdout
     assert KEY_PERSON in keyperson

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from dxkit.reading import Reading
 from dxkit.reporters.analyses import (
     GATE_REPORTERS,
     KEYPERSON_REPORTERS,
@@ -43,19 +44,29 @@ def test_every_registry_has_a_reporter_for_every_format():
 def test_status_blocks_are_plain_text_in_the_readers_language(shiomi, lang):
     from dxkit.analyses.status import build_status
 
-    blocks = render_status(build_status(shiomi), lang)
+    blocks = render_status(build_status(shiomi), lang, Reading.of(shiomi))
     assert all(isinstance(b, Line | Table | Verbatim) for b in blocks)
-    assert isinstance(blocks[0], Line) and "2026-10-01" in blocks[0].text
+    assert (
+        isinstance(blocks[0], Line) and ("2026年10月1日（木）" if lang == "ja" else "Thu 1 Oct 2026") in blocks[0].text
+    )
     title = "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
     overdue = _tables(blocks)[title]
     assert overdue.columns[0] == ("タスク" if lang == "ja" else "Task") and len(overdue.columns) == 5
     assert overdue.rows[0][0] == "T-021" and overdue.rows[0][-1] == "6"
+    # Dates as people write them, members by name (never "name (id)" when the name is unique).
+    assert overdue.rows[0][2] == ("2026年9月25日（金）" if lang == "ja" else "Fri 25 Sep 2026")
+    names = set(shiomi.member_names().values())
+    assert overdue.rows[0][3] in names
+    load = _tables(blocks)["メンバーごとの負荷" if lang == "ja" else "Load per member"]
+    assert {row[0] for row in load.rows} == names
     explained = next(t for t in blocks if isinstance(t, Table) and len(t.columns) == 8)
     assert [row[0] for row in explained.rows] == ["T-019", "T-023"]
     for table in _tables(blocks).values():
         assert all(isinstance(cell, str) for row in table.rows for cell in row)
     assert blocks[-1] == Line(
-        "最後の振り返り: 2026-08-28（34 日前）" if lang == "ja" else "Last retrospective: 2026-08-28 (34 days ago)"
+        "最後の振り返り: 2026年8月28日（金）、34 日前"
+        if lang == "ja"
+        else "Last retrospective: Fri 28 Aug 2026 (34 days ago)"
     )
 
 
@@ -74,11 +85,11 @@ def test_gate_has_one_table_per_lens_and_lists_what_is_missing(shiomi, lang):
 def test_keyperson_ends_with_the_network_as_a_mermaid_block(shiomi, lang):
     from dxkit.analyses.keyperson import analyse
 
-    blocks = render_keyperson(analyse(shiomi), lang)
+    blocks = render_keyperson(analyse(shiomi), lang, Reading.of(shiomi))
     assert isinstance(blocks[-1], Verbatim) and blocks[-1].text.startswith("```mermaid\ngraph LR\n")
     assert blocks[-1].text.endswith("```\n")
     candidates = _tables(blocks)["キーパーソンの候補" if lang == "ja" else "Key-person candidates"]
-    assert candidates.rows[0][0] == "1" and "city-dx" in candidates.rows[0][1]
+    assert candidates.rows[0][0] == "1" and candidates.rows[0][1] == shiomi.member_name("city-dx")
 
 
 def test_json_reporter_gives_ids_and_messages(shiomi, lang):

@@ -61,6 +61,13 @@ def test_short_columns_stay_on_one_line_and_the_main_text_keeps_its_room():
     assert marks == [(True, False), (False, True), (False, False), (True, False), (False, False)] * 2
 
 
+@pytest.mark.parametrize("date", ["Sun\u00a013\u00a0Dec\u00a02026", "2026年12月13日（日）", "令和10年12月31日（日）"])
+def test_a_date_as_people_write_it_is_one_short_word(date):
+    html = _html(table(["ID", "内容", "期限"], [["T-001", "協議会の規約をまとめる", date]]))
+    due = next(line for line in html.splitlines() if line.startswith("<td") and date in line)
+    assert "data-short" in due
+
+
 def test_the_site_registers_the_extension_and_its_styles():
     assert "  - dxkit.render.site_tables\n" in _mkdocs_yml("x", "ja", [], __import__("pathlib").Path("c"))
     assert "table[data-cards]" in SITE_CSS and "attr(data-label)" in SITE_CSS

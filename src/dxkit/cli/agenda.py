@@ -31,6 +31,7 @@ def agenda(
     from dxkit.errors import UsageError
     from dxkit.model import read_record
     from dxkit.model.records import Retrospective, Workshop
+    from dxkit.reading import japanese_era_near
     from dxkit.render.agenda import AGENDA_RENDERERS
 
     language = chosen_lang(lang)
@@ -39,4 +40,5 @@ def agenda(
         raise UsageError("agenda.empty", file=str(file))
     # The handout speaks the file's language unless --lang says otherwise.
     out_lang = lang.value if lang else (record.language or language)
-    write(AGENDA_RENDERERS[output_format.value](record, out_lang))
+    japanese_era = japanese_era_near(file)  # the charter's calendar (西暦 or 和暦)
+    write(AGENDA_RENDERERS[output_format.value](record, out_lang, japanese_era=japanese_era))

@@ -21,6 +21,7 @@ from dxkit.cli._common import (
 )
 from dxkit.cli._output import emit, show
 from dxkit.i18n import t
+from dxkit.reading import Reading
 from dxkit.reporters.analyses import (
     GATE_REPORTERS,
     KEYPERSON_REPORTERS,
@@ -47,8 +48,9 @@ def status(
     from dxkit.analyses.status import build_status
 
     language = chosen_lang(lang)
-    report = build_status(open_folder(str(directory), language, today_option_value(today)), soon_days=soon)
-    emit(STATUS_REPORTERS[output_format](report, language))
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    report = build_status(consortium, soon_days=soon)
+    emit(STATUS_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
 
 def gate(
@@ -60,8 +62,9 @@ def gate(
     from dxkit.analyses.gates import build_gate_report
 
     language = chosen_lang(lang)
-    report = build_gate_report(open_folder(str(directory), language, today_option_value(today)))
-    emit(GATE_REPORTERS[output_format](report, language))
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    report = build_gate_report(consortium)
+    emit(GATE_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
 
 def keyperson(
@@ -76,8 +79,9 @@ def keyperson(
     from dxkit.analyses.keyperson import analyse
 
     language = chosen_lang(lang)
-    report = analyse(open_folder(str(directory), language, today_option_value(today)), top=top)
-    emit(KEYPERSON_REPORTERS[output_format](report, language))
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    report = analyse(consortium, top=top)
+    emit(KEYPERSON_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
 
 def lessons(
@@ -103,11 +107,12 @@ def lessons(
     from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
-    result = gather(open_folder(str(directory), language, today_option_value(today)))
+    consortium = open_folder(str(directory), language, today_option_value(today))
+    result, reading = gather(consortium), Reading.of(consortium)
     if output is None or output_format is AnalysisFormat.json:
-        emit(LESSONS_REPORTERS[output_format](result, language))
+        emit(LESSONS_REPORTERS[output_format](result, language, reading))
         return
     if output.exists() and not overwrite:
         raise UsageError("lessons.exists", path=str(output))
-    write_atomic(output, render_lessons(result, language).encode("utf-8"))
+    write_atomic(output, render_lessons(result, language, reading=reading).encode("utf-8"))
     show(t("lessons.written", language, path=str(output), count=result.retrospectives))

@@ -22,6 +22,7 @@ def _one_or_many(value: str | list[str]) -> tuple[str, ...]:
 #: The allowed values of every enumerated field, by ``$defs`` name or ``kind.path``.
 ENUMS: dict[str, tuple[str, ...]] = {
     "Cause.category": ("purpose", "roles", "technology", "network", "talent", "funding", "data", "other"),
+    "Charter.calendar": ("gregorian", "japanese-era"),
     "Decision.outcome": ("go", "hold", "recycle", "stop"),
     "DecisionMaking.method": ("consensus", "majority", "chair"),
     "FoundIn.source": ("workshop", "hearing", "survey", "data", "other"),
@@ -271,6 +272,7 @@ class Charter:
     key_persons: tuple[KeyPerson, ...]
     stage: str
     language: str | None = None
+    calendar: str | None = None
     vision: Vision | None = None
     decision_making: DecisionMaking | None = None
     meetings: Meetings | None = None
@@ -291,6 +293,7 @@ class Charter:
             key_persons=tuple(KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])),
             stage=data["stage"],
             language=data.get("language"),
+            calendar=data.get("calendar"),
             vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
             decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making") if "decision_making" in data else None,
             meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,

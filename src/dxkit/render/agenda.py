@@ -8,10 +8,10 @@ for the room. Every value from the file goes through the escaping of its format
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from dxkit.dates import format_date
 from dxkit.escape import html_attr, html_text, markdown_text, terminal_text
 from dxkit.i18n import translate
 from dxkit.model.records import Retrospective, Workshop
@@ -48,14 +48,18 @@ def slots(source: AgendaSource) -> list[Slot]:
     return out
 
 
-def _facts(source: AgendaSource, lang: str) -> list[tuple[str, str]]:
-    """``(label, value)`` pairs for the handout's head; values are plain, unescaped text."""
+def _facts(source: AgendaSource, lang: str, japanese_era: bool) -> list[tuple[str, str]]:
+    """``(label, value)`` pairs for the handout's head; values are plain, unescaped text.
+
+    The date reads as people write it (``2026年12月13日（日）``, by the Japanese era when the
+    charter asks for it, ``Sun 13 Dec 2026`` in English).
+    """
 
     def t(key: str, **params: Any) -> str:
         return translate(key, lang, **params)
 
     total = sum(step.minutes for step in source.agenda)
-    facts = [(t("agenda.date"), source.date.isoformat())]
+    facts = [(t("agenda.date"), format_date(source.date, lang, japanese_era=japanese_era))]
     if source.start_time:
         facts.append((t("agenda.start"), source.start_time))
     duration = source.duration_minutes if source.duration_minutes is not None else total
@@ -91,12 +95,12 @@ def _when(slot: Slot, lang: str) -> str:
     return translate("agenda.offset", lang, start=slot.offset, end=slot.offset + slot.minutes)
 
 
-def render_agenda_text(record: AgendaSource, lang: str) -> str:
+def render_agenda_text(record: AgendaSource, lang: str, *, japanese_era: bool = False) -> str:
     """A plain-text handout for a terminal or a printer; control characters are shown, not run."""
     shown = terminal_text
     title = shown(record.title)
     lines = [title, "=" * min(60, max(10, len(record.title) * 2)), ""]
-    lines += [f"{label}: {shown(value)}" for label, value in _facts(record, lang)]
+    lines += [f"{label}: {shown(value)}" for label, value in _facts(record, lang, japanese_era)]
     lines += ["", translate("agenda.steps", lang)]
     for i, slot in enumerate(slots(record), 1):
         minutes = translate("agenda.minutes", lang, minutes=slot.minutes)
@@ -109,14 +113,14 @@ def render_agenda_text(record: AgendaSource, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_agenda_md(record: AgendaSource, lang: str) -> str:
+def render_agenda_md(record: AgendaSource, lang: str, *, japanese_era: bool = False) -> str:
     """A Markdown handout; every value from the file is escaped Markdown text."""
 
     def t(key: str, **params: Any) -> str:
         return translate(key, lang, **params)
 
     parts = [f"# {markdown_text(record.title)}\n\n"]
-    parts += [f"- **{label}**: {markdown_text(value)}\n" for label, value in _facts(record, lang)]
+    parts += [f"- **{label}**: {markdown_text(value)}\n" for label, value in _facts(record, lang, japanese_era)]
     parts.append(f"\n## {t('agenda.steps')}\n\n")
     parts.append(
         table(
@@ -158,14 +162,14 @@ ul { margin: 0; padding-left: 5mm; }
 """
 
 
-def render_agenda_html(record: AgendaSource, lang: str) -> str:
+def render_agenda_html(record: AgendaSource, lang: str, *, japanese_era: bool = False) -> str:
     """One printable A4 page; every value, label included, is escaped HTML text."""
 
     def t(key: str, **params: Any) -> str:
         return html_text(translate(key, lang, **params))
 
     e = html_text
-    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in _facts(record, lang))
+    facts = "".join(f"<dt>{e(label)}</dt><dd>{e(value)}</dd>" for label, value in _facts(record, lang, japanese_era))
     rows = "".join(
         f'<tr><td class="time">{e(_when(s, lang))}</td>'
         f'<td class="minutes">{t("agenda.minutes", minutes=s.minutes)}</td>'
@@ -185,8 +189,14 @@ def render_agenda_html(record: AgendaSource, lang: str) -> str:
     )
 
 
-#: The handout formats, by the name ``dxkit agenda --format`` takes; each takes a record and a language.
-AGENDA_RENDERERS: dict[str, Callable[[AgendaSource, str], str]] = {
+class AgendaRenderer(Protocol):
+    """A handout format: a record and a language, and whether dates go by the Japanese era."""
+
+    def __call__(self, record: AgendaSource, lang: str, *, japanese_era: bool = False) -> str: ...
+
+
+#: The handout formats, by the name ``dxkit agenda --format`` takes.
+AGENDA_RENDERERS: dict[str, AgendaRenderer] = {
     "text": render_agenda_text,
     "md": render_agenda_md,
     "html": render_agenda_html,

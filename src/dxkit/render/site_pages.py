@@ -14,8 +14,9 @@ counts instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -30,6 +31,7 @@ from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
+from dxkit.reading import Reading
 from dxkit.render.agenda import slots
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
@@ -57,6 +59,8 @@ _CHARTER_FIELD = {
     "inter_regional": "site.field.inter_regional",
     "publish_failures": "site.field.publish_failures",
 }
+#: The charter's settings whose values are codes of an enum, and that enum.
+_CHARTER_ENUM = {"method": "DecisionMaking.method", "cadence": "Meetings.cadence"}
 #: The index page of each folder of dated pages.
 _FOLDER_TITLE = {"workshops": "site.workshops", "retrospectives": "site.retrospectives"}
 
@@ -65,11 +69,29 @@ class Labels:
     """Labels in the site's language, followed by the other language when both are asked for.
 
     Parameters are put into the label as they are: escape a person's text before passing it.
+    Values of the consortium's files read as :class:`~dxkit.reading.Reading` shows them:
+    member names for ids, dates as people write them.
     """
 
-    def __init__(self, lang: str, bilingual: bool) -> None:
+    def __init__(self, lang: str, bilingual: bool, reading: Reading | None = None) -> None:
         self.lang = lang
         self.other = ("en" if lang == "ja" else "ja") if bilingual else None
+        self.reading = reading if reading is not None else Reading()
+
+    def date(self, value: dt.date | str | None) -> str:
+        """A date as people read it (``2026年12月13日（日）``); ``""`` for none.
+
+        Its spaces (``Sun 13 Dec 2026``) do not break: a date is one word, kept on one line.
+        """
+        return markdown_text(self.reading.date(value, self.lang)).replace(" ", "\u00a0")
+
+    def member(self, member_id: str) -> str:
+        """A member reference as escaped Markdown: the organisation's name."""
+        return markdown_text(self.reading.member(member_id, self.lang))
+
+    def members(self, member_ids: Sequence[str]) -> str:
+        """Several member references as escaped Markdown, joined as the language joins a list."""
+        return markdown_text(self.reading.members(member_ids, self.lang))
 
     def __call__(self, key: str, **params: Any) -> str:
         text = translate(key, self.lang, **params)
@@ -96,17 +118,10 @@ def _table(head: list[str], rows: list[list[str]]) -> str:
     return table(head, rows, empty="—")
 
 
-def _ids(ids: Sequence[str]) -> str:
-    return ", ".join(markdown_text(v) for v in ids)
-
-
 def _key_persons(c: Consortium, charter: Charter, L: Labels, people: NamePolicy) -> str:
     """The key persons: with their names when the charter publishes them, else role and member only."""
     md = markdown_text
-    names = c.member_names()
-
-    def member(mid: str) -> str:
-        return md(names.get(mid, mid))
+    member = L.member
 
     if people.shows("key_persons"):
         head = [L("site.col.name"), L("site.col.member"), L("site.col.role"), L("site.col.deputy")]
@@ -164,7 +179,12 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels, people: NamePolic
             value = getattr(section, name)
             if value is None:
                 continue
-            shown = L.only("lessons.yes" if value else "lessons.no") if isinstance(value, bool) else md(str(value))
+            if isinstance(value, bool):
+                shown = L.only("lessons.yes" if value else "lessons.no")
+            elif name in _CHARTER_ENUM:
+                shown = L.label(_CHARTER_ENUM[name], value, only=True)
+            else:
+                shown = md(str(value))
             parts.append(f"- **{L(_CHARTER_FIELD[name])}**: {shown}\n")
     return "".join(parts)
 
@@ -200,22 +220,29 @@ def _page_roles(c: Consortium, L: Labels) -> str:
     for task in c.tasks:
         late = is_overdue(task, c.today)
         status = L.label("Task.status", task.status, only=True) + (f" **{L.only('site.overdue')}**" if late else "")
-        done = task.done_criteria
-        title = md(task.title) + (f"<br><small>{L.only('site.col.done')}: {md(done)}</small>" if done else "")
+        # Below the title: the criterion of done, and who is consulted (C) and informed (I).
+        # They are read with the task rather than compared across rows, and four columns of
+        # organisation names would not fit beside each other on a desktop.
+        notes = [(L.only("site.col.done"), md(task.done_criteria or ""))]
+        notes += [
+            (L.only("raci.consulted"), L.members(task.consulted)),
+            (L.only("raci.informed"), L.members(task.informed)),
+        ]
+        title = md(task.title) + "".join(f"<br><small>{name}: {value}</small>" for name, value in notes if value)
         rows.append(
             [
                 md(task.id),
                 title,
                 L.label("stage", task.stage, only=True),
-                _ids(task.responsible),
-                _ids(task.accountable),
-                task.due.isoformat(),
+                L.members(task.responsible),
+                L.members(task.accountable),
+                L.date(task.due),
                 status,
             ]
         )
     parts = [
         f"# {L('site.roles')}\n\n",
-        L.only("site.roles_intro", today=c.today.isoformat()) + "\n\n",
+        L.only("site.roles_intro", today=L.date(c.today)) + "\n\n",
         _table(
             [
                 L("site.col.id"),
@@ -234,7 +261,7 @@ def _page_roles(c: Consortium, L: Labels) -> str:
             md(t.id),
             md(t.delay.reason or ""),
             md(t.delay.recovery_plan or ""),
-            t.delay.new_due.isoformat() if t.delay.new_due else "",
+            L.date(t.delay.new_due),
         ]
         for t in c.tasks
         if t.delay is not None
@@ -258,7 +285,7 @@ def _page_gates(c: Consortium, L: Labels) -> str:
         transition = f"{L.label('stage', gate.from_stage, only=True)} → {L.label('stage', gate.to_stage, only=True)}"
         parts.append(f"## {md(gate.id)}: {transition}\n\n")
         if gate.planned:
-            parts.append(f"{L('site.planned')}: {gate.planned}\n\n")
+            parts.append(f"{L('site.planned')}: {L.date(gate.planned)}\n\n")
         for lens in LENSES:
             rows = [
                 [md(cr.id), md(cr.text), L.only(CRITERION_STATE[cr.state]), "<br>".join(md(e) for e in cr.evidence)]
@@ -274,7 +301,8 @@ def _page_gates(c: Consortium, L: Labels) -> str:
             d = gate.decision
             outcome = L.label("Decision.outcome", d.outcome, only=True)
             parts.append(
-                f"**{L('col.decision')}**: {outcome} ({d.date}, {_ids(d.decided_by)})"
+                f"**{L('col.decision')}**: {outcome} "
+                + L.only("raci.decided", date=L.date(d.date), members=L.members(d.decided_by))
                 + (f" — {md(d.notes)}" if d.notes else "")
                 + "\n\n"
             )
@@ -291,7 +319,7 @@ def _page_issues(c: Consortium, L: Labels) -> str:
             md(i.title),
             L.label("field", i.category, only=True),
             L.label("Issue.priority", i.priority, only=True),
-            md(i.status or ""),
+            L.label("Issue.status", i.status, only=True) if i.status else "",
             "<br>".join(md(e) for e in i.evidence),
         ]
         for i in c.issues
@@ -359,7 +387,7 @@ def _page_workshop(workshop: Workshop, L: Labels, people: NamePolicy) -> str:
     md = markdown_text
     parts = [
         f"# {md(workshop.title)}\n\n",
-        f"{workshop.date.isoformat()} ・ {L.only('agenda.minutes', minutes=workshop.duration_minutes)}\n\n",
+        f"{L.date(workshop.date)} ・ {L.only('agenda.minutes', minutes=workshop.duration_minutes)}\n\n",
         _headcount(workshop, L),
         _facilitation(workshop, L, people),
         f"## {L('agenda.steps')}\n\n",
@@ -397,12 +425,12 @@ def _items(label: str, texts: Sequence[str], L: Labels) -> str:
     return f"## {L(label)}\n\n" + "".join(f"- {markdown_text(x)}\n" for x in texts) + "\n"
 
 
-def _page_retrospective(retro: Retrospective, L: Labels, members: Mapping[str, str]) -> str:
+def _page_retrospective(retro: Retrospective, L: Labels) -> str:
     md = markdown_text
-    parts = [f"# {md(retro.title)}\n\n", f"{retro.date.isoformat()}\n\n", _headcount(retro, L)]
+    parts = [f"# {md(retro.title)}\n\n", f"{L.date(retro.date)}\n\n", _headcount(retro, L)]
     if retro.participants:
         # Members are organisations; the people who came are counted, never named.
-        taking_part = ("、" if L.lang == "ja" else "; ").join(md(members.get(mid, mid)) for mid in retro.participants)
+        taking_part = L.members(retro.participants)
         parts.append(f"**{L('site.participating_members')}**: {taking_part}\n\n")
     if retro.kpt is not None:
         parts.append(_items("lessons.keep", retro.kpt.keep, L))
@@ -469,7 +497,7 @@ def _dated_pages(
     rows = []
     for record, name in zip(ordered, page_names(ordered, folder.rstrip("s"), people), strict=True):
         pages[PurePosixPath(folder, name)] = render(record, L)
-        rows.append([record.date.isoformat(), f"[{markdown_text(record.title)}]({name})"])
+        rows.append([L.date(record.date), f"[{markdown_text(record.title)}]({name})"])
     pages[PurePosixPath(folder, "index.md")] = f"# {L(_FOLDER_TITLE[folder])}\n\n" + _table(
         [L("col.date"), L("col.title")], rows
     )
@@ -490,8 +518,7 @@ def site_pages(
     c = public_view(c, people)
     charter = c.charter
     assert charter is not None
-    L = Labels(lang, bilingual)
-    members = c.member_names()
+    L = Labels(lang, bilingual, Reading.of(c))
     pages: dict[PurePosixPath, str] = {PurePosixPath("index.md"): _page_overview(c, charter, L, people)}
     if c.has_members:
         pages[PurePosixPath("members.md")] = _page_members(c, L, people)
@@ -506,11 +533,11 @@ def site_pages(
         _dated_pages(
             "retrospectives",
             c.retrospectives,
-            lambda r, labels: _page_retrospective(r, labels, members),
+            _page_retrospective,
             L,
             people,
         )
     )
     if c.retrospectives:
-        pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang)
+        pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang, reading=L.reading)
     return pages

@@ -29,14 +29,16 @@ from dxkit.render.site_gantt import text_width
 
 #: Tables with at least this many columns become cards on a phone.
 CARD_COLUMNS = 3
-#: A column whose values are all single words at most this wide (in ems: an id, a date, a stage)
-#: is never wrapped. Values of several words may still wrap, between their words.
-SHORT = 12.0
+#: A column whose values are all single words at most this wide (in ems: an id, a date such as
+#: 令和10年12月31日（金）, a stage) is never wrapped. Values of several words may still wrap,
+#: between their words.
+SHORT = 12.5
 
 _ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row", "th": "columnheader", "td": "cell"}
 
 
 _TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 def _text(element: etree.Element, stash: list[str]) -> str:
@@ -46,7 +48,8 @@ def _text(element: etree.Element, stash: list[str]) -> str:
         lambda m: html.unescape(_TAG.sub(" ", str(stash[int(m.group(1))]))) if int(m.group(1)) < len(stash) else "",
         raw,
     )
-    return " ".join(shown.split())
+    # White space as HTML collapses it: a no-break space (a date's, "Fri 13 Dec 2026") stays.
+    return _SPACES.sub(" ", shown).strip()
 
 
 def label_cells(table: etree.Element, stash: Sequence[object] = ()) -> bool:

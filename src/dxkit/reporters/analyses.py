@@ -16,16 +16,18 @@ from dxkit.escape import json_document
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
+from dxkit.reading import Reading
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
 if TYPE_CHECKING:
+    from dxkit.analyses import Reason
     from dxkit.analyses.gates import GateReport
     from dxkit.analyses.keyperson import KeyPersonReport
     from dxkit.analyses.lessons import Lessons
     from dxkit.analyses.status import StatusReport
 
 R = TypeVar("R")
-Reporter = Callable[[R, str], Document]
+Reporter = Callable[[R, str, Reading | None], Document]
 
 #: The continuity risks the key-person analysis finds (:class:`dxkit.analyses.keyperson.Risk`).
 _RISK_KIND = {
@@ -45,10 +47,11 @@ class AnalysisFormat(StrEnum):
 
 
 class _Say:
-    """Catalogue texts in one language."""
+    """Catalogue texts in one language, and the consortium's values as its people read them."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, reading: Reading | None = None) -> None:
         self.lang = lang
+        self.reading = reading if reading is not None else Reading()
 
     def __call__(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
@@ -56,6 +59,31 @@ class _Say:
     def label(self, enum_name: str, value: str) -> str:
         """The schema's label of an enum value (:func:`dxkit.labels.label`)."""
         return label(enum_name, value, self.lang)
+
+    def date(self, value: str | None) -> str:
+        """An ISO date of a report as people read it (``2026年12月13日（日）``)."""
+        return self.reading.date(value, self.lang)
+
+    def member(self, member_id: str) -> str:
+        """A member id as people read it: the organisation's name."""
+        return self.reading.member(member_id, self.lang)
+
+    def members(self, member_ids: list[str] | tuple[str, ...]) -> str:
+        return self.reading.members(member_ids, self.lang)
+
+    def reason(self, reason: Reason) -> str:
+        """A reason's text, its codes and dates shown as people read them."""
+        return translate(reason.msg_id, self.lang, **reason_params(reason, self.lang, self.reading))
+
+
+def reason_params(reason: Reason, lang: str, reading: Reading) -> dict[str, object]:
+    """The parameters of a reason with a member type as its label and a month as people write it."""
+    params = dict(reason.params)
+    if isinstance(params.get("type"), str):
+        params["type"] = label("memberType", str(params["type"]), lang)
+    if isinstance(params.get("month"), str):
+        params["month"] = reading.month(str(params["month"]), lang)
+    return params
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
@@ -70,7 +98,8 @@ def jsonable(value: object, lang: str) -> object:
     from dxkit.analyses import Reason
 
     if isinstance(value, Reason):
-        return {"code": value.msg_id, "message": translate(value.msg_id, lang, **value.params)}
+        message = translate(value.msg_id, lang, **reason_params(value, lang, Reading()))
+        return {"code": value.msg_id, "message": message}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
@@ -80,22 +109,30 @@ def jsonable(value: object, lang: str) -> object:
     return value
 
 
-def render_json(value: object, lang: str) -> Document:
-    """Any analysis result as indented JSON, texts in ``lang``; no control character raw."""
+def render_json(value: object, lang: str, reading: Reading | None = None) -> Document:
+    """Any analysis result as indented JSON, texts in ``lang``; no control character raw.
+
+    JSON is for programs: codes, member ids and ISO dates stay as the files have them
+    (``reading`` is not used).
+    """
     return (Verbatim(json_document(jsonable(value, lang)) + "\n"),)
 
 
 # -- status --------------------------------------------------------------------------------
 
 
-def render_status(report: StatusReport, lang: str) -> Document:
-    """Overdue, due-soon and blocked tasks, the load per member, gates, open tries, the last retrospective."""
-    say = _Say(lang)
+def render_status(report: StatusReport, lang: str, reading: Reading | None = None) -> Document:
+    """Overdue, due-soon and blocked tasks, the load per member, gates, open tries, the last retrospective.
+
+    ``reading`` (:meth:`Reading.of <dxkit.reading.Reading.of>` the consortium) shows members by
+    name and dates as people write them; without it, ids are shown as written.
+    """
+    say = _Say(lang, reading)
     blocks: list[Line | Table | Verbatim] = [
         Line(
             say(
                 "status.head",
-                today=report.today,
+                today=say.date(report.today),
                 stage=say.label("stage", report.stage) if report.stage else "—",
                 tasks=report.tasks,
             )
@@ -117,11 +154,11 @@ def render_status(report: StatusReport, lang: str) -> Document:
             cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
         rows = []
         for line in lines:
-            row = [line.id, line.title, line.due, ", ".join(line.accountable)]
+            row = [line.id, line.title, say.date(line.due), say.members(line.accountable)]
             if counted:
                 row.append(str(line.days))
             if extra:
-                row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
+                row += [line.reason or "", line.recovery_plan or "", say.date(line.new_due)]
             rows.append(row)
         blocks.append(_table(say(key, count=len(lines)), cols, rows))
     blocks.append(
@@ -129,7 +166,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
             say("status.load"),
             [say("col.member"), say("col.open"), say("col.accountable"), say("col.responsible"), say("col.overdue")],
             [
-                [f"{m.name} ({m.member})", str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
+                [say.member(m.member), str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
                 for m in report.load
             ],
         )
@@ -165,14 +202,25 @@ def render_status(report: StatusReport, lang: str) -> Document:
                 say("status.tries", count=len(report.open_tries)),
                 [say("col.try"), say("col.owner"), say("col.due"), say("col.from")],
                 [
-                    [x.text, x.owner or say("status.missing"), x.due or say("status.missing"), x.date]
+                    [
+                        x.text,
+                        say.member(x.owner) if x.owner else say("status.missing"),
+                        say.date(x.due) if x.due else say("status.missing"),
+                        say.date(x.date),
+                    ]
                     for x in report.open_tries
                 ],
             )
         )
     if report.last_retrospective:
         blocks.append(
-            Line(say("status.retrospective", date=report.last_retrospective, days=report.days_since_retrospective))
+            Line(
+                say(
+                    "status.retrospective",
+                    date=say.date(report.last_retrospective),
+                    days=report.days_since_retrospective,
+                )
+            )
         )
     else:
         blocks.append(Line(say("status.no_retrospective")))
@@ -182,11 +230,11 @@ def render_status(report: StatusReport, lang: str) -> Document:
 # -- gate ----------------------------------------------------------------------------------
 
 
-def render_gate(report: GateReport, lang: str) -> Document:
+def render_gate(report: GateReport, lang: str, reading: Reading | None = None) -> Document:
     """The current gate's criteria by lens with their evidence, what is missing, past decisions, open points."""
     from dxkit.model.vocabulary import LENSES
 
-    say = _Say(lang)
+    say = _Say(lang, reading)
     blocks: list[Line | Table | Verbatim] = [
         Line(say("gate.stage", stage=say.label("stage", report.stage) if report.stage else "—"))
     ]
@@ -201,7 +249,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                     id=current.id,
                     from_stage=say.label("stage", current.from_stage),
                     to_stage=say.label("stage", current.to_stage),
-                    planned=current.planned or "—",
+                    planned=say.date(current.planned) or "—",
                 )
             )
         )
@@ -237,7 +285,13 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say("gate.history"),
                 [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
                 [
-                    [d.gate, d.date, say.label("Decision.outcome", d.outcome), ", ".join(d.decided_by), d.notes or ""]
+                    [
+                        d.gate,
+                        say.date(d.date),
+                        say.label("Decision.outcome", d.outcome),
+                        say.members(d.decided_by),
+                        d.notes or "",
+                    ]
                     for d in report.history
                 ],
             )
@@ -247,7 +301,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
             _table(
                 say("gate.open_points"),
                 [say("col.date"), say("col.gate"), say("col.point")],
-                [list(p) for p in report.open_points],
+                [[say.date(date), gate, point] for date, gate, point in report.open_points],
             )
         )
     return tuple(blocks)
@@ -256,9 +310,9 @@ def render_gate(report: GateReport, lang: str) -> Document:
 # -- key person ----------------------------------------------------------------------------
 
 
-def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
+def render_keyperson(report: KeyPersonReport, lang: str, reading: Reading | None = None) -> Document:
     """Ranked key-person candidates with their reasons, continuity risks, and the network as mermaid."""
-    say = _Say(lang)
+    say = _Say(lang, reading)
     blocks: list[Line | Table | Verbatim] = [
         Line(say("kp.head", members=report.members, relations=report.relations, components=report.components)),
         _table(
@@ -267,9 +321,9 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
             [
                 [
                     str(i),
-                    f"{c.name} ({c.member})",
+                    say.member(c.member),
                     f"{c.score:.2f}",
-                    "; ".join(say(r.msg_id, **r.params) for r in c.reasons),
+                    "; ".join(say.reason(r) for r in c.reasons),
                 ]
                 for i, c in enumerate(report.candidates, 1)
             ],
@@ -280,7 +334,7 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
             _table(
                 say("kp.risks"),
                 [say("col.risk"), say("col.member"), say("col.detail")],
-                [[say(_RISK_KIND[r.kind]), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
+                [[say(_RISK_KIND[r.kind]), say.member(r.member), say.reason(r.reason)] for r in report.risks],
             )
         )
     else:
@@ -293,11 +347,11 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
 # -- lessons -------------------------------------------------------------------------------
 
 
-def render_lessons_page(lessons: Lessons, lang: str) -> Document:
+def render_lessons_page(lessons: Lessons, lang: str, reading: Reading | None = None) -> Document:
     """The lessons page (Markdown) as it is written to a file."""
     from dxkit.render.lessons import render_lessons
 
-    return (Verbatim(render_lessons(lessons, lang)),)
+    return (Verbatim(render_lessons(lessons, lang, reading=reading)),)
 
 
 # -- registries ----------------------------------------------------------------------------
