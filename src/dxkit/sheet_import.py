@@ -76,6 +76,8 @@ CellResult = tuple[Any, str | None, dict[str, Any]]
 
 #: Parameters of a cell's message that do not come from the workbook, never cut short.
 _WHOLE = frozenset({"choices", "suggestion"})
+#: Characters beyond which a cell is not compared with the choices for a suggestion.
+_CLOSE = 200
 #: Pieces of one member cell tried together as one name (a name holding a separator).
 _MAX_JOINED = 8
 #: Pieces of one member cell beyond which each piece is read on its own.
@@ -119,6 +121,10 @@ class CellReader:
                 by_name.setdefault(member.name, []).append(member.id)
             self._shared = {name: ids for name, ids in by_name.items() if len(ids) > 1}
             self._names = consortium.member_display_names(lang)
+        #: The longest text that can name a member (名前（id） in either language): longer never does.
+        self._longest = max(
+            (len(member_with_id(name, i, form)) for i, name in self._names.items() for form in ("ja", "en")), default=0
+        )
 
     def read(self, raw: Any, column: Column, allowed: list[str]) -> CellResult:
         """``(value, error message id, params)`` for one cell of ``column``."""
@@ -139,7 +145,7 @@ class CellReader:
             return code, None, {}
         shown_labels = labels(enum, self.lang)
         listed = "、".join(shown_labels.values()) if self.lang == "ja" else ", ".join(shown_labels.values())
-        close = difflib.get_close_matches(_folded(text), list(codes), n=1, cutoff=0.5)
+        close = difflib.get_close_matches(_folded(text), list(codes), n=1, cutoff=0.5) if len(text) < _CLOSE else []
         if close:
             suggestion = shown_labels[codes[close[0]]]
             return None, "sheetcell.did_you_mean", {"value": text, "suggestion": suggestion, "choices": listed}
@@ -148,6 +154,8 @@ class CellReader:
     # -- member references ----------------------------------------------------------------
 
     def _member(self, text: str) -> str | None:
+        if len(text) > self._longest:  # no member reads this long: not looked up, not remembered
+            return None
         if text not in self._found:
             consortium = self._consortium
             self._found[text] = consortium.member_from_display(text) if consortium is not None else None
@@ -168,18 +176,27 @@ class CellReader:
 
     def _members(self, text: str, column: Column) -> CellResult:
         pieces = MEMBER_SPLIT.split(text)  # name, separator, name, separator, name …
-        parts, separators = pieces[0::2], pieces[1::2]
+        parts = pieces[0::2]
+        # Where each part starts and ends in ``text``: a run of parts is a slice, never rebuilt.
+        starts, ends, at = [], [], 0
+        for index, piece in enumerate(pieces):
+            if index % 2 == 0:
+                starts.append(at)
+                ends.append(at + len(piece))
+            at += len(piece)
         longest = _MAX_JOINED if len(parts) <= _MAX_PIECES else 1
 
         def joined(start: int, end: int) -> str:
-            tail = [*separators[start : end - 1], ""]
-            return "".join(part + sep for part, sep in zip(parts[start:end], tail, strict=True)).strip()
+            return text[starts[start] : ends[end - 1]].strip()
 
         # best[i]: the ids that parts[:i] name, trying a run of pieces as one name where a name
-        # holds a separator ("株式会社A、B支店"), shortest first.
+        # holds a separator ("株式会社A、B支店"), shortest first; a run longer than any member's
+        # name is never tried, so the work stays proportional to the cell.
         best: list[list[str] | None] = [[]] + [None] * len(parts)
         for end in range(1, len(parts) + 1):
             for start in range(end - 1, max(-1, end - 1 - longest), -1):
+                if start < end - 1 and ends[end - 1] - starts[start] > self._longest:
+                    break
                 before = best[start]
                 if before is None:
                     continue
@@ -190,8 +207,8 @@ class CellReader:
         found = best[-1]
         if found is None:
             reached = max(i for i, ids in enumerate(best) if ids is not None)
-            ends = range(min(len(parts), reached + longest), reached, -1)
-            shared = next((joined(reached, end) for end in ends if joined(reached, end) in self._shared), None)
+            runs = range(min(len(parts), reached + longest), reached, -1)
+            shared = next((joined(reached, end) for end in runs if joined(reached, end) in self._shared), None)
             return None, *self._unknown(shared or joined(reached, reached + 1))
         ids = list(dict.fromkeys(found))
         if not ids:
@@ -207,7 +224,7 @@ class CellReader:
             forms = separator.join(member_with_id(text, member_id, self.lang) for member_id in shared)
             return "sheetcell.ambiguous_member", {"value": text, "choices": forms}
         shown_names = {name: name for name in self._names.values()} | {i: n for i, n in self._names.items()}
-        close = difflib.get_close_matches(text, list(shown_names), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(text, list(shown_names), n=1, cutoff=0.6) if len(text) < _CLOSE else []
         if close:
             return "sheetcell.unknown_member_suggest", {"value": text, "suggestion": shown_names[close[0]]}
         return "sheetcell.unknown_member", {"value": text}

@@ -112,6 +112,8 @@ def test_drop_downs_list_labels_and_member_names(shiomi: Path, lang: str) -> Non
     else:
         assert '"' + ",".join(categories) + '"' in formulas
     roles = load_workbook(_export(shiomi, lang))
+    dates = [v for v in roles.worksheets[0].data_validations.dataValidation if v.type == "date"]
+    assert dates and all(v.errorStyle == "warning" for v in dates)  # 令和8年4月1日 typed as text may stay
     members = roles.worksheets[1]
     ref = next(v.formula1 for v in roles.worksheets[0].data_validations.dataValidation if "$A$2" in (v.formula1 or ""))
     assert ref.startswith(f"'{members.title}'!")

@@ -202,7 +202,10 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
             rule.add(f"{letter}2:{letter}{last + 200}")
             sheet.add_data_validation(rule)
         if column.kind == "date":
-            rule = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True)
+            # A warning, not a stop: a date typed as text (令和8年4月1日, R8.4.1) may stay, the import reads it.
+            rule = DataValidation(
+                type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True, errorStyle="warning"
+            )
             rule.add(f"{letter}2:{letter}{last + 200}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "B2"
