@@ -346,3 +346,23 @@ def test_import_report_names_columns_values_and_dates_as_people_read_them(shiomi
     assert format_date(dt.date(2026, 12, 24), lang) in due and "2026-12-24" not in due
     accountable = next(line for line in out.splitlines() if "T-015" in line)
     assert names[list(names)[2]] in accountable and list(names)[2] not in accountable.split("→")[1]
+
+
+def test_a_workbook_of_an_older_export_with_codes_ids_and_keyed_headers_still_imports(shiomi: Path, lang: str) -> None:
+    # Older exports wrote "期限 (due)" headers and codes, ids and ISO dates in the cells: the
+    # baseline's rows are exactly such cells.
+    path = _export(shiomi, lang)
+    book = load_workbook(path)
+    sheet, baseline = book.worksheets[0], book["dxkit-baseline"]
+    keys = [c.value for c in baseline[3]]
+    for index, key in enumerate(keys, 1):
+        column = next(c for c in SHEETS["roles"][1] if c.key == key)
+        sheet.cell(1, index).value = f"{header('roles', column, lang)} ({key})"
+    for row_number, row in enumerate(baseline.iter_rows(min_row=4, values_only=True), 2):
+        for index, value in enumerate(row, 1):
+            sheet.cell(row_number, index).value = value
+    book.save(path)
+    before = (shiomi / "roles.yaml").read_bytes()
+    result = invoke(["import", str(path), "--lang", lang])
+    assert ("変更はありません" if lang == "ja" else "No changes") in result.stdout
+    assert (shiomi / "roles.yaml").read_bytes() == before
