@@ -1,9 +1,18 @@
 """The spreadsheet view of the role & deadline matrix (and of the issue register).
 
 One list of columns serves export and import, so what a sheet shows is exactly what an
-import reads back. Each header reads "name (key)", in the reader's language: staff see a
-name they know, and the key in brackets lets an import map the column back whatever the
-language or the column order.
+import reads back. A header reads as people name the field, in the reader's language
+(``期限``, ``Due date``); an import maps a header back to its column by the name in either
+language, by the field's path (``due``, ``delay.new_due``), or by the ``name (key)`` form of
+older exports, whatever the column order (:func:`header_key`).
+
+Cells show what people read: an enumerated value as its label (``planning`` reads 計画策定),
+a member reference as the organisation's name (:meth:`dxkit.model.Consortium.member_display_names`).
+Several members in one cell are joined by :data:`MEMBER_SEPARATORS` (、 in Japanese, ``, `` in
+English); an import splits at any of ``、 , ， ; ；`` or a line break and, where a name itself
+holds one of them, joins the pieces back to the name they make. Turning codes into labels and
+back is the job of the layers above (:mod:`dxkit.render.exports`, :mod:`dxkit.sheet_import`),
+which know the labels; this module keeps the canonical forms.
 
 An exported workbook also carries its **baseline**: a sheet people never see
 (:data:`BASELINE_TITLE`, ``veryHidden``) with what the files held when the workbook was made, in
@@ -20,13 +29,21 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from dxkit.dates import parse_date
 from dxkit.loading import MAX_SAFE_INTEGER
-from dxkit.schemas import field_title, subschema_at
+from dxkit.model.records import ENUMS
+from dxkit.schemas import field_title
 
 _KEY = re.compile(r"\(([a-z_]+(?:\.[a-z_]+)?)\)\s*$")
+#: Between the ids of a canonical cell (the baseline; a hand-made sheet of ids).
 _SPLIT = re.compile(r"[,、，;；\s]+")
+#: Between the members of a cell people typed: the separators, never a plain space (names hold spaces).
+MEMBER_SPLIT = re.compile(r"(\s*[,、，;；\n]\s*)")
+#: How several members of one cell are joined, by language.
+MEMBER_SEPARATORS = {"ja": "、", "en": ", "}
 
 
 @dataclass(frozen=True)
@@ -35,6 +52,8 @@ class Column:
     kind: str  # text, date, enum, members, member, integer, list
     width: int
     required: bool = False
+    #: For an ``enum`` column: the enum's name in :data:`dxkit.model.records.ENUMS`.
+    enum: str | None = None
 
     @property
     def path(self) -> tuple[str, ...]:
@@ -44,7 +63,7 @@ class Column:
 ROLE_COLUMNS: tuple[Column, ...] = (
     Column("id", "text", 10, required=True),
     Column("title", "text", 40, required=True),
-    Column("stage", "enum", 16, required=True),
+    Column("stage", "enum", 16, required=True, enum="stage"),
     Column("responsible", "members", 22, required=True),
     Column("accountable", "member", 16, required=True),
     Column("consulted", "members", 18),
@@ -54,7 +73,7 @@ ROLE_COLUMNS: tuple[Column, ...] = (
     Column("done_criteria", "text", 40),
     Column("indicator.name", "text", 20),
     Column("indicator.target", "text", 16),
-    Column("status", "enum", 14, required=True),
+    Column("status", "enum", 14, required=True, enum="Task.status"),
     Column("delay.reason", "text", 30),
     Column("delay.recovery_plan", "text", 30),
     Column("delay.new_due", "date", 12),
@@ -63,14 +82,14 @@ ROLE_COLUMNS: tuple[Column, ...] = (
 ISSUE_COLUMNS: tuple[Column, ...] = (
     Column("id", "text", 10, required=True),
     Column("title", "text", 40, required=True),
-    Column("category", "enum", 18, required=True),
-    Column("priority", "enum", 10, required=True),
-    Column("dx_fit", "enum", 10),
-    Column("status", "enum", 12),
+    Column("category", "enum", 18, required=True, enum="field"),
+    Column("priority", "enum", 10, required=True, enum="Issue.priority"),
+    Column("dx_fit", "enum", 10, enum="Issue.dx_fit"),
+    Column("status", "enum", 12, enum="Issue.status"),
     Column("description", "text", 40),
     Column("evidence", "list", 40),
     Column("affected", "list", 24),
-    Column("found_in.source", "enum", 12),
+    Column("found_in.source", "enum", 12, enum="FoundIn.source"),
     Column("found_in.ref", "text", 28),
     Column("found_in.date", "date", 12),
     Column("found_in.votes", "integer", 8),
@@ -80,19 +99,39 @@ SHEETS = {"roles": ("tasks", ROLE_COLUMNS), "issues": ("issues", ISSUE_COLUMNS)}
 
 
 def header(kind: str, column: Column, lang: str) -> str:
+    """A column's header as people name the field, in ``lang`` (``期限``, ``Due date``)."""
     list_key = SHEETS[kind][0]
-    title = field_title(kind, (list_key, 0, *column.path), lang) or column.key
-    return f"{title} ({column.key})"
+    return field_title(kind, (list_key, 0, *column.path), lang) or column.key
 
 
-def header_key(text: Any) -> str | None:
-    match = _KEY.search(str(text or ""))
+def _header_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@cache
+def header_keys(kind: str) -> dict[str, str]:
+    """Every text a header of ``kind`` may hold, as :func:`header_key` compares it, with its column key."""
+    found: dict[str, str] = {}
+    for column in SHEETS[kind][1]:
+        for text in (column.key, header(kind, column, "ja"), header(kind, column, "en")):
+            if found.setdefault(_header_text(text), column.key) != column.key:
+                raise ValueError(f"two columns of the {kind} sheet read {text!r}")
+    return found
+
+
+def header_key(kind: str, text: Any) -> str | None:
+    """The column key a header names: its name in either language, its path, or ``name (key)``."""
+    raw = str(text or "")
+    key = header_keys(kind).get(_header_text(raw))
+    if key is not None:
+        return key
+    match = _KEY.search(raw)  # an export of an older dxkit: "期限 (due)"
     return match.group(1) if match else None
 
 
 def choices(kind: str, column: Column) -> list[str]:
-    sub = subschema_at(kind, (SHEETS[kind][0], 0, *column.path)) or {}
-    return list(sub.get("enum", []))
+    """The codes an ``enum`` column allows, in the schema's order (none for other columns)."""
+    return list(ENUMS[column.enum]) if column.enum else []
 
 
 def get(entry: dict[str, Any], column: Column) -> Any:
@@ -119,7 +158,7 @@ def value_of(record: object, column: Column) -> Any:
 
 
 def cell_text(value: Any, column: Column) -> str:
-    """How a value reads in a text cell (CSV, Markdown)."""
+    """A value in its canonical text (codes, ids, ISO dates), as the baseline holds it."""
     if value is None:
         return ""
     if column.kind in ("members", "member") and isinstance(value, list | tuple):
@@ -212,10 +251,10 @@ def parse_cell(
         if isinstance(raw, dt.date):
             return raw.isoformat(), None, {}
         text = str(raw).strip()
-        try:
-            return dt.date.fromisoformat(text).isoformat(), None, {}
-        except ValueError:
-            return None, "sheet.bad_date", {"value": text}
+        date = parse_date(text)  # 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日, R8.4.1, full-width digits
+        if date is None:
+            return None, "sheet.bad_date", {"value": _shown(text)}
+        return date.isoformat(), None, {}
     if column.kind == "integer":
         number = _whole_number(raw)
         if number is None:

@@ -16,6 +16,13 @@ A row added in the sheet adds a task; a row deleted from the sheet is reported a
 counted as deleted. A workbook without a baseline (made by hand, or by an older dxkit) is
 compared with ``roles.yaml`` as it is now, as before: every cell that differs is written.
 
+Cells are read as people type them (:class:`CellReader`): a label in either language or the code
+itself means the code (進行中, ``in progress`` and ``in-progress`` all mean ``in-progress``), an
+organisation's name, 名前（id） or the id means the member's id, and a date may be typed as
+``2026/4/1``, ``2026年4月1日``, ``令和8年4月1日``, ``R8.4.1`` or in full-width digits. What is written
+to ``roles.yaml`` is canonical: codes, ids and ISO dates. The baseline holds canonical values too,
+so the three-way comparison compares like with like.
+
 Fields the sheet does not show, comments and formatting stay as they were: the file is changed
 through the edit layer (:mod:`dxkit.editing`), whatever mix of block and flow style it is written
 in, and the result is proven to read back as exactly the old tasks with the sheet's changes. Any
@@ -24,6 +31,8 @@ invalid cell is reported with its sheet, row and column, and then nothing is wri
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -32,12 +41,18 @@ from typing import Any
 from dxkit import workbook
 from dxkit.editing import Editor, editor_for
 from dxkit.errors import UsageError
+from dxkit.labels import labels
 from dxkit.loading import Document
+from dxkit.model import Consortium
+from dxkit.model.consortium import member_with_id
 from dxkit.sheet import (
     BASELINE_TITLE,
     BASELINE_VERSION,
+    MEMBER_SEPARATORS,
+    MEMBER_SPLIT,
     ROLE_COLUMNS,
     SHEETS,
+    Column,
     choices,
     get,
     header_key,
@@ -56,6 +71,163 @@ def _allowed(key: str) -> list[str]:
 
 
 TaskPath = tuple[str | int, ...]
+#: What reading one cell gives: the value, and the message id and parameters of what is wrong.
+CellResult = tuple[Any, str | None, dict[str, Any]]
+
+#: Parameters of a cell's message that do not come from the workbook, never cut short.
+_WHOLE = frozenset({"choices", "suggestion"})
+#: Characters beyond which a cell is not compared with the choices for a suggestion.
+_CLOSE = 200
+#: Pieces of one member cell tried together as one name (a name holding a separator).
+_MAX_JOINED = 8
+#: Pieces of one member cell beyond which each piece is read on its own.
+_MAX_PIECES = 256
+
+
+def _folded(text: str) -> str:
+    """Text as labels are compared: NFKC (full-width letters are letters), spaces collapsed, case folded."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+@cache
+def _enum_codes(enum: str) -> dict[str, str]:
+    """Every text that means a code of ``enum``: the code and its label in either language."""
+    found: dict[str, str] = {}
+    for lang in ("ja", "en"):
+        for code, text in labels(enum, lang).items():
+            found.setdefault(_folded(code), code)
+            found.setdefault(_folded(text), code)
+    return found
+
+
+class CellReader:
+    """Reads cells as people type them back into canonical values (codes, member ids, ISO dates).
+
+    A label or a name that fits nothing is a message that lists the choices in ``lang`` or names
+    the closest one. Without a members file (``consortium`` is ``None`` or has none), member
+    cells are read as ids, as a hand-made sheet of ids would be.
+    """
+
+    def __init__(self, lang: str, consortium: Consortium | None) -> None:
+        self.lang = lang
+        self._consortium = consortium
+        self._ids = consortium.member_ids() if consortium is not None else None
+        self._found: dict[str, str | None] = {}
+        self._shared: dict[str, list[str]] = {}
+        self._names: dict[str, str] = {}
+        if consortium is not None:
+            by_name: dict[str, list[str]] = {}
+            for member in consortium.members:
+                by_name.setdefault(member.name, []).append(member.id)
+            self._shared = {name: ids for name, ids in by_name.items() if len(ids) > 1}
+            self._names = consortium.member_display_names(lang)
+        #: The longest text that can name a member (名前（id） in either language): longer never does.
+        self._longest = max(
+            (len(member_with_id(name, i, form)) for i, name in self._names.items() for form in ("ja", "en")), default=0
+        )
+
+    def read(self, raw: Any, column: Column, allowed: list[str]) -> CellResult:
+        """``(value, error message id, params)`` for one cell of ``column``."""
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return parse_cell(raw, column, allowed, None)
+        if column.kind == "enum" and column.enum is not None:
+            return self._enum(str(raw).strip(), column.enum)
+        if column.kind in ("members", "member") and self._ids is not None:
+            return self._members(str(raw).strip(), column)
+        return parse_cell(raw, column, allowed, self._ids)
+
+    # -- enumerated values ----------------------------------------------------------------
+
+    def _enum(self, text: str, enum: str) -> CellResult:
+        codes = _enum_codes(enum)
+        code = codes.get(_folded(text))
+        if code is not None:
+            return code, None, {}
+        shown_labels = labels(enum, self.lang)
+        listed = "、".join(shown_labels.values()) if self.lang == "ja" else ", ".join(shown_labels.values())
+        close = difflib.get_close_matches(_folded(text), list(codes), n=1, cutoff=0.5) if len(text) < _CLOSE else []
+        if close:
+            suggestion = shown_labels[codes[close[0]]]
+            return None, "sheetcell.did_you_mean", {"value": text, "suggestion": suggestion, "choices": listed}
+        return None, "sheetcell.bad_choice", {"value": text, "choices": listed}
+
+    # -- member references ----------------------------------------------------------------
+
+    def _member(self, text: str) -> str | None:
+        if len(text) > self._longest:  # no member reads this long: not looked up, not remembered
+            return None
+        if text not in self._found:
+            consortium = self._consortium
+            self._found[text] = consortium.member_from_display(text) if consortium is not None else None
+        return self._found[text]
+
+    def _piece(self, text: str) -> list[str] | None:
+        """The member ids one piece names: a name, 名前（id）, an id, or ids apart by spaces (older sheets)."""
+        if not text:
+            return []
+        found = self._member(text)
+        if found is not None:
+            return [found]
+        ids = self._ids or set()
+        words = text.split()
+        if len(words) > 1 and all(word in ids for word in words):
+            return words
+        return None
+
+    def _members(self, text: str, column: Column) -> CellResult:
+        pieces = MEMBER_SPLIT.split(text)  # name, separator, name, separator, name …
+        parts = pieces[0::2]
+        # Where each part starts and ends in ``text``: a run of parts is a slice, never rebuilt.
+        starts, ends, at = [], [], 0
+        for index, piece in enumerate(pieces):
+            if index % 2 == 0:
+                starts.append(at)
+                ends.append(at + len(piece))
+            at += len(piece)
+        longest = _MAX_JOINED if len(parts) <= _MAX_PIECES else 1
+
+        def joined(start: int, end: int) -> str:
+            return text[starts[start] : ends[end - 1]].strip()
+
+        # best[i]: the ids that parts[:i] name, trying a run of pieces as one name where a name
+        # holds a separator ("株式会社A、B支店"), shortest first; a run longer than any member's
+        # name is never tried, so the work stays proportional to the cell.
+        best: list[list[str] | None] = [[]] + [None] * len(parts)
+        for end in range(1, len(parts) + 1):
+            for start in range(end - 1, max(-1, end - 1 - longest), -1):
+                if start < end - 1 and ends[end - 1] - starts[start] > self._longest:
+                    break
+                before = best[start]
+                if before is None:
+                    continue
+                ids = self._piece(joined(start, end))
+                if ids is not None:
+                    best[end] = before + ids
+                    break
+        found = best[-1]
+        if found is None:
+            reached = max(i for i, ids in enumerate(best) if ids is not None)
+            runs = range(min(len(parts), reached + longest), reached, -1)
+            shared = next((joined(reached, end) for end in runs if joined(reached, end) in self._shared), None)
+            return None, *self._unknown(shared or joined(reached, reached + 1))
+        ids = list(dict.fromkeys(found))
+        if not ids:
+            return parse_cell(None, column, [], None)
+        if column.kind == "member" and len(ids) == 1:
+            return ids[0], None, {}
+        return ids, None, {}
+
+    def _unknown(self, text: str) -> tuple[str, dict[str, Any]]:
+        separator = MEMBER_SEPARATORS.get(self.lang, ", ")
+        shared = self._shared.get(text)
+        if shared:
+            forms = separator.join(member_with_id(text, member_id, self.lang) for member_id in shared)
+            return "sheetcell.ambiguous_member", {"value": text, "choices": forms}
+        shown_names = {name: name for name in self._names.values()} | {i: n for i, n in self._names.items()}
+        close = difflib.get_close_matches(text, list(shown_names), n=1, cutoff=0.6) if len(text) < _CLOSE else []
+        if close:
+            return "sheetcell.unknown_member_suggest", {"value": text, "suggestion": shown_names[close[0]]}
+        return "sheetcell.unknown_member", {"value": text}
 
 
 @dataclass(frozen=True)
@@ -228,15 +400,17 @@ def plan_import(
     table: list[tuple[Any, ...]],
     roles: Document,
     text: str,
-    members: set[str] | None,
+    consortium: Consortium | None,
     *,
     prune: bool = False,
     baseline: Baseline | None = None,
+    lang: str = "ja",
 ) -> ImportPlan:
     """What importing the sheet changes in ``roles.yaml`` (``text``, loaded as ``roles``).
 
-    With a ``baseline`` the import is three-way (see the module's description), without one it
-    compares the sheet with the file as it is now.
+    ``consortium`` gives the members whose names and ids member cells may hold (``None``: any
+    id). With a ``baseline`` the import is three-way (see the module's description), without one
+    it compares the sheet with the file as it is now. Messages about cells list choices in ``lang``.
     """
     plan = ImportPlan(pruned=prune)
     sheet_title = shown(sheet_title)  # the title is only ever shown in messages
@@ -244,10 +418,11 @@ def plan_import(
         raise UsageError("import.empty", sheet=sheet_title)
     if baseline is not None and baseline.kind != "roles":
         raise UsageError("import.wrong_kind", sheet=sheet_title, kind=baseline.kind)
-    keys = [None if isinstance(cell, BadCell) else header_key(cell) for cell in table[0]]
+    keys = [None if isinstance(cell, BadCell) else header_key("roles", cell) for cell in table[0]]
     if "id" not in keys:
         raise UsageError("import.no_id", sheet=sheet_title)
     present = {key: i for i, key in enumerate(keys) if key in COLUMNS}
+    reader = CellReader(lang, consortium)
     sheet_rows: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     for number, raw in enumerate(table[1:], start=2):
@@ -261,9 +436,13 @@ def plan_import(
             if isinstance(cell, BadCell):
                 value, error, params = None, cell.msg_id, dict(cell.params)
             else:
-                value, error, params = parse_cell(cell, column, _allowed(key), members)
+                value, error, params = reader.read(cell, column, _allowed(key))
             if error:
-                shown_params = {name: shown(v) if isinstance(v, str) else v for name, v in params.items()}
+                # What the workbook holds is cut to a message's length; the choices and the
+                # suggestion come from the schemas and members.yaml and are shown whole.
+                shown_params = {
+                    name: shown(v) if isinstance(v, str) and name not in _WHOLE else v for name, v in params.items()
+                }
                 plan.problems.append(SheetProblem(sheet_title, number, _letter(index), error, shown_params))
             values[key] = value
         task_id = values.get("id")

@@ -39,14 +39,23 @@ def test_xlsx_has_headers_dates_dropdowns_and_members(shiomi, lang):
     assert (baseline.title, baseline.sheet_state) == ("dxkit-baseline", "veryHidden")
     assert [sheet.sheet_state, members.sheet_state] == ["visible", "visible"]
     assert sheet.title == ("役割・期限表" if lang == "ja" else "Role matrix")
-    assert sheet["I1"].value == ("期限 (due)" if lang == "ja" else "Due date (due)")
+    assert sheet["I1"].value == ("期限" if lang == "ja" else "Due date")
     assert sheet.freeze_panes == "B2"
-    assert isinstance(sheet["I2"].value, dt.datetime) and sheet["I2"].number_format == "yyyy-mm-dd"
+    assert isinstance(sheet["I2"].value, dt.datetime)
+    assert sheet["I2"].number_format == ('yyyy"年"m"月"d"日"' if lang == "ja" else "d mmm yyyy")
     assert sheet.max_row == 33 and sheet.column_dimensions["B"].width == 40
     formulas = [v.formula1 for v in sheet.data_validations.dataValidation]
-    assert '"not-started,in-progress,blocked,done,cancelled"' in formulas
+    if lang == "ja":
+        assert '"未着手,進行中,停滞,完了,中止"' in formulas and '"計画策定,社会実証,実装・展開"' in formulas
+    else:
+        assert '"not started,in progress,blocked,done,cancelled"' in formulas
     assert any(f and f.endswith("!$A$2:$A$18") for f in formulas)
-    assert members.max_row == 18 and members["A2"].value == "city-dx"
+    assert members.max_row == 18 and members["A1"].value == ("名称" if lang == "ja" else "Name")
+    assert members["A2"].value == (
+        "汐見市 企画部 デジタル推進課"
+        if lang == "ja"
+        else "Shiomi City, Digital Promotion Division (Planning Department)"
+    )
 
 
 def test_unchanged_export_import_leaves_the_file_byte_identical(shiomi: Path, lang: str) -> None:
@@ -198,12 +207,17 @@ def test_import_into_a_flow_style_task_list(shiomi: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "needle"),
-    [(9, "来週", "YYYY-MM-DD"), (5, "nobody", "members.yaml"), (13, "finished", "not-started")],
+    ("column", "value", "needles"),
+    [
+        (9, "来週", {"ja": "2026/4/1", "en": "2026/4/1"}),
+        (5, "nobody", {"ja": "members.yaml", "en": "members.yaml"}),
+        (13, "finished", {"ja": "未着手、進行中、停滞、完了、中止", "en": "not started, in progress, blocked"}),
+    ],
 )
 def test_invalid_cells_are_reported_by_sheet_row_and_column_and_nothing_is_written(
-    shiomi: Path, lang: str, column: int, value: str, needle: str
+    shiomi: Path, lang: str, column: int, value: str, needles: dict[str, str]
 ) -> None:
+    needle = needles[lang]
     path = _export_xlsx(shiomi, lang)
     book = load_workbook(path)
     book.worksheets[0].cell(5, column).value = value
@@ -326,9 +340,13 @@ def test_stale_workbook_changing_the_same_cell_is_a_conflict_and_that_cell_is_no
     result = invoke(["import", str(stale), "--lang", lang], exit=1)
     line = next(line for line in result.stdout.splitlines() if "T-013" in line)
     assert line.startswith("競合" if lang == "ja" else "conflict")
-    for part in (_label("status", lang), "done", "cancelled", "blocked", "roles.yaml"):
+    from dxkit.labels import labels
+
+    done, cancelled, blocked = (labels("Task.status", lang)[code] for code in ("done", "cancelled", "blocked"))
+    for part in (_label("status", lang), done, cancelled, blocked, "roles.yaml"):
         assert part in line, (part, line)
-    assert line.index("done") < line.index("cancelled") < line.index("blocked")  # baseline, yours, theirs
+    # baseline, yours, theirs: each as people read it, quoted
+    assert line.index(f"{done}") < line.index(f"{cancelled}") < line.index(f"{blocked}")
     assert ("1 か所" if lang == "ja" else "1 conflicts") in result.stderr
     after = _tasks(shiomi)
     assert after["T-013"]["status"] == "blocked"  # nothing written for the conflicting cell

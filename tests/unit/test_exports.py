@@ -120,9 +120,10 @@ def test_csv_and_xlsx_never_turn_text_into_a_formula():
     title = tasks["B2"]
     assert title.value == FORMULA and title.data_type == "s"
     assert baseline["B4"].value == FORMULA and baseline["B4"].data_type == "s"
-    assert members["B2"].value == "=1+1 汐見市" and members["B2"].data_type == "s"
-    assert isinstance(tasks["I2"].value, dt.datetime) and tasks["I2"].number_format == "yyyy-mm-dd"
-    assert tasks["D2"].value == "city, bank" and tasks["E3"].value == "bank"
+    assert members["A2"].value == "=1+1 汐見市" and members["A2"].data_type == "s"
+    assert isinstance(tasks["I2"].value, dt.datetime) and tasks["I2"].number_format == "d mmm yyyy"
+    assert tasks["D2"].value == "=1+1 汐見市, 汐見信用金庫" and tasks["D2"].data_type == "s"
+    assert tasks["E3"].value == "汐見信用金庫"
 
 
 def test_xlsx_drops_characters_xml_forbids_instead_of_failing():

@@ -125,11 +125,12 @@ def import_sheet(
     # refused before any work is spent on the consortium.
     title, table, baseline = read_workbook(workbook)
     consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
-    members = consortium.member_ids()
     # From reading roles.yaml to replacing it, no other dxkit command may change it.
     with nullcontext() if dry_run else locked(target):
         roles, raw = read_for_edit(target, ("roles",), language, changed="import.changed_meanwhile")
-        plan = plan_import(title, table, roles, raw.decode("utf-8-sig"), members, prune=prune, baseline=baseline)
+        plan = plan_import(
+            title, table, roles, raw.decode("utf-8-sig"), consortium, prune=prune, baseline=baseline, lang=language
+        )
         if plan.problems:
             for p in plan.problems:
                 show(
@@ -145,7 +146,7 @@ def import_sheet(
                     err=True,
                 )
             raise UsageError("import.nothing_written", count=len(plan.problems))
-        _report(plan, target, language)
+        _report(plan, target, language, consortium.member_display_names(language))
         if plan.changes == 0:
             show(t("import.no_changes", language, file=str(target)))
         elif dry_run:
@@ -159,19 +160,33 @@ def import_sheet(
         raise typer.Exit(exit_code_for_findings(len(plan.conflicts)))
 
 
-def _shown(value: object, lang: str) -> str:
-    """A value from a file or a workbook as one line on a terminal."""
+def _shown(value: object, lang: str, key: str | None = None, names: dict[str, str] | None = None) -> str:
+    """A value from a file or a workbook as one line on a terminal, as people read it.
+
+    With the column ``key``, a code reads as its label, a member id as the member's name and an
+    ISO date as ``2026年12月13日（日）``.
+    """
+    from dxkit.dates import format_date, parse_date
     from dxkit.escape import terminal_text
+    from dxkit.render.exports import enum_label, member_separator
+    from dxkit.sheet_import import COLUMNS
 
     if value is None or value == "":
         return t("import.empty_value", lang)
-    if isinstance(value, list | tuple):
-        return terminal_text(", ".join(str(v) for v in value))
-    return terminal_text(str(value))
+    column = COLUMNS.get(key or "")
+    items = [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
+    if column is not None and column.kind == "enum":
+        items = [enum_label(column, item, lang) for item in items]
+    elif column is not None and column.kind in ("members", "member") and names is not None:
+        return terminal_text(member_separator(lang).join(names.get(item, item) for item in items))
+    elif column is not None and column.kind == "date":
+        dates = [parse_date(item) for item in items]
+        items = [format_date(d, lang) if d is not None else item for d, item in zip(dates, items, strict=True)]
+    return terminal_text(", ".join(items))
 
 
-def _report(plan: ImportPlan, target: Path, lang: str) -> None:
-    """What the import found, cell by cell, on standard output."""
+def _report(plan: ImportPlan, target: Path, lang: str, names: dict[str, str] | None = None) -> None:
+    """What the import found, cell by cell, on standard output (``names``: members by id)."""
     from dxkit.escape import terminal_text
     from dxkit.sheet import header
     from dxkit.sheet_import import COLUMNS
@@ -182,9 +197,10 @@ def _report(plan: ImportPlan, target: Path, lang: str) -> None:
     elif plan.stale:
         show(t("import.stale", lang, file=file))
     for task_id, key, old, new in plan.changed:
-        shown_old = "" if old is None else _shown(old, lang)
-        shown_new = "" if new is None else _shown(new, lang)
-        show(t("import.changed", lang, id=terminal_text(task_id), key=key, old=shown_old, new=shown_new))
+        shown_old = "" if old is None else _shown(old, lang, key, names)
+        shown_new = "" if new is None else _shown(new, lang, key, names)
+        column = header("roles", COLUMNS[key], lang)
+        show(t("import.changed", lang, id=terminal_text(task_id), key=column, old=shown_old, new=shown_new))
     for task_id in plan.added:
         show(t("import.added", lang, id=terminal_text(task_id)))
     for task_id in plan.gone:
@@ -201,7 +217,7 @@ def _report(plan: ImportPlan, target: Path, lang: str) -> None:
             show(t("import.conflict_deleted", lang, id=task_id, file=file))
         else:
             column = header("roles", COLUMNS[c.key or "id"], lang)
-            base, yours, theirs = (_shown(v, lang) for v in (c.base, c.yours, c.theirs))
+            base, yours, theirs = (_shown(v, lang, c.key, names) for v in (c.base, c.yours, c.theirs))
             show(
                 t("import.conflict", lang, id=task_id, column=column, base=base, yours=yours, theirs=theirs, file=file)
             )

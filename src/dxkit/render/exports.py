@@ -3,6 +3,14 @@
 Every export reads the consortium model (every roles and issues file) and puts a person's
 text into its format only through :mod:`dxkit.escape`. :data:`EXPORTERS` lists them
 all by ``(kind, format)``, each behind one signature, so a command picks one from it.
+
+What a person reads is shown as people read it, in the export's language: an enumerated value
+as its label (``in-progress`` reads 進行中), a member reference as the organisation's name
+(:meth:`~dxkit.model.Consortium.member_display_names`), several joined by
+:data:`~dxkit.sheet.MEMBER_SEPARATORS`. Dates are real date cells in a workbook (shown as
+``2026年12月13日`` or ``13 Dec 2026``) and read ``2026年12月13日（日）`` in Markdown; CSV and
+calendars are read by programs and keep ISO dates (``2026-12-13``). The workbook's hidden
+baseline keeps the canonical values, so an import compares like with like.
 """
 
 from __future__ import annotations
@@ -15,14 +23,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dxkit.dates import format_date
 from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
 from dxkit.i18n import translate
-from dxkit.labels import label
+from dxkit.labels import label, labels
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
 from dxkit.render.markdown import table
-from dxkit.sheet import BASELINE_TITLE, SHEETS, baseline_rows, cell_text, choices, header, record_rows
+from dxkit.sheet import (
+    BASELINE_TITLE,
+    MEMBER_SEPARATORS,
+    SHEETS,
+    Column,
+    baseline_rows,
+    choices,
+    header,
+    record_rows,
+)
 
 if TYPE_CHECKING:
     from icalendar import Component
@@ -52,6 +70,54 @@ def sources_of(c: Consortium, kind: str) -> list[tuple[str, str]]:
     """Each file an export of ``kind`` reads: its name inside the consortium folder, and its text."""
     files = c.role_files if kind == "roles" else c.issue_files
     return [(os.path.relpath(f.at.doc.path, c.root).replace(os.sep, "/"), f.at.doc.text) for f in files]
+
+
+# -- what a cell shows --------------------------------------------------------------------------
+
+#: How a workbook shows a date cell, by language: ``2026年12月13日`` / ``13 Dec 2026``.
+DATE_FORMATS = {"ja": 'yyyy"年"m"月"d"日"', "en": "d mmm yyyy"}
+#: The longest list Excel keeps inside a drop-down's formula (more goes on the choices sheet).
+_MAX_LIST_FORMULA = 255
+
+
+def member_separator(lang: str) -> str:
+    """What joins several members in one cell: 、 in Japanese, ``, `` in English."""
+    return MEMBER_SEPARATORS.get(lang, MEMBER_SEPARATORS["en"])
+
+
+def enum_label(column: Column, value: str, lang: str) -> str:
+    """The label of an ``enum`` column's code in ``lang`` (the code itself if it has none)."""
+    if column.enum is None:
+        return value
+    return labels(column.enum, lang).get(value, value)
+
+
+def shown_value(value: Any, column: Column, names: dict[str, str], lang: str) -> Any:
+    """A value as a person reads it in a cell: labels, member names, lists joined; dates stay dates.
+
+    ``names`` are the member display names by id (:meth:`Consortium.member_display_names`).
+    Empty values are ``None``.
+    """
+    if value is None or value == () or value == "":
+        return None
+    if column.kind in ("members", "member"):
+        ids = value if isinstance(value, list | tuple) else (value,)
+        return member_separator(lang).join(names.get(str(m), str(m)) for m in ids)
+    if column.kind == "list" and isinstance(value, list | tuple):
+        return " / ".join(value)
+    if column.kind == "enum" and isinstance(value, str):
+        return enum_label(column, value, lang)
+    return value
+
+
+def shown_text(value: Any, column: Column, names: dict[str, str], lang: str, *, dates: str = "iso") -> str:
+    """A value as text for CSV (``dates="iso"``) or Markdown (``dates="people"``: 2026年12月13日（日）)."""
+    shown = shown_value(value, column, names, lang)
+    if shown is None:
+        return ""
+    if isinstance(shown, dt.date):
+        return shown.isoformat() if dates == "iso" else format_date(shown, lang)
+    return str(shown)
 
 
 # -- spreadsheets -------------------------------------------------------------------------------
@@ -99,49 +165,59 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     members_title = translate("sheet.title.members", lang)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
     wrap = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
+    names = c.member_display_names(lang)
+    date_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
     sheet.append([header(kind, column, lang) for column in columns])
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
         cell.alignment = wrap
     for values in record_rows(entries_of(c, kind), columns):
-        row: list[Any] = []
-        for value, column in zip(values, columns, strict=True):
-            if column.kind in ("members", "member", "list"):
-                row.append(cell_text(value, column) or None)
-            else:
-                row.append(value)
-        _append_text(sheet, row)
+        _append_text(sheet, [shown_value(v, column, names, lang) for v, column in zip(values, columns, strict=True)])
     last = max(sheet.max_row, 2)
+    lists: Worksheet | None = None  # the hidden sheet of choices too long for a formula, made when needed
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         for cell in sheet[letter][1:]:
             cell.alignment = wrap
             if column.kind == "date":
-                cell.number_format = "yyyy-mm-dd"
-        allowed = choices(kind, column)
+                cell.number_format = date_format
+        allowed = [enum_label(column, code, lang) for code in choices(kind, column)]
         if allowed:
-            rule = DataValidation(type="list", formula1='"' + ",".join(allowed) + '"', allow_blank=not column.required)
+            formula = '"' + ",".join(allowed) + '"'
+            if any("," in text or '"' in text for text in allowed) or len(formula) > _MAX_LIST_FORMULA:
+                if lists is None:
+                    lists = book.create_sheet(translate("sheet.title.choices", lang))
+                    lists.sheet_state = "hidden"
+                _append_text(lists, [header(kind, column, lang), *allowed])
+                row_number = lists.max_row
+                end = get_column_letter(len(allowed) + 1)
+                formula = f"'{lists.title}'!$B${row_number}:${end}${row_number}"
+            rule = DataValidation(type="list", formula1=formula, allow_blank=not column.required)
             rule.add(f"{letter}2:{letter}{last + 200}")
             sheet.add_data_validation(rule)
         if column.kind == "member":
-            count = len(c.member_names()) or 1
+            count = len(names) or 1
             rule = DataValidation(type="list", formula1=f"'{members_title}'!$A$2:$A${count + 1}", allow_blank=False)
             rule.add(f"{letter}2:{letter}{last + 200}")
             sheet.add_data_validation(rule)
         if column.kind == "date":
-            rule = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True)
+            # A warning, not a stop: a date typed as text (令和8年4月1日, R8.4.1) may stay, the import reads it.
+            rule = DataValidation(
+                type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True, errorStyle="warning"
+            )
             rule.add(f"{letter}2:{letter}{last + 200}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
-    members = book.create_sheet(members_title)
-    members.append([translate(f"sheet.members.{key}", lang) for key in ("id", "name", "type")])
+    members = book.create_sheet(members_title, index=1)
+    members.append([translate(f"sheet.members.{key}", lang) for key in ("name", "type")])
     for cell in members[1]:
         cell.font, cell.fill = bold, fill
+    member_types = labels("memberType", lang)
     for member in c.members:
-        _append_text(members, [member.id, member.name, member.type])
-    for letter, width in (("A", 18), ("B", 40), ("C", 22)):
+        _append_text(members, [names[member.id], member_types.get(member.type, member.type)])
+    for letter, width in (("A", 40), ("B", 28)):
         members.column_dimensions[letter].width = width
     members.freeze_panes = "A2"
     baseline = book.create_sheet(BASELINE_TITLE)
@@ -156,24 +232,30 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
 def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
     """CSV in UTF-8, with a byte-order mark by default so Excel shows Japanese correctly.
 
-    Cells go through :func:`~dxkit.escape.csv_text`: none opens as a formula.
+    Cells show labels and member names; dates stay ISO (``2026-12-13``), which every program
+    reads. Cells go through :func:`~dxkit.escape.csv_text`: none opens as a formula.
     """
     columns = SHEETS[kind][1]
+    names = c.member_display_names(lang)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([csv_text(header(kind, column, lang)) for column in columns])
     for values in record_rows(entries_of(c, kind), columns):
-        writer.writerow([csv_text(cell_text(v, col)) for v, col in zip(values, columns, strict=True)])
+        writer.writerow([csv_text(shown_text(v, col, names, lang)) for v, col in zip(values, columns, strict=True)])
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
 
 
 def render_md(c: Consortium, kind: str, lang: str) -> str:
-    """A Markdown table of the entries; every cell is escaped Markdown text."""
+    """A Markdown table of the entries, dates as people read them; every cell is escaped Markdown text."""
     columns = SHEETS[kind][1]
+    names = c.member_display_names(lang)
     return table(
         [markdown_text(header(kind, col, lang)) for col in columns],
         [
-            [markdown_text(cell_text(v, col)) for v, col in zip(values, columns, strict=True)]
+            [
+                markdown_text(shown_text(v, col, names, lang, dates="people"))
+                for v, col in zip(values, columns, strict=True)
+            ]
             for values in record_rows(entries_of(c, kind), columns)
         ],
     )
@@ -206,13 +288,17 @@ def _add_text(component: Component, name: str, value: str) -> None:
 def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     """One all-day event per task deadline; UIDs are stable per consortium and task id.
 
+    Descriptions name members and states as people read them; dates are iCalendar dates.
+
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
     copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text property goes
     through :func:`_add_text`: no raw line break ends a property, none starts another.
     """
     from icalendar import Calendar, Event
 
-    names = c.member_names()
+    names = c.member_display_names(lang)
+    joined = member_separator(lang).join
+    statuses = labels("Task.status", lang)
     calendar = Calendar()
     _add_text(calendar, "prodid", "-//dxkit//roles//" + lang.upper())
     _add_text(calendar, "version", "2.0")
@@ -230,9 +316,9 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
         event.add("dtend", due + dt.timedelta(days=1))
         _add_text(event, "summary", translate("ics.summary", lang, id=task.id, title=task.title))
         lines = [
-            translate("ics.accountable", lang, who=", ".join(names.get(m, m) for m in task.accountable)),
-            translate("ics.responsible", lang, who=", ".join(names.get(m, m) for m in task.responsible)),
-            translate("ics.status", lang, status=task.status),
+            translate("ics.accountable", lang, who=joined(names.get(m, m) for m in task.accountable)),
+            translate("ics.responsible", lang, who=joined(names.get(m, m) for m in task.responsible)),
+            translate("ics.status", lang, status=statuses.get(task.status, task.status)),
         ]
         if task.done_criteria:
             lines.append(translate("ics.done", lang, criteria=task.done_criteria))
@@ -241,7 +327,7 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
                 translate("ics.delay", lang, reason=task.delay.reason or "", plan=task.delay.recovery_plan or "")
             )
         _add_text(event, "description", "\n".join(lines))
-        event.add("categories", [ics_text(task.stage)])
+        event.add("categories", [ics_text(label("stage", task.stage, lang))])
         _add_text(event, "status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
     data: bytes = calendar.to_ical()
