@@ -267,6 +267,26 @@ def test_the_charter_can_ask_for_japanese_era_dates(tmp_path, lang):
     assert data["today"] == TODAY
 
 
+def test_exports_follow_the_charters_calendar(tmp_path, lang):
+    from openpyxl import load_workbook
+
+    folder = _copy(tmp_path, lang, japanese_era=True)
+    md = invoke(["export", "roles", str(folder), "-f", "md", "--today", TODAY, "--lang", lang]).stdout
+    book_path = tmp_path / "roles.xlsx"
+    invoke(["export", "roles", str(folder), "-o", str(book_path), "--today", TODAY, "--lang", lang])
+    sheet = load_workbook(book_path).worksheets[0]
+    formats = {cell.number_format for row in sheet.iter_rows(min_row=2) for cell in row if cell.is_date}
+    csv = invoke(["export", "roles", str(folder), "-f", "csv", "--no-bom", "--lang", lang]).stdout
+    due = str(load_file(folder / "roles.yaml").data["tasks"][0]["due"])
+    if lang == "ja":
+        assert _day(due, "ja", japanese_era=True) in md and "2026年" not in md
+        assert formats == {'[$-411]ggge"年"m"月"d"日"'}
+    else:
+        assert _day(due, "en") in md
+        assert formats == {"d mmm yyyy"}
+    assert due in csv  # a machine format keeps ISO dates
+
+
 @pytest.mark.parametrize("fmt", ["text", "md", "html"])
 def test_handouts_show_the_date_as_people_write_it(tmp_path, lang, fmt):
     folder = _copy(tmp_path, lang)

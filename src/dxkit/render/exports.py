@@ -30,6 +30,7 @@ from dxkit.labels import label, labels
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
+from dxkit.reading import uses_japanese_era
 from dxkit.render.markdown import table
 from dxkit.sheet import (
     BASELINE_TITLE,
@@ -76,6 +77,8 @@ def sources_of(c: Consortium, kind: str) -> list[tuple[str, str]]:
 
 #: How a workbook shows a date cell, by language: ``2026年12月13日`` / ``13 Dec 2026``.
 DATE_FORMATS = {"ja": 'yyyy"年"m"月"d"日"', "en": "d mmm yyyy"}
+#: The Japanese era form (令和8年4月1日): Excel's era code ``ggge`` under the Japanese locale (411).
+ERA_DATE_FORMAT = '[$-411]ggge"年"m"月"d"日"'
 #: The longest list Excel keeps inside a drop-down's formula (more goes on the choices sheet).
 _MAX_LIST_FORMULA = 255
 
@@ -110,13 +113,24 @@ def shown_value(value: Any, column: Column, names: dict[str, str], lang: str) ->
     return value
 
 
-def shown_text(value: Any, column: Column, names: dict[str, str], lang: str, *, dates: str = "iso") -> str:
-    """A value as text for CSV (``dates="iso"``) or Markdown (``dates="people"``: 2026年12月13日（日）)."""
+def shown_text(
+    value: Any,
+    column: Column,
+    names: dict[str, str],
+    lang: str,
+    *,
+    dates: str = "iso",
+    japanese_era: bool = False,
+) -> str:
+    """A value as text for CSV (``dates="iso"``) or Markdown (``dates="people"``: 2026年12月13日（日）).
+
+    ``japanese_era`` writes people's dates by the era (令和8年12月13日（日）), as the charter asks.
+    """
     shown = shown_value(value, column, names, lang)
     if shown is None:
         return ""
     if isinstance(shown, dt.date):
-        return shown.isoformat() if dates == "iso" else format_date(shown, lang)
+        return shown.isoformat() if dates == "iso" else format_date(shown, lang, japanese_era=japanese_era)
     return str(shown)
 
 
@@ -167,6 +181,8 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     names = c.member_display_names(lang)
     date_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
+    if lang == "ja" and uses_japanese_era(c):
+        date_format = ERA_DATE_FORMAT
     sheet.append([header(kind, column, lang) for column in columns])
     for cell in sheet[1]:
         cell.font, cell.fill = bold, fill
@@ -249,11 +265,12 @@ def render_md(c: Consortium, kind: str, lang: str) -> str:
     """A Markdown table of the entries, dates as people read them; every cell is escaped Markdown text."""
     columns = SHEETS[kind][1]
     names = c.member_display_names(lang)
+    era = uses_japanese_era(c)
     return table(
         [markdown_text(header(kind, col, lang)) for col in columns],
         [
             [
-                markdown_text(shown_text(v, col, names, lang, dates="people"))
+                markdown_text(shown_text(v, col, names, lang, dates="people", japanese_era=era))
                 for v, col in zip(values, columns, strict=True)
             ]
             for values in record_rows(entries_of(c, kind), columns)
