@@ -100,6 +100,21 @@ def suspects_in(text: str, *, strict: bool = True) -> list[Suspect]:
     return found
 
 
+def marks_in(text: str) -> list[Suspect]:
+    """The full-width characters of a text that would have made it YAML structure in ASCII.
+
+    A text where the schema wants a mapping, a list or a number (``title：x``, ``［city］``,
+    ``１``): a colon, a bracket, a comma or a digit, and a full-width space only after a colon.
+    Other full-width spaces belong to the text (``市役所　企画課``).
+    """
+    marks = ("colon", "bracket", "brace", "comma", "digit")
+    return [
+        s
+        for s in suspects_in(text)
+        if s.kind in marks or (s.kind == "space" and s.offset and text[s.offset - 1] in ":：")
+    ]
+
+
 def to_ascii(text: str, suspects: list[Suspect]) -> str:
     """``text`` with each suspect replaced by its ASCII form (``、`` by ``, ``)."""
     chars = list(text)

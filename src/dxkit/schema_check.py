@@ -21,7 +21,7 @@ from typing import Any
 from dxkit.dates import parse_date
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Severity
 from dxkit.fullwidth import describe as describe_char
-from dxkit.fullwidth import suspects_in, to_ascii
+from dxkit.fullwidth import marks_in, suspects_in, to_ascii
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE
 from dxkit.loading import Document, Position
@@ -144,9 +144,13 @@ class _Messages:
             fitting = [e for e in error.context if e.validator != "type"]
             return self.describe(best_match(fitting or error.context))
         if isinstance(value, str) and keyword in ("pattern", "format", "enum", "type", "const"):
-            # An id or a date holds no full-width character at all; a choice or a mapping may hold
-            # Japanese text, so there only full-width forms of ASCII characters count.
-            suspects = suspects_in(value, strict=keyword in ("pattern", "format"))
+            # An id or a date holds no full-width character at all; a choice may hold Japanese
+            # text, so there only full-width forms of ASCII characters count, and in text where a
+            # mapping, list or number belongs only the marks that would have made one.
+            if keyword == "type":
+                suspects = marks_in(value)
+            else:
+                suspects = suspects_in(value, strict=keyword in ("pattern", "format"))
             if suspects:
                 fixed = to_ascii(value, suspects)
                 if error.validator_value == _DATE_PATTERN and (date := parse_date(value)) is not None:

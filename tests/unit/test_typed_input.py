@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from dxkit.editing import Editor
@@ -318,3 +320,39 @@ def test_a_date_in_another_form_gets_the_iso_form_to_write(lang: str, typed: str
 def test_a_date_that_is_no_date_keeps_the_general_message(lang: str) -> None:
     findings = check_schema(load_text(ROLES.replace('start: "2026-04-01"', "start: 2026/13/1"), "r.yaml"), lang)
     assert "YYYY-MM-DD" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "char", "named"),
+    [
+        ("    title: ワークショップ\n", "    title: ワークショップ\n    indicator: 件数：10\n", "：", True),
+        ("    title: ワークショップ\n", "    title: ワークショップ\n    indicator: 件数:\u300010\n", "\u3000", True),
+        ("responsible: [city]", "responsible: 市役所\u3000企画課", "\u3000", False),
+    ],
+)
+def test_text_where_a_mapping_belongs_names_only_the_marks(
+    lang: str, old: str, new: str, char: str, named: bool
+) -> None:
+    text = ROLES.replace(old, new)
+    findings = check_schema(load_text(text, "roles.yaml"), lang)
+    assert len(findings) == 1, findings
+    line = _line_of(text, new.strip().split("\n")[-1])
+    assert findings[0].line == line
+    if named:
+        _assert_names(findings[0].message, char, lang)
+        assert findings[0].column == text.split("\n")[line - 1].index(char) + 1
+    else:
+        assert "U+3000" not in findings[0].message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab :-#\n\"'[]、：　－ー２Ｔ")), max_size=60))
+def test_any_text_with_full_width_marks_loads_or_gives_a_load_error(text: str) -> None:
+    try:
+        load_text(text, "x.yaml")
+    except FullWidthError as error:
+        line = text.split("\n")[error.position.line - 1]
+        assert line[error.position.column - 1] == error.suspect.char
+        assert error.message("ja") and error.message("en")
+    except LoadError:
+        pass
