@@ -158,6 +158,16 @@ class _Messages:
                 params = describe_char(suspects[0], self.lang)
                 msg = self.t("fullwidth.value", where=where, value=_show(value), fixed=_show(fixed), **params)
                 return msg, path, False, suspects[0].char
+        if keyword == "additionalProperties" and isinstance(value, dict):
+            # A key typed in full width (ｔｉｔｌｅ, or title followed by a full-width space).
+            allowed = schema.get("properties", {})
+            for extra in (k for k in value if k not in allowed):
+                marks = suspects_in(str(extra))
+                fixed = to_ascii(str(extra), marks).strip()
+                if marks and fixed in allowed:
+                    params = describe_char(marks[0], self.lang)
+                    msg = self.t("fullwidth.value", where=where, value=_show(extra), fixed=fixed, **params)
+                    return msg, (*path, extra), True, marks[0].char
         text, at, key = self._describe(error, path, keyword, value, schema, where)
         return text, at, key, None
 

@@ -356,3 +356,37 @@ def test_any_text_with_full_width_marks_loads_or_gives_a_load_error(text: str) -
         assert error.message("ja") and error.message("en")
     except LoadError:
         pass
+
+
+@pytest.mark.parametrize(("key", "char"), [("ｔｉｔｌｅ", "ｔ"), ("title\u3000", "\u3000")])
+def test_a_key_typed_in_full_width_is_named(lang: str, key: str, char: str) -> None:
+    text = ROLES.replace("    title: ワークショップ", f"    {key}: ワークショップ")
+    findings = check_schema(load_text(text, "roles.yaml"), lang)
+    named = [f for f in findings if "U+" in f.message]
+    assert len(named) == 1, findings
+    line = _line_of(text, f"{key}: ワークショップ")
+    assert (named[0].line, named[0].column) == (line, text.split("\n")[line - 1].index(char) + 1)
+    assert "title" in named[0].message
+    if char == "\u3000":
+        _assert_names(named[0].message, char, lang)
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("2026/4/1", "2026-04-01"),
+        ("２０２６-04-01", "2026-04-01"),
+        ("令和8年4月1日", "2026-04-01"),
+        ("R8.4.1", "2026-04-01"),
+        ("2026年4月1日（水）", "2026-04-01"),
+    ],
+)
+def test_fixes_name_dates_in_their_iso_form(typed: str, iso: str) -> None:
+    doc = load_text(ROLES.replace('start: "2026-04-01"', f'start: "{typed}"'), "roles.yaml")
+    fixes = find_fixes(doc)
+    assert [(f.path, f.old, f.new, f.line, f.column) for f in fixes] == [(("tasks", 0, "start"), typed, iso, 9, 12)]
+
+
+@pytest.mark.parametrize("left", ['"2026-04-01"', "2026/13/1", "明日", '"2026-02-30"'])
+def test_fixes_leave_iso_and_unreadable_dates_alone(left: str) -> None:
+    assert find_fixes(load_text(ROLES.replace('start: "2026-04-01"', f"start: {left}"), "roles.yaml")) == []
