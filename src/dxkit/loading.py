@@ -40,6 +40,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from dxkit.errors import InputError
+from dxkit.fullwidth import Suspect, describe, structural
+from dxkit.i18n import DEFAULT_LANG, translate
 
 try:  # pragma: no cover - which branch runs depends on the PyYAML build
     from yaml._yaml import CParser as _Parser
@@ -181,6 +183,17 @@ class LoadError(InputError):
         self.code = code
         self.path = path
         self.position = position or Position(1, 1)
+
+
+class FullWidthError(LoadError):
+    """A syntax error caused by a full-width character where YAML expects an ASCII mark."""
+
+    def __init__(self, path: str, position: Position, suspect: Suspect) -> None:
+        super().__init__("DX001", "fullwidth.syntax", path, position)
+        self.suspect = suspect
+
+    def message(self, lang: str = DEFAULT_LANG) -> str:
+        return translate(self.msg_id, lang, **describe(self.suspect, lang))
 
 
 @dataclass
@@ -399,6 +412,15 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> LoadError:
         line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
         if mark.column < len(line) and line[mark.column] == "\t":
             return LoadError("DX001", "load.syntax.tab", path, position)
+    if exc.problem_mark is not None:
+        # A full-width mark makes the parser stop later (often on the next line): name the
+        # character where it stands, in the lines the parser was reading.
+        stop = exc.problem_mark
+        start = exc.context_mark.line if exc.context_mark is not None else stop.line
+        found = structural(text, min(start, stop.line - 1), stop.line, stop.column)
+        if found is not None:
+            row, suspect = found
+            return FullWidthError(path, Position(row + 1, suspect.offset + 1), suspect)
     for needle, msg_id in _SYNTAX_HINTS:
         if needle in problem:
             code = "DX005" if msg_id == "load.too_deep" else "DX001"

@@ -23,11 +23,11 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from dxkit._resources import schemas_dir, toolkits_dir
+from dxkit._resources import toolkits_dir
 from dxkit.errors import ScaffoldConflict, TemplateError, UsageError, read_error
 from dxkit.escape import markdown_text, yaml_string
 from dxkit.loading import LoadError, NotRegularFile, load_text, read_head
-from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+from dxkit.schemas import KINDS, SCHEMA_VERSION, published_text, schema_filename
 from dxkit.writing import write_all
 
 #: Where ``init`` puts a copy of the schemas, relative to the consortium folder.
@@ -134,11 +134,8 @@ def render_toolkit(toolkit: str, lang: str, context: dict[str, Any], today: dt.d
 
 
 def schema_files() -> list[PlannedFile]:
-    """Copies of the shipped schemas, so editors validate offline."""
-    return [
-        PlannedFile(SCHEMA_FOLDER / schema_filename(kind), (schemas_dir() / schema_filename(kind)).read_bytes())
-        for kind in KINDS
-    ]
+    """The schemas as dxkit publishes them (labels allowed), so editors validate offline."""
+    return [PlannedFile(SCHEMA_FOLDER / schema_filename(kind), published_text(kind).encode("utf-8")) for kind in KINDS]
 
 
 # -- planning and writing ------------------------------------------------------------------

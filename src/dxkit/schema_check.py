@@ -18,10 +18,13 @@ from itertools import islice
 from pathlib import PurePath
 from typing import Any
 
+from dxkit.dates import parse_date
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Severity
+from dxkit.fullwidth import describe as describe_char
+from dxkit.fullwidth import marks_in, suspects_in, to_ascii
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE
-from dxkit.loading import Document
+from dxkit.loading import Document, Position
 from dxkit.schemas import (
     KINDS,
     SCHEMA_VERSION,
@@ -122,8 +125,13 @@ class _Messages:
     def t(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
 
-    def describe(self, error: Any) -> tuple[str, tuple[str | int, ...], bool]:
-        """The message for one error, the path to point at, and whether to point at the key."""
+    def _choice(self, code: str, texts: dict[str, str]) -> str:
+        label = texts.get(self.lang)
+        return code if not label or label == code else self.t("typed.choice", code=code, label=label)
+
+    def describe(self, error: Any) -> tuple[str, tuple[str | int, ...], bool, str | None]:
+        """The message for one error, the path to point at, whether to point at the key, and the
+        character of the value to point at (a full-width one), if any."""
         path = tuple(error.absolute_path)
         keyword = error.validator
         value = error.instance
@@ -135,6 +143,37 @@ class _Messages:
             # Prefer the branch whose type fits the value: its complaint is the useful one.
             fitting = [e for e in error.context if e.validator != "type"]
             return self.describe(best_match(fitting or error.context))
+        if isinstance(value, str) and keyword in ("pattern", "format", "enum", "type", "const"):
+            # An id or a date holds no full-width character at all; a choice may hold Japanese
+            # text, so there only full-width forms of ASCII characters count, and in text where a
+            # mapping, list or number belongs only the marks that would have made one.
+            if keyword == "type":
+                suspects = marks_in(value)
+            else:
+                suspects = suspects_in(value, strict=keyword in ("pattern", "format"))
+            if suspects:
+                fixed = to_ascii(value, suspects)
+                if error.validator_value == _DATE_PATTERN and (date := parse_date(value)) is not None:
+                    fixed = date.isoformat()
+                params = describe_char(suspects[0], self.lang)
+                msg = self.t("fullwidth.value", where=where, value=_show(value), fixed=_show(fixed), **params)
+                return msg, path, False, suspects[0].char
+        if keyword == "additionalProperties" and isinstance(value, dict):
+            # A key typed in full width (ｔｉｔｌｅ, or title followed by a full-width space).
+            allowed = schema.get("properties", {})
+            for extra in (k for k in value if k not in allowed):
+                marks = suspects_in(str(extra))
+                fixed = to_ascii(str(extra), marks).strip()
+                if marks and fixed in allowed:
+                    params = describe_char(marks[0], self.lang)
+                    msg = self.t("fullwidth.value", where=where, value=_show(extra), fixed=fixed, **params)
+                    return msg, (*path, extra), True, marks[0].char
+        text, at, key = self._describe(error, path, keyword, value, schema, where)
+        return text, at, key, None
+
+    def _describe(
+        self, error: Any, path: tuple[str | int, ...], keyword: str, value: Any, schema: dict[str, Any], where: str
+    ) -> tuple[str, tuple[str | int, ...], bool]:
         if keyword == "required":
             missing = next((m for m in error.validator_value if m not in value), "")
             title = field_title(self.kind, (*path, missing), self.lang) or missing
@@ -165,7 +204,12 @@ class _Messages:
                 msg += self.t("schema.hint.quote")
             return msg, path, False
         if keyword == "enum":
-            choices = ", ".join(str(c) for c in error.validator_value)
+            # A labelled enum also allows its labels: name the codes, each with its label.
+            labels = schema.get("x-labels")
+            if isinstance(labels, dict):
+                choices = self.t("typed.separator").join(self._choice(code, texts) for code, texts in labels.items())
+            else:
+                choices = ", ".join(str(c) for c in error.validator_value)
             return self.t("schema.enum", where=where, value=_show(value), choices=choices), path, False
         if keyword == "const":
             if path == ("kind",):
@@ -184,6 +228,8 @@ class _Messages:
             }.get(pattern, "schema.pattern")
             if pattern.startswith("^DX"):
                 msg_id = "schema.pattern.rule_code"
+            if pattern == _DATE_PATTERN and isinstance(value, str) and (date := parse_date(value)) is not None:
+                return self.t("typed.date", where=where, value=_show(value), iso=date.isoformat()), path, False
             return self.t(msg_id, where=where, value=_show(value), pattern=pattern), path, False
         if keyword == "format":
             return self.t("schema.format.date", where=where, value=_show(value)), path, False
@@ -195,6 +241,15 @@ class _Messages:
         if keyword == "uniqueItems":
             return self.t("schema.uniqueItems", where=where), path, False
         return self.t("schema.other", where=where, keyword=keyword), path, False
+
+
+def _position_of(doc: Document, start: Position, char: str) -> Position:
+    """Where ``char`` stands in the value that starts at ``start`` (on that line), else ``start``."""
+    lines = doc.text.split("\n")
+    if start.line > len(lines):
+        return start
+    found = lines[start.line - 1].find(char, start.column - 1)
+    return Position(start.line, found + 1) if found >= 0 else start
 
 
 def _kind_finding(doc: Document, msg_id: str, lang: str, **params: Any) -> Finding:
@@ -269,8 +324,10 @@ def check_schema_counted(doc: Document, lang: str, *, limit: int = MAX_FINDINGS_
     messages = _Messages(kind, lang, data)
     findings = []
     for error in errors[:limit]:
-        text, path, key = messages.describe(error)
+        text, path, key, char = messages.describe(error)
         pos = doc.locate(path, key=key)
+        if char is not None:
+            pos = _position_of(doc, pos, char)
         schema_path = "/".join(str(p) for p in error.absolute_schema_path)
         findings.append(Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path))
     findings.sort(key=lambda f: f.sort_key)

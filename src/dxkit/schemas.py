@@ -33,12 +33,65 @@ def schema_filename(kind: str) -> str:
 
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
+    """The schema of ``kind`` as written in ``schemas/``: each enum lists its codes only.
+
+    The model, the labels and the workbook read this one. Files are checked against
+    :func:`published_schema`, which also accepts the labels.
+    """
     if kind not in KINDS:
         raise KeyError(kind)
     path = schemas_dir() / schema_filename(kind)
     with path.open(encoding="utf-8") as handle:
         schema: dict[str, Any] = json.load(handle)
     return schema
+
+
+def label_codes(node: dict[str, Any]) -> dict[str, str]:
+    """Every label of the enum ``node`` (from its ``x-labels``, in both languages) with its code.
+
+    A label that is its own code (``planning`` / planning) is left out. A label that would name
+    two codes, or a code other than its own, is a mistake in the schemas: :class:`ValueError`.
+    """
+    codes = [value for value in node.get("enum", ()) if isinstance(value, str)]
+    found: dict[str, str] = {}
+    for code, texts in node.get("x-labels", {}).items():
+        for text in texts.values():
+            if text == code:
+                continue
+            if text in codes or found.setdefault(text, code) != code:
+                raise ValueError(f"the label {text!r} names more than one value of the enum {codes}")
+    return found
+
+
+def _with_labels(node: Any) -> Any:
+    """A copy of ``node`` in which every labelled enum also allows its labels, after its codes."""
+    if isinstance(node, list):
+        return [_with_labels(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    copy = {key: _with_labels(value) for key, value in node.items()}
+    if isinstance(node.get("enum"), list) and isinstance(node.get("x-labels"), dict):
+        copy["enum"] = [*node["enum"], *label_codes(node)]
+    return copy
+
+
+@cache
+def published_schema(kind: str) -> dict[str, Any]:
+    """The schema of ``kind`` as dxkit checks files and publishes it: labels are allowed values too.
+
+    ``status: 完了`` means ``status: done``. Every labelled enum lists its codes first and then its
+    labels in both languages, so an editor completes both and check-jsonschema agrees with dxkit;
+    ``x-labels`` stays, saying which code each label stands for. One enum keeps one list (not an
+    ``anyOf`` of codes and labels) because editors complete the values of one ``enum`` best and
+    their messages name the allowed values at once.
+    """
+    published: dict[str, Any] = _with_labels(load_schema(kind))
+    return published
+
+
+def published_text(kind: str) -> str:
+    """:func:`published_schema` as the JSON text written for editors (``init``, ``schema export``)."""
+    return json.dumps(published_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 def inline_refs(node: Any, root: dict[str, Any]) -> Any:
@@ -72,7 +125,7 @@ def fast_validator_for(kind: str) -> Any | None:
         import jsonschema_rs
     except ImportError:
         return None
-    schema = load_schema(kind)
+    schema = published_schema(kind)
     return jsonschema_rs.validator_for(inline_refs(schema, schema), validate_formats=True)
 
 
@@ -81,7 +134,7 @@ def validator_for(kind: str) -> Any:
     """The compiled validator for ``kind`` (imported lazily: jsonschema is heavy)."""
     from jsonschema import Draft202012Validator
 
-    schema = load_schema(kind)
+    schema = published_schema(kind)
     return Draft202012Validator(inline_refs(schema, schema), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 

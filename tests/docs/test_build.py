@@ -45,3 +45,12 @@ def test_search_indexes_are_per_language(built_site: Path):
 def test_schemas_are_published(built_site: Path):
     published = json.loads((built_site / "schemas" / "v1" / "roles.schema.json").read_text(encoding="utf-8"))
     assert published["$id"] == "urn:dxkit:schema:roles:1"
+
+
+def test_published_schemas_accept_labels_as_dxkit_does(built_site: Path):
+    from dxkit.schemas import KINDS, published_text
+
+    for kind in KINDS:
+        assert (built_site / "schemas" / "v1" / f"{kind}.schema.json").read_text(encoding="utf-8") == published_text(
+            kind
+        )

@@ -44,6 +44,23 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(codes)
 
 
+def _fix(paths: list[str], lang: str) -> None:
+    """Rewrite labels and dates in canonical form, saying what changed (on standard error, so a
+    report in JSON or another format stays whole on standard output)."""
+    from dxkit.fixing import fix_paths
+    from dxkit.schema_check import format_path
+
+    files = count = 0
+    for done in fix_paths(paths, lang):
+        for item in done.fixes:
+            shown = format_path(item.path)
+            params = {"file": done.display, "line": item.line, "column": item.column, "field": shown}
+            show(t("fix.rewrote", lang, old=item.old, new=item.new, **params), err=True)
+        files += bool(done.fixes)
+        count += len(done.fixes)
+    show(t("fix.summary", lang, files=files, count=count) if count else t("fix.nothing", lang), err=True)
+
+
 def validate(
     paths: Annotated[
         list[str] | None,
@@ -65,11 +82,14 @@ def validate(
         ),
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=help_text("help.validate.exit_zero"))] = False,
+    fix: Annotated[bool, typer.Option("--fix", help=help_text("help.validate.fix"))] = False,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
     language = chosen_lang(lang)
     selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
+    if fix:
+        _fix(paths or ["."], language)
     report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
     write(REPORTERS[output_format.value](report, language))
     nothing_found = report.files == 0 and not report.unusable_paths

@@ -71,8 +71,13 @@ def write_edit(
     *,
     document: Document | None = None,
     changed: str = "write.changed",
+    checked: bool = True,
 ) -> None:
     """Write an edited file: only if the result is valid and the file still holds ``original``.
+
+    With ``checked`` false the result is not checked against its schema: an edit that only
+    rewrites values in their canonical form (``validate --fix``) may leave a file's other errors
+    as they were, for validation to report.
 
     ``document`` is the result as the edit layer proved it (:attr:`Edited.document`); when it is
     the document of ``text``, the schema check uses it instead of reading the text once more.
@@ -84,7 +89,9 @@ def write_edit(
     from dxkit.writing import replace_if_unchanged
 
     body = text[1:] if text.startswith("\ufeff") else text
-    if document is not None and document.text == body:
+    if not checked:
+        pass
+    elif document is not None and document.text == body:
         problems = check_schema(document, lang)
         if problems:
             raise UsageError("edit.broken", file=str(path), detail=problems[0].message)

@@ -10,6 +10,8 @@ is regenerated). The generator normalises shapes once, here, for every reader:
 * a date (``$defs/date``) becomes a :class:`datetime.date`;
 * a field that takes one id or a list of ids (``accountable``) becomes a tuple of ids;
 * an optional list that is absent becomes an empty tuple, an optional value ``None``;
+* an enum value written as one of its labels (``完了``, ``not started``) becomes its code
+  (``done``, ``not-started``), so rules, analyses and renderers see codes only;
 * every record keeps ``at``, the :class:`~dxkit.model.loc.Loc` it was read from.
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dxkit import generated
-from dxkit.schemas import KINDS, load_schema
+from dxkit.schemas import KINDS, label_codes, load_schema
 
 OUTPUT = Path("src/dxkit/model/records.py")
 
@@ -109,6 +111,7 @@ class _Generator:
     classes: dict[str, _Class] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     enums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    label_codes: dict[str, dict[str, str]] = field(default_factory=dict)
 
     # -- schema walking -----------------------------------------------------------------
 
@@ -171,7 +174,9 @@ class _Generator:
         root: dict[str, Any],
     ) -> tuple[str, str]:
         if "enum" in node:
-            self.enum(enum_name, node["enum"])
+            self.enum(enum_name, node)
+            if self.label_codes[enum_name]:
+                return _scalar(node), f"_code({json.dumps(enum_name)}, {value})"
         if def_name == "date":
             return "dt.date", f"dt.date.fromisoformat({value})"
         variants = node.get("anyOf") or node.get("oneOf")
@@ -188,7 +193,10 @@ class _Generator:
                 cls = self.record(kind, f"{path}.[]", item, root)
                 return (f"tuple[{cls}, ...]", f"tuple({cls}.from_data(x, {loc} / i) for i, x in enumerate({value}))")
             if "enum" in item:
-                self.enum(item_def or enum_name, item["enum"])
+                name = item_def or enum_name
+                self.enum(name, item)
+                if self.label_codes[name]:
+                    return f"tuple[{_scalar(item)}, ...]", f"tuple(_code({json.dumps(name)}, x) for x in {value})"
             if item_def == "date":
                 return "tuple[dt.date, ...]", f"tuple(dt.date.fromisoformat(x) for x in {value})"
             return f"tuple[{_scalar(item)}, ...]", f"tuple({value})"
@@ -199,11 +207,14 @@ class _Generator:
             return "Mapping[str, Any]", f"dict({value})"
         return _scalar(node), value
 
-    def enum(self, name: str, values: list[Any]) -> None:
+    def enum(self, name: str, node: dict[str, Any]) -> None:
+        values = node["enum"]
         known = self.enums.get(name)
-        if known is not None and list(known) != values:
+        codes = label_codes(node)
+        if known is not None and (list(known) != values or self.label_codes[name] != codes):
             raise SystemExit(f"enum {name} differs between schemas")
         self.enums[name] = tuple(values)
+        self.label_codes[name] = codes
 
     # -- output -------------------------------------------------------------------------
 
@@ -230,12 +241,29 @@ class _Generator:
             "    return (value,) if isinstance(value, str) else tuple(value)",
             "",
             "",
+            "def _code(enum: str, value: str) -> str:",
+            '    """The code of an enum value written as its code or as one of its labels (完了 is ``done``)."""',
+            "    return LABEL_CODES[enum].get(value, value)",
+            "",
+            "",
             "#: The allowed values of every enumerated field, by ``$defs`` name or ``kind.path``.",
             "ENUMS: dict[str, tuple[str, ...]] = {",
         ]
         for name in sorted(self.enums):
             values = ", ".join(json.dumps(v, ensure_ascii=False) for v in self.enums[name])
             out.append(f"    {json.dumps(name)}: ({values}),")
+        out.append("}")
+        out += [
+            "",
+            "#: The labels (``x-labels``, both languages) a file may hold instead of an enum's code, with",
+            "#: the code each stands for; the model keeps codes only.",
+            "LABEL_CODES: dict[str, dict[str, str]] = {",
+        ]
+        for name in sorted(self.label_codes):
+            pairs = ", ".join(
+                f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}" for k, v in self.label_codes[name].items()
+            )
+            out.append(f"    {json.dumps(name)}: {{{pairs}}},")
         out.append("}")
         for name in self.order:
             out += ["", "", *self.emit(self.classes[name])]

@@ -19,6 +19,11 @@ def _one_or_many(value: str | list[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
+def _code(enum: str, value: str) -> str:
+    """The code of an enum value written as its code or as one of its labels (完了 is ``done``)."""
+    return LABEL_CODES[enum].get(value, value)
+
+
 #: The allowed values of every enumerated field, by ``$defs`` name or ``kind.path``.
 ENUMS: dict[str, tuple[str, ...]] = {
     "Cause.category": ("purpose", "roles", "technology", "network", "talent", "funding", "data", "other"),
@@ -37,6 +42,27 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "language": ("ja", "en"),
     "memberType": ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau", "ict-business", "local-business", "civic-tech", "resident-group", "prefecture", "other"),
     "stage": ("planning", "demonstration", "implementation"),
+}
+
+#: The labels (``x-labels``, both languages) a file may hold instead of an enum's code, with
+#: the code each stands for; the model keeps codes only.
+LABEL_CODES: dict[str, dict[str, str]] = {
+    "Cause.category": {"目的の不一致": "purpose", "Purpose": "purpose", "役割分担": "roles", "Roles": "roles", "技術": "technology", "Technology": "technology", "通信環境": "network", "Network": "network", "人材": "talent", "Talent": "talent", "費用・事業性": "funding", "Funding": "funding", "データ": "data", "Data": "data", "その他": "other", "Other": "other"},
+    "Charter.calendar": {"西暦": "gregorian", "Gregorian": "gregorian", "和暦": "japanese-era", "Japanese era": "japanese-era"},
+    "Decision.outcome": {"進む（go）": "go", "保留（hold）": "hold", "やり直し（recycle）": "recycle", "中止（stop）": "stop"},
+    "DecisionMaking.method": {"合意": "consensus", "Consensus": "consensus", "多数決": "majority", "Majority vote": "majority", "座長一任": "chair", "The chair decides": "chair"},
+    "FoundIn.source": {"ワークショップ": "workshop", "Workshop": "workshop", "ヒアリング": "hearing", "Hearing": "hearing", "アンケート": "survey", "Survey": "survey", "データ分析": "data", "Data analysis": "data", "その他": "other", "Other": "other"},
+    "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
+    "Issue.priority": {"高": "high", "中": "medium", "低": "low"},
+    "Issue.status": {"未着手": "open", "Open": "open", "取組中": "in-progress", "In progress": "in-progress", "解決・終了": "closed", "Closed": "closed"},
+    "Meetings.cadence": {"毎週": "weekly", "Weekly": "weekly", "隔週": "biweekly", "Every two weeks": "biweekly", "毎月": "monthly", "Monthly": "monthly", "四半期ごと": "quarterly", "Quarterly": "quarterly", "その他": "other", "Other": "other"},
+    "Retrospective.format": {"KPT": "kpt", "ゲート審査": "gate-review", "Gate review": "gate-review", "失敗分析": "failure-analysis", "Failure analysis": "failure-analysis", "4L": "four-l"},
+    "Task.status": {"未着手": "not-started", "not started": "not-started", "進行中": "in-progress", "in progress": "in-progress", "停滞": "blocked", "完了": "done", "中止": "cancelled"},
+    "Workshop.type": {"課題発見": "issue-discovery", "Issue discovery": "issue-discovery", "関係者マップ・キーパーソン探し": "stakeholder-mapping", "Stakeholder map and key-person search": "stakeholder-mapping", "アイデア出し": "ideation", "Ideation": "ideation", "試作の検証": "prototype-review", "Prototype review": "prototype-review", "合意形成": "consensus", "Reaching agreement": "consensus", "ヒアリング": "hearing", "Hearing": "hearing", "その他": "other", "Other": "other"},
+    "field": {"防災": "disaster-prevention", "Disaster prevention": "disaster-prevention", "モビリティ": "mobility", "Mobility": "mobility", "地場産業": "local-industry", "Local industry": "local-industry", "健康・医療・介護": "health-medical-care", "Health, medical and care": "health-medical-care", "農業": "agriculture", "Agriculture": "agriculture", "漁業": "fishery", "Fishery": "fishery", "観光": "tourism", "Tourism": "tourism", "教育": "education", "Education": "education", "行政・公共サービス": "public-services", "Public services": "public-services", "その他": "other", "Other": "other"},
+    "language": {"日本語": "ja", "Japanese": "ja", "英語": "en", "English": "en"},
+    "memberType": {"自治体": "municipality", "Municipality": "municipality", "地域金融機関": "financial-institution", "Regional financial institutions": "financial-institution", "地域メディア": "local-media", "Local media": "local-media", "教育・研究機関": "education-research", "Education and research": "education-research", "総合通信局": "telecom-bureau", "Regional telecommunications bureau": "telecom-bureau", "地域のICT事業者": "ict-business", "Local ICT businesses": "ict-business", "地域の事業者": "local-business", "Local businesses": "local-business", "シビックテック": "civic-tech", "Civic tech": "civic-tech", "住民・住民団体": "resident-group", "Residents": "resident-group", "都道府県": "prefecture", "Prefecture": "prefecture", "その他": "other", "Other": "other"},
+    "stage": {"計画策定": "planning", "社会実証": "demonstration", "実装・展開": "implementation"},
 }
 
 
@@ -129,7 +155,7 @@ class DecisionMaking:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DecisionMaking:
         return cls(
             at=at,
-            method=data["method"],
+            method=_code("DecisionMaking.method", data["method"]),
             quorum=data.get("quorum"),
             escalation=data.get("escalation"),
         )
@@ -147,7 +173,7 @@ class Meetings:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Meetings:
         return cls(
             at=at,
-            cadence=data["cadence"],
+            cadence=_code("Meetings.cadence", data["cadence"]),
             format=data.get("format"),
         )
 
@@ -289,11 +315,11 @@ class Charter:
             name=data["name"],
             municipality=data["municipality"],
             purpose=data["purpose"],
-            scope=tuple(data["scope"]),
+            scope=tuple(_code("field", x) for x in data["scope"]),
             key_persons=tuple(KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])),
-            stage=data["stage"],
-            language=data.get("language"),
-            calendar=data.get("calendar"),
+            stage=_code("stage", data["stage"]),
+            language=_code("language", data["language"]) if "language" in data else None,
+            calendar=_code("Charter.calendar", data["calendar"]) if "calendar" in data else None,
             vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
             decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making") if "decision_making" in data else None,
             meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,
@@ -360,7 +386,7 @@ class Member:
             at=at,
             id=data["id"],
             name=data["name"],
-            type=data["type"],
+            type=_code("memberType", data["type"]),
             contributes=tuple(data["contributes"]) if "contributes" in data else (),
             people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"])) if "people" in data else (),
             relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"])) if "relations" in data else (),
@@ -444,11 +470,11 @@ class Task:
             at=at,
             id=data["id"],
             title=data["title"],
-            stage=data["stage"],
+            stage=_code("stage", data["stage"]),
             responsible=tuple(data["responsible"]),
             accountable=_one_or_many(data["accountable"]),
             due=dt.date.fromisoformat(data["due"]),
-            status=data["status"],
+            status=_code("Task.status", data["status"]),
             consulted=tuple(data["consulted"]) if "consulted" in data else (),
             informed=tuple(data["informed"]) if "informed" in data else (),
             start=dt.date.fromisoformat(data["start"]) if "start" in data else None,
@@ -527,7 +553,7 @@ class Decision:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Decision:
         return cls(
             at=at,
-            outcome=data["outcome"],
+            outcome=_code("Decision.outcome", data["outcome"]),
             date=dt.date.fromisoformat(data["date"]),
             decided_by=tuple(data["decided_by"]),
             notes=data.get("notes"),
@@ -551,8 +577,8 @@ class Gate:
         return cls(
             at=at,
             id=data["id"],
-            from_=data["from"],
-            to=data["to"],
+            from_=_code("stage", data["from"]),
+            to=_code("stage", data["to"]),
             criteria=Criteria.from_data(data["criteria"], at / "criteria"),
             planned=dt.date.fromisoformat(data["planned"]) if "planned" in data else None,
             decision=Decision.from_data(data["decision"], at / "decision") if "decision" in data else None,
@@ -588,7 +614,7 @@ class FoundIn:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FoundIn:
         return cls(
             at=at,
-            source=data["source"],
+            source=_code("FoundIn.source", data["source"]),
             ref=data.get("ref"),
             date=dt.date.fromisoformat(data["date"]) if "date" in data else None,
             votes=data.get("votes"),
@@ -617,14 +643,14 @@ class Issue:
             at=at,
             id=data["id"],
             title=data["title"],
-            category=data["category"],
-            priority=data["priority"],
+            category=_code("field", data["category"]),
+            priority=_code("Issue.priority", data["priority"]),
             description=data.get("description"),
             evidence=tuple(data["evidence"]) if "evidence" in data else (),
             affected=tuple(data["affected"]) if "affected" in data else (),
-            dx_fit=data.get("dx_fit"),
+            dx_fit=_code("Issue.dx_fit", data["dx_fit"]) if "dx_fit" in data else None,
             found_in=FoundIn.from_data(data["found_in"], at / "found_in") if "found_in" in data else None,
-            status=data.get("status"),
+            status=_code("Issue.status", data["status"]) if "status" in data else None,
         )
 
 
@@ -672,7 +698,7 @@ class Participants:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Participants:
         return cls(
             at=at,
-            type=data["type"],
+            type=_code("memberType", data["type"]),
             count=data["count"],
         )
 
@@ -729,7 +755,7 @@ class RaisedIssue:
         return cls(
             at=at,
             title=data["title"],
-            category=data.get("category"),
+            category=_code("field", data["category"]) if "category" in data else None,
             votes=data.get("votes"),
         )
 
@@ -780,12 +806,12 @@ class Workshop:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Workshop:
         return cls(
             at=at,
-            type=data["type"],
+            type=_code("Workshop.type", data["type"]),
             title=data["title"],
             date=dt.date.fromisoformat(data["date"]),
             duration_minutes=data["duration_minutes"],
             agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"])),
-            language=data.get("language"),
+            language=_code("language", data["language"]) if "language" in data else None,
             start_time=data.get("start_time"),
             venue=data.get("venue"),
             toolkit=data.get("toolkit"),
@@ -870,7 +896,7 @@ class Cause:
         return cls(
             at=at,
             cause=data["cause"],
-            category=data.get("category"),
+            category=_code("Cause.category", data["category"]) if "category" in data else None,
         )
 
 
@@ -943,10 +969,10 @@ class Retrospective:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Retrospective:
         return cls(
             at=at,
-            format=data["format"],
+            format=_code("Retrospective.format", data["format"]),
             title=data["title"],
             date=dt.date.fromisoformat(data["date"]),
-            language=data.get("language"),
+            language=_code("language", data["language"]) if "language" in data else None,
             participants=tuple(data["participants"]) if "participants" in data else (),
             toolkit=data.get("toolkit"),
             duration_minutes=data.get("duration_minutes"),

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from dxkit.escape import markdown_text
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE, SEVERITY
 from dxkit.schemas import KINDS, iter_fields, load_schema, schema_filename
@@ -66,11 +67,19 @@ def _text(node: dict[str, Any], key: str, lang: str) -> str:
     return str(node.get(key, ""))
 
 
+def _choice(code: str, label: str | None, lang: str) -> str:
+    if not label or label == code:
+        return f"`{code}`"
+    return translate("typed.choice", lang, code=f"`{code}`", label=markdown_text(label))
+
+
 def _type_label(sub: dict[str, Any], lang: str) -> str:
     if "const" in sub:
         return f"`{sub['const']}`"
     if "enum" in sub:
-        return " / ".join(f"`{v}`" for v in sub["enum"])
+        # A labelled value may be written as its code or as its label (both are listed).
+        labels = sub.get("x-labels", {})
+        return " / ".join(_choice(str(v), labels.get(v, {}).get(lang), lang) for v in sub["enum"])
     if "anyOf" in sub:
         return _t("type.member_or_list", lang)
     kind = sub.get("type", "")
@@ -107,6 +116,7 @@ def render_schema_page(kind: str, lang: str) -> str:
         page_head(f"{_text(schema, 'title', lang)} (`{kind}`)"),
         _text(schema, "description", lang) + "\n\n",
         _t("schema.id", lang, id=schema["$id"], file=schema_filename(kind)) + "\n\n",
+        translate("typed.reference", lang) + "\n\n",
         f"## {_t('schema.fields', lang)}\n\n",
         _table(
             [_t(h, lang) for h in ("col.field", "col.required", "col.type", "col.title", "col.description")],

@@ -28,10 +28,9 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
-from dxkit._resources import schemas_dir
 from dxkit.escape import html_text, json_document
 from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
-from dxkit.schemas import KINDS, SCHEMA_VERSION, schema_filename
+from dxkit.schemas import KINDS, SCHEMA_VERSION, published_text, schema_filename
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -127,7 +126,7 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     published = site / "schemas" / f"v{SCHEMA_VERSION}"
     published.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
-        shutil.copyfile(schemas_dir() / schema_filename(kind), published / schema_filename(kind))
+        (published / schema_filename(kind)).write_text(published_text(kind), encoding="utf-8", newline="\n")
     vendored = [(IFRAME_WORKER_URL, IFRAME_WORKER)]
     if _state["mermaid"]:
         vendored.append((MERMAID_URL, MERMAID))
