@@ -234,8 +234,7 @@ def test_a_japanese_consortium_shows_no_code_and_no_member_id(tmp_path):
     found = []
     theirs = _free_text(folder)
     for where, text in outputs.items():
-        # The network diagram of keyperson is mermaid source (its labels are names). A label
-        # may name its code itself (進む（go）): that is the label, not a code.
+        # The network diagram of keyperson is mermaid source (its labels are names).
         text = text.split("```mermaid")[0]
         for shown in sorted(labels_ja, key=len, reverse=True):
             text = text.replace(shown, " ")

@@ -120,7 +120,7 @@ def test_labels_in_issues_members_and_gates_mean_their_codes(tmp_path: Path) -> 
         ("issues.yaml", "priority: medium", "priority: 中"),
         ("issues.yaml", "source: hearing", "source: Hearing"),
         ("members.yaml", "type: municipality", "type: 自治体"),
-        ("gates.yaml", "outcome: go", "outcome: 進む（go）"),
+        ("gates.yaml", "outcome: go", "outcome: 進む"),
     ):
         text = (folder / name).read_text(encoding="utf-8")
         assert old in text, (name, old)

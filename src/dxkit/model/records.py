@@ -49,7 +49,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
 LABEL_CODES: dict[str, dict[str, str]] = {
     "Cause.category": {"目的の不一致": "purpose", "Purpose": "purpose", "役割分担": "roles", "Roles": "roles", "技術": "technology", "Technology": "technology", "通信環境": "network", "Network": "network", "人材": "talent", "Talent": "talent", "費用・事業性": "funding", "Funding": "funding", "データ": "data", "Data": "data", "その他": "other", "Other": "other"},
     "Charter.calendar": {"西暦": "gregorian", "Gregorian": "gregorian", "和暦": "japanese-era", "Japanese era": "japanese-era"},
-    "Decision.outcome": {"進む（go）": "go", "保留（hold）": "hold", "やり直し（recycle）": "recycle", "中止（stop）": "stop"},
+    "Decision.outcome": {"進む": "go", "保留": "hold", "やり直し": "recycle", "中止": "stop"},
     "DecisionMaking.method": {"合意": "consensus", "Consensus": "consensus", "多数決": "majority", "Majority vote": "majority", "座長一任": "chair", "The chair decides": "chair"},
     "FoundIn.source": {"ワークショップ": "workshop", "Workshop": "workshop", "ヒアリング": "hearing", "Hearing": "hearing", "アンケート": "survey", "Survey": "survey", "データ分析": "data", "Data analysis": "data", "その他": "other", "Other": "other"},
     "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
