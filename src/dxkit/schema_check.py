@@ -63,6 +63,19 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def _format_named(path: Sequence[str | int]) -> str:
+    """Like :func:`format_path`, with entries already named by their id (``"[D1]"``) kept as they are."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith("["):
+            out += part
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
 def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -106,18 +119,36 @@ class _Messages:
             except (KeyError, IndexError, TypeError):
                 return None
         entry_id = node.get("id") if isinstance(node, dict) else None
-        return entry_id if isinstance(entry_id, str) else None
+        return entry_id if isinstance(entry_id, str) and entry_id else None
 
     def label(self, path: Sequence[str | int]) -> str:
+        """Where an error is, as a person names it: an entry by its id (``T-002``), not ``tasks[1]``.
+
+        The outermost entry with an id names the place; inside it, entries with an id are named
+        by it too (``criteria.desirability[D1].text``), and the field keeps its title.
+        """
         if not path:
             return translate("schema.top_level", self.lang)
-        dotted = format_path(path)
-        if isinstance(path[-1], int) and (entry_id := self._entry_id(path)):
-            return translate("schema.label_id", self.lang, path=dotted, id=entry_id)
         title = field_title(self.kind, path, self.lang)
-        if not title:
-            return dotted
-        return translate("schema.label", self.lang, path=dotted, title=title)
+        owner: str | None = None
+        rest: list[str | int] = []
+        for cut, part in enumerate(path, start=1):
+            entry_id = self._entry_id(path[:cut]) if isinstance(part, int) else None
+            if entry_id is not None and owner is None:
+                owner, rest = entry_id, []
+            elif entry_id is not None:
+                rest.append(f"[{entry_id}]")
+            else:
+                rest.append(part)
+        if owner is None:
+            dotted = format_path(path)
+            return translate("schema.label", self.lang, path=dotted, title=title) if title else dotted
+        inner = _format_named(rest)
+        if not inner:
+            return owner
+        if title:
+            return translate("where.entry_field", self.lang, id=owner, path=inner, title=title)
+        return translate("where.entry_path", self.lang, id=owner, path=inner)
 
     def t(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
