@@ -11,12 +11,15 @@ position) are put into words; the rest are counted.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
 from typing import Any
+
+from yaml.nodes import MappingNode, SequenceNode
 
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Severity
 from dxkit.i18n import translate
@@ -257,6 +260,25 @@ class SchemaCheck:
     more: int = 0
     #: The check stopped at :data:`MAX_SCHEMA_ERRORS`: the file may hold more errors still.
     stopped: bool = False
+    #: When every error lies inside entries of the file's list (``tasks``, ``members`` …), the
+    #: positions of those entries: the rest of the file is valid without them. ``None`` otherwise.
+    bad_entries: frozenset[int] | None = None
+
+
+#: The list of entries of each kind that holds them; an entry with an error can be left out.
+ENTRY_LISTS = {"members": "members", "roles": "tasks", "gates": "gates", "issues": "issues"}
+
+
+def _bad_entries(kind: str, paths: list[tuple[str | int, ...]]) -> frozenset[int] | None:
+    key = ENTRY_LISTS.get(kind)
+    if key is None:
+        return None
+    indexes: set[int] = set()
+    for path in paths:
+        if len(path) < 2 or path[0] != key or not isinstance(path[1], int):
+            return None
+        indexes.add(path[1])
+    return frozenset(indexes)
 
 
 def check_schema(doc: Document, lang: str) -> list[Finding]:
@@ -305,7 +327,34 @@ def check_schema_counted(doc: Document, lang: str, *, limit: int = MAX_FINDINGS_
         schema_path = "/".join(str(p) for p in error.absolute_schema_path)
         findings.append(Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path))
     findings.sort(key=lambda f: f.sort_key)
-    return SchemaCheck(findings, max(0, len(errors) - limit), stopped)
+    bad = None if stopped else _bad_entries(kind, [tuple(e.absolute_path) for e in errors])
+    return SchemaCheck(findings, max(0, len(errors) - limit), stopped, bad)
+
+
+def without_entries(doc: Document, bad: frozenset[int]) -> Document | None:
+    """``doc`` without the entries at ``bad`` of its list, if what is left matches the schema.
+
+    The node tree is cut the same way as the data, so every value left keeps its own line and
+    column. ``None`` when the rest is not valid on its own (a list that must not be empty).
+    """
+    kind = doc.kind
+    key = ENTRY_LISTS.get(kind or "")
+    if kind is None or key is None or not isinstance(doc.data, dict) or not isinstance(doc.root, MappingNode):
+        return None
+    entries = doc.data.get(key)
+    if not isinstance(entries, list):
+        return None
+    data = {**doc.data, key: [e for i, e in enumerate(entries) if i not in bad]}
+    pairs = []
+    for key_node, value_node in doc.root.value:
+        if getattr(key_node, "value", None) == key and isinstance(value_node, SequenceNode):
+            kept = [n for i, n in enumerate(value_node.value) if i not in bad]
+            value_node = SequenceNode(value_node.tag, kept, value_node.start_mark, value_node.end_mark)
+        pairs.append((key_node, value_node))
+    root = MappingNode(doc.root.tag, pairs, doc.root.start_mark, doc.root.end_mark)
+    if not validator_for(kind).is_valid(data):
+        return None
+    return dataclasses.replace(doc, data=data, root=root)
 
 
 def schema_title(kind: str, lang: str) -> str:

@@ -37,6 +37,15 @@ def suggest(value: str, known: Iterable[str]) -> dict[str, str]:
     return {"suggestion": close[0]} if close else {}
 
 
+def known_member_ids(c: Consortium) -> set[str] | None:
+    """The member ids a reference may name, or ``None`` when they are not all known.
+
+    A members file with schema errors is read only in part (or not at all), so a name missing
+    from it may be one of the entries left out: no rule calls such a name unknown.
+    """
+    return None if "members" in c.incomplete else c.member_ids()
+
+
 def place(at: Loc) -> str:
     """``file:line`` of a value, the way a message names another place."""
     return f"{at.file}:{at.position().line}"

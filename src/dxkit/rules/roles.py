@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
-from dxkit.rules.registry import Hit, iter_duplicate_ids, rule, suggest
+from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
@@ -34,7 +34,7 @@ def check_multiple_accountable(c: Consortium) -> Iterator[Hit]:
 
 @rule("DX303", "unknown-raci-member", Severity.ERROR, guide="projects/role-matrix.md")
 def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
-    ids = c.member_ids()
+    ids = known_member_ids(c)
     if ids is None:
         return
     for task in c.tasks:
