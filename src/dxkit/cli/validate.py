@@ -71,8 +71,11 @@ def validate(
     language = chosen_lang(lang)
     selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
     report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
-    write(REPORTERS[output_format.value](report, language))
     nothing_found = report.files == 0 and not report.unusable_paths
+    if not (nothing_found and output_format.value == "text"):
+        # With nothing to check, a person reads one message (below), not also "no problems in
+        # 0 files"; a machine format still gets its document.
+        write(REPORTERS[output_format.value](report, language))
     if nothing_found:
         show(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
     incomplete = nothing_found or bool(report.unusable_paths)
