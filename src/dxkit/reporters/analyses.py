@@ -8,7 +8,7 @@ Reporters translate, arrange and return blocks: they never print and never decid
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -53,13 +53,24 @@ class _Say:
     def __call__(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
 
+    def listing(self, items: Iterable[str]) -> str:
+        """Items in a cell, separated as the language does (、 in Japanese, never an ASCII ;)."""
+        return self("listing.sep").join(items)
+
     def label(self, enum_name: str, value: str) -> str:
         """The schema's label of an enum value (:func:`dxkit.labels.label`)."""
         return label(enum_name, value, self.lang)
 
 
-def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
-    return Table(title=title, columns=tuple(columns), rows=tuple(tuple(row) for row in rows))
+def _table(title: str, columns: list[str], rows: list[list[str]], kinds: str = "") -> Table:
+    """A table; ``kinds`` has one letter per column: ``t`` text, ``n`` name, ``c`` code (see :class:`Table`)."""
+    names = {"t": "text", "n": "name", "c": "code"}
+    return Table(
+        title=title,
+        columns=tuple(columns),
+        rows=tuple(tuple(row) for row in rows),
+        kinds=tuple(names[k] for k in kinds),
+    )
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -117,13 +128,14 @@ def render_status(report: StatusReport, lang: str) -> Document:
             cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
         rows = []
         for line in lines:
-            row = [line.id, line.title, line.due, ", ".join(line.accountable)]
+            row = [line.id, line.title, line.due, say("listing.names").join(line.accountable)]
             if counted:
                 row.append(str(line.days))
             if extra:
                 row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
             rows.append(row)
-        blocks.append(_table(say(key, count=len(lines)), cols, rows))
+        kinds = "ctcn" + ("c" if counted else "") + ("ttc" if extra else "")
+        blocks.append(_table(say(key, count=len(lines)), cols, rows, kinds))
     blocks.append(
         _table(
             say("status.load"),
@@ -132,6 +144,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
                 [f"{m.name} ({m.member})", str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
                 for m in report.load
             ],
+            "ncccc",
         )
     )
     if report.gates:
@@ -157,6 +170,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
                     ]
                     for g in report.gates
                 ],
+                "ctcccc",
             )
         )
     if report.open_tries:
@@ -168,6 +182,7 @@ def render_status(report: StatusReport, lang: str) -> Document:
                     [x.text, x.owner or say("status.missing"), x.due or say("status.missing"), x.date]
                     for x in report.open_tries
                 ],
+                "tncc",
             )
         )
     if report.last_retrospective:
@@ -207,7 +222,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
         )
         for lens in LENSES:
             rows = [
-                [c.id, c.text, say(CRITERION_STATE[c.state]), "; ".join(c.evidence) or say("gate.no_evidence")]
+                [c.id, c.text, say(CRITERION_STATE[c.state]), say.listing(c.evidence) or say("gate.no_evidence")]
                 for c in current.criteria
                 if c.lens == lens
             ]
@@ -216,6 +231,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                     say(LENS[lens]),
                     [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
                     rows,
+                    "ctct",
                 )
             )
         if current.missing:
@@ -237,9 +253,16 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say("gate.history"),
                 [say("col.gate"), say("col.date"), say("col.decision"), say("col.decided_by"), say("col.notes")],
                 [
-                    [d.gate, d.date, say.label("Decision.outcome", d.outcome), ", ".join(d.decided_by), d.notes or ""]
+                    [
+                        d.gate,
+                        d.date,
+                        say.label("Decision.outcome", d.outcome),
+                        say("listing.names").join(d.decided_by),
+                        d.notes or "",
+                    ]
                     for d in report.history
                 ],
+                "cccnt",
             )
         )
     if report.open_points:
@@ -248,6 +271,7 @@ def render_gate(report: GateReport, lang: str) -> Document:
                 say("gate.open_points"),
                 [say("col.date"), say("col.gate"), say("col.point")],
                 [list(p) for p in report.open_points],
+                "cct",
             )
         )
     return tuple(blocks)
@@ -269,10 +293,11 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
                     str(i),
                     f"{c.name} ({c.member})",
                     f"{c.score:.2f}",
-                    "; ".join(say(r.msg_id, **r.params) for r in c.reasons),
+                    say.listing(say(r.msg_id, **r.params) for r in c.reasons),
                 ]
                 for i, c in enumerate(report.candidates, 1)
             ],
+            "cnct",
         ),
     ]
     if report.risks:
@@ -281,6 +306,7 @@ def render_keyperson(report: KeyPersonReport, lang: str) -> Document:
                 say("kp.risks"),
                 [say("col.risk"), say("col.member"), say("col.detail")],
                 [[say(_RISK_KIND[r.kind]), r.member, say(r.reason.msg_id, **r.reason.params)] for r in report.risks],
+                "cnt",
             )
         )
     else:
