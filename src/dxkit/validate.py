@@ -9,7 +9,7 @@ CLI decides.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
@@ -22,6 +22,9 @@ from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
 from dxkit.schema_check import CODE as SCHEMA_CODE
 from dxkit.schema_check import ENTRY_LISTS, check_schema_counted, without_entries
 from dxkit.schemas import KINDS
+
+#: Told, after each file is checked, how many files are done and how many there are in all.
+Progress = Callable[[int, int], None]
 
 #: Every rule, as the command line selects by default.
 ALL_RULES = Selection()
@@ -115,7 +118,13 @@ def _entry_names(doc: Document, indexes: frozenset[int]) -> tuple[str, ...]:
 
 
 def _load(
-    root: str, targets: list[Target], lang: str, today: dt.date, *, partial: bool = False
+    root: str,
+    targets: list[Target],
+    lang: str,
+    today: dt.date,
+    *,
+    partial: bool = False,
+    read: Callable[[], None] | None = None,
 ) -> tuple[Consortium, list[Finding], Unlisted, list[Skipped]]:
     """Read the files of one consortium; with ``partial``, keep the valid entries of a file with errors."""
     consortium = Consortium(root=root, today=today)
@@ -123,6 +132,8 @@ def _load(
     unlisted: Unlisted = {}
     skipped: list[Skipped] = []
     for target in reading_order(targets):
+        if read is not None:
+            read()
         try:
             doc = load_file(target.path, target.display)
         except LoadError as error:
@@ -159,15 +170,22 @@ def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.da
 
 
 def check_consortium(
-    root: str, targets: list[Target], *, lang: str, today: dt.date, selection: Selection
+    root: str,
+    targets: list[Target],
+    *,
+    lang: str,
+    today: dt.date,
+    selection: Selection,
+    read: Callable[[], None] | None = None,
 ) -> tuple[list[Finding], list[Omitted], list[Skipped]]:
     """Findings for the files of one consortium folder (the first of each file), the rest counted,
     and the files whose schema errors kept the rules from checking them (wholly or in part).
 
     The rules check every valid file, and the valid entries of a file whose errors all lie in
-    some of its entries, in the same run as the schema errors.
+    some of its entries, in the same run as the schema errors. ``read`` is called as each file
+    is read.
     """
-    consortium, findings, unlisted, skipped = _load(root, targets, lang, today, partial=True)
+    consortium, findings, unlisted, skipped = _load(root, targets, lang, today, partial=True, read=read)
     if consortium.charter is not None:
         selection = selection.merged_with_config(consortium.charter.config)
     for rule, hit in run_rules(consortium, selection):
@@ -197,7 +215,9 @@ def check_paths(
     lang: str,
     today: dt.date,
     selection: Selection = ALL_RULES,
+    progress: Progress | None = None,
 ) -> Report:
+    """Check every consortium file under ``paths``; ``progress`` hears of each file as it is read."""
     report = Report()
     targets: list[Target] = []
     for item in iter_targets(paths):
@@ -206,13 +226,24 @@ def check_paths(
             report.findings.append(load_error_finding(item, lang))
         else:
             targets.append(item)
+    total = len(targets)
+    done = 0
+
+    def read() -> None:
+        nonlocal done
+        if progress is not None:
+            progress(done, total)
+        done += 1
+
     for root, group in group_by_root(targets).items():
         report.files += len(group)
         report.checked.extend(target.display for target in group)
-        shown, omitted, skipped = check_consortium(root, group, lang=lang, today=today, selection=selection)
+        shown, omitted, skipped = check_consortium(root, group, lang=lang, today=today, selection=selection, read=read)
         report.findings.extend(shown)
         report.omitted.extend(omitted)
         report.skipped.extend(skipped)
+    if progress is not None and total:
+        progress(total, total)
     report.findings.sort(key=lambda f: f.sort_key)
     report.omitted.sort(key=lambda o: o.file)
     report.skipped.sort(key=lambda s: s.file)
