@@ -110,8 +110,13 @@ class Rule:
         return self.texts.fix
 
     def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
-        """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean"."""
-        text = self.message[lang].format(**params)
+        """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean".
+
+        A parameter may be a mapping from language to text (a reason in words): the message
+        takes the text in ``lang``.
+        """
+        shown = {k: v[lang] if isinstance(v, Mapping) and lang in v else v for k, v in params.items()}
+        text = self.message[lang].format(**shown)
         suggestion = params.get("suggestion")
         if suggestion:
             text += translate("schema.did_you_mean", lang, suggestion=suggestion)
