@@ -18,6 +18,9 @@ the rules needed here are a dozen lines.
 
 from __future__ import annotations
 
+import functools
+
+import budoux
 from rich.cells import cell_len, chop_cells
 
 #: Characters a line must not start with (closing brackets, punctuation, small kana, prolonged sound mark).
@@ -33,19 +36,33 @@ _QUOTE_KEEP = 20
 NAME_MIN = 24
 
 
-def _wide(char: str) -> bool:
-    return cell_len(char) == 2
+@functools.cache
+def _phrases() -> budoux.Parser:
+    return budoux.load_default_japanese_parser()
+
+
+def _phrase_starts(line: str) -> set[int]:
+    """Where BudouX starts a Japanese phrase in ``line`` (a run of other text is one phrase)."""
+    starts: set[int] = set()
+    at = 0
+    for phrase in _phrases().parse(line):
+        starts.add(at)
+        at += len(phrase)
+    return starts
 
 
 def _text_units(line: str) -> list[str]:
     units: list[str] = []
+    starts = _phrase_starts(line)
     i = 0
     while i < len(line):
         char = line[i]
         if char == "「":
             close = line.find("」", i)
             if close != -1 and cell_len(line[i : close + 1]) <= _QUOTE_KEEP:
-                _add(units, line[i : close + 1], joined=bool(units) and units[-1][-1:] in _NO_END)
+                quote = line[i : close + 1]
+                may_break = not units or (i in starts and units[-1][-1:] not in _NO_END)
+                _add(units, quote, joined=not may_break)
                 i = close + 1
                 continue
         if char in _SPACES:
@@ -57,12 +74,8 @@ def _text_units(line: str) -> list[str]:
             units.append(char)
         else:
             last = units[-1][-1]
-            joined = (
-                char in _NO_START
-                or last in _NO_END
-                or (not _wide(char) and not _wide(last) and last not in _SPACES)  # inside a Latin word
-            )
-            _add(units, char, joined=joined)
+            may_break = last in _SPACES or (i in starts and char not in _NO_START and last not in _NO_END)
+            _add(units, char, joined=not may_break)
         i += 1
     return units
 
@@ -144,6 +157,8 @@ def _wrap_line(line: str, width: int, kind: str, *, first: str, rest: str) -> li
         unit = unit.lstrip() if not current else unit
         while cell_len(unit.rstrip()) > room:
             head = (chop_cells(unit, room) or [""])[0] or unit[0]
+            while len(head) > 1 and unit[len(head) : len(head) + 1] in _NO_START:
+                head = head[:-1]  # a closing mark never starts the next line: take a character with it
             lines.append(prefix + head.rstrip())
             unit = unit[len(head) :]
             prefix = rest
