@@ -126,16 +126,20 @@ def render_status(report: StatusReport, lang: str) -> Document:
         cols = task_cols + ([say("col.days_late")] if "overdue" in key else [say("col.days_left")] if counted else [])
         if extra:
             cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
-        rows = []
-        for line in lines:
-            row = [line.id, line.title, line.due, say("listing.names").join(line.accountable)]
-            if counted:
-                row.append(str(line.days))
-            if extra:
-                row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
-            rows.append(row)
         kinds = "ctcn" + ("c" if counted else "") + ("ttc" if extra else "")
-        blocks.append(_table(say(key, count=len(lines)), cols, rows, kinds))
+        # One table per 年度 (April to March), the earliest first.
+        for year in sorted({line.fiscal_year for line in lines}):
+            in_year = [line for line in lines if line.fiscal_year == year]
+            rows = []
+            for line in in_year:
+                row = [line.id, line.title, line.due, say("listing.names").join(line.accountable)]
+                if counted:
+                    row.append(str(line.days))
+                if extra:
+                    row += [line.reason or "", line.recovery_plan or "", line.new_due or ""]
+                rows.append(row)
+            title = say("fiscal.in_year", title=say(key, count=len(in_year)), year=year)
+            blocks.append(_table(title, cols, rows, kinds))
     blocks.append(
         _table(
             say("status.load"),
