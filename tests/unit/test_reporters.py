@@ -46,7 +46,11 @@ def test_status_blocks_are_plain_text_in_the_readers_language(shiomi, lang):
     blocks = render_status(build_status(shiomi), lang)
     assert all(isinstance(b, Line | Table | Verbatim) for b in blocks)
     assert isinstance(blocks[0], Line) and "2026-10-01" in blocks[0].text
-    title = "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
+    title = (
+        "期限切れ・理由と挽回策なし（1 件）　2026年度"
+        if lang == "ja"
+        else "Overdue without reason or recovery plan (1) · FY2026 (April–March)"
+    )
     overdue = _tables(blocks)[title]
     assert overdue.columns[0] == ("タスク" if lang == "ja" else "Task") and len(overdue.columns) == 5
     assert overdue.rows[0][0] == "T-021" and overdue.rows[0][-1] == "6"
