@@ -352,7 +352,8 @@ def without_entries(doc: Document, bad: frozenset[int]) -> Document | None:
             value_node = SequenceNode(value_node.tag, kept, value_node.start_mark, value_node.end_mark)
         pairs.append((key_node, value_node))
     root = MappingNode(doc.root.tag, pairs, doc.root.start_mark, doc.root.end_mark)
-    if not validator_for(kind).is_valid(data):
+    fast = fast_validator_for(kind)
+    if not (fast.is_valid(data) if fast is not None else validator_for(kind).is_valid(data)):
         return None
     return dataclasses.replace(doc, data=data, root=root)
 
