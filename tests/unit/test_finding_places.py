@@ -74,9 +74,10 @@ def test_machine_formats_keep_the_position_and_the_message_names_the_id(tmp_path
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "roles.yaml").write_text(ROLES, encoding="utf-8")
-    result = invoke(["validate", str(folder), "--format", "json", "--lang", lang], exit=1)
+    args = ["validate", str(folder), "--lang", lang, "--today", "2026-06-01"]
+    result = invoke([*args, "--format", "json"], exit=1)
     (finding,) = json.loads(result.stdout)["findings"]
     assert finding["line"] == 17 and finding["column"] == 10
     assert "T-002" in finding["message"] and "tasks[1]" not in finding["message"]
-    text = invoke(["validate", str(folder), "--lang", lang], exit=1).stdout
+    text = invoke(args, exit=1).stdout
     assert "T-002" in text and "tasks[1]" not in text
