@@ -82,3 +82,10 @@ def test_a_bullet_continues_under_its_text() -> None:
     assert lines[0].startswith("  - D1")
     assert all(line.startswith("    ") for line in lines[1:])
     assert all(cell_len(line) <= 30 for line in lines)
+
+
+def test_a_name_in_brackets_stays_on_one_line() -> None:
+    text = "1 件のタスクで説明責任を持つ、規約でキーパーソンに指名されている（鍵野 個人名太郎）、地域の実情を知る立場"
+    for width in range(22, 40):  # wide enough for the aside and the comma that goes with it
+        lines = wrap(text, width)
+        assert any("（鍵野 個人名太郎）" in line for line in lines), (width, lines)

@@ -30,8 +30,10 @@ _NO_START = frozenset(
 #: Characters a line must not end with (opening brackets).
 _NO_END = frozenset("([{（「『【〔〈《［｛〘〖〝‘“")
 _SPACES = frozenset(" \u3000")
-#: A quotation 「…」 up to this many cells stays on one line (it is most often a name).
+#: A quotation 「…」 or a bracketed aside （…） up to this many cells stays on one line: it is
+#: most often a name (「山田 花子」, （鍵野 太郎）) or a figure (（媒介中心性 0.83）).
 _QUOTE_KEEP = 20
+_KEPT = {"「": "」", "『": "』", "（": "）"}
 #: A name cell asks its column for at least this many cells (or its own width, if less).
 NAME_MIN = 24
 
@@ -57,8 +59,8 @@ def _text_units(line: str) -> list[str]:
     i = 0
     while i < len(line):
         char = line[i]
-        if char == "「":
-            close = line.find("」", i)
+        if char in _KEPT:
+            close = line.find(_KEPT[char], i)
             if close != -1 and cell_len(line[i : close + 1]) <= _QUOTE_KEEP:
                 quote = line[i : close + 1]
                 may_break = not units or (i in starts and units[-1][-1:] not in _NO_END)
