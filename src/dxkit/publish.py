@@ -18,7 +18,7 @@ import contextlib
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -229,8 +229,25 @@ def wants_bilingual_labels(consortium: Consortium) -> bool:
     return bool(charter is not None and charter.site is not None and charter.site.bilingual_labels)
 
 
-def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: bool = False) -> SiteResult:
-    """Build the site of ``c`` (loaded from ``folder``) into ``out``."""
+#: The steps of building a site, as :func:`build_site` reports them: ``(done, total)``.
+SITE_STEPS = 3
+
+
+def build_site(
+    c: Consortium,
+    folder: Path,
+    out: Path,
+    lang: str,
+    *,
+    bilingual: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> SiteResult:
+    """Build the site of ``c`` (loaded from ``folder``) into ``out``.
+
+    ``progress`` hears ``(done, SITE_STEPS)`` as each step begins: the pages, the MkDocs
+    build, the check that no unpublished name is in the pages.
+    """
+    step = progress or (lambda done, total: None)
     check_site_extras()
     check_destination(folder, out)
     charter = c.charter
@@ -238,6 +255,7 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
         raise UsageError("site.no_charter", folder=str(folder))
     from dxkit.i18n import translate
 
+    step(0, SITE_STEPS)
     people = name_policy(c, lang)
     pages = site_pages(c, lang, bilingual=bilingual, people=people)
     order = [
@@ -266,7 +284,9 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
         with _refused_in(root):
             _write_sources(root, pages, people.hide(charter.name), lang, nav)
             built = root / "site"
+            step(1, SITE_STEPS)
             warnings = _run_mkdocs(root / "mkdocs.yml", built)
+            step(2, SITE_STEPS)
             leak = find_unpublished(built, people)
             if leak is not None:
                 raise UsageError("site.name_leak", file=leak, out=str(out))
@@ -274,6 +294,7 @@ def build_site(c: Consortium, folder: Path, out: Path, lang: str, *, bilingual: 
                 "This folder was built by dxkit site build; it may be replaced.\n", encoding="utf-8"
             )
         replace_folder(built, out)
+    step(SITE_STEPS, SITE_STEPS)
     return SiteResult(out, len(pages), warnings)
 
 

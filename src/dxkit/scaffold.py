@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from dxkit._resources import toolkits_dir
+from dxkit.days_off import day_off
 from dxkit.errors import ScaffoldConflict, TemplateError, UsageError, read_error
 from dxkit.escape import markdown_text, yaml_string
 from dxkit.loading import LoadError, NotRegularFile, load_text, read_head
@@ -96,6 +97,18 @@ def modeline(kind: str, depth: int = 0) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMA_FOLDER}/{schema_filename(kind)}"
 
 
+def sample_day(today: dt.date, days: int) -> dt.date:
+    """The date ``days`` after ``today`` for a sample file; a future one moved to the next working day.
+
+    The samples' deadlines and workshops then never fall on a weekend, a holiday or 年末年始
+    (DX308, DX701); dates in the past are kept as they are.
+    """
+    date = today + dt.timedelta(days=days)
+    while days > 0 and day_off(date) is not None:
+        date += dt.timedelta(days=1)
+    return date
+
+
 def render_toolkit(toolkit: str, lang: str, context: dict[str, Any], today: dt.date) -> list[PlannedFile]:
     """Render every template of ``toolkit`` in ``lang``; YAML output is checked by the loader."""
     import jinja2
@@ -117,7 +130,7 @@ def render_toolkit(toolkit: str, lang: str, context: dict[str, Any], today: dt.d
         depth = len(rel.parts) - 1
         helpers: dict[str, Callable[..., str]] = {
             "modeline": lambda kind, _d=depth: modeline(kind, _d),
-            "day": lambda n: (today + dt.timedelta(days=n)).isoformat(),
+            "day": lambda n: sample_day(today, n).isoformat(),
             "month": lambda n: (today + dt.timedelta(days=n)).strftime("%Y-%m"),
         }
         try:

@@ -11,12 +11,15 @@ position) are put into words; the rest are counted.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import PurePath
 from typing import Any
+
+from yaml.nodes import MappingNode, SequenceNode
 
 from dxkit.dates import parse_date
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Severity
@@ -66,6 +69,19 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def _format_named(path: Sequence[str | int]) -> str:
+    """Like :func:`format_path`, with entries already named by their id (``"[D1]"``) kept as they are."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith("["):
+            out += part
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
 def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -109,18 +125,36 @@ class _Messages:
             except (KeyError, IndexError, TypeError):
                 return None
         entry_id = node.get("id") if isinstance(node, dict) else None
-        return entry_id if isinstance(entry_id, str) else None
+        return entry_id if isinstance(entry_id, str) and entry_id else None
 
     def label(self, path: Sequence[str | int]) -> str:
+        """Where an error is, as a person names it: an entry by its id (``T-002``), not ``tasks[1]``.
+
+        The outermost entry with an id names the place; inside it, entries with an id are named
+        by it too (``criteria.desirability[D1].text``), and the field keeps its title.
+        """
         if not path:
             return translate("schema.top_level", self.lang)
-        dotted = format_path(path)
-        if isinstance(path[-1], int) and (entry_id := self._entry_id(path)):
-            return translate("schema.label_id", self.lang, path=dotted, id=entry_id)
         title = field_title(self.kind, path, self.lang)
-        if not title:
-            return dotted
-        return translate("schema.label", self.lang, path=dotted, title=title)
+        owner: str | None = None
+        rest: list[str | int] = []
+        for cut, part in enumerate(path, start=1):
+            entry_id = self._entry_id(path[:cut]) if isinstance(part, int) else None
+            if entry_id is not None and owner is None:
+                owner, rest = entry_id, []
+            elif entry_id is not None:
+                rest.append(f"[{entry_id}]")
+            else:
+                rest.append(part)
+        if owner is None:
+            dotted = format_path(path)
+            return translate("schema.label", self.lang, path=dotted, title=title) if title else dotted
+        inner = _format_named(rest)
+        if not inner:
+            return owner
+        if title:
+            return translate("where.entry_field", self.lang, id=owner, path=inner, title=title)
+        return translate("where.entry_path", self.lang, id=owner, path=inner)
 
     def t(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
@@ -281,6 +315,25 @@ class SchemaCheck:
     more: int = 0
     #: The check stopped at :data:`MAX_SCHEMA_ERRORS`: the file may hold more errors still.
     stopped: bool = False
+    #: When every error lies inside entries of the file's list (``tasks``, ``members`` …), the
+    #: positions of those entries: the rest of the file is valid without them. ``None`` otherwise.
+    bad_entries: frozenset[int] | None = None
+
+
+#: The list of entries of each kind that holds them; an entry with an error can be left out.
+ENTRY_LISTS = {"members": "members", "roles": "tasks", "gates": "gates", "issues": "issues"}
+
+
+def _bad_entries(kind: str, paths: list[tuple[str | int, ...]]) -> frozenset[int] | None:
+    key = ENTRY_LISTS.get(kind)
+    if key is None:
+        return None
+    indexes: set[int] = set()
+    for path in paths:
+        if len(path) < 2 or path[0] != key or not isinstance(path[1], int):
+            return None
+        indexes.add(path[1])
+    return frozenset(indexes)
 
 
 def check_schema(doc: Document, lang: str) -> list[Finding]:
@@ -331,7 +384,35 @@ def check_schema_counted(doc: Document, lang: str, *, limit: int = MAX_FINDINGS_
         schema_path = "/".join(str(p) for p in error.absolute_schema_path)
         findings.append(Finding(doc.path, pos.line, pos.column, Severity.ERROR, CODE, text, NAME, schema_path))
     findings.sort(key=lambda f: f.sort_key)
-    return SchemaCheck(findings, max(0, len(errors) - limit), stopped)
+    bad = None if stopped else _bad_entries(kind, [tuple(e.absolute_path) for e in errors])
+    return SchemaCheck(findings, max(0, len(errors) - limit), stopped, bad)
+
+
+def without_entries(doc: Document, bad: frozenset[int]) -> Document | None:
+    """``doc`` without the entries at ``bad`` of its list, if what is left matches the schema.
+
+    The node tree is cut the same way as the data, so every value left keeps its own line and
+    column. ``None`` when the rest is not valid on its own (a list that must not be empty).
+    """
+    kind = doc.kind
+    key = ENTRY_LISTS.get(kind or "")
+    if kind is None or key is None or not isinstance(doc.data, dict) or not isinstance(doc.root, MappingNode):
+        return None
+    entries = doc.data.get(key)
+    if not isinstance(entries, list):
+        return None
+    data = {**doc.data, key: [e for i, e in enumerate(entries) if i not in bad]}
+    pairs = []
+    for key_node, value_node in doc.root.value:
+        if getattr(key_node, "value", None) == key and isinstance(value_node, SequenceNode):
+            kept = [n for i, n in enumerate(value_node.value) if i not in bad]
+            value_node = SequenceNode(value_node.tag, kept, value_node.start_mark, value_node.end_mark)
+        pairs.append((key_node, value_node))
+    root = MappingNode(doc.root.tag, pairs, doc.root.start_mark, doc.root.end_mark)
+    fast = fast_validator_for(kind)
+    if not (fast.is_valid(data) if fast is not None else validator_for(kind).is_valid(data)):
+        return None
+    return dataclasses.replace(doc, data=data, root=root)
 
 
 def schema_title(kind: str, lang: str) -> str:

@@ -9,21 +9,42 @@ CLI decides.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
 from dxkit.errors import UsageError
 from dxkit.findings import Finding, Omitted, Severity, cap_per_file
 from dxkit.i18n import translate
-from dxkit.loading import LoadError, load_file
+from dxkit.loading import Document, LoadError, load_file
 from dxkit.model import Consortium
 from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
 from dxkit.schema_check import CODE as SCHEMA_CODE
-from dxkit.schema_check import check_schema_counted
+from dxkit.schema_check import ENTRY_LISTS, check_schema_counted, without_entries
+from dxkit.schemas import KINDS
+
+#: Told, after each file is checked, how many files are done and how many there are in all.
+Progress = Callable[[int, int], None]
 
 #: Every rule, as the command line selects by default.
 ALL_RULES = Selection()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file whose schema errors kept the rules from checking all of it.
+
+    ``partly`` is true when only the entries with errors were left out (the rules checked the
+    rest of the file), false when the rules did not check the file at all.
+    """
+
+    file: str
+    partly: bool
+    #: The entries left out, by id (by position where an entry has none), when ``partly``.
+    entries: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "partly": self.partly, "entries": list(self.entries)}
 
 
 @dataclass
@@ -38,6 +59,8 @@ class Report:
     unusable_paths: int = 0
     #: Per file, the findings left out after the first :data:`~dxkit.findings.MAX_FINDINGS_PER_FILE`.
     omitted: list[Omitted] = field(default_factory=list)
+    #: Files with schema errors whose rules were not checked at all (see :class:`Skipped`).
+    skipped: list[Skipped] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -82,11 +105,35 @@ def rule_finding(rule: Rule, hit: Hit, lang: str) -> Finding:
 Unlisted = dict[str, tuple[int, bool]]
 
 
-def _load(root: str, targets: list[Target], lang: str, today: dt.date) -> tuple[Consortium, list[Finding], Unlisted]:
+def _entry_names(doc: Document, indexes: frozenset[int]) -> tuple[str, ...]:
+    """The entries at ``indexes`` of a document's list, each by its id or else by its position."""
+    key = ENTRY_LISTS[doc.kind or ""]
+    entries = doc.data[key]
+    names = []
+    for index in sorted(indexes):
+        entry = entries[index]
+        entry_id = entry.get("id") if isinstance(entry, dict) else None
+        names.append(entry_id if isinstance(entry_id, str) and entry_id else f"{key}[{index}]")
+    return tuple(names)
+
+
+def _load(
+    root: str,
+    targets: list[Target],
+    lang: str,
+    today: dt.date,
+    *,
+    partial: bool = False,
+    read: Callable[[], None] | None = None,
+) -> tuple[Consortium, list[Finding], Unlisted, list[Skipped]]:
+    """Read the files of one consortium; with ``partial``, keep the valid entries of a file with errors."""
     consortium = Consortium(root=root, today=today)
     findings: list[Finding] = []
     unlisted: Unlisted = {}
+    skipped: list[Skipped] = []
     for target in reading_order(targets):
+        if read is not None:
+            read()
         try:
             doc = load_file(target.path, target.display)
         except LoadError as error:
@@ -101,7 +148,16 @@ def _load(root: str, targets: list[Target], lang: str, today: dt.date) -> tuple[
             unlisted[doc.path] = (checked.more, checked.stopped)
         if not checked.findings:
             consortium.add(doc)
-    return consortium, findings, unlisted
+            continue
+        if doc.kind is None or doc.kind not in KINDS:
+            continue  # not a consortium file at all: DX006 says so
+        consortium.incomplete.add(doc.kind)
+        rest = without_entries(doc, checked.bad_entries) if partial and checked.bad_entries is not None else None
+        if rest is not None:
+            consortium.add(rest)
+        left_out = _entry_names(doc, checked.bad_entries) if rest is not None and checked.bad_entries else ()
+        skipped.append(Skipped(doc.path, partly=rest is not None, entries=left_out))
+    return consortium, findings, unlisted, skipped
 
 
 def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
@@ -109,21 +165,34 @@ def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.da
 
     A file's schema findings are the first :data:`~dxkit.findings.MAX_FINDINGS_PER_FILE`.
     """
-    consortium, findings, _ = _load(root, targets, lang, today)
+    consortium, findings, _, _ = _load(root, targets, lang, today)
     return consortium, findings
 
 
 def check_consortium(
-    root: str, targets: list[Target], *, lang: str, today: dt.date, selection: Selection
-) -> tuple[list[Finding], list[Omitted]]:
-    """Findings for the files of one consortium folder (the first of each file), and the rest counted."""
-    consortium, findings, unlisted = _load(root, targets, lang, today)
+    root: str,
+    targets: list[Target],
+    *,
+    lang: str,
+    today: dt.date,
+    selection: Selection,
+    read: Callable[[], None] | None = None,
+) -> tuple[list[Finding], list[Omitted], list[Skipped]]:
+    """Findings for the files of one consortium folder (the first of each file), the rest counted,
+    and the files whose schema errors kept the rules from checking them (wholly or in part).
+
+    The rules check every valid file, and the valid entries of a file whose errors all lie in
+    some of its entries, in the same run as the schema errors. ``read`` is called as each file
+    is read.
+    """
+    consortium, findings, unlisted, skipped = _load(root, targets, lang, today, partial=True, read=read)
     if consortium.charter is not None:
         selection = selection.merged_with_config(consortium.charter.config)
     for rule, hit in run_rules(consortium, selection):
         findings.append(rule_finding(rule, hit, lang))
     kept = [f for f in findings if selection.allows(f.code)]
-    return cap_per_file(kept, unlisted if selection.allows(SCHEMA_CODE) else None)
+    shown, omitted = cap_per_file(kept, unlisted if selection.allows(SCHEMA_CODE) else None)
+    return shown, omitted, skipped
 
 
 def open_consortium(folder: str, *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
@@ -146,7 +215,9 @@ def check_paths(
     lang: str,
     today: dt.date,
     selection: Selection = ALL_RULES,
+    progress: Progress | None = None,
 ) -> Report:
+    """Check every consortium file under ``paths``; ``progress`` hears of each file as it is read."""
     report = Report()
     targets: list[Target] = []
     for item in iter_targets(paths):
@@ -155,14 +226,27 @@ def check_paths(
             report.findings.append(load_error_finding(item, lang))
         else:
             targets.append(item)
+    total = len(targets)
+    done = 0
+
+    def read() -> None:
+        nonlocal done
+        if progress is not None:
+            progress(done, total)
+        done += 1
+
     for root, group in group_by_root(targets).items():
         report.files += len(group)
         report.checked.extend(target.display for target in group)
-        shown, omitted = check_consortium(root, group, lang=lang, today=today, selection=selection)
+        shown, omitted, skipped = check_consortium(root, group, lang=lang, today=today, selection=selection, read=read)
         report.findings.extend(shown)
         report.omitted.extend(omitted)
+        report.skipped.extend(skipped)
+    if progress is not None and total:
+        progress(total, total)
     report.findings.sort(key=lambda f: f.sort_key)
     report.omitted.sort(key=lambda o: o.file)
+    report.skipped.sort(key=lambda s: s.file)
     return report
 
 

@@ -28,7 +28,7 @@ def test_invoke_fails_on_another_exit_code(sample):
 
 
 def test_invoke_keeps_stdout_and_stderr_apart(tmp_path):
-    result = invoke(["validate", str(tmp_path), "--lang", "en"], exit=2)
+    result = invoke(["validate", str(tmp_path), "--lang", "en", "--format", "json"], exit=2)
     assert "No governance files" in result.stderr
     assert "No governance files" not in result.stdout
-    assert result.stdout.strip()  # the (empty) report still goes to stdout
+    assert result.stdout.strip()  # the (empty) machine report still goes to stdout

@@ -115,6 +115,7 @@ def test_status_keeps_its_json_shape_with_dates_as_text():
         "reason": "調整中",
         "recovery_plan": "再協議",
         "new_due": "2026-11-01",
+        "fiscal_year": 2026,
     }
     assert data["today"] == "2026-10-01" and data["last_retrospective"] == "2026-05-15"
     assert data["days_since_retrospective"] == 139

@@ -49,7 +49,11 @@ def test_status_blocks_are_plain_text_in_the_readers_language(shiomi, lang):
     assert (
         isinstance(blocks[0], Line) and ("2026年10月1日（木）" if lang == "ja" else "Thu 1 Oct 2026") in blocks[0].text
     )
-    title = "期限切れ・理由と挽回策なし（1 件）" if lang == "ja" else "Overdue without reason or recovery plan (1)"
+    title = (
+        "期限切れ・理由と挽回策なし（1 件）　2026年度"
+        if lang == "ja"
+        else "Overdue without reason or recovery plan (1) · FY2026 (April–March)"
+    )
     overdue = _tables(blocks)[title]
     assert overdue.columns[0] == ("タスク" if lang == "ja" else "Task") and len(overdue.columns) == 5
     assert overdue.rows[0][0] == "T-021" and overdue.rows[0][-1] == "6"

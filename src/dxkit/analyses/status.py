@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from dxkit.analyses.gates import GateSummary, summarise_gates
@@ -22,6 +23,13 @@ class TaskLine:
     reason: str | None = None
     recovery_plan: str | None = None
     new_due: str | None = None
+    #: The 年度 (April to March) of the due date: 2026 for 2026-04-01 to 2027-03-31.
+    fiscal_year: int = 0
+
+
+def fiscal_year(date: dt.date) -> int:
+    """The Japanese fiscal year (年度) of ``date``: it begins on 1 April (2027-03-31 is in 2026年度)."""
+    return date.year if date.month >= 4 else date.year - 1
 
 
 @dataclass
@@ -74,6 +82,7 @@ def _line(task: Task, days: int) -> TaskLine:
         reason=delay.reason if delay else None,
         recovery_plan=delay.recovery_plan if delay else None,
         new_due=delay.new_due.isoformat() if delay and delay.new_due else None,
+        fiscal_year=fiscal_year(task.due),
     )
 
 

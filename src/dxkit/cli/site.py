@@ -20,6 +20,7 @@ from dxkit.cli._common import (
     today_option_value,
 )
 from dxkit.cli._output import show
+from dxkit.cli._progress import progress
 from dxkit.i18n import t
 
 if TYPE_CHECKING:
@@ -45,7 +46,9 @@ def _build(
     charter = consortium.charter
     site_lang = lang_option.value if lang_option else (charter.language if charter and charter.language else language)
     bilingual = bilingual or bool(charter and charter.site and charter.site.bilingual_labels)
-    result = build_site(consortium, folder, out, site_lang, bilingual=bilingual)
+    # A site takes seconds to build, whatever its size: the bar shows from the start.
+    with progress(t("progress.site", language), delay=0) as report_progress:
+        result = build_site(consortium, folder, out, site_lang, bilingual=bilingual, progress=report_progress)
     return result, language
 
 

@@ -16,6 +16,7 @@ from dxkit.cli._common import (
     today_option_value,
 )
 from dxkit.cli._output import show, write
+from dxkit.cli._progress import progress
 from dxkit.errors import UsageError, exit_code_for_findings
 from dxkit.i18n import t
 from dxkit.reporters import REPORTERS
@@ -90,9 +91,19 @@ def validate(
     selection = Selection(select=_codes(select) or ("DX",), ignore=_codes(ignore))
     if fix:
         _fix(paths or ["."], language)
-    report = check_paths(paths or ["."], lang=language, today=today_option_value(today), selection=selection)
-    write(REPORTERS[output_format.value](report, language))
+    with progress(t("progress.validate", language)) as report_progress:
+        report = check_paths(
+            paths or ["."],
+            lang=language,
+            today=today_option_value(today),
+            selection=selection,
+            progress=report_progress,
+        )
     nothing_found = report.files == 0 and not report.unusable_paths
+    if not (nothing_found and output_format.value == "text"):
+        # With nothing to check, a person reads one message (below), not also "no problems in
+        # 0 files"; a machine format still gets its document.
+        write(REPORTERS[output_format.value](report, language))
     if nothing_found:
         show(t("validate.no_files", language, paths=" ".join(paths or ["."])), err=True)
     incomplete = nothing_found or bool(report.unusable_paths)

@@ -75,6 +75,10 @@ class Consortium:
     issue_files: list[IssuesFile] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
+    #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
+    #: rule that judges by what is absent (an unknown member, a missing decision) does not
+    #: judge these kinds.
+    incomplete: set[str] = field(default_factory=set)
 
     def add(self, doc: Document) -> FileRecord:
         """Add one schema-valid document; every file is kept, whatever its kind."""

@@ -18,7 +18,7 @@ from dxkit.escape import json_document, terminal_text, uri_path, xml_markup
 from dxkit.findings import MAX_FINDINGS_PER_FILE, Finding, Omitted, Severity
 from dxkit.i18n import translate
 from dxkit.i18n.terms import SEVERITY
-from dxkit.validate import Report
+from dxkit.validate import Report, Skipped
 
 Reporter = Callable[[Report, str], str]
 
@@ -45,6 +45,13 @@ def omitted_message(omitted: Omitted, lang: str) -> str:
     )
 
 
+def skipped_message(skipped: Skipped, lang: str) -> str:
+    """Why the rules checked a file with schema errors only in part, or not at all."""
+    if not skipped.partly:
+        return translate("partial.file", lang)
+    return translate("partial.entries", lang, entries=translate("partial.and", lang).join(skipped.entries))
+
+
 def _by_file(report: Report) -> dict[str, tuple[list[Finding], Omitted | None]]:
     """Each file that has findings, in report order, with its findings and what was left out."""
     files: dict[str, tuple[list[Finding], Omitted | None]] = {}
@@ -53,12 +60,15 @@ def _by_file(report: Report) -> dict[str, tuple[list[Finding], Omitted | None]]:
         files.setdefault(f.file, ([], omitted.get(f.file)))[0].append(f)
     for o in report.omitted:
         files.setdefault(o.file, ([], o))
+    for skipped in report.skipped:
+        files.setdefault(skipped.file, ([], None))
     return files
 
 
 def render_text(report: Report, lang: str) -> str:
     """One line per finding, ``file:line:col: CODE [severity] message``, then a summary."""
     lines = []
+    skipped = {s.file: s for s in report.skipped}
     for file, (found, omitted) in _by_file(report).items():
         for f in found:
             severity = translate(SEVERITY[f.severity.value], lang)
@@ -66,6 +76,8 @@ def render_text(report: Report, lang: str) -> str:
             lines.append(terminal_text(f"{f.file}:{f.line}:{f.column}: {f.code} [{severity}] {f.message}"))
         if omitted is not None:
             lines.append(terminal_text(f"{file}: {omitted_message(omitted, lang)}"))
+        if file in skipped:
+            lines.append(terminal_text(f"{file}: {skipped_message(skipped[file], lang)}"))
     if lines:
         lines.append("")
     lines.append(summary(report, lang))
@@ -84,6 +96,7 @@ def render_json(report: Report, lang: str) -> str:
         },
         "findings": [f.as_dict() for f in report.findings],
         "omitted": [{**o.as_dict(), "message": omitted_message(o, lang)} for o in report.omitted],
+        "rules_skipped": [{**s.as_dict(), "message": skipped_message(s, lang)} for s in report.skipped],
     }
     return json_document(data) + "\n"
 
@@ -113,11 +126,14 @@ def _annotation(f: Finding) -> str:
 def render_github(report: Report, lang: str) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
     lines: list[str] = []
+    skipped = {s.file: s for s in report.skipped}
     for file, (found, omitted) in _by_file(report).items():
         lines.extend(_annotation(f) for f in found)
+        props = f"file={_escape_property(file)},title=dxkit"
         if omitted is not None:
-            props = f"file={_escape_property(file)},title=dxkit"
             lines.append(terminal_text(f"::notice {props}::{_escape_data(omitted_message(omitted, lang))}"))
+        if file in skipped:
+            lines.append(terminal_text(f"::notice {props}::{_escape_data(skipped_message(skipped[file], lang))}"))
     lines.append(summary(report, lang))
     return "\n".join(lines) + "\n"
 
@@ -135,11 +151,14 @@ def render_junit(report: Report, lang: str) -> str:
         for fs, omitted in by_file.values()
         if any(f.severity is Severity.ERROR for f in fs) or (omitted is not None and omitted.errors)
     )
+    skipped = {s.file: s for s in report.skipped}
     cases = []
     for name, (found, omitted) in by_file.items():
         lines = [f"{f.file}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}" for f in found]
         if omitted is not None:
             lines.append(f"{name}: {omitted_message(omitted, lang)}")
+        if name in skipped:
+            lines.append(f"{name}: {skipped_message(skipped[name], lang)}")
         # One finding a line: each message keeps to its own line, whatever breaks it held.
         body = "\n".join(xml_markup(line).replace("\n", " ") for line in lines)
         errors = [f for f in found if f.severity is Severity.ERROR]
@@ -206,6 +225,14 @@ def render_sarif(report: Report, lang: str) -> str:
             "properties": o.as_dict(),
         }
         for o in report.omitted
+    ] + [
+        {
+            "level": "note",
+            "message": {"text": skipped_message(s, lang)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri_path(s.file)}}}],
+            "properties": s.as_dict(),
+        }
+        for s in report.skipped
     ]
     run: dict[str, object] = {
         "tool": {"driver": {"name": "dxkit", "version": __version__, "rules": rules}},

@@ -8,7 +8,7 @@ Reporters translate, arrange and return blocks: they never print and never decid
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -56,6 +56,10 @@ class _Say:
     def __call__(self, msg_id: str, **params: Any) -> str:
         return translate(msg_id, self.lang, **params)
 
+    def listing(self, items: Iterable[str]) -> str:
+        """Items in a cell, separated as the language does (、 in Japanese, never an ASCII ;)."""
+        return self("listing.sep").join(items)
+
     def label(self, enum_name: str, value: str) -> str:
         """The schema's label of an enum value (:func:`dxkit.labels.label`)."""
         return label(enum_name, value, self.lang)
@@ -86,8 +90,15 @@ def reason_params(reason: Reason, lang: str, reading: Reading) -> dict[str, obje
     return params
 
 
-def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
-    return Table(title=title, columns=tuple(columns), rows=tuple(tuple(row) for row in rows))
+def _table(title: str, columns: list[str], rows: list[list[str]], kinds: str = "") -> Table:
+    """A table; ``kinds`` has one letter per column: ``t`` text, ``n`` name, ``c`` code (see :class:`Table`)."""
+    names = {"t": "text", "n": "name", "c": "code"}
+    return Table(
+        title=title,
+        columns=tuple(columns),
+        rows=tuple(tuple(row) for row in rows),
+        kinds=tuple(names[k] for k in kinds),
+    )
 
 
 # -- JSON ----------------------------------------------------------------------------------
@@ -152,15 +163,20 @@ def render_status(report: StatusReport, lang: str, reading: Reading | None = Non
         cols = task_cols + ([say("col.days_late")] if "overdue" in key else [say("col.days_left")] if counted else [])
         if extra:
             cols += [say("col.reason"), say("col.recovery"), say("col.new_due")]
-        rows = []
-        for line in lines:
-            row = [line.id, line.title, say.date(line.due), say.members(line.accountable)]
-            if counted:
-                row.append(str(line.days))
-            if extra:
-                row += [line.reason or "", line.recovery_plan or "", say.date(line.new_due)]
-            rows.append(row)
-        blocks.append(_table(say(key, count=len(lines)), cols, rows))
+        kinds = "ctcn" + ("c" if counted else "") + ("ttc" if extra else "")
+        # One table per 年度 (April to March), the earliest first.
+        for year in sorted({line.fiscal_year for line in lines}):
+            in_year = [line for line in lines if line.fiscal_year == year]
+            rows = []
+            for line in in_year:
+                row = [line.id, line.title, say.date(line.due), say.members(line.accountable)]
+                if counted:
+                    row.append(str(line.days))
+                if extra:
+                    row += [line.reason or "", line.recovery_plan or "", say.date(line.new_due)]
+                rows.append(row)
+            title = say("fiscal.in_year", title=say(key, count=len(in_year)), year=year)
+            blocks.append(_table(title, cols, rows, kinds))
     blocks.append(
         _table(
             say("status.load"),
@@ -169,6 +185,7 @@ def render_status(report: StatusReport, lang: str, reading: Reading | None = Non
                 [say.member(m.member), str(m.open_tasks), str(m.accountable), str(m.responsible), str(m.overdue)]
                 for m in report.load
             ],
+            "ncccc",
         )
     )
     if report.gates:
@@ -194,6 +211,7 @@ def render_status(report: StatusReport, lang: str, reading: Reading | None = Non
                     ]
                     for g in report.gates
                 ],
+                "ctcccc",
             )
         )
     if report.open_tries:
@@ -210,6 +228,7 @@ def render_status(report: StatusReport, lang: str, reading: Reading | None = Non
                     ]
                     for x in report.open_tries
                 ],
+                "tncc",
             )
         )
     if report.last_retrospective:
@@ -255,7 +274,7 @@ def render_gate(report: GateReport, lang: str, reading: Reading | None = None) -
         )
         for lens in LENSES:
             rows = [
-                [c.id, c.text, say(CRITERION_STATE[c.state]), "; ".join(c.evidence) or say("gate.no_evidence")]
+                [c.id, c.text, say(CRITERION_STATE[c.state]), say.listing(c.evidence) or say("gate.no_evidence")]
                 for c in current.criteria
                 if c.lens == lens
             ]
@@ -264,6 +283,7 @@ def render_gate(report: GateReport, lang: str, reading: Reading | None = None) -
                     say(LENS[lens]),
                     [say("col.id"), say("col.criterion"), say("col.state"), say("col.evidence")],
                     rows,
+                    "ctct",
                 )
             )
         if current.missing:
@@ -294,6 +314,7 @@ def render_gate(report: GateReport, lang: str, reading: Reading | None = None) -
                     ]
                     for d in report.history
                 ],
+                "cccnt",
             )
         )
     if report.open_points:
@@ -302,6 +323,7 @@ def render_gate(report: GateReport, lang: str, reading: Reading | None = None) -
                 say("gate.open_points"),
                 [say("col.date"), say("col.gate"), say("col.point")],
                 [[say.date(date), gate, point] for date, gate, point in report.open_points],
+                "cct",
             )
         )
     return tuple(blocks)
@@ -323,10 +345,11 @@ def render_keyperson(report: KeyPersonReport, lang: str, reading: Reading | None
                     str(i),
                     say.member(c.member),
                     f"{c.score:.2f}",
-                    "; ".join(say.reason(r) for r in c.reasons),
+                    say.listing(say.reason(r) for r in c.reasons),
                 ]
                 for i, c in enumerate(report.candidates, 1)
             ],
+            "cnct",
         ),
     ]
     if report.risks:
@@ -335,6 +358,7 @@ def render_keyperson(report: KeyPersonReport, lang: str, reading: Reading | None
                 say("kp.risks"),
                 [say("col.risk"), say("col.member"), say("col.detail")],
                 [[say(_RISK_KIND[r.kind]), say.member(r.member), say.reason(r.reason)] for r in report.risks],
+                "cnt",
             )
         )
     else:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules.registry import Hit, rule, suggest
+from dxkit.rules.registry import Hit, known_member_ids, rule, suggest
 
 
 @rule("DX101", "key-person-without-deputy", Severity.ERROR, guide="key-person/index.md")
@@ -19,7 +19,7 @@ def check_key_person_without_deputy(c: Consortium) -> Iterator[Hit]:
 
 @rule("DX102", "unknown-key-person-member", Severity.ERROR, guide="key-person/index.md")
 def check_unknown_key_person_member(c: Consortium) -> Iterator[Hit]:
-    ids = c.member_ids()
+    ids = known_member_ids(c)
     if ids is None:
         return
     for charter in c.charters:

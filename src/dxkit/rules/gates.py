@@ -7,11 +7,13 @@ from collections.abc import Iterator
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import STAGES
-from dxkit.rules.registry import Hit, rule
+from dxkit.rules.registry import Hit, rule, suggest
 
 
 @rule("DX401", "stage-beyond-undecided-gate", Severity.ERROR, guide="projects/stage-gates.md")
 def check_stage_beyond_undecided_gate(c: Consortium) -> Iterator[Hit]:
+    if "gates" in c.incomplete:
+        return  # a gate left out for its schema errors may hold the decision
     passed = {(gate.from_, gate.to) for gate in c.gates if gate.decision is not None and gate.decision.outcome == "go"}
     for charter in c.charters:
         for step in range(STAGES.index(charter.stage)):
@@ -21,3 +23,14 @@ def check_stage_beyond_undecided_gate(c: Consortium) -> Iterator[Hit]:
                     charter.at / "stage",
                     {"stage": charter.stage, "from_stage": from_stage, "to_stage": to_stage},
                 )
+
+
+@rule("DX402", "unknown-review-gate", Severity.ERROR, guide="projects/stage-gates.md")
+def check_unknown_review_gate(c: Consortium) -> Iterator[Hit]:
+    if not c.gate_files or "gates" in c.incomplete:
+        return  # no gates to compare with, or some were left out for their schema errors
+    ids = {gate.id for gate in c.gates}
+    for retro in c.retrospectives:
+        review = retro.gate_review
+        if review is not None and review.gate not in ids:
+            yield Hit(review.at / "gate", {"gate": review.gate, **suggest(review.gate, ids)})

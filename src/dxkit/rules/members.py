@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules.registry import Hit, iter_duplicate_ids, rule, suggest
+from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
 
 #: The member types the report asks every consortium to consider (ch. 5, 3(1)①).
 CORE_STAKEHOLDER_TYPES = frozenset({"financial-institution", "local-media", "education-research"})
@@ -14,7 +14,7 @@ CORE_STAKEHOLDER_TYPES = frozenset({"financial-institution", "local-media", "edu
 
 @rule("DX201", "missing-core-stakeholder", Severity.WARNING, guide="consortium/index.md")
 def check_missing_core_stakeholder(c: Consortium) -> Iterator[Hit]:
-    if not c.member_files:
+    if not c.member_files or "members" in c.incomplete:
         return
     if not any(member.type in CORE_STAKEHOLDER_TYPES for member in c.members):
         yield Hit(c.member_files[0].at / "members", key=True)
@@ -27,7 +27,7 @@ def check_duplicate_member_id(c: Consortium) -> Iterator[Hit]:
 
 @rule("DX203", "unknown-relation-member", Severity.ERROR, guide="key-person/index.md")
 def check_unknown_relation_member(c: Consortium) -> Iterator[Hit]:
-    ids = c.member_ids()
+    ids = known_member_ids(c)
     if ids is None:
         return
     for member in c.members:

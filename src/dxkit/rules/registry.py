@@ -37,6 +37,15 @@ def suggest(value: str, known: Iterable[str]) -> dict[str, str]:
     return {"suggestion": close[0]} if close else {}
 
 
+def known_member_ids(c: Consortium) -> set[str] | None:
+    """The member ids a reference may name, or ``None`` when they are not all known.
+
+    A members file with schema errors is read only in part (or not at all), so a name missing
+    from it may be one of the entries left out: no rule calls such a name unknown.
+    """
+    return None if "members" in c.incomplete else c.member_ids()
+
+
 def place(at: Loc) -> str:
     """``file:line`` of a value, the way a message names another place."""
     return f"{at.file}:{at.position().line}"
@@ -101,8 +110,13 @@ class Rule:
         return self.texts.fix
 
     def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
-        """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean"."""
-        text = self.message[lang].format(**params)
+        """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean".
+
+        A parameter may be a mapping from language to text (a reason in words): the message
+        takes the text in ``lang``.
+        """
+        shown = {k: v[lang] if isinstance(v, Mapping) and lang in v else v for k, v in params.items()}
+        text = self.message[lang].format(**shown)
         suggestion = params.get("suggestion")
         if suggestion:
             text += translate("schema.did_you_mean", lang, suggestion=suggestion)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from dxkit.days_off import day_off, shown_date
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
-from dxkit.rules.registry import Hit, iter_duplicate_ids, rule, suggest
+from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
@@ -34,7 +35,7 @@ def check_multiple_accountable(c: Consortium) -> Iterator[Hit]:
 
 @rule("DX303", "unknown-raci-member", Severity.ERROR, guide="projects/role-matrix.md")
 def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
-    ids = c.member_ids()
+    ids = known_member_ids(c)
     if ids is None:
         return
     for task in c.tasks:
@@ -78,3 +79,13 @@ def check_recovery_date_passed(c: Consortium) -> Iterator[Hit]:
             task.at / "delay" / "new_due",
             {"task": task.id, "new_due": new_due.isoformat(), "days": (c.today - new_due).days},
         )
+
+
+@rule("DX308", "due-on-day-off", Severity.WARNING, guide="projects/role-matrix.md")
+def check_due_on_day_off(c: Consortium) -> Iterator[Hit]:
+    for task in c.tasks:
+        if task.status in ("done", "cancelled"):
+            continue
+        off = day_off(task.due)
+        if off is not None:
+            yield Hit(task.at / "due", {"task": task.id, "due": shown_date(task.due), "why": off.why})
