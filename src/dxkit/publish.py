@@ -57,6 +57,18 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
   /* A word longer than its column (a long organisation name in the role matrix) may break
      rather than push the table past the page's edge. */
   .md-typeset table:not([class]) td:not([data-short]) { overflow-wrap: anywhere; }
+  /* Names and labels break at spaces and after 、 (render/site_tables.py), not inside デジタル:
+     the column keeps room for its widest word (data-words, in ems, at most 9). */
+  .md-typeset table:not([class]) td[data-words] { word-break: keep-all; }
+  .md-typeset table:not([class]) td[data-words="2"] { min-width: 3.8em; }
+  .md-typeset table:not([class]) td[data-words="3"] { min-width: 4.8em; }
+  .md-typeset table:not([class]) td[data-words="4"] { min-width: 5.8em; }
+  .md-typeset table:not([class]) td[data-words="5"] { min-width: 6.8em; }
+  .md-typeset table:not([class]) td[data-words="6"] { min-width: 7.8em; }
+  .md-typeset table:not([class]) td[data-words="7"] { min-width: 8.8em; }
+  .md-typeset table:not([class]) td[data-words="8"] { min-width: 9.8em; }
+  .md-typeset table:not([class]) td[data-words="9"] { min-width: 10.8em; }
+  .md-typeset table:not([class]) td[data-words="10"] { min-width: 11.8em; }
   .md-typeset table:not([class]) td[data-main] { min-width: 16rem; }
   .md-typeset table:not([class]) th { min-width: 0; white-space: nowrap; }
   .md-typeset table:not([class]) td, .md-typeset table:not([class]) th { padding: 0.75em 0.9em; }

@@ -96,6 +96,29 @@ LINES = """(column) => [...document.querySelectorAll(`.md-content table tbody td
     return new Set([...range.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.bottom))).size; })"""
 
 
+#: The words of a column's cells (split at spaces and after 、) of at most 9 wide characters (WORD_ROOM),
+#: and those of them a browser drew on more than one line.
+SPLIT_WORDS = """(column) => {
+  const out = {words: 0, split: []};
+  for (const td of document.querySelectorAll(`table tbody tr td:nth-child(${column})`)) {
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^ \u3000、,]+/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        if (m[0].length > 9 || !/[\u3040-\u30ff\u4e00-\u9fff]/.test(m[0])) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rows = new Set([...range.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.bottom)));
+        out.words += 1;
+        if (rows.size > 1) out.split.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
 @pytest.fixture(scope="module", params=["ja", "en"])
 def site(request, tmp_path_factory) -> Iterator[dict[str, Any]]:
     """The realistic example (with markup planted in it), built and served in one language."""
@@ -220,6 +243,10 @@ def test_role_matrix_fills_a_desktop_and_shows_every_column(visit, site):
     # Deadlines are never broken across lines (a browser breaks 2026-10-31 after a hyphen).
     lines = v.page.evaluate(LINES, names.index(translate("col.due", lang)) + 1)
     assert lines and set(lines) == {1}, lines
+    # An organisation's name breaks between its words (at a space, after 、), never inside one
+    # that fits the column's room (デジ / タル推進課): each such word is drawn on one line.
+    split = v.page.evaluate(SPLIT_WORDS, names.index(translate("col.accountable", lang)) + 1)
+    assert split["split"] == [] and (split["words"] > 0 or lang == "en"), split
     assert v.errors == [] and v.external_requests() == []
 
 

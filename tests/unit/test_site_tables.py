@@ -7,6 +7,7 @@ import pytest
 
 from dxkit.publish import SITE_CSS, _mkdocs_yml
 from dxkit.render.markdown import table
+from dxkit.render.site_tables import WORD_ROOM
 
 
 def _html(text: str) -> str:
@@ -72,3 +73,34 @@ def test_the_site_registers_the_extension_and_its_styles():
     assert "  - dxkit.render.site_tables\n" in _mkdocs_yml("x", "ja", [], __import__("pathlib").Path("c"))
     assert "table[data-cards]" in SITE_CSS and "attr(data-label)" in SITE_CSS
     assert "@media screen and (max-width: 37.4375em)" in SITE_CSS
+
+
+def test_names_keep_room_for_their_widest_word_and_break_only_between_words():
+    head = ["ID", "内容", "実行", "状態"]
+    rows = [
+        ["T-001", "協議会の規約をまとめ、設立総会で合意する", "汐見市 企画部 デジタル推進課、汐見信用金庫", "完了"],
+        ["T-002", "地域金融機関・地域メディア・教育機関などに参加を呼びかける", "株式会社ミナトデータ", "完了"],
+        ["T-003", "交通・防災・水揚げに関する既存データを棚卸しする", "長い名前の株式会社ミナトデータ研究所", "完了"],
+    ]
+    cells = [line for line in _html(table(head, rows)).splitlines() if line.startswith("<td")]
+    names = cells[2::4]
+    # The widest words of the column (株式会社ミナトデータ, 10 ems, and a longer one) are capped at
+    # WORD_ROOM and may break, so the column never pushes the table past the page's edge.
+    assert all(f'data-words="{WORD_ROOM}"' in cell for cell in names), names
+    assert not any("data-words" in cell for cell in cells[0::4] + cells[1::4])
+    assert "td[data-words] { word-break: keep-all; }" in SITE_CSS
+    assert 'td[data-words="7"] { min-width: 8.8em; }' in SITE_CSS
+
+
+def test_a_column_of_short_names_asks_for_little_room():
+    head = ["ID", "内容", "実行", "状態"]
+    rows = [["T-001", "協議会の規約をまとめ、設立総会で合意する", "汐見市 企画部", "完了 済み"]]
+    cells = [line for line in _html(table(head, rows)).splitlines() if line.startswith("<td")]
+    assert 'data-words="3"' in cells[2] and 'data-words="2"' in cells[3]
+
+
+def test_words_of_letters_ask_for_no_room():
+    head = ["ID", "Task", "Accountable", "State"]
+    rows = [["T-001", "Agree the charter at the founding meeting", "Regional telecommunications bureau", "done"]]
+    cells = [line for line in _html(table(head, rows)).splitlines() if line.startswith("<td")]
+    assert 'data-words="0"' in cells[2]

@@ -11,11 +11,14 @@ therefore get their roles (``table``, ``row``, ``columnheader``, ``cell``) writt
 a screen reader still reads a card's fields as the cells of their columns.
 
 For wide screens it marks the columns of short values and of the main text (:func:`mark_columns`).
+The other columns (organisation names, labels) break at spaces and after 、 only
+(:func:`mark_words`).
 """
 
 from __future__ import annotations
 
 import html
+import math
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Sequence
@@ -107,12 +110,47 @@ def mark_columns(table: etree.Element, stash: Sequence[object] = ()) -> None:
                 cells[index].set(mark, "")
 
 
+#: The widest word (in ems) a column of names keeps room for; a longer one may still break.
+WORD_ROOM = 9
+
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f]")
+_WORD_BREAKS = re.compile("(?<=[、，,・])|[ \u3000]+")
+
+
+def mark_words(table: etree.Element, stash: Sequence[object] = ()) -> None:
+    """Mark the cells that are neither short values nor the main text (``data-words="N"``).
+
+    They hold names (organisations, people) and labels: the style sheet breaks their lines at
+    spaces and after 、 and ・ only (``word-break: keep-all``), not between any two Japanese
+    characters, so 汐見市 企画部 デジタル推進課 never reads デジ / タル, and keeps the column
+    at least as wide as its widest word, up to :data:`WORD_ROOM` ems (``N``). A phrase-splitter
+    is no help here: it splits proper names (汐 / 見市). A name wider than that still breaks
+    (``overflow-wrap: anywhere``) rather than push the table past the page's edge.
+    """
+    rows = [row.findall("td") for row in table.findall("tbody/tr")]
+    texts = [str(x) for x in stash]
+    room: dict[int, int] = {}
+    for cells in rows:
+        for index, cell in enumerate(cells):
+            if cell.get("data-short") is None and cell.get("data-main") is None:
+                # Only words of wide characters: a browser never breaks inside a word of
+                # letters (other than one wider than the column) anyway.
+                words = [word for word in _WORD_BREAKS.split(_text(cell, texts)) if _WIDE.search(word)]
+                widest = max((text_width(word) for word in words), default=0.0)
+                room[index] = max(room.get(index, 0), min(WORD_ROOM, math.ceil(widest)))
+    for cells in rows:
+        for index, cell in enumerate(cells):
+            if index in room:
+                cell.set("data-words", str(room[index]))
+
+
 class _CardTables(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         stash = self.md.htmlStash.rawHtmlBlocks
         for table in root.iter("table"):
             label_cells(table, stash)
             mark_columns(table, stash)
+            mark_words(table, stash)
 
 
 class CardTables(Extension):
