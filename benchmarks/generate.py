@@ -1,11 +1,17 @@
 """Generate realistic consortium folders for benchmarks (Japanese text, valid by default).
 
     python benchmarks/generate.py OUT --consortia 1000 [--invalid 100] [--seed 7]
+    python benchmarks/generate.py OUT --scale --tasks 10000 --members 600
+
 
 Each folder holds consortium.yaml, members.yaml (12 members), roles.yaml (30 tasks),
 gates.yaml (2 gates), issues.yaml (8 issues) and one KPT retrospective: 6 files. With
 ``--invalid N``, N role matrices get one planted schema error each (a malformed due date),
 so a run also measures located, translated messages.
+
+With ``--scale``, OUT is one consortium of ``--tasks`` tasks and ``--members`` members (a
+prefecture-wide network: each member related to the next and to two others at random), for
+measuring how each command grows with the size of one consortium.
 """
 
 from __future__ import annotations
@@ -50,22 +56,30 @@ def q(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def members_yaml(rng: random.Random) -> str:
+def member_id(i: int, members: int) -> str:
+    """``m00`` … ``m11`` for the usual twelve, ``m5999`` in a large network (ids stay unique)."""
+    return f"m{i:02d}"
+
+
+def members_yaml(rng: random.Random, members: int = 12) -> str:
     lines = ["kind: members", "version: 1", "members:"]
-    for i, kind in enumerate(MEMBER_TYPES):
+    for i in range(members):
+        kind = MEMBER_TYPES[i % len(MEMBER_TYPES)]
         lines += [
-            f"  - id: m{i:02d}",
+            f"  - id: {member_id(i, members)}",
             f"    name: {q(f'組織{i:02d}（{kind}）')}",
             f"    type: {kind}",
             "    contributes: [人材, データ]",
             "    relations:",
-            f"      - with: m{(i + 1) % 12:02d}",
-            f"      - with: m{rng.randrange(12):02d}",
+            f"      - with: {member_id((i + 1) % members, members)}",
+            f"      - with: {member_id(rng.randrange(members), members)}",
         ]
+        if members > 12:
+            lines.append(f"      - with: {member_id(rng.randrange(members), members)}")
     return "\n".join(lines) + "\n"
 
 
-def roles_yaml(rng: random.Random, broken: bool, tasks: int = 30) -> str:
+def roles_yaml(rng: random.Random, broken: bool, tasks: int = 30, members: int = 12) -> str:
     """A role matrix of ``tasks`` tasks; with ``broken``, task 18 has a malformed due date."""
     lines = ["# 役割・期限表", "kind: roles", "version: 1", "tasks:"]
     for t in range(tasks):
@@ -73,13 +87,15 @@ def roles_yaml(rng: random.Random, broken: bool, tasks: int = 30) -> str:
         if broken and t == 17:
             due = due.replace("-", "/")
         lines += [
-            f"  - id: T-{t + 1:03d}",
+            f"  - id: T-{t + 1:05d}" if tasks > 999 else f"  - id: T-{t + 1:03d}",
             f"    title: {q(rng.choice(TOPICS) + 'の' + rng.choice(VERBS))}",
             f"    stage: {rng.choice(STAGES)}",
-            "    responsible: [" + ", ".join(f"m{m:02d}" for m in sorted(rng.sample(range(12), 2))) + "]",
-            f"    accountable: m{rng.randrange(12):02d}",
-            "    consulted: [m10]",
-            "    informed: [m03]",
+            "    responsible: ["
+            + ", ".join(member_id(m, members) for m in sorted(rng.sample(range(members), 2)))
+            + "]",
+            f"    accountable: {member_id(rng.randrange(members), members)}",
+            f"    consulted: [{member_id(10, members)}]",
+            f"    informed: [{member_id(3, members)}]",
             f'    due: "{due}"',
             f"    done_criteria: {q('成果物が共有フォルダにあり、会議で承認されている')}",
             "    indicator:",
@@ -165,13 +181,32 @@ def generate(out: Path, consortia: int, invalid: int, seed: int) -> None:
         (folder / "retrospectives" / "2026-09-01-kpt.yaml").write_text(RETRO, encoding="utf-8")
 
 
+def generate_scale(out: Path, tasks: int, members: int, seed: int) -> None:
+    """One consortium of ``tasks`` tasks and ``members`` members."""
+    rng = random.Random(seed)
+    (out / "retrospectives").mkdir(parents=True, exist_ok=True)
+    (out / "consortium.yaml").write_text(consortium_yaml(0), encoding="utf-8")
+    (out / "members.yaml").write_text(members_yaml(rng, members), encoding="utf-8")
+    (out / "roles.yaml").write_text(roles_yaml(rng, False, tasks, members), encoding="utf-8")
+    (out / "gates.yaml").write_text(GATES, encoding="utf-8")
+    (out / "issues.yaml").write_text(issues_yaml(rng), encoding="utf-8")
+    (out / "retrospectives" / "2026-09-01-kpt.yaml").write_text(RETRO, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--consortia", type=int, default=1000)
     parser.add_argument("--invalid", type=int, default=0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scale", action="store_true", help="one consortium of --tasks tasks and --members members")
+    parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--members", type=int, default=600)
     args = parser.parse_args()
+    if args.scale:
+        generate_scale(args.out, args.tasks, args.members, args.seed)
+        print(f"wrote one consortium of {args.tasks} tasks and {args.members} members to {args.out}")
+        return
     generate(args.out, args.consortia, args.invalid, args.seed)
     print(f"wrote {args.consortia} consortia ({args.consortia * 6} files) to {args.out}")
 

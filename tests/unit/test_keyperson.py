@@ -148,3 +148,45 @@ def test_one_deputy_for_two_key_persons_is_a_risk():
     expected = {"deputy": "佐藤", "count": 2, "names": "山田、田中"}
     assert [(r.member, r.reason.params) for r in shared] == [("b", expected)]
     assert not [r for r in report.risks if r.kind == "no-deputy"]
+
+
+def _graphs():
+    import random
+
+    import networkx as nx
+
+    star = nx.star_graph(6)
+    chain = nx.path_graph(7)
+    bridge = nx.barbell_graph(4, 1)  # two cliques and one member between them
+    rng = random.Random(11)
+    tangled = nx.gnm_random_graph(80, 120, seed=rng.randrange(1000))
+    tangled.add_nodes_from(range(80, 84))  # and a few isolated members
+    for graph in (star, chain, bridge, tangled):
+        yield nx.relabel_nodes(graph, {n: f"m{n:02d}" for n in graph.nodes})
+
+
+def test_betweenness_is_the_exact_value_networkx_gives():
+    import networkx as nx
+
+    from dxkit.analyses.keyperson import betweenness_of
+
+    for graph in _graphs():
+        expected = nx.betweenness_centrality(graph, normalized=True)
+        found = betweenness_of(graph)
+        assert found.keys() == expected.keys()
+        assert all(abs(found[n] - expected[n]) < 1e-12 for n in graph.nodes), graph
+
+
+def test_parts_without_a_cut_member_match_removing_it():
+    import networkx as nx
+
+    from dxkit.analyses.keyperson import parts_without
+
+    for graph in _graphs():
+        cut = set(nx.articulation_points(graph))
+        assert cut, graph
+        parts = parts_without(graph, cut)
+        for node in cut:
+            others = graph.copy()
+            others.remove_node(node)
+            assert parts[node] == nx.number_connected_components(others), node

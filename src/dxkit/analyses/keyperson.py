@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from dxkit.analyses import Reason
 from dxkit.escape import mermaid_ids, mermaid_label
@@ -98,13 +98,48 @@ def mermaid_graph(graph: nx.Graph[str], highlight: Set[str], cut: Set[str]) -> s
     return "\n".join(lines) + "\n"
 
 
+def betweenness_of(graph: nx.Graph[str]) -> dict[str, float]:
+    """Every member's normalised betweenness centrality (Brandes's exact algorithm).
+
+    rustworkx computes it: networkx runs the same algorithm in Python, O(members × relations)
+    steps, which took 452 s for a prefecture-wide network of 6,000 members. The values are the
+    same (a test compares the two on hand-checked graphs: a star, a chain, a bridge).
+    """
+    import rustworkx as rx
+
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    network = rx.PyGraph(multigraph=False)
+    network.add_nodes_from(nodes)
+    network.add_edges_from_no_data([(index[a], index[b]) for a, b in graph.edges])
+    found = rx.graph_betweenness_centrality(network, normalized=True)
+    return {node: float(found[i]) for i, node in enumerate(nodes)}
+
+
+def parts_without(graph: nx.Graph[str], cut: Set[str]) -> dict[str, int]:
+    """For each member of ``cut``, how many parts the network falls into without it.
+
+    A member that belongs to ``k`` blocks (biconnected components) splits its own part into
+    ``k``: the network then has ``components - 1 + k`` parts. One pass over the blocks
+    answers for every member at once, where removing each member in turn and counting again
+    took time in the square of the network's size.
+    """
+    import networkx as nx
+
+    blocks: dict[str, int] = {}
+    for block in nx.biconnected_components(graph):
+        for node in cast("Set[str]", block):  # the stubs give the blocks a type of sets of sets
+            if node in cut:
+                blocks[node] = blocks.get(node, 0) + 1
+    components = nx.number_connected_components(graph)
+    return {node: components - 1 + blocks.get(node, 1) for node in cut}
+
+
 def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
     import networkx as nx
 
     graph = build_graph(c)
-    betweenness: dict[str, float] = (
-        nx.betweenness_centrality(graph, normalized=True) if graph.number_of_nodes() > 2 else {}
-    )
+    betweenness = betweenness_of(graph) if graph.number_of_nodes() > 2 else {}
     max_degree = max((d for _, d in graph.degree), default=0) or 1
     accountable: dict[str, int] = {}
     for task in c.tasks:
@@ -177,17 +212,13 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         if len(covered) > 1:
             params = {"deputy": deputy, "count": len(covered), "names": "、".join(covered)}
             risks.append(Risk("shared-deputy", member, Reason("kp.risk.shared_deputy", params)))
+    parts = parts_without(graph, cut)
     for node in sorted(cut):
-        others = graph.copy()
-        others.remove_node(node)
         risks.append(
             Risk(
                 "articulation-point",
                 node,
-                Reason(
-                    "kp.risk.articulation",
-                    {"member": graph.nodes[node]["name"], "parts": nx.number_connected_components(others)},
-                ),
+                Reason("kp.risk.articulation", {"member": graph.nodes[node]["name"], "parts": parts[node]}),
             )
         )
     rotating = [(p.name, p.member, p.rotation_expected) for p in charter_people if p.rotation_expected]
