@@ -17,6 +17,7 @@ measuring how each command grows with the size of one consortium.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 from pathlib import Path
@@ -56,6 +57,15 @@ def q(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def working_day(date: dt.date) -> dt.date:
+    """``date``, or the next day that is no weekend, national holiday or 年末年始 (as DX308 judges)."""
+    from dxkit.days_off import day_off
+
+    while day_off(date) is not None:
+        date += dt.timedelta(days=1)
+    return date
+
+
 def member_id(i: int, members: int) -> str:
     """``m00`` … ``m11`` for the usual twelve, ``m5999`` in a large network (ids stay unique)."""
     return f"m{i:02d}"
@@ -83,7 +93,7 @@ def roles_yaml(rng: random.Random, broken: bool, tasks: int = 30, members: int =
     """A role matrix of ``tasks`` tasks; with ``broken``, task 18 has a malformed due date."""
     lines = ["# 役割・期限表", "kind: roles", "version: 1", "tasks:"]
     for t in range(tasks):
-        due = f"2027-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        due = working_day(dt.date(2027, rng.randrange(1, 13), rng.randrange(1, 29))).isoformat()
         if broken and t == 17:
             due = due.replace("-", "/")
         lines += [
