@@ -21,6 +21,7 @@ from dxkit.dates import format_date, format_month
 from dxkit.i18n import LANGS
 from dxkit.labels import label
 from dxkit.model import Consortium
+from dxkit.sheet import MEMBER_SEPARATORS
 
 #: The charter's ``calendar`` value that asks for Japanese era dates.
 JAPANESE_ERA = "japanese-era"
@@ -111,5 +112,9 @@ class Reading:
 
 
 def list_separator(lang: str) -> str:
-    """What separates the items of a list written in one line: 、 in Japanese, a comma in English."""
-    return "、" if lang == "ja" else ", "
+    """What separates the items of a list written in one line: 、 in Japanese, a comma in English.
+
+    The same as in a spreadsheet cell (:data:`dxkit.sheet.MEMBER_SEPARATORS`), so a list reads
+    alike wherever dxkit shows it, and an import splits what an export wrote.
+    """
+    return MEMBER_SEPARATORS.get(lang, MEMBER_SEPARATORS["en"])

@@ -30,11 +30,10 @@ from dxkit.labels import label, labels
 from dxkit.model import Consortium
 from dxkit.model.records import Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
-from dxkit.reading import uses_japanese_era
+from dxkit.reading import list_separator, uses_japanese_era
 from dxkit.render.markdown import table
 from dxkit.sheet import (
     BASELINE_TITLE,
-    MEMBER_SEPARATORS,
     SHEETS,
     Column,
     baseline_rows,
@@ -85,7 +84,7 @@ _MAX_LIST_FORMULA = 255
 
 def member_separator(lang: str) -> str:
     """What joins several members in one cell: 、 in Japanese, ``, `` in English."""
-    return MEMBER_SEPARATORS.get(lang, MEMBER_SEPARATORS["en"])
+    return list_separator(lang)
 
 
 def enum_label(column: Column, value: str, lang: str) -> str:
