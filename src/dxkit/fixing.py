@@ -23,6 +23,7 @@ from dxkit.dates import parse_date
 from dxkit.discovery import Target
 from dxkit.editing import Editor, write_edit
 from dxkit.loading import Document, decode, load_text, read_regular
+from dxkit.schema_check import place_label
 from dxkit.schemas import KINDS, label_codes, load_schema, resolve
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -38,9 +39,11 @@ class Fix:
     new: str
     line: int
     column: int
+    #: Where the value is, as a person names it (``T-002 の期限（due）``, not ``tasks[1].due``).
+    where: str = ""
 
 
-def find_fixes(doc: Document) -> list[Fix]:
+def find_fixes(doc: Document, lang: str = "ja") -> list[Fix]:
     """The values of ``doc`` written as a label or as a date in a form other than ISO, in file order."""
     kind = doc.kind
     if kind not in KINDS:
@@ -51,7 +54,7 @@ def find_fixes(doc: Document) -> list[Fix]:
     fixes = []
     for path, old, new in found:
         pos = doc.locate(path)
-        fixes.append(Fix(path, old, new, pos.line, pos.column))
+        fixes.append(Fix(path, old, new, pos.line, pos.column, place_label(kind, doc.data, path, lang)))
     fixes.sort(key=lambda f: (f.line, f.column))
     return fixes
 
@@ -138,7 +141,7 @@ def fix_file(path: Path, display: str, lang: str) -> FileFixes:
         if again is None:
             return FileFixes(display, ())
         raw, text, doc = again
-        fixes = find_fixes(doc)
+        fixes = find_fixes(doc, lang)
         if not fixes:
             return FileFixes(display, ())
         editor = Editor(text, display, base=doc.data)

@@ -69,6 +69,11 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+def place_label(kind: str, data: Any, path: Sequence[str | int], lang: str) -> str:
+    """Where ``path`` is in a document of ``kind``, as a person names it (``T-002 の期限（due）``)."""
+    return _Messages(kind, lang, data).label(path)
+
+
 def _format_named(path: Sequence[str | int]) -> str:
     """Like :func:`format_path`, with entries already named by their id (``"[D1]"``) kept as they are."""
     out = ""

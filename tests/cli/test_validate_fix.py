@@ -56,6 +56,10 @@ def test_fix_rewrites_labels_and_dates_and_keeps_everything_else(shiomi: Path, l
     assert any(f"roles.yaml:{date_line}:12:" in line and "2025-09-01" in line for line in lines), lines
     assert any(f"consortium.yaml:{stage_line}:8:" in line and "demonstration" in line for line in lines), lines
     assert sum(REWROTE[lang] in line and ".yaml:" in line for line in lines) == 3
+    # The task is named by its id, as findings name it, not by its position (tasks[3]).
+    status_task = next(t["id"] for t in load_file(roles).data["tasks"] if t["status"] == status_code)
+    [status_said] = [line for line in lines if f"roles.yaml:{status_line}:" in line]
+    assert status_task in status_said and "tasks[" not in status_said, status_said
     assert "DX010" not in result.stdout
     fixed = roles.read_text(encoding="utf-8")
     expected = original.replace(f"status: {status_code}", f"status: {status_code}  # 手で書いた", 1)

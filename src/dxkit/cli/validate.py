@@ -49,13 +49,11 @@ def _fix(paths: list[str], lang: str) -> None:
     """Rewrite labels and dates in canonical form, saying what changed (on standard error, so a
     report in JSON or another format stays whole on standard output)."""
     from dxkit.fixing import fix_paths
-    from dxkit.schema_check import format_path
 
     files = count = 0
     for done in fix_paths(paths, lang):
         for item in done.fixes:
-            shown = format_path(item.path)
-            params = {"file": done.display, "line": item.line, "column": item.column, "field": shown}
+            params = {"file": done.display, "line": item.line, "column": item.column, "field": item.where}
             show(t("fix.rewrote", lang, old=item.old, new=item.new, **params), err=True)
         files += bool(done.fixes)
         count += len(done.fixes)
