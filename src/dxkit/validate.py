@@ -9,6 +9,7 @@ CLI decides.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -16,11 +17,11 @@ from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targ
 from dxkit.errors import UsageError
 from dxkit.findings import Finding, Omitted, Severity, cap_per_file
 from dxkit.i18n import translate
-from dxkit.loading import Document, LoadError, load_file
+from dxkit.loading import Document, LoadError, load_file, read_regular
 from dxkit.model import Consortium
 from dxkit.rules import Hit, Rule, Selection, get_rule, run_rules
 from dxkit.schema_check import CODE as SCHEMA_CODE
-from dxkit.schema_check import ENTRY_LISTS, check_schema_counted, without_entries
+from dxkit.schema_check import ENTRY_LISTS, check_schema_counted, guess_kind, without_entries
 from dxkit.schemas import KINDS
 
 #: Told, after each file is checked, how many files are done and how many there are in all.
@@ -138,6 +139,7 @@ def _load(
             doc = load_file(target.path, target.display)
         except LoadError as error:
             findings.append(load_error_finding(error, lang))
+            consortium.refused.setdefault(refused_kind(target), []).append(target.display)
             continue
         if doc.bom:
             bom = get_rule("DX007")
@@ -158,6 +160,27 @@ def _load(
         left_out = _entry_names(doc, checked.bad_entries) if rest is not None and checked.bad_entries else ()
         skipped.append(Skipped(doc.path, partly=rest is not None, entries=left_out))
     return consortium, findings, unlisted, skipped
+
+
+_KIND_LINE = re.compile(rb"^kind:[ \t]*[\"']?([a-z]+)", re.MULTILINE)
+
+
+def refused_kind(target: Target) -> str | None:
+    """The kind of a file that could not be loaded: by its name, else by a ``kind:`` in its first 4 KiB.
+
+    Only a regular file's first bytes are looked at (:func:`dxkit.loading.read_regular`): a
+    named pipe or a device says nothing, and is of no known kind.
+    """
+    named = guess_kind(target.display)
+    if named is not None:
+        return named
+    try:
+        head = read_regular(target.path, target.display, limit=4096, head=True)
+    except LoadError:
+        return None
+    found = _KIND_LINE.search(head)
+    kind = found.group(1).decode("ascii") if found else None
+    return kind if kind in KINDS else None
 
 
 def load_consortium(root: str, targets: list[Target], *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:

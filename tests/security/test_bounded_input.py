@@ -129,15 +129,16 @@ def test_status_and_export_leave_a_fifo_out_and_say_so(folder: Path, lang: str) 
 
 
 @posix_only
-def test_site_build_leaves_a_fifo_out_and_builds(folder: Path, lang: str, tmp_path: Path) -> None:
+def test_site_build_stops_at_a_fifo_it_would_publish(folder: Path, lang: str, tmp_path: Path) -> None:
+    # A site without its issue register would look complete: the build stops, naming the file.
     pytest.importorskip("mkdocs")
     (folder / "issues.yaml").unlink()
     os.mkfifo(folder / "issues.yaml")
     run = run_dxkit("site", "build", folder, "--out", tmp_path / "site", "--lang", lang, "--today", TODAY)
     assert_bounded(run)
-    assert run.code == 0, run.stderr
+    assert run.code == 2, run.stderr
     assert "issues.yaml" in run.stderr
-    assert (tmp_path / "site" / "index.html").is_file()
+    assert not (tmp_path / "site").exists()
 
 
 @posix_only

@@ -200,11 +200,26 @@ TodayOption = Annotated[
 ]
 
 
-def open_folder(folder: str, lang: str, today: dt.date) -> Consortium:
-    """Load a consortium for an analysis and warn (stderr) when files had to be left out."""
+#: Every kind of file: what ``site build`` publishes.
+ALL_KINDS = ("consortium", "members", "roles", "gates", "issues", "workshop", "retrospective")
+
+
+def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...] = ALL_KINDS) -> Consortium:
+    """Load a consortium for a command that reads the kinds ``needs``.
+
+    A file of one of those kinds that could not be read at all (too large, not a regular file,
+    not YAML) stops the command with exit code 2, naming the file: a status without its role
+    matrix, or a site without its issue register, would look complete and not be. Files left
+    out for other reasons (schema errors, kinds the command does not read) are named in a note
+    on standard error, and the command goes on.
+    """
+    from dxkit.errors import InputError
     from dxkit.validate import open_consortium
 
     consortium, problems = open_consortium(folder, lang=lang, today=today)
+    missing = consortium.refused_for(needs)
+    if missing:
+        raise InputError("analysis.unreadable", count=len(missing), files=", ".join(missing))
     errors = [f for f in problems if f.severity.value == "error"]
     if errors:
         files = sorted({f.file for f in errors})

@@ -48,7 +48,8 @@ def status(
     from dxkit.analyses.status import build_status
 
     language = chosen_lang(lang)
-    consortium = open_folder(str(directory), language, today_option_value(today))
+    needs = ("consortium", "members", "roles", "gates", "retrospective")
+    consortium = open_folder(str(directory), language, today_option_value(today), needs=needs)
     report = build_status(consortium, soon_days=soon)
     emit(STATUS_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
@@ -62,7 +63,7 @@ def gate(
     from dxkit.analyses.gates import build_gate_report
 
     language = chosen_lang(lang)
-    consortium = open_folder(str(directory), language, today_option_value(today))
+    consortium = open_folder(str(directory), language, today_option_value(today), needs=("consortium", "gates"))
     report = build_gate_report(consortium)
     emit(GATE_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
@@ -79,7 +80,8 @@ def keyperson(
     from dxkit.analyses.keyperson import analyse
 
     language = chosen_lang(lang)
-    consortium = open_folder(str(directory), language, today_option_value(today))
+    needs = ("consortium", "members", "roles")
+    consortium = open_folder(str(directory), language, today_option_value(today), needs=needs)
     report = analyse(consortium, top=top)
     emit(KEYPERSON_REPORTERS[output_format](report, language, Reading.of(consortium)))
 
@@ -107,7 +109,8 @@ def lessons(
     from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
-    consortium = open_folder(str(directory), language, today_option_value(today))
+    needs = ("consortium", "retrospective")
+    consortium = open_folder(str(directory), language, today_option_value(today), needs=needs)
     result, reading = gather(consortium), Reading.of(consortium)
     if output is None or output_format is AnalysisFormat.json:
         emit(LESSONS_REPORTERS[output_format](result, language, reading))

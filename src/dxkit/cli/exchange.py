@@ -76,7 +76,8 @@ def export(
         formats = ", ".join(export_formats(kind.value))
         raise UsageError("export.bad_format", kind=kind.value, format=fmt, formats=formats)
     day = today_option_value(today)
-    consortium = open_folder(str(directory), language, day)
+    needs = ("consortium", "members", kind.value)
+    consortium = open_folder(str(directory), language, day, needs=needs)
     if not has_source(consortium, kind.value):
         raise UsageError("export.no_source", kind=kind.value, folder=consortium.root)
     data = exporter.render(consortium, language, ExportOptions(bom=bom, stamp=day))

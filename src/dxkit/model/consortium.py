@@ -79,6 +79,15 @@ class Consortium:
     #: rule that judges by what is absent (an unknown member, a missing decision) does not
     #: judge these kinds.
     incomplete: set[str] = field(default_factory=set)
+    #: Files that could not be read at all (too large, not a regular file, not YAML …), by the
+    #: kind their name or first lines say; ``None`` when neither says. A command that needs a
+    #: kind refuses to report on the rest (:meth:`refused_for`).
+    refused: dict[str | None, list[str]] = field(default_factory=dict)
+
+    def refused_for(self, kinds: tuple[str, ...]) -> list[str]:
+        """The files of ``kinds`` (or of no known kind) that could not be read, sorted."""
+        found = [path for kind in (*kinds, None) for path in self.refused.get(kind, [])]
+        return sorted(set(found))
 
     def add(self, doc: Document) -> FileRecord:
         """Add one schema-valid document; every file is kept, whatever its kind."""
