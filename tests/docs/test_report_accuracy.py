@@ -81,3 +81,30 @@ def test_based_in_needs_a_place_and_its_source() -> None:
     welmo = next(c for c in data["cases"] if c["id"] == "ota-welmo")
     del welmo["based_in"]["source"]
     assert any("based_in" in p and "source" in p for p in check_cases(data))
+
+
+# -- the gate decisions are dxkit's words --------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gate_decisions_are_marked_as_dxkits_vocabulary(lang: str) -> None:
+    from dxkit.schemas import load_schema
+
+    outcome = load_schema("gates")["properties"]["gates"]["items"]["properties"]["decision"]["properties"]["outcome"]
+    description = outcome["description"] if lang == "ja" else outcome["x-en"]["description"]
+    assert {"ja": "dxkit が決めた判定の言葉", "en": "dxkit's four decisions"}[lang] in description
+    page = (DOCS / lang / "projects" / "stage-gates.md").read_text(encoding="utf-8")
+    section = page.split({"ja": "## 判定：進む・保留・やり直し・中止", "en": "## Decisions:"}[lang], 1)[1]
+    assert {"ja": "dxkit が決めた言葉", "en": "dxkit's words, not the report's"}[lang] in section.split("\n\n")[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gates_template_gives_the_reports_exit_states(lang: str) -> None:
+    template = (ROOT / "toolkits" / "consortium" / lang / "gates.yaml.j2").read_text(encoding="utf-8")
+    comments = "\n".join(line for line in template.splitlines() if line.lstrip().startswith("#"))
+    for state in {
+        "ja": ("事業主体の中でも合意できている", "判断と意思決定ができている"),
+        "en": ("the implementing body agrees on it", "a judgement and decision has been made"),
+    }[lang]:
+        assert state in comments
+    assert {"ja": "dxkit の言葉", "en": "dxkit's words"}[lang] in comments
