@@ -59,3 +59,20 @@ def test_dx401_does_not_claim_the_report_requires_a_record(lang: str) -> None:
         "ja": "記録することまでは報告書に書かれていません",
         "en": "the report does not say that decisions must be recorded",
     }[lang] in why
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dx103_cites_the_advisory_body_of_the_report_and_names_dxkits_practice(lang: str) -> None:
+    rule = get_rule("DX103")
+    assert rule.group == "DX1"
+    assert {"ja": "第3章3(4)②", "en": "ch. 3, 3(4)②"}[lang] in rule.docs[lang]["why"]
+    assert "dxkit" in rule.docs[lang]["why"]
+    assert "advisory_check" in rule.message[lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_data_page_points_to_dx103(lang: str) -> None:
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / lang / "projects" / "data.md").read_text(encoding="utf-8")
+    assert "(../reference/rules.md#dx103)" in page
