@@ -61,6 +61,7 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
     [
         ("DX101", "consortium.yaml", 8),
         ("DX102", "consortium.yaml", 13),
+        ("DX103", "consortium.yaml", 15),
         ("DX201", "members.yaml", 3),
         ("DX202", "members.yaml", 10),
         ("DX203", "members.yaml", 11),

@@ -77,6 +77,12 @@ def test_parse_texts_reads_a_complete_entry() -> None:
     assert texts.message["en"] == "{x} it is"
     assert texts.docs["ja"] == {"what": "何", "why": "なぜ", "fix": "直し方"}
     assert (texts.example, texts.fix) == ("a: 1\n", "")
+    assert texts.note == {}
+
+
+def test_parse_texts_reads_an_optional_note_in_both_languages() -> None:
+    texts = parse_texts({"DX999": {**GOOD, "note": {"ja": "補足", "en": "Aside"}}}, "t.toml")["DX999"]
+    assert texts.note == {"ja": "補足", "en": "Aside"}
 
 
 @pytest.mark.parametrize(
@@ -88,6 +94,7 @@ def test_parse_texts_reads_a_complete_entry() -> None:
         ({**GOOD, "titel": {"ja": "題", "en": "Title"}}, "unknown key(s) titel"),
         ({**GOOD, "example": {"befor": "a\n"}}, "may hold only"),
         ({**GOOD, "message": {"ja": 1, "en": "x"}}, "message.ja: needs a text"),
+        ({**GOOD, "note": {"ja": "補足だけ"}}, "note: needs exactly the languages"),
     ],
 )
 def test_parse_texts_refuses_incomplete_or_misspelt_entries(entry: dict[str, object], complaint: str) -> None:

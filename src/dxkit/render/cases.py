@@ -81,6 +81,15 @@ def render_case_page(case: dict[str, Any], lang: str) -> str:
         f"---\ntags:\n{tags}---\n\n",
         page_head(case["name"][lang]),
         f"**{translate('case.place', lang)}**: {case['place'][lang]}  \n",
+        *(
+            [
+                f"**{translate('case.based_in', lang)}**: "
+                + translate("case.based_in_cited", lang, place=based["place"][lang], source=based["source"][lang])
+                + "  \n"
+            ]
+            if (based := case.get("based_in"))
+            else []
+        ),
         f"**{translate('case.fields', lang)}**: {sep.join(field_label(f, lang) for f in case['fields'])}  \n",
     ]
     if case["technologies"]:
@@ -98,11 +107,26 @@ def render_case_page(case: dict[str, Any], lang: str) -> str:
     return "".join(lines)
 
 
+def _place(case: dict[str, Any], lang: str) -> str:
+    """Where the work happens, and where the company is based when the report places it elsewhere."""
+    based = case.get("based_in")
+    if not based:
+        return str(case["place"][lang])
+    return translate("case.based_in_short", lang, place=case["place"][lang], based_in=based["place"][lang])
+
+
 def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
     sep = "、" if lang == "ja" else ", "
     rows = [
-        (f"[{c['name'][lang]}]({c['id']}.md)", c["place"][lang], sep.join(field_label(f, lang) for f in c["fields"]))
+        (f"[{c['name'][lang]}]({c['id']}.md)", _place(c, lang), sep.join(field_label(f, lang) for f in c["fields"]))
         for c in cases
+    ]
+    prefectures: dict[str, list[dict[str, Any]]] = {}
+    for c in cases:  # in the order the library first names each prefecture
+        prefectures.setdefault(c["prefecture"][lang], []).append(c)
+    by_prefecture = [
+        (name, len(members), sep.join(f"[{c['name'][lang]}]({c['id']}.md)" for c in members))
+        for name, members in prefectures.items()
     ]
     by_field = []
     for name in CASE_FIELDS:
@@ -117,5 +141,9 @@ def render_case_index(cases: list[dict[str, Any]], lang: str) -> str:
             table([translate(h, lang) for h in ("case.col.case", "case.place", "case.fields")], rows),
             f"\n## {translate('case.by_field', lang)}\n\n",
             table([translate(h, lang) for h in ("case.fields", "case.col.count", "case.col.case")], by_field),
+            f"\n## {translate('case.by_prefecture', lang)}\n\n{translate('case.by_prefecture_intro', lang)}\n\n",
+            table(
+                [translate(h, lang) for h in ("case.col.prefecture", "case.col.count", "case.col.case")], by_prefecture
+            ),
         ]
     )

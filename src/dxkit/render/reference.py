@@ -189,6 +189,8 @@ def render_rules_page(lang: str) -> str:
         parts.append(f"### {_t('rules.fix', lang)}\n\n{docs['fix']}\n\n")
         if r.fix:
             parts.append(_fence(r.fix) + "\n")
+        if r.note:
+            parts.append(f"### {_t('rules.note', lang)}\n\n{r.note[lang]}\n\n")
         parts.append(_t("rules.guide", lang, link=f"../{r.guide}") + "\n")
     return "".join(parts)
 

@@ -35,3 +35,11 @@ def check_unknown_key_person_member(c: Consortium) -> Iterator[Hit]:
                     deputy.at / "member",
                     {"name": deputy.name, "member": deputy.member, **suggest(deputy.member, ids)},
                 )
+
+
+@rule("DX103", "personal-data-without-advisory-check", Severity.WARNING, guide="projects/data.md")
+def check_personal_data_without_advisory_check(c: Consortium) -> Iterator[Hit]:
+    for charter in c.charters:
+        policy = charter.data_policy
+        if policy is not None and policy.personal_data and policy.advisory_check is None:
+            yield Hit(policy.at / "personal_data")

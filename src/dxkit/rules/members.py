@@ -8,7 +8,7 @@ from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
 
-#: The member types the report asks every consortium to consider (ch. 5, 3(1)①).
+#: The member types the conclusion of the report draft names (ch. 5, 3(1)①).
 CORE_STAKEHOLDER_TYPES = frozenset({"financial-institution", "local-media", "education-research"})
 
 

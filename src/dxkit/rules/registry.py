@@ -109,6 +109,11 @@ class Rule:
     def fix(self) -> str:
         return self.texts.fix
 
+    @property
+    def note(self) -> dict[str, str]:
+        """Language → a softer hint beside the rule that it does not check (may be empty)."""
+        return self.texts.note
+
     def render_message(self, lang: str, params: Mapping[str, Any]) -> str:
         """The finding's message; a hit's ``suggestion`` (see :func:`suggest`) adds "did you mean".
 

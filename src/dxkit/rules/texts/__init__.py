@@ -11,6 +11,8 @@ Japanese and English side by side::
     what.ja = "…"                      # the rule page: what it does,
     why.ja = "…"                       # why it matters,
     fix.ja = "…"                       # and how to fix it (each in both languages)
+    note.ja = "…"                      # optional: a softer hint beside the rule, which
+    note.en = "…"                      # the rule itself does not check (both languages)
     example.before = \"\"\"…\"\"\"          # optional snippets: the problem,
     example.after = \"\"\"…\"\"\"           # and the same lines fixed
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -56,6 +58,8 @@ class RuleTexts:
     example: str = ""
     #: The same snippet fixed ("" when the page shows none).
     fix: str = ""
+    #: Language → a softer hint the rule does not check (empty when the page shows none).
+    note: dict[str, str] = field(default_factory=dict)
 
 
 def _per_language(value: Any, where: str) -> dict[str, str]:
@@ -83,7 +87,7 @@ def parse_texts(data: Mapping[str, Any], source: str) -> dict[str, RuleTexts]:
         where = f"{source}: {code}"
         if not _CODE.fullmatch(code) or not isinstance(entry, dict):
             raise RuleTextError(f"{where}: not a rule code with a table of texts")
-        unknown = set(entry) - {*_PER_LANGUAGE, "example"}
+        unknown = set(entry) - {*_PER_LANGUAGE, "example", "note"}
         if unknown:
             raise RuleTextError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         missing = [key for key in _PER_LANGUAGE if key not in entry]
@@ -91,12 +95,14 @@ def parse_texts(data: Mapping[str, Any], source: str) -> dict[str, RuleTexts]:
             raise RuleTextError(f"{where}: missing {', '.join(missing)}")
         texts = {key: _per_language(entry[key], f"{where}.{key}") for key in _PER_LANGUAGE}
         example = _snippets(entry.get("example", {}), f"{where}.example")
+        note = _per_language(entry["note"], f"{where}.note") if "note" in entry else {}
         out[code] = RuleTexts(
             title=texts["title"],
             message=texts["message"],
             docs={lang: {part: texts[part][lang] for part in DOC_PARTS} for lang in LANGS},
             example=example.get("before", ""),
             fix=example.get("after", ""),
+            note=note,
         )
     return out
 
