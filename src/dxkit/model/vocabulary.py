@@ -55,3 +55,13 @@ def delay_explained(task: Task, today: dt.date) -> bool:
     if delay is None or not delay.reason or not delay.recovery_plan:
         return False
     return not recovery_slipped(task, today)
+
+
+def stage_words(stage: str) -> dict[str, str]:
+    """A stage's label in every language (計画策定 / planning), from the schemas' ``x-labels``.
+
+    For texts below the labels layer (rule messages) that name a stage to a person.
+    """
+    from dxkit.schemas import load_schema
+
+    return dict(load_schema("consortium")["$defs"]["stage"]["x-labels"][stage])

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.model.vocabulary import STAGES
+from dxkit.model.vocabulary import STAGES, stage_words
 from dxkit.rules.registry import Hit, rule, suggest
 
 
@@ -21,7 +21,11 @@ def check_stage_beyond_undecided_gate(c: Consortium) -> Iterator[Hit]:
             if (from_stage, to_stage) not in passed:
                 yield Hit(
                     charter.at / "stage",
-                    {"stage": charter.stage, "from_stage": from_stage, "to_stage": to_stage},
+                    {
+                        "stage": stage_words(charter.stage),
+                        "from_stage": stage_words(from_stage),
+                        "to_stage": stage_words(to_stage),
+                    },
                 )
 
 
