@@ -72,6 +72,7 @@ def _consortium(title: str = '"話す | 聞く"') -> Consortium:
 
 def test_registry_has_one_signature_and_says_what_is_binary():
     assert sorted(EXPORTERS) == [
+        ("charter", "docx"),
         ("issues", "csv"),
         ("issues", "md"),
         ("issues", "xlsx"),
@@ -81,7 +82,8 @@ def test_registry_has_one_signature_and_says_what_is_binary():
         ("roles", "mermaid"),
         ("roles", "xlsx"),
     ]
-    assert {k for k, e in EXPORTERS.items() if e.binary} == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx")}
+    binary = {k for k, e in EXPORTERS.items() if e.binary}
+    assert binary == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx"), ("charter", "docx")}
     assert export_formats("issues") == ["csv", "md", "xlsx"]
     c = _consortium()
     options = ExportOptions(bom=False, stamp=TODAY)
@@ -98,6 +100,7 @@ def test_registry_has_one_signature_and_says_what_is_binary():
 def test_has_source_asks_the_model():
     c = _consortium()
     assert has_source(c, "roles") and not has_source(c, "issues")
+    assert has_source(c, "charter") and not has_source(Consortium(root=".", today=TODAY), "charter")
 
 
 def test_every_roles_file_is_exported():

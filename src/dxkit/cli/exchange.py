@@ -1,4 +1,4 @@
-"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts."""
+"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts, the charter in Word."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
+    charter = "charter"
 
 
 class ExportFormat(StrEnum):
@@ -38,6 +39,7 @@ class ExportFormat(StrEnum):
     ics = "ics"
     md = "md"
     mermaid = "mermaid"
+    docx = "docx"
 
 
 def export(
