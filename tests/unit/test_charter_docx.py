@@ -19,6 +19,9 @@ from tests.helpers import invoke
 TODAY = dt.date(2026, 10, 1)
 #: The first level's text by language: what a numbered article paragraph must point at.
 ARTICLE_TEXT = {"ja": "第%1条", "en": "Article %1"}
+#: The children of ``w:lvl`` in the order of the WordprocessingML schema (CT_Lvl).
+_LVL_TAGS = "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr"
+LVL_ORDER = [qn(f"w:{tag}") for tag in _LVL_TAGS.split(" ")]
 CAPTIONS = ("purpose", "members", "decision", "meetings", "key_persons", "data")
 
 
@@ -83,6 +86,10 @@ def test_charter_docx_holds_the_files_text_with_real_article_numbering(tmp_path:
         levels[num_id][0].startswith(ARTICLE_TEXT[lang]) for num_id, _, _ in numbered
     )
     assert [levels[articles[0][0]][i] for i in (0, 1, 2)] == [level.text for level in LEVELS[lang]]
+    # Word refuses a file whose elements are out of the schema's order.
+    for lvl in document.part.numbering_part.element.iter(qn("w:lvl")):
+        tags = [child.tag for child in lvl]
+        assert tags == sorted(tags, key=LVL_ORDER.index)
     # The members are items (号) of the members article, each numbered by Word, not typed.
     items = [t for _, level, t in numbered if level == 2]
     assert all(names[m.id] in "\n".join(items) for m in consortium.members)
@@ -132,7 +139,7 @@ def test_export_charter_writes_charter_docx_and_keeps_an_existing_file(
 ) -> None:
     folder = _example(tmp_path, lang)
     monkeypatch.chdir(tmp_path)
-    result = invoke(["export", "charter", folder, "-f", "docx", "--lang", lang])
+    result = invoke(["export", "charter", folder, "--lang", lang])  # docx is the charter's format
     target = tmp_path / "charter.docx"
     assert target.is_file() and "charter.docx" in result.stdout
     before = target.read_bytes()

@@ -12,6 +12,7 @@ import pytest
 from dxkit.loading import load_text
 from dxkit.model import Consortium
 from dxkit.render.exports import (
+    DEFAULT_FORMATS,
     EXPORTERS,
     ExportOptions,
     export_formats,
@@ -85,6 +86,7 @@ def test_registry_has_one_signature_and_says_what_is_binary():
     binary = {k for k, e in EXPORTERS.items() if e.binary}
     assert binary == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx"), ("charter", "docx")}
     assert export_formats("issues") == ["csv", "md", "xlsx"]
+    assert all((kind, fmt) in EXPORTERS for kind, fmt in DEFAULT_FORMATS.items())
     c = _consortium()
     options = ExportOptions(bom=False, stamp=TODAY)
     for (kind, fmt), exporter in EXPORTERS.items():

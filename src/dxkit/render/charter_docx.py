@@ -208,13 +208,14 @@ LEVELS: dict[str, tuple[Level, Level, Level]] = {
 
 
 def _numbering_xml(lang: str) -> str:
+    """dxkit's numbering definition; each level's children in the order the schema requires (Word checks it)."""
     from docx.oxml.ns import nsdecls
 
     levels = []
     for index, level in enumerate(LEVELS.get(lang, LEVELS["en"])):
         levels.append(
             f'<w:lvl w:ilvl="{index}"><w:start w:val="{level.start}"/><w:numFmt w:val="{level.fmt}"/>'
-            f'<w:lvlText w:val="{level.text}"/><w:suff w:val="{level.suffix}"/><w:lvlJc w:val="left"/>'
+            f'<w:suff w:val="{level.suffix}"/><w:lvlText w:val="{level.text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{level.left}" w:hanging="{level.hanging}"/></w:pPr></w:lvl>'
         )
     return (

@@ -470,6 +470,10 @@ EXPORTERS: dict[tuple[str, str], Exporter] = {
 }
 
 
+#: The format of ``dxkit export KIND`` without ``--format``.
+DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx"}
+
+
 def export_formats(kind: str) -> list[str]:
     """The formats a kind can be exported to, sorted."""
     return sorted(fmt for k, fmt in EXPORTERS if k == kind)
