@@ -11,6 +11,7 @@ missing and ``CI`` is not set (``scripts/test.sh`` installs ``libreoffice-writer
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -25,6 +26,7 @@ import pytest
 from dxkit.escape import docx_text
 from dxkit.i18n import translate
 from dxkit.loading import load_file
+from dxkit.render.charter_docx import charter_articles
 from dxkit.validate import open_consortium
 from tests.conftest import ROOT
 from tests.helpers import invoke
@@ -81,7 +83,8 @@ def soffice() -> str:
     return found
 
 
-def _to_pdf(soffice: str, source: Path, out: Path) -> Path:
+def _to_pdf(soffice: str, sources: list[Path], out: Path) -> list[Path]:
+    """Each of ``sources`` printed to PDF by LibreOffice, in one run of it."""
     home = out / "home"
     home.mkdir(parents=True, exist_ok=True)
     result = subprocess.run(
@@ -94,16 +97,30 @@ def _to_pdf(soffice: str, source: Path, out: Path) -> Path:
             "pdf",
             "--outdir",
             str(out / "pdf"),
-            str(source),
+            *map(str, sources),
         ],
         env={**os.environ, "HOME": str(home)},
         capture_output=True,
         text=True,
         timeout=CONVERT_TIMEOUT_SECONDS,
     )
-    converted = out / "pdf" / f"{source.stem}.pdf"
-    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
+    converted = [out / "pdf" / f"{source.stem}.pdf" for source in sources]
+    assert result.returncode == 0 and all(c.exists() for c in converted), result.stdout + result.stderr
     return converted
+
+
+def _insert_article(source: Path, target: Path, text: str) -> None:
+    """A copy of ``source`` with an article put before the second one, as a person would in Word."""
+    document = docx.Document(str(source))
+    articles = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    articles = [p for p in articles if p._p.pPr.numPr.ilvl.val == 0]
+    second = articles[1]._p
+    new = copy.deepcopy(second)
+    for run in new.findall(f"{W}r")[1:]:
+        new.remove(run)
+    new.findall(f".//{W}t")[0].text = text
+    second.addprevious(new)
+    document.save(str(target))
 
 
 def _squeezed(text: str) -> str:
@@ -111,20 +128,42 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+#: An article's number as LibreOffice prints it from Word's numbering (white space squeezed out).
+ARTICLE = {"ja": "第{}条", "en": "Article{}"}
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _article(lang: str, number: int) -> str:
+    shown = str(number).translate(FULL_WIDTH) if lang == "ja" else str(number)
+    return ARTICLE[lang].format(shown)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_libreoffice_prints_the_charter_docx_with_its_name_and_members(soffice: str, tmp_path: Path, lang: str) -> None:
+def test_libreoffice_prints_the_charter_docx_with_its_name_members_and_live_numbers(
+    soffice: str, tmp_path: Path, lang: str
+) -> None:
     from pypdf import PdfReader
 
     folder = tmp_path / "shiomi"
     shutil.copytree(ROOT / "examples" / "shiomi" / lang, folder)
     source = tmp_path / f"charter-{lang}.docx"
     invoke(["export", "charter", folder, "-f", "docx", "-o", source, "--lang", lang])
-    pdf = _to_pdf(soffice, source, tmp_path)
-    text = _squeezed("".join(page.extract_text() for page in PdfReader(pdf).pages))
+    inserted = tmp_path / f"inserted-{lang}.docx"
+    _insert_article(source, inserted, "INSERTED")
+    texts = [
+        _squeezed("".join(page.extract_text() for page in PdfReader(pdf).pages))
+        for pdf in _to_pdf(soffice, [source, inserted], tmp_path)
+    ]
+    text, renumbered = texts
     consortium, _ = open_consortium(str(folder), lang=lang, today=None)
     assert consortium.charter is not None
     assert _squeezed(consortium.charter.name) in text
     names = consortium.member_display_names(lang)
     assert _squeezed(names[consortium.members[0].id]) in text
     assert _squeezed(names[consortium.members[-1].id]) in text
+    # The numbers are Word's numbering, not typed: LibreOffice prints them, and counts an inserted article.
+    count = len(charter_articles(consortium, lang))
+    assert all(_article(lang, n) in text for n in range(1, count + 1))
+    assert _article(lang, count + 1) not in text
+    assert _article(lang, 2) + "INSERTED" in renumbered and _article(lang, count + 1) in renumbered
