@@ -159,3 +159,13 @@ def test_export_charter_without_a_charter_or_as_xlsx_says_why(tmp_path: Path, la
     (folder / "consortium.yaml").unlink()
     missing = invoke(["export", "charter", folder, "-f", "docx", "-o", out, "--lang", lang], exit=2)
     assert "charter" in missing.stderr and not out.exists()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_export_charter_that_cannot_be_written_is_a_message(tmp_path: Path, lang: str) -> None:
+    folder = _example(tmp_path, lang)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    result = invoke(["export", "charter", folder, "-o", blocker / "charter.docx", "--lang", lang], exit=2)
+    assert "not-a-folder" in result.stderr and "Traceback" not in result.stderr
+    assert blocker.read_text(encoding="utf-8") == "a file where a folder should be"
