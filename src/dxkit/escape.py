@@ -229,6 +229,18 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def docx_text(text: str) -> str:
+    """Text for a run of a Word document (.docx).
+
+    Guarantees: line breaks of every kind become ``\\n`` (the writer, python-docx, makes each a
+    ``<w:br/>``, and a tab a ``<w:tab/>``); every other control or bidirectional formatting
+    character, and every character XML 1.0 forbids, is removed, so the document always opens.
+    The writer escapes markup characters and puts the text in ``<w:t>``: it never becomes a
+    field code (``{ HYPERLINK … }``), a hyperlink or markup, whatever it holds.
+    """
+    return xml_text(_lines(text))
+
+
 _XML_BREAKS = str.maketrans({"\n": "&#10;", "\t": "&#9;"})
 
 

@@ -172,8 +172,8 @@ def test_help_sections_and_notes_come_from_the_catalogue(lang: str) -> None:
     for msg_id in ("cli.help.arguments", "cli.help.options", "cli.metavar.kind", "cli.metavar.date"):
         assert t(msg_id, lang) in out
     assert t("cli.help.required", lang) in out
-    assert t("cli.help.default", lang, value="xlsx") in out
-    assert "-f, --format xlsx|csv|ics|md|mermaid" in out
+    assert t("cli.help.default", lang, value="--bom") in out
+    assert "-f, --format xlsx|csv|ics|md|mermaid|docx" in out
     # A flag takes no value, so it shows none; an on/off pair shows both names.
     assert re.search(r"^  --overwrite +\S", out, re.MULTILINE)
     assert "--bom / --no-bom" in out

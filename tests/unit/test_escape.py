@@ -2,7 +2,7 @@
 
 Markdown goes through Python-Markdown (the sites' reader) and markdown-it (CommonMark), HTML
 through the standard parser, calendars through icalendar, YAML through dxkit's own loader,
-XML through ElementTree and openpyxl: a test passes only when the reader sees plain text.
+XML through ElementTree, openpyxl and python-docx: a test passes only when the reader sees plain text.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from dxkit.escape import (
     csv_text,
+    docx_text,
     html_attr,
     html_text,
     ics_text,
@@ -252,6 +253,22 @@ def test_xml_text_always_makes_a_well_formed_document(text):
     book.active["A1"] = cleaned  # openpyxl refuses characters XML forbids
     book.save(io.BytesIO())
     assert xml_text("a\x00b\x1bc\td") == "abc\td"
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "nul\x00 bidi\u202e nel\x85 ls\u2028 crlf\r\n surrogate\ud800"])
+def test_docx_text_is_a_run_word_opens_as_plain_text(text):
+    import docx
+
+    cleaned = docx_text(text)
+    assert "\r" not in cleaned and "\u202e" not in cleaned and "\x85" not in cleaned
+    document = docx.Document()
+    document.add_paragraph().add_run(cleaned)  # python-docx refuses characters XML forbids
+    out = io.BytesIO()
+    document.save(out)
+    paragraph = docx.Document(io.BytesIO(out.getvalue())).paragraphs[0]
+    assert paragraph.text == cleaned
+    assert not paragraph._p.xpath(".//w:fldSimple | .//w:instrText | .//w:hyperlink")
+    assert docx_text("a\x00b\u2028c\td") == "ab\nc\td"
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from dxkit.loading import load_text
 from dxkit.model import Consortium
 from dxkit.render.exports import (
+    DEFAULT_FORMATS,
     EXPORTERS,
     ExportOptions,
     export_formats,
@@ -72,6 +73,7 @@ def _consortium(title: str = '"話す | 聞く"') -> Consortium:
 
 def test_registry_has_one_signature_and_says_what_is_binary():
     assert sorted(EXPORTERS) == [
+        ("charter", "docx"),
         ("issues", "csv"),
         ("issues", "md"),
         ("issues", "xlsx"),
@@ -81,8 +83,10 @@ def test_registry_has_one_signature_and_says_what_is_binary():
         ("roles", "mermaid"),
         ("roles", "xlsx"),
     ]
-    assert {k for k, e in EXPORTERS.items() if e.binary} == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx")}
+    binary = {k for k, e in EXPORTERS.items() if e.binary}
+    assert binary == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx"), ("charter", "docx")}
     assert export_formats("issues") == ["csv", "md", "xlsx"]
+    assert all((kind, fmt) in EXPORTERS for kind, fmt in DEFAULT_FORMATS.items())
     c = _consortium()
     options = ExportOptions(bom=False, stamp=TODAY)
     for (kind, fmt), exporter in EXPORTERS.items():
@@ -98,6 +102,7 @@ def test_registry_has_one_signature_and_says_what_is_binary():
 def test_has_source_asks_the_model():
     c = _consortium()
     assert has_source(c, "roles") and not has_source(c, "issues")
+    assert has_source(c, "charter") and not has_source(Consortium(root=".", today=TODAY), "charter")
 
 
 def test_every_roles_file_is_exported():

@@ -1,4 +1,4 @@
-"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts."""
+"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts, the charter in Word."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
+    charter = "charter"
 
 
 class ExportFormat(StrEnum):
@@ -38,6 +39,7 @@ class ExportFormat(StrEnum):
     ics = "ics"
     md = "md"
     mermaid = "mermaid"
+    docx = "docx"
 
 
 def export(
@@ -48,8 +50,9 @@ def export(
         Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
     ] = Path("."),
     output_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=help_text("help.format"))
-    ] = ExportFormat.xlsx,
+        ExportFormat | None,
+        typer.Option("--format", "-f", help=help_text("help.export.format"), show_default=False),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -66,11 +69,11 @@ def export(
     lang: LangOption = None,
 ) -> None:
     from dxkit.errors import UsageError
-    from dxkit.render.exports import EXPORTERS, ExportOptions, export_formats, has_source
+    from dxkit.render.exports import DEFAULT_FORMATS, EXPORTERS, ExportOptions, export_formats, has_source
     from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
-    fmt = output_format.value
+    fmt = output_format.value if output_format is not None else DEFAULT_FORMATS[kind.value]
     exporter = EXPORTERS.get((kind.value, fmt))
     if exporter is None:
         formats = ", ".join(export_formats(kind.value))

@@ -1,6 +1,7 @@
 """Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts.
 
-Every export reads the consortium model (every roles and issues file) and puts a person's
+Every export reads the consortium model (every roles and issues file; the charter for the Word
+document of :mod:`dxkit.render.charter_docx`) and puts a person's
 text into its format only through :mod:`dxkit.escape`. :data:`EXPORTERS` lists them
 all by ``(kind, format)``, each behind one signature, so a command picks one from it.
 
@@ -63,6 +64,8 @@ def entries_of(c: Consortium, kind: str) -> Sequence[Task | Issue]:
 
 def has_source(c: Consortium, kind: str) -> bool:
     """Whether the consortium has a (valid) file of ``kind`` to export."""
+    if kind == "charter":
+        return c.charter is not None
     return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
@@ -440,6 +443,12 @@ def _ics(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_ics(c, lang, stamp=options.stamp or dt.date.today())
 
 
+def _charter_docx(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    from dxkit.render.charter_docx import render_charter_docx
+
+    return render_charter_docx(c, lang, stamp=options.stamp or dt.date.today())
+
+
 def _gantt(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_gantt(c, lang).encode("utf-8")
 
@@ -456,8 +465,13 @@ EXPORTERS: dict[tuple[str, str], Exporter] = {
         Exporter("issues", "xlsx", _xlsx("issues"), binary=True),
         Exporter("issues", "csv", _csv("issues"), binary=False),
         Exporter("issues", "md", _md("issues"), binary=False),
+        Exporter("charter", "docx", _charter_docx, binary=True),
     )
 }
+
+
+#: The format of ``dxkit export KIND`` without ``--format``.
+DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx"}
 
 
 def export_formats(kind: str) -> list[str]:
