@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from dxkit.i18n import translate
 from dxkit.identifiers import (
     corporate_number_check_digit,
     corporate_number_is_valid,
     local_government_code_check_digit,
     local_government_code_is_valid,
 )
+from dxkit.validate import check_paths
+from tests.conftest import TODAY
 
 #: 法人番号 as published on the National Tax Agency's site: 国税庁 itself, and the worked
 #: example of the formula (基礎番号 123456789012 → 7).
@@ -74,3 +79,22 @@ def test_corporate_number_of_wrong_form_is_refused(value: str) -> None:
 def test_local_government_code_of_wrong_form_is_refused(value: str) -> None:
     with pytest.raises(ValueError):
         local_government_code_check_digit(value)
+
+
+def test_identifiers_in_members_file_keep_leading_zeros_and_ask_for_quotes(tmp_path: Path, lang: str) -> None:
+    (tmp_path / "members.yaml").write_text(
+        "kind: members\nversion: 1\nmembers:\n"
+        "  - {id: sapporo, name: 札幌市, type: municipality, local_government_code: 011002}\n"
+        "  - {id: tokyo, name: 東京都, type: prefecture, local_government_code: 130001}\n"
+        '  - {id: nta, name: 国税庁, type: other, corporate_number: "1000012050002"}\n',
+        encoding="utf-8",
+    )
+    findings = check_paths([str(tmp_path)], lang=lang, today=TODAY).findings
+    # 011002 stays text with its zero and is valid; 130001 reads as a number: quote it.
+    assert [(f.code, f.line) for f in findings] == [("DX010", 5), ("DX204", 6)]
+    assert translate("schema.hint.quote", lang).strip() in findings[0].message
+    expected = {
+        "ja": "1000012050002 の検査用数字（先頭の1桁）は 7 のはず",
+        "en": "1000012050002 of 'nta' should have 7 as",
+    }
+    assert expected[lang] in findings[1].message
