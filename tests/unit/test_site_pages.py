@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePosixPath
 
 import pytest
 
 from dxkit.errors import UsageError
+from dxkit.labels import label
 from dxkit.loading import load_text
 from dxkit.model import Consortium
 from dxkit.publish import site_language, wants_bilingual_labels
@@ -91,3 +93,41 @@ def test_site_language_and_bilingual_labels_come_from_the_charter():
     assert site_language(c, None, "ja") == "en" and site_language(c, "ja", "en") == "ja"
     assert site_language(Consortium(root=".", today=TODAY), None, "ja") == "ja"
     assert wants_bilingual_labels(c) and not wants_bilingual_labels(Consortium(root=".", today=TODAY))
+
+
+MEMBERS_WITH_IDS = """kind: members
+version: 1
+members:
+  - {id: city, name: 千代田区, type: municipality, local_government_code: "131016"}
+  - {id: tokyo, name: 東京都, type: prefecture, local_government_code: "130001"}
+  - {id: nta, name: 国税庁, type: other, corporate_number: "7000012050002"}
+  - {id: shinkin, name: 汐見信用金庫, type: financial-institution}
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "corporate", "code"),
+    [("ja", "法人番号", "団体コード"), ("en", "Corporate number", "Local government code")],
+)
+def test_members_page_shows_official_identifiers_where_members_have_them(lang: str, corporate: str, code: str):
+    c = _consortium()
+    c.add(load_text(MEMBERS_WITH_IDS, "members.yaml"))
+    page = site_pages(c, lang)[PurePosixPath("members.md")]
+    sections = {s.split("\n", 1)[0]: s for s in page.split("\n## ")[1:]}
+    municipality, prefecture, other, bank = (
+        next(v for k, v in sections.items() if k.startswith(label("memberType", t, lang)))
+        for t in ("municipality", "prefecture", "other", "financial-institution")
+    )
+    assert f"| {code} |" in municipality and "| 千代田区 | 131016 |" in municipality
+    assert "| 東京都 | 130001 |" in prefecture
+    assert f"| {corporate} |" in other and "| 国税庁 | 7000012050002 |" in other
+    assert code not in other and corporate not in municipality
+    assert corporate not in bank and code not in bank  # no member of the group has one: no empty column
+
+
+def test_members_page_labels_identifiers_in_both_languages_when_asked():
+    c = _consortium()
+    c.add(load_text(MEMBERS_WITH_IDS, "members.yaml"))
+    page = site_pages(c, "ja", bilingual=True)[PurePosixPath("members.md")]
+    assert "法人番号 / Corporate number" in page
+    assert "団体コード / Local government code" in page

@@ -375,6 +375,8 @@ class Member:
     id: str
     name: str
     type: str
+    corporate_number: str | None = None
+    local_government_code: str | None = None
     contributes: tuple[str, ...] = ()
     people: tuple[Person, ...] = ()
     relations: tuple[Relation, ...] = ()
@@ -387,6 +389,8 @@ class Member:
             id=data["id"],
             name=data["name"],
             type=_code("memberType", data["type"]),
+            corporate_number=data.get("corporate_number"),
+            local_government_code=data.get("local_government_code"),
             contributes=tuple(data["contributes"]) if "contributes" in data else (),
             people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"])) if "people" in data else (),
             relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"])) if "relations" in data else (),

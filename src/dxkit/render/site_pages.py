@@ -61,6 +61,11 @@ _CHARTER_FIELD = {
 }
 #: The charter's settings whose values are codes of an enum, and that enum.
 _CHARTER_ENUM = {"method": "DecisionMaking.method", "cadence": "Meetings.cadence"}
+#: The official identifiers a member may carry, as the members page shows them: label, field.
+_MEMBER_IDENTIFIERS = (
+    ("ident.corporate_number", "corporate_number"),
+    ("ident.local_government_code", "local_government_code"),
+)
 #: The index page of each folder of dated pages.
 _FOLDER_TITLE = {"workshops": "site.workshops", "retrospectives": "site.retrospectives"}
 
@@ -201,11 +206,26 @@ def _page_members(c: Consortium, L: Labels, people: NamePolicy) -> str:
         return "、".join(md(p.name) for p in m.people) if named else str(len(m.people))
 
     for kind, group in by_type.items():
+        # An identifier gets a column in a group where at least one member has it.
+        ids = [(key, field) for key, field in _MEMBER_IDENTIFIERS if any(getattr(m, field) for m in group)]
         parts.append(f"## {L.label('memberType', kind)}\n\n")
         parts.append(
             _table(
-                [L("site.col.name"), L("site.col.contributes"), L("site.col.people" if named else "site.col.contacts")],
-                [[md(m.name), "、".join(md(x) for x in m.contributes), contacts(m)] for m in group],
+                [
+                    L("site.col.name"),
+                    *(L(key) for key, _ in ids),
+                    L("site.col.contributes"),
+                    L("site.col.people" if named else "site.col.contacts"),
+                ],
+                [
+                    [
+                        md(m.name),
+                        *(md(getattr(m, field) or "") for _, field in ids),
+                        "、".join(md(x) for x in m.contributes),
+                        contacts(m),
+                    ]
+                    for m in group
+                ],
             )
             + "\n"
         )
