@@ -679,12 +679,29 @@ def test_read_sheets_gives_every_worksheet_with_its_state(tmp_path: Path) -> Non
     assert read_sheet(path) == ("Roles", [("r",)])
 
 
-def test_openpyxl_parses_with_defusedxml_too() -> None:
-    """dxkit writes workbooks with openpyxl, which switches to defusedxml when it is installed."""
-    from openpyxl.xml.functions import fromstring, iterparse
+def test_openpyxl_never_expands_entities_either(tmp_path: Path) -> None:
+    """dxkit reads workbooks with its own reader; openpyxl, which writes them, parses safely too.
 
-    assert iterparse.__module__.startswith("defusedxml")
-    assert fromstring.__module__.startswith("defusedxml")
+    openpyxl parses with lxml when lxml is installed (python-docx brings it), with entities left
+    unresolved, and with defusedxml otherwise, which refuses them: either way neither a file
+    outside the workbook nor a billion laughs gets into the text.
+    """
+    from openpyxl.xml.functions import fromstring
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not-for-the-workbook", encoding="utf-8")
+    documents = [
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "{secret.as_uri()}">]><r>&x;</r>',
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]><r>&d;</r>',
+    ]
+    for document in documents:
+        try:
+            root = fromstring(document.encode())
+        except Exception:  # defusedxml refuses the DTD: safe
+            continue
+        text = "".join(root.itertext())
+        assert "not-for-the-workbook" not in text and len(text) < 100, text[:100]
 
 
 # -- round trips ------------------------------------------------------------------------------------
