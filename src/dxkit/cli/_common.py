@@ -30,9 +30,7 @@ from dxkit.i18n import resolve_lang, t
 
 if TYPE_CHECKING:
     import datetime as dt
-    from pathlib import Path
 
-    from dxkit.loading import Document
     from dxkit.model import Consortium
 
 #: The language of help texts, fixed when the command line is built.
@@ -225,36 +223,3 @@ def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...
         files = sorted({f.file for f in errors})
         show(t("analysis.partial", lang, count=len(files), files=", ".join(files)), err=True)
     return consortium
-
-
-def load_checked(path: Path, kinds: tuple[str, ...], lang: str) -> Document:
-    """Load a file a command works on; any problem becomes a usage error with file:line:col."""
-    from dxkit.editing import load_checked as load
-
-    return load(path, kinds, lang)
-
-
-def read_for_edit(path: Path, kinds: tuple[str, ...], lang: str, *, changed: str) -> tuple[Document, bytes]:
-    """The checked document of a file about to be edited and its bytes (hold the file's lock)."""
-    from dxkit.editing import read_for_edit as read
-
-    return read(path, kinds, lang, changed=changed)
-
-
-def write_edit(
-    path: Path,
-    original: bytes,
-    text: str,
-    lang: str,
-    *,
-    document: Document | None = None,
-    changed: str = "write.changed",
-) -> None:
-    """Write an edited file: only if the result is valid and nobody changed the file meanwhile.
-
-    Pass the edit's proven ``document`` (``plan.document``) to spare reading the result again,
-    and the message id to give when the file changed (``changed``: it names the file).
-    """
-    from dxkit.editing import write_edit as write
-
-    write(path, original, text, lang, document=document, changed=changed)

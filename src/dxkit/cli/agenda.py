@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, metavar
+from dxkit.cli._common import LangOption, chosen_lang, help_text, metavar
 from dxkit.cli._output import write
 
 
@@ -28,6 +28,7 @@ def agenda(
     ] = AgendaFormat.text,
     lang: LangOption = None,
 ) -> None:
+    from dxkit.editing import load_checked
     from dxkit.errors import UsageError
     from dxkit.model import read_record
     from dxkit.model.records import Retrospective, Workshop

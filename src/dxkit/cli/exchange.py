@@ -16,9 +16,7 @@ from dxkit.cli._common import (
     help_text,
     metavar,
     open_folder,
-    read_for_edit,
     today_option_value,
-    write_edit,
 )
 from dxkit.cli._output import show, write
 from dxkit.i18n import t
@@ -117,6 +115,7 @@ def import_sheet(
 ) -> None:
     from contextlib import nullcontext
 
+    from dxkit.editing import read_for_edit, write_edit
     from dxkit.errors import UsageError, exit_code_for_findings
     from dxkit.schema_check import require_valid
     from dxkit.sheet_import import plan_import, read_workbook

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from dxkit.cli._common import LangOption, chosen_lang, help_text, load_checked, metavar, read_for_edit, write_edit
+from dxkit.cli._common import LangOption, chosen_lang, help_text, metavar
 from dxkit.cli._output import show
 from dxkit.i18n import t
 
@@ -31,6 +31,7 @@ def promote(
     from contextlib import nullcontext
 
     from dxkit.discovery import consortium_root
+    from dxkit.editing import load_checked, read_for_edit, write_edit
     from dxkit.promote import plan_promotion
     from dxkit.schema_check import require_valid
     from dxkit.writing import locked
