@@ -17,6 +17,7 @@ import shlex
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -109,7 +110,6 @@ def run_dxkit_measured(
     import os
     import subprocess
     import sys
-    from pathlib import Path
 
     if address_space is not None:
         pytest.importorskip("resource")
@@ -135,3 +135,55 @@ def run_dxkit_measured(
     if not marker:  # the child died before it could say
         return Measured(done.returncode, done.stdout, done.stderr, 0)
     return Measured(done.returncode, done.stdout, stderr, int(peak.strip()))
+
+
+#: A hang guard for one LibreOffice run; a conversion takes a few seconds.
+CONVERT_TIMEOUT_SECONDS = 300
+
+
+def find_soffice(package: str) -> str:
+    """LibreOffice's ``soffice``; missing, a failure in CI (``scripts/test.sh`` installs ``package``), else a skip."""
+    import os
+    import shutil
+
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"LibreOffice (soffice) is required in CI: install {package}")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+def convert_with_libreoffice(soffice: str, sources: Sequence[Path], target: str, out: Path) -> list[Path]:
+    """Each of ``sources`` converted by headless LibreOffice (``--convert-to target``), in one run of it.
+
+    LibreOffice gets a profile and a home folder of its own below ``out``, so runs never share
+    state; the converted files are in ``out/converted``, named after their sources.
+    """
+    import os
+    import subprocess
+
+    folder = out
+    home = folder / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(folder / "converted"),
+            *map(str, sources),
+        ],
+        env={**os.environ, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=CONVERT_TIMEOUT_SECONDS,
+    )
+    suffix = target.split(":", 1)[0]
+    converted = [folder / "converted" / f"{source.stem}.{suffix}" for source in sources]
+    assert result.returncode == 0 and all(c.exists() for c in converted), result.stdout + result.stderr
+    return converted

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -29,14 +27,13 @@ from dxkit.loading import load_file
 from dxkit.render.charter_docx import charter_articles
 from dxkit.validate import open_consortium
 from tests.conftest import ROOT
-from tests.helpers import invoke
+from tests.helpers import convert_with_libreoffice, find_soffice, invoke
 from tests.security.hostile import IMG, SCRIPT, hostile_consortium
 
 #: What Word would treat as a field, a link or markup if it reached the XML as such.
 FIELDS = ' { HYPERLINK "http://evil.example/" } <w:fldSimple w:instr="DATE"/> ]]> https://evil.example/x'
 #: Characters that must not survive: controls, an 8-bit CSI, bidi override, NUL.
 GONE = ("\x1b", "\x07", "\x00", "\x7f", "\x9b", "\u202e")
-CONVERT_TIMEOUT_SECONDS = 300  # a hang guard; a conversion takes a few seconds
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -75,38 +72,12 @@ def test_hostile_text_reaches_the_charter_docx_as_text_only(tmp_path: Path, lang
 
 @pytest.fixture(scope="module")
 def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI: install libreoffice-writer-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    return find_soffice("libreoffice-writer-nogui")
 
 
 def _to_pdf(soffice: str, sources: list[Path], out: Path) -> list[Path]:
     """Each of ``sources`` printed to PDF by LibreOffice, in one run of it."""
-    home = out / "home"
-    home.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(out / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out / "pdf"),
-            *map(str, sources),
-        ],
-        env={**os.environ, "HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=CONVERT_TIMEOUT_SECONDS,
-    )
-    converted = [out / "pdf" / f"{source.stem}.pdf" for source in sources]
-    assert result.returncode == 0 and all(c.exists() for c in converted), result.stdout + result.stderr
-    return converted
+    return convert_with_libreoffice(soffice, sources, "pdf", out)
 
 
 def _insert_article(source: Path, target: Path, text: str) -> None:

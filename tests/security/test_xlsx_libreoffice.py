@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -24,23 +22,17 @@ import pytest
 
 from dxkit.i18n import translate
 from tests.conftest import ROOT
-from tests.helpers import invoke
+from tests.helpers import convert_with_libreoffice, find_soffice, invoke
 from tests.security.test_xlsx_input import _retitle
 
 TITLES = ['=HYPERLINK("http://x","y")', "=1+1", "+1", "-1", "@SUM(A1)"]
-CONVERT_TIMEOUT_SECONDS = 300  # a hang guard; a conversion takes a few seconds
 #: LibreOffice's CSV filter: comma, double quote, UTF-8 (76), from line 1.
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1"
 
 
 @pytest.fixture(scope="module")
 def soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (soffice) is required in CI: install libreoffice-calc-nogui")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return found
+    return find_soffice("libreoffice-calc-nogui")
 
 
 @pytest.fixture(scope="module")
@@ -56,28 +48,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _convert(soffice: str, source: Path, target: str, out: Path) -> Path:
-    home = out / "home"
-    home.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={(out / 'profile').as_uri()}",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out / "converted"),
-            str(source),
-        ],
-        env={**os.environ, "HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=CONVERT_TIMEOUT_SECONDS,
-    )
-    suffix = target.split(":", 1)[0]
-    converted = out / "converted" / f"{source.stem}.{suffix}"
-    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
+    [converted] = convert_with_libreoffice(soffice, [source], target, out)
     return converted
 
 
