@@ -11,7 +11,8 @@ import pytest
 from docx.oxml.ns import qn
 
 from dxkit.i18n import translate
-from dxkit.render.charter_docx import LEVELS, charter_articles
+from dxkit.render.charter_docx import charter_articles
+from dxkit.render.docx_layout import LEVELS
 from dxkit.validate import open_consortium
 from tests.conftest import ROOT
 from tests.helpers import invoke
