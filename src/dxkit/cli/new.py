@@ -1,11 +1,15 @@
 """``dxkit new workshop|retrospective TOOLKIT``: add a dated plan or record from a toolkit.
 
+``dxkit new agreement KIND``: write an agreement or official document as a Word file, filled
+from the consortium's files (:mod:`dxkit.render.agreements`).
+
 No ``from __future__ import annotations`` here: the two commands are made by one factory,
 and Typer must see their annotations evaluated, closure variables included.
 """
 
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -155,3 +159,75 @@ def _command(kind: str) -> Callable[..., None]:
 
 for _kind in ("workshop", "retrospective"):
     app.command(_kind, cls=DxkitCommand, help=help_text(f"help.new.{_kind}"))(_command(_kind))
+
+
+class AgreementKind(StrEnum):
+    """The documents of :data:`dxkit.render.agreements.AGREEMENT_KINDS` (a test keeps the two alike)."""
+
+    establishment = "establishment"
+    partnership = "partnership"
+    testbed = "testbed"
+    data_use = "data-use"
+    consent = "consent"
+    advisory = "advisory"
+
+
+@app.command("agreement", cls=DxkitCommand, help=help_text("help.new.agreement"))
+def agreement(
+    kind: Annotated[
+        AgreementKind,
+        typer.Argument(help=help_text("help.new.agreement.kind"), metavar=metavar("cli.metavar.kind")),
+    ],
+    directory: DirOption = Path("."),
+    members: Annotated[
+        str | None,
+        typer.Option(
+            "--members",
+            help=help_text("help.new.agreement.members"),
+            metavar=metavar("agreement.metavar.members"),
+            show_default=False,
+        ),
+    ] = None,
+    provider: Annotated[
+        str | None,
+        typer.Option(
+            "--provider",
+            help=help_text("help.new.agreement.provider"),
+            metavar=metavar("agreement.metavar.member"),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=help_text("help.new.agreement.output"),
+            metavar=metavar("cli.metavar.file"),
+            show_default=False,
+        ),
+    ] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.new.agreement.overwrite"))] = False,
+    lang: LangOption = None,
+) -> None:
+    from dxkit.cli._common import open_folder
+    from dxkit.errors import UsageError
+    from dxkit.render.agreements import choose_parties, kind_title, render_agreement_docx
+    from dxkit.writing import create_new, write_atomic
+
+    # Without --lang, the document speaks the consortium's language (its charter says which).
+    language = chosen_lang(lang) if lang else speak(_charter_language(directory) or resolve_lang())
+    consortium = open_folder(str(directory), language, dt.date.today(), needs=("consortium", "members"))
+    if consortium.charter is None:
+        raise UsageError("agreement.no_charter", folder=consortium.root)
+    chosen = [m.strip() for m in members.split(",") if m.strip()] if members is not None else None
+    parties = choose_parties(consortium, kind.value, members=chosen, provider=provider)
+    data = render_agreement_docx(consortium, kind.value, language, parties)
+    target = output if output is not None else Path(consortium.root) / "agreements" / f"{kind.value}.docx"
+    if target.exists() and not overwrite:
+        raise UsageError("agreement.exists", path=str(target))
+    if overwrite:
+        write_atomic(target, data)
+    else:
+        create_new(target, data)
+    show(t("agreement.written", language, title=kind_title(kind.value, language), path=str(target)))

@@ -237,11 +237,6 @@ def _text(paragraph: Paragraph, text: Text, *, bold: bool = False) -> None:
         run.bold = bold or None
 
 
-def plain(text: Text) -> str:
-    """The text of ``text`` as a reader sees it, blanks included (for a file's title property)."""
-    return text if isinstance(text, str) else "".join(p.shown if isinstance(p, Blank) else p for p in text)
-
-
 def _line(document: Document, line: Line) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, Twips
