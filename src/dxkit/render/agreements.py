@@ -53,9 +53,21 @@ class Parties:
         return ((self.provider,) if self.provider else ()) + self.others
 
 
+#: How a reader names each kind of document.
+_KIND_TITLES = {
+    "establishment": "agreement.kind.establishment",
+    "partnership": "agreement.kind.partnership",
+    "testbed": "agreement.kind.testbed",
+    "data-use": "agreement.kind.data-use",
+    "consent": "agreement.kind.consent",
+    "advisory": "agreement.kind.advisory",
+}
+_PREAMBLES = {"testbed": "agreement.testbed.preamble", "data-use": "agreement.data-use.preamble"}
+
+
 def kind_title(kind: str, lang: str) -> str:
     """How a reader names a kind of document: 連携協定書, partnership agreement."""
-    return translate(f"agreement.kind.{kind}", lang)
+    return translate(_KIND_TITLES[kind], lang)
 
 
 class AgreementError(UsageError):
@@ -122,62 +134,80 @@ class _Writer:
         self.names = {k: docx_text(v) for k, v in c.member_display_names(lang).items()}
         self.name = docx_text(self.charter.name)
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, msg_id: str, **params: Any) -> str:
         safe = {k: docx_text(v) if isinstance(v, str) else v for k, v in params.items()}
-        return translate(f"agreement.{key}", self.lang, **safe)
+        return translate(msg_id, self.lang, **safe)
 
-    def blank(self, key: str) -> Blank:
-        return Blank(self.t(f"blank.{key}"))
+    def blank(self, msg_id: str) -> Blank:
+        return Blank(self.t(msg_id))
 
-    def around(self, key: str, middle: str | Blank, **params: Any) -> Text:
-        """``key.before``, ``middle``, ``key.after``: a sentence with a place the files or a person fill in."""
-        return (self.t(f"{key}.before", **params), middle, self.t(f"{key}.after", **params))
+    def around(self, before: str, middle: str | Blank, after: str, **params: Any) -> Text:
+        """The message ``before``, ``middle``, the message ``after``: a sentence with a place to fill in."""
+        return (self.t(before, **params), middle, self.t(after, **params))
 
     def party_list(self, members: Sequence[Member]) -> str:
         names = [self.names[m.id] for m in members]
         if len(names) == 1:
             return names[0]
-        return self.t("parties.join").join(names[:-1]) + self.t("parties.last") + names[-1]
+        return self.t("agreement.parties.join").join(names[:-1]) + self.t("agreement.parties.last") + names[-1]
 
     def fields(self) -> str:
         shown = labels("field", self.lang)
         return list_separator(self.lang).join(docx_text(shown.get(f, f)) for f in self.charter.scope)
 
     def purpose(self) -> Clause:
-        return Clause(self.t("common.purpose_quote"), quote=self.charter.purpose)
+        return Clause(self.t("agreement.common.purpose_quote"), quote=self.charter.purpose)
 
     def secretariat(self) -> str | Blank:
         """The member hosting the secretariat: the municipality, when there is exactly one."""
         hosts = [m for m in self.c.members if m.type == "municipality"]
-        return self.names[hosts[0].id] if len(hosts) == 1 else self.blank("secretariat")
+        return self.names[hosts[0].id] if len(hosts) == 1 else self.blank("agreement.blank.secretariat")
 
     def signatures(self, parties: Sequence[Member]) -> tuple[Line, ...]:
         lines = [
-            Line(self.t("common.closing", count=len(parties)), space_before=1),
-            Line((self.t("sign.date"), self.blank("date")), space_before=1),
+            Line(self.t("agreement.common.closing", count=len(parties)), space_before=1),
+            Line((self.t("agreement.sign.date"), self.blank("agreement.blank.date")), space_before=1),
         ]
         for member in parties:
             lines += [
-                Line(self.t("sign.name", name=self.names[member.id]), indent=12, space_before=1),
-                Line((self.t("sign.address"), self.blank("address")), indent=12),
+                Line(self.t("agreement.sign.name", name=self.names[member.id]), indent=12, space_before=1),
+                Line((self.t("agreement.sign.address"), self.blank("agreement.blank.address")), indent=12),
                 Line(
-                    (self.t("sign.representative"), self.blank("representative"), "　", self.t("blank.seal")), indent=12
+                    (
+                        self.t("agreement.sign.representative"),
+                        self.blank("agreement.blank.representative"),
+                        "　",
+                        self.t("agreement.blank.seal"),
+                    ),
+                    indent=12,
                 ),
             ]
         return tuple(lines)
 
     def in_force(self, document: str) -> tuple[Line, ...]:
         return (
-            Line(self.t("supplementary"), indent=3, space_before=1),
-            Line(self.around("supplementary.in_force", self.blank("date"), document=self.t(document)), indent=1),
+            Line(self.t("agreement.supplementary"), indent=3, space_before=1),
+            Line(
+                self.around(
+                    "agreement.supplementary.in_force.before",
+                    self.blank("agreement.blank.date"),
+                    "agreement.supplementary.in_force.after",
+                    document=self.t(document),
+                ),
+                indent=1,
+            ),
         )
 
     def consult(self) -> Article:
-        return Article(self.t("common.consult.caption"), (Clause(self.t("common.consult")),))
+        return Article(self.t("agreement.common.consult.caption"), (Clause(self.t("agreement.common.consult")),))
 
     def term(self, *extra: Clause) -> Article:
-        clause = Clause(self.around("common.term", self.blank("date")))
-        return Article(self.t("common.term.caption"), (clause, *extra))
+        clause = Clause(
+            self.around(
+                "agreement.common.term.before", self.blank("agreement.blank.date"), "agreement.common.term.after"
+            )
+        )
+        return Article(self.t("agreement.common.term.caption"), (clause, *extra))
 
 
 # -- the documents -------------------------------------------------------------------------------------
@@ -187,70 +217,82 @@ def _establishment(w: _Writer, parties: Parties) -> Paper:
     charter = w.charter
     articles = [
         Article(
-            w.t("establishment.setup.caption"),
-            (Clause(w.t("establishment.setup", name=w.name, municipality=charter.municipality)),),
+            w.t("agreement.establishment.setup.caption"),
+            (Clause(w.t("agreement.establishment.setup", name=w.name, municipality=charter.municipality)),),
         ),
-        Article(w.t("establishment.purpose.caption"), (w.purpose(),)),
+        Article(w.t("agreement.establishment.purpose.caption"), (w.purpose(),)),
     ]
     functions: list[Text] = []
     if charter.scope:
-        functions.append(w.t("establishment.functions.fields", fields=w.fields()))
-    functions += [w.t(f"establishment.functions.{k}") for k in ("issues", "trials", "sharing", "other")]
+        functions.append(w.t("agreement.establishment.functions.fields", fields=w.fields()))
+    functions += [w.t(f"agreement.establishment.functions.{k}") for k in ("issues", "trials", "sharing", "other")]
     articles.append(
         Article(
-            w.t("establishment.functions.caption"), (Clause(w.t("establishment.functions"), items=tuple(functions)),)
+            w.t("agreement.establishment.functions.caption"),
+            (Clause(w.t("agreement.establishment.functions"), items=tuple(functions)),),
         )
     )
     types = labels("memberType", w.lang)
     members = tuple(
-        w.t("establishment.organisation.member", name=w.names[m.id], type=types.get(m.type, m.type))
+        w.t("agreement.establishment.organisation.member", name=w.names[m.id], type=types.get(m.type, m.type))
         for m in parties.all
     )
     articles.append(
         Article(
-            w.t("establishment.organisation.caption"),
+            w.t("agreement.establishment.organisation.caption"),
             (
-                Clause(w.t("establishment.organisation"), items=members),
-                Clause(w.t("establishment.organisation.join")),
+                Clause(w.t("agreement.establishment.organisation"), items=members),
+                Clause(w.t("agreement.establishment.organisation.join")),
             ),
         )
     )
     if charter.key_persons:
         officers = tuple(
-            w.t("establishment.officers.item", role=p.role, member=w.names.get(p.member, docx_text(p.member)))
+            w.t("agreement.establishment.officers.item", role=p.role, member=w.names.get(p.member, docx_text(p.member)))
             for p in charter.key_persons
         )
-        clauses = [Clause(w.t("establishment.officers"), items=officers)]
+        clauses = [Clause(w.t("agreement.establishment.officers"), items=officers)]
         if any(p.deputy is not None for p in charter.key_persons):
-            clauses.append(Clause(w.t("establishment.officers.deputy")))
-        articles.append(Article(w.t("establishment.officers.caption"), tuple(clauses)))
+            clauses.append(Clause(w.t("agreement.establishment.officers.deputy")))
+        articles.append(Article(w.t("agreement.establishment.officers.caption"), tuple(clauses)))
     meeting: list[Clause] = []
     if charter.meetings is not None:
         cadence = labels("Meetings.cadence", w.lang).get(charter.meetings.cadence, charter.meetings.cadence)
-        meeting.append(Clause(w.t("establishment.meetings.cadence", cadence=cadence)))
+        meeting.append(Clause(w.t("agreement.establishment.meetings.cadence", cadence=cadence)))
         if charter.meetings.format:
-            meeting.append(Clause(w.t("establishment.meetings.format"), quote=charter.meetings.format))
+            meeting.append(Clause(w.t("agreement.establishment.meetings.format"), quote=charter.meetings.format))
     decision = charter.decision_making
     if decision is not None:
         method = labels("DecisionMaking.method", w.lang).get(decision.method, decision.method)
-        meeting.append(Clause(w.t("establishment.meetings.method", method=method)))
+        meeting.append(Clause(w.t("agreement.establishment.meetings.method", method=method)))
         if decision.quorum:
-            meeting.append(Clause(w.t("establishment.meetings.quorum"), quote=decision.quorum))
+            meeting.append(Clause(w.t("agreement.establishment.meetings.quorum"), quote=decision.quorum))
         if decision.escalation:
-            meeting.append(Clause(w.t("establishment.meetings.escalation"), quote=decision.escalation))
+            meeting.append(Clause(w.t("agreement.establishment.meetings.escalation"), quote=decision.escalation))
     if meeting:
-        articles.append(Article(w.t("establishment.meetings.caption"), tuple(meeting)))
+        articles.append(Article(w.t("agreement.establishment.meetings.caption"), tuple(meeting)))
     articles += [
         Article(
-            w.t("establishment.secretariat.caption"),
-            (Clause(w.around("establishment.secretariat", w.secretariat())),),
+            w.t("agreement.establishment.secretariat.caption"),
+            (
+                Clause(
+                    w.around(
+                        "agreement.establishment.secretariat.before",
+                        w.secretariat(),
+                        "agreement.establishment.secretariat.after",
+                    )
+                ),
+            ),
         ),
-        Article(w.t("common.supplementary_rules.caption"), (Clause(w.t("establishment.supplementary_rules")),)),
+        Article(
+            w.t("agreement.common.supplementary_rules.caption"),
+            (Clause(w.t("agreement.establishment.supplementary_rules")),),
+        ),
     ]
     return Paper(
-        title=w.t("establishment.title", name=w.name),
+        title=w.t("agreement.establishment.title", name=w.name),
         articles=tuple(articles),
-        tail=w.in_force("establishment.document"),
+        tail=w.in_force("agreement.establishment.document"),
     )
 
 
@@ -258,39 +300,52 @@ def _partnership(w: _Writer, parties: Parties) -> Paper:
     charter = w.charter
     matters: list[Text] = []
     if charter.scope:
-        matters.append(w.t("partnership.matters.fields", fields=w.fields()))
-    matters += [w.t(f"partnership.matters.{k}") for k in ("trials", "outreach", "sharing")]
+        matters.append(w.t("agreement.partnership.matters.fields", fields=w.fields()))
+    matters += [w.t(f"agreement.partnership.matters.{k}") for k in ("trials", "outreach", "sharing")]
     roles: list[Text] = []
     for member in parties.others:
         if member.contributes:
             contributes = list_separator(w.lang).join(docx_text(x) for x in member.contributes)
-            roles.append(w.t("partnership.roles.item", member=w.names[member.id], contributes=contributes))
+            roles.append(w.t("agreement.partnership.roles.item", member=w.names[member.id], contributes=contributes))
         else:
-            roles.append((w.t("partnership.roles.item", member=w.names[member.id], contributes=""), w.blank("text")))
+            roles.append(
+                (
+                    w.t("agreement.partnership.roles.item", member=w.names[member.id], contributes=""),
+                    w.blank("agreement.blank.text"),
+                )
+            )
     withdrawal = (
-        Clause(w.t("partnership.withdrawal"), quote=charter.continuity.member_withdrawal)
+        Clause(w.t("agreement.partnership.withdrawal"), quote=charter.continuity.member_withdrawal)
         if charter.continuity is not None
-        else Clause(w.t("partnership.withdrawal.none"))
+        else Clause(w.t("agreement.partnership.withdrawal.none"))
     )
-    confidentiality = [Clause(w.t("partnership.confidentiality"))]
+    confidentiality = [Clause(w.t("agreement.partnership.confidentiality"))]
     if charter.data_policy is not None:
-        confidentiality.append(Clause(w.t("common.data_policy"), quote=charter.data_policy.handling))
+        confidentiality.append(Clause(w.t("agreement.common.data_policy"), quote=charter.data_policy.handling))
     articles = (
-        Article(w.t("partnership.purpose.caption"), (Clause(w.t("partnership.purpose")), w.purpose())),
-        Article(w.t("partnership.matters.caption"), (Clause(w.t("partnership.matters"), items=tuple(matters)),)),
         Article(
-            w.t("partnership.roles.caption"),
-            (Clause(w.t("partnership.roles"), items=tuple(roles)), Clause(w.t("partnership.roles.schedule"))),
+            w.t("agreement.partnership.purpose.caption"), (Clause(w.t("agreement.partnership.purpose")), w.purpose())
         ),
-        Article(w.t("partnership.confidentiality.caption"), tuple(confidentiality)),
-        Article(w.t("common.costs.caption"), (Clause(w.t("partnership.costs")),)),
-        Article(w.t("partnership.withdrawal.caption"), (withdrawal,)),
+        Article(
+            w.t("agreement.partnership.matters.caption"),
+            (Clause(w.t("agreement.partnership.matters"), items=tuple(matters)),),
+        ),
+        Article(
+            w.t("agreement.partnership.roles.caption"),
+            (
+                Clause(w.t("agreement.partnership.roles"), items=tuple(roles)),
+                Clause(w.t("agreement.partnership.roles.schedule")),
+            ),
+        ),
+        Article(w.t("agreement.partnership.confidentiality.caption"), tuple(confidentiality)),
+        Article(w.t("agreement.common.costs.caption"), (Clause(w.t("agreement.partnership.costs")),)),
+        Article(w.t("agreement.partnership.withdrawal.caption"), (withdrawal,)),
         w.term(),
         w.consult(),
     )
-    preamble = w.t("partnership.preamble", parties=w.party_list(parties.others), name=w.name)
+    preamble = w.t("agreement.partnership.preamble", parties=w.party_list(parties.others), name=w.name)
     return Paper(
-        title=w.t("partnership.title", name=w.name),
+        title=w.t("agreement.partnership.title", name=w.name),
         head=(Line(preamble, space_before=1),),
         articles=articles,
         tail=w.signatures(parties.others),
@@ -300,7 +355,7 @@ def _partnership(w: _Writer, parties: Parties) -> Paper:
 def _provider_preamble(w: _Writer, kind: str, parties: Parties) -> Line:
     assert parties.provider is not None
     text = w.t(
-        f"{kind}.preamble",
+        _PREAMBLES[kind],
         provider=w.names[parties.provider.id],
         users=w.party_list(parties.others),
         name=w.name,
@@ -311,27 +366,33 @@ def _provider_preamble(w: _Writer, kind: str, parties: Parties) -> Line:
 def _testbed(w: _Writer, parties: Parties) -> Paper:
     policy = w.charter.data_policy
     if policy is not None and policy.personal_data:
-        data = (Clause(w.t("common.data_policy"), quote=policy.handling),)
+        data = (Clause(w.t("agreement.common.data_policy"), quote=policy.handling),)
     else:
-        data = (Clause(w.t("testbed.data.none")),)
+        data = (Clause(w.t("agreement.testbed.data.none")),)
     scope = (
-        (w.t("testbed.scope.place"), w.blank("text")),
-        (w.t("testbed.scope.equipment"), w.blank("text")),
-        (w.t("testbed.scope.period"), w.blank("period")),
+        (w.t("agreement.testbed.scope.place"), w.blank("agreement.blank.text")),
+        (w.t("agreement.testbed.scope.equipment"), w.blank("agreement.blank.text")),
+        (w.t("agreement.testbed.scope.period"), w.blank("agreement.blank.period")),
     )
     articles = (
-        Article(w.t("testbed.purpose.caption"), (Clause(w.t("testbed.purpose")),)),
-        Article(w.t("testbed.scope.caption"), (Clause(w.t("testbed.scope"), items=scope),)),
-        Article(w.t("testbed.plan.caption"), (Clause(w.t("testbed.plan")), Clause(w.t("testbed.plan.report")))),
-        Article(w.t("testbed.safety.caption"), (Clause(w.t("testbed.safety")), Clause(w.t("testbed.safety.permits")))),
-        Article(w.t("testbed.data.caption"), data),
-        Article(w.t("common.costs.caption"), (Clause(w.t("testbed.costs")),)),
-        Article(w.t("testbed.damage.caption"), (Clause(w.t("testbed.damage")),)),
-        Article(w.t("testbed.restore.caption"), (Clause(w.t("testbed.restore")),)),
+        Article(w.t("agreement.testbed.purpose.caption"), (Clause(w.t("agreement.testbed.purpose")),)),
+        Article(w.t("agreement.testbed.scope.caption"), (Clause(w.t("agreement.testbed.scope"), items=scope),)),
+        Article(
+            w.t("agreement.testbed.plan.caption"),
+            (Clause(w.t("agreement.testbed.plan")), Clause(w.t("agreement.testbed.plan.report"))),
+        ),
+        Article(
+            w.t("agreement.testbed.safety.caption"),
+            (Clause(w.t("agreement.testbed.safety")), Clause(w.t("agreement.testbed.safety.permits"))),
+        ),
+        Article(w.t("agreement.testbed.data.caption"), data),
+        Article(w.t("agreement.common.costs.caption"), (Clause(w.t("agreement.testbed.costs")),)),
+        Article(w.t("agreement.testbed.damage.caption"), (Clause(w.t("agreement.testbed.damage")),)),
+        Article(w.t("agreement.testbed.restore.caption"), (Clause(w.t("agreement.testbed.restore")),)),
         w.consult(),
     )
     return Paper(
-        title=w.t("testbed.title"),
+        title=w.t("agreement.testbed.title"),
         head=(_provider_preamble(w, "testbed", parties),),
         articles=articles,
         tail=w.signatures(parties.all),
@@ -341,36 +402,36 @@ def _testbed(w: _Writer, parties: Parties) -> Paper:
 def _data_use(w: _Writer, parties: Parties) -> Paper:
     policy = w.charter.data_policy
     if policy is not None and policy.personal_data:
-        personal = [Clause(w.t("common.data_policy"), quote=policy.handling)]
+        personal = [Clause(w.t("agreement.common.data_policy"), quote=policy.handling)]
         if policy.advisory_check:
-            personal.append(Clause(w.t("data-use.personal.advisory"), quote=policy.advisory_check))
+            personal.append(Clause(w.t("agreement.data-use.personal.advisory"), quote=policy.advisory_check))
         if policy.individual_control:
-            personal.append(Clause(w.t("data-use.personal.control"), quote=policy.individual_control))
+            personal.append(Clause(w.t("agreement.data-use.personal.control"), quote=policy.individual_control))
     else:
-        personal = [Clause(w.t("data-use.personal.none"))]
+        personal = [Clause(w.t("agreement.data-use.personal.none"))]
     data = (
-        (w.t("data-use.data.name"), w.blank("text")),
-        (w.t("data-use.data.items"), w.blank("text")),
-        (w.t("data-use.data.delivery"), w.blank("text")),
+        (w.t("agreement.data-use.data.name"), w.blank("agreement.blank.text")),
+        (w.t("agreement.data-use.data.items"), w.blank("agreement.blank.text")),
+        (w.t("agreement.data-use.data.delivery"), w.blank("agreement.blank.text")),
     )
     articles = (
-        Article(w.t("data-use.purpose.caption"), (Clause(w.t("data-use.purpose")),)),
-        Article(w.t("data-use.data.caption"), (Clause(w.t("data-use.data"), items=data),)),
+        Article(w.t("agreement.data-use.purpose.caption"), (Clause(w.t("agreement.data-use.purpose")),)),
+        Article(w.t("agreement.data-use.data.caption"), (Clause(w.t("agreement.data-use.data"), items=data),)),
         Article(
-            w.t("data-use.use.caption"),
-            (Clause(w.t("data-use.use")), w.purpose(), Clause(w.t("data-use.use.other"))),
+            w.t("agreement.data-use.use.caption"),
+            (Clause(w.t("agreement.data-use.use")), w.purpose(), Clause(w.t("agreement.data-use.use.other"))),
         ),
-        Article(w.t("data-use.personal.caption"), tuple(personal)),
+        Article(w.t("agreement.data-use.personal.caption"), tuple(personal)),
         Article(
-            w.t("data-use.security.caption"),
-            tuple(Clause(w.t(f"data-use.security{k}")) for k in ("", ".third_party", ".incident")),
+            w.t("agreement.data-use.security.caption"),
+            tuple(Clause(w.t(f"agreement.data-use.security{k}")) for k in ("", ".third_party", ".incident")),
         ),
-        Article(w.t("data-use.results.caption"), (Clause(w.t("data-use.results")),)),
-        w.term(Clause(w.t("data-use.end"))),
+        Article(w.t("agreement.data-use.results.caption"), (Clause(w.t("agreement.data-use.results")),)),
+        w.term(Clause(w.t("agreement.data-use.end"))),
         w.consult(),
     )
     return Paper(
-        title=w.t("data-use.title"),
+        title=w.t("agreement.data-use.title"),
         head=(_provider_preamble(w, "data-use", parties),),
         articles=articles,
         tail=w.signatures(parties.all),
@@ -389,60 +450,86 @@ def _personal_policy(w: _Writer, kind: str) -> DataPolicy:
 def _consent(w: _Writer, parties: Parties) -> Paper:
     policy = _personal_policy(w, "consent")
     lines = [
-        Line(w.t("consent.to", name=w.name), space_before=1),
-        Line(w.t("consent.intro", name=w.name), space_before=1),
-        Line(w.t("consent.purpose"), bold=True, space_before=1),
+        Line(w.t("agreement.consent.to", name=w.name), space_before=1),
+        Line(w.t("agreement.consent.intro", name=w.name), space_before=1),
+        Line(w.t("agreement.consent.purpose"), bold=True, space_before=1),
         Line(w.charter.purpose, indent=1),
-        Line(w.t("consent.handling"), bold=True, space_before=1),
+        Line(w.t("agreement.consent.handling"), bold=True, space_before=1),
         Line(policy.handling, indent=1),
     ]
     if policy.advisory_check:
-        lines += [Line(w.t("consent.advisory"), bold=True, space_before=1), Line(policy.advisory_check, indent=1)]
+        lines += [
+            Line(w.t("agreement.consent.advisory"), bold=True, space_before=1),
+            Line(policy.advisory_check, indent=1),
+        ]
     lines += [
-        Line(w.t("consent.control"), bold=True, space_before=1),
-        Line(policy.individual_control or w.t("consent.control.none"), indent=1),
-        Line(w.t("consent.voluntary"), bold=True, space_before=1),
-        Line(w.t("consent.voluntary.text"), indent=1),
-        Line(w.t("consent.contact"), bold=True, space_before=1),
+        Line(w.t("agreement.consent.control"), bold=True, space_before=1),
+        Line(policy.individual_control or w.t("agreement.consent.control.none"), indent=1),
+        Line(w.t("agreement.consent.voluntary"), bold=True, space_before=1),
+        Line(w.t("agreement.consent.voluntary.text"), indent=1),
+        Line(w.t("agreement.consent.contact"), bold=True, space_before=1),
         Line((w.secretariat(),), indent=1),
-        Line((w.t("consent.contact.phone"), w.blank("text")), indent=1),
-        Line(w.t("consent.check"), space_before=2),
-        Line((w.t("consent.date"), w.blank("date")), space_before=1),
-        Line((w.t("consent.name"), Blank(w.t("consent.blank.signature"))), space_before=1),
-        Line((w.t("consent.address"), w.blank("address")), space_before=1),
-        Line((w.t("consent.guardian"), Blank(w.t("consent.blank.signature"))), space_before=1),
+        Line((w.t("agreement.consent.contact.phone"), w.blank("agreement.blank.text")), indent=1),
+        Line(w.t("agreement.consent.check"), space_before=2),
+        Line((w.t("agreement.consent.date"), w.blank("agreement.blank.date")), space_before=1),
+        Line((w.t("agreement.consent.name"), Blank(w.t("agreement.consent.blank.signature"))), space_before=1),
+        Line((w.t("agreement.consent.address"), w.blank("agreement.blank.address")), space_before=1),
+        Line((w.t("agreement.consent.guardian"), Blank(w.t("agreement.consent.blank.signature"))), space_before=1),
     ]
-    return Paper(title=w.t("consent.title"), tail=tuple(lines))
+    return Paper(title=w.t("agreement.consent.title"), tail=tuple(lines))
 
 
 def _advisory(w: _Writer, parties: Parties) -> Paper:
     policy = _personal_policy(w, "advisory")
-    duties = tuple(w.t(f"advisory.duties.{k}") for k in ("before", "consent", "secondary", "after", "other"))
-    duty_clauses = [Clause(w.t("advisory.duties"), items=duties)]
+    duties = tuple(w.t(f"agreement.advisory.duties.{k}") for k in ("before", "consent", "secondary", "after", "other"))
+    duty_clauses = [Clause(w.t("agreement.advisory.duties"), items=duties)]
     if policy.advisory_check:
-        duty_clauses.append(Clause(w.t("advisory.duties.charter"), quote=policy.advisory_check))
-    members = tuple(w.t(f"advisory.members.{k}") for k in ("law", "security", "residents"))
+        duty_clauses.append(Clause(w.t("agreement.advisory.duties.charter"), quote=policy.advisory_check))
+    members = tuple(w.t(f"agreement.advisory.members.{k}") for k in ("law", "security", "residents"))
     articles = (
-        Article(w.t("advisory.setup.caption"), (Clause(w.t("advisory.setup", name=w.name)),)),
-        Article(w.t("advisory.duties.caption"), tuple(duty_clauses)),
+        Article(w.t("agreement.advisory.setup.caption"), (Clause(w.t("agreement.advisory.setup", name=w.name)),)),
+        Article(w.t("agreement.advisory.duties.caption"), tuple(duty_clauses)),
         Article(
-            w.t("advisory.members.caption"),
-            (Clause(w.around("advisory.members", w.blank("count")), items=members),),
+            w.t("agreement.advisory.members.caption"),
+            (
+                Clause(
+                    w.around(
+                        "agreement.advisory.members.before",
+                        w.blank("agreement.blank.count"),
+                        "agreement.advisory.members.after",
+                    ),
+                    items=members,
+                ),
+            ),
         ),
-        Article(w.t("advisory.term.caption"), (Clause(w.around("advisory.term", w.blank("count"))),)),
         Article(
-            w.t("advisory.meetings.caption"),
-            (Clause(w.t("advisory.meetings")), Clause(w.t("advisory.meetings.conflict"))),
+            w.t("agreement.advisory.term.caption"),
+            (
+                Clause(
+                    w.around(
+                        "agreement.advisory.term.before",
+                        w.blank("agreement.blank.count"),
+                        "agreement.advisory.term.after",
+                    )
+                ),
+            ),
         ),
-        Article(w.t("advisory.report.caption"), (Clause(w.t("advisory.report")),)),
-        Article(w.t("advisory.secrecy.caption"), (Clause(w.t("advisory.secrecy")),)),
-        Article(w.t("advisory.secretariat.caption"), (Clause(w.t("advisory.secretariat")),)),
-        Article(w.t("common.supplementary_rules.caption"), (Clause(w.t("advisory.supplementary_rules")),)),
+        Article(
+            w.t("agreement.advisory.meetings.caption"),
+            (Clause(w.t("agreement.advisory.meetings")), Clause(w.t("agreement.advisory.meetings.conflict"))),
+        ),
+        Article(w.t("agreement.advisory.report.caption"), (Clause(w.t("agreement.advisory.report")),)),
+        Article(w.t("agreement.advisory.secrecy.caption"), (Clause(w.t("agreement.advisory.secrecy")),)),
+        Article(w.t("agreement.advisory.secretariat.caption"), (Clause(w.t("agreement.advisory.secretariat")),)),
+        Article(
+            w.t("agreement.common.supplementary_rules.caption"),
+            (Clause(w.t("agreement.advisory.supplementary_rules")),),
+        ),
     )
     return Paper(
-        title=w.t("advisory.title", name=w.name),
+        title=w.t("agreement.advisory.title", name=w.name),
         articles=articles,
-        tail=w.in_force("advisory.document"),
+        tail=w.in_force("agreement.advisory.document"),
     )
 
 
