@@ -173,7 +173,7 @@ def test_new_agreement_partnership_binds_only_the_members_chosen(tmp_path: Path,
     preamble = translate(
         "agreement.partnership.preamble",
         lang,
-        parties=names["shiomi-shinkin"] + translate("agreement.parties.last", lang) + names["city-dx"],
+        parties=names["shiomi-shinkin"] + translate("agreement.parties.pair", lang) + names["city-dx"],
         name=consortium.charter.name if consortium.charter else "",
     )
     assert preamble in text

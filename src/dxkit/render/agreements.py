@@ -149,6 +149,8 @@ class _Writer:
         names = [self.names[m.id] for m in members]
         if len(names) == 1:
             return names[0]
+        if len(names) == 2:
+            return names[0] + self.t("agreement.parties.pair") + names[1]
         return self.t("agreement.parties.join").join(names[:-1]) + self.t("agreement.parties.last") + names[-1]
 
     def fields(self) -> str:
@@ -176,8 +178,7 @@ class _Writer:
                     (
                         self.t("agreement.sign.representative"),
                         self.blank("agreement.blank.representative"),
-                        "　",
-                        self.t("agreement.blank.seal"),
+                        self.t("agreement.sign.seal"),
                     ),
                     indent=12,
                 ),
@@ -220,7 +221,10 @@ def _establishment(w: _Writer, parties: Parties) -> Paper:
             w.t("agreement.establishment.setup.caption"),
             (Clause(w.t("agreement.establishment.setup", name=w.name, municipality=charter.municipality)),),
         ),
-        Article(w.t("agreement.establishment.purpose.caption"), (w.purpose(),)),
+        Article(
+            w.t("agreement.establishment.purpose.caption"),
+            (Clause(w.t("agreement.establishment.purpose"), quote=charter.purpose),),
+        ),
     ]
     functions: list[Text] = []
     if charter.scope:
