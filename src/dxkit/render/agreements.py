@@ -30,14 +30,14 @@ from typing import Any
 
 from dxkit.errors import UsageError
 from dxkit.escape import docx_text
-from dxkit.i18n import translate
+from dxkit.i18n import DEFAULT_LANG, translate
 from dxkit.labels import labels
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, DataPolicy, Member
 from dxkit.reading import list_separator
 from dxkit.render.docx_layout import Article, Blank, Clause, Line, Paper, Text, render_paper
 
-#: The member types that usually offer a testbed (a university's campus) or hold a region's data.
+#: The member type that usually provides, by kind: a campus testbed (report ch. 5 3(1)①), the city's data.
 _PROVIDER_TYPES = {"testbed": ("education-research",), "data-use": ("municipality",)}
 
 
@@ -76,7 +76,7 @@ class AgreementError(UsageError):
     def __init__(self, msg_id: str, kind: str, **params: Any) -> None:
         super().__init__(msg_id, kind=kind, **params)
 
-    def message(self, lang: str = "ja") -> str:
+    def message(self, lang: str = DEFAULT_LANG) -> str:
         return translate(self.msg_id, lang, **{**self.params, "title": kind_title(self.params["kind"], lang)})
 
 
