@@ -117,10 +117,14 @@ def fiscal_year(date: dt.date) -> int:
 
 
 def format_fiscal_year(year: int, lang: str, *, japanese_era: bool = False) -> str:
-    """A fiscal year as people read it: ``2027年度`` (``令和9年度``, the era of its 1 April) or ``FY2027``."""
+    """A fiscal year as people read it: ``2027年度`` (``令和9年度``) or ``FY2027``.
+
+    The era is the one in force at the end of the calendar year the fiscal year starts in, as
+    offices name it: 2019年度 is 令和元年度 (令和 began on 1 May 2019), 1988年度 is 昭和63年度.
+    """
     if lang != "ja":
         return f"FY{year}"
-    found = era_of(dt.date(year, 4, 1)) if japanese_era else None
+    found = era_of(dt.date(year, 12, 31)) if japanese_era else None
     if found is None:
         return f"{year}年度"
     era, number = found
