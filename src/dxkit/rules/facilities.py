@@ -75,9 +75,9 @@ def check_unknown_facility_task(c: Consortium) -> Iterator[Hit]:
             if task not in ids:
                 yield Hit((facility.at / "used_by").member(index), {"facility": facility.id, "task": task})
         for connection in facility.connections:
-            task = connection.renewal_task
-            if task is not None and task not in ids:
-                yield Hit(connection.at / "renewal_task", {"facility": facility.id, "task": task})
+            renewal = connection.renewal_task
+            if renewal is not None and renewal not in ids:
+                yield Hit(connection.at / "renewal_task", {"facility": facility.id, "task": renewal})
 
 
 @rule("DX854", "unplanned-network-renewal", Severity.WARNING, guide=GUIDE)
