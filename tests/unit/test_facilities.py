@@ -146,3 +146,33 @@ def test_example_inventory_is_clean_in_both_languages():
     for lang in ("ja", "en"):
         report = check_paths([f"examples/shiomi/{lang}/facilities.yaml"], lang=lang, today=TODAY)
         assert report.findings == []
+
+
+def test_a_valid_facility_beside_one_with_a_schema_error_still_gets_its_rules(tmp_path, lang):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    (folder / "facilities.yaml").write_text(
+        "kind: facilities\nversion: 1\nfacilities:\n"
+        "  - {id: F-001, name: 城, type: castle}\n"
+        "  - {id: F-002, name: 東小学校, type: school, owner: ciyt, disaster_roles: [welfare-shelter]}\n",
+        encoding="utf-8",
+    )
+    report = check_paths([str(folder)], lang=lang, today=TODAY)
+    assert sorted(f.code for f in report.findings) == ["DX010", "DX852", "DX855"]
+    shelter = next(f for f in report.findings if f.code == "DX855")
+    assert ("福祉避難所" if lang == "ja" else "Welfare shelter") in shelter.message
+
+
+def test_tasks_are_not_judged_unknown_when_the_role_matrix_is_only_partly_read(tmp_path, lang):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "members.yaml").write_text(MEMBERS, encoding="utf-8")
+    (folder / "roles.yaml").write_text(ROLES.replace('due: "2027-03-26"', "due: someday"), encoding="utf-8")
+    (folder / "facilities.yaml").write_text(
+        "kind: facilities\nversion: 1\nfacilities:\n"
+        "  - {id: F-001, name: 公民館, type: community-centre, used_by: [T-001]}\n",
+        encoding="utf-8",
+    )
+    report = check_paths([str(folder)], lang=lang, today=TODAY)
+    assert "DX853" not in {f.code for f in report.findings} and report.findings
