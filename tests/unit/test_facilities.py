@@ -176,3 +176,17 @@ def test_tasks_are_not_judged_unknown_when_the_role_matrix_is_only_partly_read(t
     )
     report = check_paths([str(folder)], lang=lang, today=TODAY)
     assert "DX853" not in {f.code for f in report.findings} and report.findings
+
+
+@pytest.mark.parametrize(
+    ("lang", "member", "text"),
+    [("ja", "リスト （メンバー id）", "リスト （文字列）"), ("en", "list of member id", "list of text")],
+)
+def test_schema_pages_name_what_a_list_of_references_holds(lang: str, member: str, text: str):
+    from dxkit.render.reference import render_schema_page
+
+    def row(kind: str, field: str) -> str:
+        return next(line for line in render_schema_page(kind, lang).splitlines() if line.startswith(f"| `{field}`"))
+
+    assert f"| {text} |" in row("facilities", "facilities[].used_by")
+    assert f"| {member} |" in row("roles", "tasks[].responsible")
