@@ -86,7 +86,7 @@ def test_facilities_page_shows_its_table_and_the_planted_script_as_text(visit, s
     assert v.errors == [] and v.external_requests() == [] and dialogs == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "members.html", "roles.html", "gates.html"])
+@pytest.mark.parametrize("path", ["index.html", "members.html", "roles.html", "gates.html", "facilities.html"])
 def test_site_pages_have_no_serious_accessibility_violations(visit, site_url, path):
     from axe_playwright_python.sync_playwright import Axe
 
