@@ -109,3 +109,23 @@ def format_month(year: int, month: int, lang: str, *, japanese_era: bool = False
         return f"{year}年{month}月"
     era, number = found
     return f"{era.name}{'元' if number == 1 else number}年{month}月"
+
+
+def fiscal_year(date: dt.date) -> int:
+    """The Japanese fiscal year (年度) of ``date``: it begins on 1 April (2027-03-31 is in 2026年度)."""
+    return date.year if date.month >= 4 else date.year - 1
+
+
+def format_fiscal_year(year: int, lang: str, *, japanese_era: bool = False) -> str:
+    """A fiscal year as people read it: ``2027年度`` (``令和9年度``) or ``FY2027``.
+
+    The era is the one in force at the end of the calendar year the fiscal year starts in, as
+    offices name it: 2019年度 is 令和元年度 (令和 began on 1 May 2019), 1988年度 is 昭和63年度.
+    """
+    if lang != "ja":
+        return f"FY{year}"
+    found = era_of(dt.date(year, 12, 31)) if japanese_era else None
+    if found is None:
+        return f"{year}年度"
+    era, number = found
+    return f"{era.name}{'元' if number == 1 else number}年度"

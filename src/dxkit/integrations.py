@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from dxkit import __version__
 
 #: The files dxkit checks; a commit that touches none of them does not run the hook.
-FILES = r"(^|/)((consortium|members|roles|gates|issues)\.ya?ml|(workshops|retrospectives)/[^/]+\.ya?ml)$"
+FILES = r"(^|/)((consortium|members|roles|gates|issues|facilities)\.ya?ml|(workshops|retrospectives)/[^/]+\.ya?ml)$"
 
 HOOK = {
     "id": "dxkit-validate",

@@ -326,7 +326,7 @@ class SchemaCheck:
 
 
 #: The list of entries of each kind that holds them; an entry with an error can be left out.
-ENTRY_LISTS = {"members": "members", "roles": "tasks", "gates": "gates", "issues": "issues"}
+ENTRY_LISTS = {"members": "members", "roles": "tasks", "gates": "gates", "issues": "issues", "facilities": "facilities"}
 
 
 def _bad_entries(kind: str, paths: list[tuple[str | int, ...]]) -> frozenset[int] | None:

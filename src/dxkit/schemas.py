@@ -23,6 +23,7 @@ KINDS: tuple[str, ...] = (
     "issues",
     "workshop",
     "retrospective",
+    "facilities",
 )
 SCHEMA_VERSION = 1
 

@@ -73,7 +73,20 @@ def test_planted_script_shows_as_text_and_never_runs(visit, site_url):
     assert dialogs == []
 
 
-@pytest.mark.parametrize("path", ["index.html", "members.html", "roles.html", "gates.html"])
+def test_facilities_page_shows_its_table_and_the_planted_script_as_text(visit, site_url):
+    url, _ = site_url
+    v = visit()
+    dialogs: list[str] = []
+    v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    v.page.goto(url + "facilities.html", wait_until="networkidle")
+    assert v.page.locator("h1").first.inner_text().startswith("施設と通信")
+    assert v.page.locator("table tbody tr").count() == 4
+    assert v.page.get_by_text(XSS).first.is_visible()
+    assert v.page.get_by_text("指定避難所、防災拠点").first.is_visible()
+    assert v.errors == [] and v.external_requests() == [] and dialogs == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "members.html", "roles.html", "gates.html", "facilities.html"])
 def test_site_pages_have_no_serious_accessibility_violations(visit, site_url, path):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from dxkit.schemas import KINDS
 from tests.helpers import invoke
 
 
@@ -11,7 +12,8 @@ def test_init_no_input_creates_and_reports(tmp_path, lang):
     dest = tmp_path / "x"
     result = invoke(["init", str(dest), "--no-input", "--lang", lang])
     assert re.search(r"^create\s+.*consortium\.yaml$", result.stdout, re.M)
-    summary = "作成 15 件" if lang == "ja" else "15 created"
+    created = 8 + len(KINDS)  # the scaffold's eight files and the schema of every kind
+    summary = f"作成 {created} 件" if lang == "ja" else f"{created} created"
     assert summary in result.stdout
     assert ("次に: dxkit validate" if lang == "ja" else "Next: dxkit validate") in result.stdout
     assert result.stderr == ""

@@ -43,6 +43,11 @@ def hostile_copy(tmp_path: Path, lang: str) -> Path:
     planted = re.sub(r'^name: "(.*)"$', lambda m: f'name: "{m.group(1)} {NAME_XSS}"', text, count=1, flags=re.M)
     assert planted != text
     charter.write_text(planted, encoding="utf-8")
+    facilities = dest / "facilities.yaml"
+    text = facilities.read_text(encoding="utf-8")
+    planted = re.sub(r"^    name: (.*)$", lambda m: f'    name: "{m.group(1)} {XSS}"', text, count=1, flags=re.M)
+    assert planted != text
+    facilities.write_text(planted, encoding="utf-8")
     workshop = sorted((dest / "workshops").glob("*.yaml"))[0]
     text = workshop.read_text(encoding="utf-8")
     planted = re.sub(r"^title: (.*)$", lambda m: f'title: "{m.group(1)} {TITLE_XSS}"', text, count=1, flags=re.M)
@@ -65,6 +70,7 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
         "roles.html",
         "gates.html",
         "issues.html",
+        "facilities.html",
         "lessons.html",
         "workshops/index.html",
         "retrospectives/index.html",
@@ -73,6 +79,8 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     assert len(list((out / "workshops").glob("*.html"))) == 4
     html = (out / "members.html").read_text(encoding="utf-8")
     assert XSS not in html and "&lt;script&gt;" in html
+    html = (out / "facilities.html").read_text(encoding="utf-8")
+    assert XSS not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert NAME_XSS not in text and "<script>alert(4)" not in text, page

@@ -82,6 +82,12 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX601", "2026-05-01-kpt.yaml", 10),
         ("DX602", "2026-01-10-kpt.yaml", 5),
         ("DX603", "roles.yaml", 9),
+        ("DX851", "facilities.yaml", 7),
+        ("DX852", "facilities.yaml", 7),
+        ("DX853", "facilities.yaml", 8),
+        ("DX854", "facilities.yaml", 14),
+        ("DX855", "facilities.yaml", 12),
+        ("DX856", "facilities.yaml", 10),
     ],
 )
 def test_rule_points_at_the_right_line(code: str, file: str, line: int) -> None:
@@ -113,6 +119,7 @@ def test_rule_checks_the_second_file_of_a_kind(code: str, file: str, line: int) 
         ("DX202", "members-2027.yaml", 7, "members.yaml:7"),
         ("DX306", "roles-2027.yaml", 12, "roles.yaml:4"),
         ("DX501", "issues-2027.yaml", 8, "issues.yaml:4"),
+        ("DX851", "facilities-2027.yaml", 7, "facilities.yaml:4"),
     ],
 )
 def test_duplicate_id_in_another_file_names_the_first(

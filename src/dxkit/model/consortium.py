@@ -18,6 +18,8 @@ from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
     Charter,
+    FacilitiesFile,
+    Facility,
     Gate,
     GatesFile,
     Issue,
@@ -31,7 +33,7 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective
+FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective | FacilitiesFile
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,
@@ -41,6 +43,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "issues": IssuesFile,
     "workshop": Workshop,
     "retrospective": Retrospective,
+    "facilities": FacilitiesFile,
 }
 
 
@@ -75,6 +78,7 @@ class Consortium:
     issue_files: list[IssuesFile] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
+    facility_files: list[FacilitiesFile] = field(default_factory=list)
     #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
     #: rule that judges by what is absent (an unknown member, a missing decision) does not
     #: judge these kinds.
@@ -104,6 +108,8 @@ class Consortium:
             self.issue_files.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
+        elif isinstance(record, FacilitiesFile):
+            self.facility_files.append(record)
         else:
             self.retrospectives.append(record)
         return record
@@ -132,6 +138,10 @@ class Consortium:
         return [i for f in self.issue_files for i in f.issues]
 
     @property
+    def facilities(self) -> list[Facility]:
+        return [x for f in self.facility_files for x in f.facilities]
+
+    @property
     def has_members(self) -> bool:
         return bool(self.member_files)
 
@@ -147,6 +157,10 @@ class Consortium:
     def has_issues(self) -> bool:
         return bool(self.issue_files)
 
+    @property
+    def has_facilities(self) -> bool:
+        return bool(self.facility_files)
+
     def documents(self) -> Iterator[Document]:
         """Every document of the consortium, charter first."""
         for group in (
@@ -157,6 +171,7 @@ class Consortium:
             self.issue_files,
             self.workshops,
             self.retrospectives,
+            self.facility_files,
         ):
             for record in group:
                 yield record.at.doc

@@ -28,8 +28,12 @@ def _code(enum: str, value: str) -> str:
 ENUMS: dict[str, tuple[str, ...]] = {
     "Cause.category": ("purpose", "roles", "technology", "network", "talent", "funding", "data", "other"),
     "Charter.calendar": ("gregorian", "japanese-era"),
+    "Connection.ownership": ("public", "private"),
+    "Connection.type": ("fibre", "mobile", "local-5g", "wifi", "lpwa", "bwa", "satellite", "catv", "other"),
     "Decision.outcome": ("go", "hold", "recycle", "stop"),
     "DecisionMaking.method": ("consensus", "majority", "chair"),
+    "Facility.disaster_roles": ("designated-shelter", "welfare-shelter", "evacuation-site", "disaster-base"),
+    "Facility.type": ("school", "community-centre", "hospital", "clinic", "government-office", "gymnasium", "library", "welfare", "other"),
     "FoundIn.source": ("workshop", "hearing", "survey", "data", "other"),
     "Issue.dx_fit": ("yes", "partly", "no", "unknown"),
     "Issue.priority": ("high", "medium", "low"),
@@ -49,8 +53,12 @@ ENUMS: dict[str, tuple[str, ...]] = {
 LABEL_CODES: dict[str, dict[str, str]] = {
     "Cause.category": {"目的の不一致": "purpose", "Purpose": "purpose", "役割分担": "roles", "Roles": "roles", "技術": "technology", "Technology": "technology", "通信環境": "network", "Network": "network", "人材": "talent", "Talent": "talent", "費用・事業性": "funding", "Funding": "funding", "データ": "data", "Data": "data", "その他": "other", "Other": "other"},
     "Charter.calendar": {"西暦": "gregorian", "Gregorian": "gregorian", "和暦": "japanese-era", "Japanese era": "japanese-era"},
+    "Connection.ownership": {"公設": "public", "Public": "public", "民設": "private", "Private": "private"},
+    "Connection.type": {"光回線": "fibre", "Fibre": "fibre", "携帯電話網（4G・5G）": "mobile", "Mobile network (4G/5G)": "mobile", "ローカル5G": "local-5g", "Local 5G": "local-5g", "Wi-Fi": "wifi", "LPWA": "lpwa", "地域BWA": "bwa", "Regional BWA": "bwa", "衛星インターネット": "satellite", "Satellite internet": "satellite", "CATV網": "catv", "Cable TV network": "catv", "その他": "other", "Other": "other"},
     "Decision.outcome": {"進む": "go", "保留": "hold", "やり直し": "recycle", "中止": "stop"},
     "DecisionMaking.method": {"合意": "consensus", "Consensus": "consensus", "多数決": "majority", "Majority vote": "majority", "座長一任": "chair", "The chair decides": "chair"},
+    "Facility.disaster_roles": {"指定避難所": "designated-shelter", "Designated shelter": "designated-shelter", "福祉避難所": "welfare-shelter", "Welfare shelter": "welfare-shelter", "指定緊急避難場所": "evacuation-site", "Emergency evacuation site": "evacuation-site", "防災拠点": "disaster-base", "Disaster response base": "disaster-base"},
+    "Facility.type": {"学校": "school", "School": "school", "公民館": "community-centre", "Community centre": "community-centre", "病院": "hospital", "Hospital": "hospital", "診療所": "clinic", "Clinic": "clinic", "庁舎": "government-office", "Government office": "government-office", "体育館": "gymnasium", "Gymnasium": "gymnasium", "図書館": "library", "Library": "library", "福祉施設": "welfare", "Welfare facility": "welfare", "その他": "other", "Other": "other"},
     "FoundIn.source": {"ワークショップ": "workshop", "Workshop": "workshop", "ヒアリング": "hearing", "Hearing": "hearing", "アンケート": "survey", "Survey": "survey", "データ分析": "data", "Data analysis": "data", "その他": "other", "Other": "other"},
     "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
     "Issue.priority": {"高": "high", "中": "medium", "低": "low"},
@@ -988,4 +996,79 @@ class Retrospective:
             gate_review=GateReview.from_data(data["gate_review"], at / "gate_review") if "gate_review" in data else None,
             failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis") if "failure_analysis" in data else None,
             four_l=FourL.from_data(data["four_l"], at / "four_l") if "four_l" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Connection:
+    """Connection."""
+
+    at: Loc = field(repr=False, compare=False)
+    type: str
+    ownership: str | None = None
+    owner: str | None = None
+    built: int | None = None
+    renewal_due: int | None = None
+    renewal_task: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Connection:
+        return cls(
+            at=at,
+            type=_code("Connection.type", data["type"]),
+            ownership=_code("Connection.ownership", data["ownership"]) if "ownership" in data else None,
+            owner=data.get("owner"),
+            built=data.get("built"),
+            renewal_due=data.get("renewal_due"),
+            renewal_task=data.get("renewal_task"),
+            note=data.get("note"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Facility:
+    """Facility."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    name: str
+    type: str
+    owner: str | None = None
+    address: str | None = None
+    area: str | None = None
+    disaster_roles: tuple[str, ...] = ()
+    connections: tuple[Connection, ...] = ()
+    used_by: tuple[str, ...] = ()
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Facility:
+        return cls(
+            at=at,
+            id=data["id"],
+            name=data["name"],
+            type=_code("Facility.type", data["type"]),
+            owner=data.get("owner"),
+            address=data.get("address"),
+            area=data.get("area"),
+            disaster_roles=tuple(_code("Facility.disaster_roles", x) for x in data["disaster_roles"]) if "disaster_roles" in data else (),
+            connections=tuple(Connection.from_data(x, at / "connections" / i) for i, x in enumerate(data["connections"])) if "connections" in data else (),
+            used_by=tuple(data["used_by"]) if "used_by" in data else (),
+            note=data.get("note"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FacilitiesFile:
+    """施設と通信の台帳 / Facility and network inventory."""
+
+    at: Loc = field(repr=False, compare=False)
+    facilities: tuple[Facility, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> FacilitiesFile:
+        return cls(
+            at=at,
+            facilities=tuple(Facility.from_data(x, at / "facilities" / i) for i, x in enumerate(data["facilities"])),
         )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from dxkit.escape import markdown_text
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE, SEVERITY
-from dxkit.schemas import KINDS, iter_fields, load_schema, schema_filename
+from dxkit.schemas import KINDS, iter_fields, load_schema, resolve, schema_filename
 
 if TYPE_CHECKING:
     from dxkit.toolkits import Toolkit
@@ -73,7 +73,7 @@ def _choice(code: str, label: str | None, lang: str) -> str:
     return translate("typed.choice", lang, code=f"`{code}`", label=markdown_text(label))
 
 
-def _type_label(sub: dict[str, Any], lang: str) -> str:
+def _type_label(sub: dict[str, Any], lang: str, root: dict[str, Any] | None = None) -> str:
     if "const" in sub:
         return f"`{sub['const']}`"
     if "enum" in sub:
@@ -84,8 +84,8 @@ def _type_label(sub: dict[str, Any], lang: str) -> str:
         return _t("type.member_or_list", lang)
     kind = sub.get("type", "")
     if kind == "array":
-        items = sub.get("items", {})
-        inner = "" if items.get("type") == "object" else " " + _t("type.of", lang, what=_type_label(items, lang))
+        items = resolve(sub.get("items", {}), root) if root is not None else sub.get("items", {})
+        inner = "" if items.get("type") == "object" else " " + _t("type.of", lang, what=_type_label(items, lang, root))
         return _t("type.array", lang) + inner
     label = translate(JSON_TYPE[kind], lang) if kind else ""
     if sub.get("format") == "date":
@@ -105,7 +105,7 @@ def render_schema_page(kind: str, lang: str) -> str:
         (
             f"`{dotted}`",
             _t("yes", lang) if required else "",
-            _type_label(sub, lang),
+            _type_label(sub, lang, schema),
             _text(sub, "title", lang),
             _text(sub, "description", lang),
         )

@@ -36,6 +36,7 @@ from dxkit.render.agenda import slots
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
 from dxkit.render.people import NamePolicy, name_policy, public_view
+from dxkit.render.site_facilities import render_facilities_page
 from dxkit.render.site_gantt import render_stage_gantts
 
 R = TypeVar("R", Workshop, Retrospective)
@@ -548,6 +549,8 @@ def site_pages(
         pages[PurePosixPath("gates.md")] = _page_gates(c, L)
     if c.has_issues:
         pages[PurePosixPath("issues.md")] = _page_issues(c, L)
+    if c.has_facilities:
+        pages[PurePosixPath("facilities.md")] = render_facilities_page(c, L)
     pages.update(_dated_pages("workshops", c.workshops, lambda w, labels: _page_workshop(w, labels, people), L, people))
     pages.update(
         _dated_pages(
