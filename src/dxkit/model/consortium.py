@@ -18,6 +18,7 @@ from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
     Charter,
+    CostPlan,
     Gate,
     GatesFile,
     Issue,
@@ -31,7 +32,7 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective
+FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | CostPlan | Workshop | Retrospective
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,
@@ -39,6 +40,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "roles": RolesFile,
     "gates": GatesFile,
     "issues": IssuesFile,
+    "plan": CostPlan,
     "workshop": Workshop,
     "retrospective": Retrospective,
 }
@@ -73,6 +75,8 @@ class Consortium:
     role_files: list[RolesFile] = field(default_factory=list)
     gate_files: list[GatesFile] = field(default_factory=list)
     issue_files: list[IssuesFile] = field(default_factory=list)
+    #: The three-year cost and revenue plans (``plan.yaml``), one per file.
+    plans: list[CostPlan] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
     #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
@@ -102,6 +106,8 @@ class Consortium:
             self.gate_files.append(record)
         elif isinstance(record, IssuesFile):
             self.issue_files.append(record)
+        elif isinstance(record, CostPlan):
+            self.plans.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
         else:
@@ -155,6 +161,7 @@ class Consortium:
             self.role_files,
             self.gate_files,
             self.issue_files,
+            self.plans,
             self.workshops,
             self.retrospectives,
         ):
