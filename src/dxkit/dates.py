@@ -109,3 +109,17 @@ def format_month(year: int, month: int, lang: str, *, japanese_era: bool = False
         return f"{year}年{month}月"
     era, number = found
     return f"{era.name}{'元' if number == 1 else number}年{month}月"
+
+
+def format_fiscal_year(year: int, lang: str, *, japanese_era: bool = False) -> str:
+    """A fiscal year (年度, April to March) as people name it: ``2027年度`` (``令和9年度``) or ``FY2027``.
+
+    The era is the one in force at the end of the fiscal year, so 2019 reads 令和元年度.
+    """
+    if lang != "ja":
+        return f"FY{year}"
+    found = era_of(dt.date(year + 1, 3, 31)) if japanese_era else None
+    if found is None:
+        return f"{year}年度"
+    era, number = found
+    return f"{era.name}{'元' if number == 1 else number}年度"

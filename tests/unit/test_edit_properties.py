@@ -53,7 +53,7 @@ CORPUS = {**EXAMPLES, **SCAFFOLD}
 
 
 def test_corpus_holds_the_examples_and_the_scaffold() -> None:
-    assert len(EXAMPLES) == 10 and all("examples/shiomi/" in name for name in EXAMPLES)
+    assert len(EXAMPLES) == 12 and all("examples/shiomi/" in name for name in EXAMPLES)
     assert any(name.endswith("roles.yaml") for name in SCAFFOLD) and len(SCAFFOLD) >= 10
 
 

@@ -29,6 +29,7 @@ class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
     charter = "charter"
+    plan = "plan"
 
 
 class ExportFormat(StrEnum):
