@@ -121,5 +121,6 @@ def format_fiscal_year(year: int, lang: str, *, japanese_era: bool = False) -> s
     found = era_of(dt.date(year + 1, 3, 31)) if japanese_era else None
     if found is None:
         return f"{year}年度"
-    era, number = found
+    era = found[0]
+    number = year - era.start.year + 1
     return f"{era.name}{'元' if number == 1 else number}年度"
