@@ -75,7 +75,7 @@ def formula_text(text: str) -> str:
 
 
 class _Writer:
-    """Writes one plan's rows, top to bottom, and remembers where the totals are."""
+    """Writes one plan's rows, top to bottom; ``row`` is the last row written so far."""
 
     def __init__(self, sheet: Worksheet, lang: str) -> None:
         from openpyxl.styles import Font, PatternFill
@@ -229,7 +229,13 @@ def sheet_titles(count: int, lang: str) -> list[str]:
 
 
 def render_plan_xlsx(c: Consortium, lang: str) -> bytes:
-    """Every plan of the consortium as a sheet of one workbook, in the order the files were read."""
+    """Every plan of the consortium as a sheet of one workbook, in the order the files were read.
+
+    The command asks :func:`~dxkit.render.exports.has_source` first: a consortium without a plan
+    is a caller's mistake here (:class:`ValueError`), not an empty workbook.
+    """
+    if not c.plans:
+        raise ValueError("the consortium has no cost plan to export")
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
