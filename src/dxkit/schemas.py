@@ -21,6 +21,7 @@ KINDS: tuple[str, ...] = (
     "roles",
     "gates",
     "issues",
+    "plan",
     "workshop",
     "retrospective",
     "facilities",

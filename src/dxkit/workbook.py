@@ -34,8 +34,9 @@ openpyxl still decides which number formats are dates and converts Excel serial 
 **Formulas** (``<f>``) are never evaluated and their cached values are not used: a cached value
 may be stale or absent (openpyxl and other writers store none), so reading it could silently
 empty or change a field. A formula cell becomes :class:`BadCell` ``workbook.formula`` ("type the
-value"). dxkit's own exports never contain one: text cells are written as text, whatever they
-begin with.
+value"). The workbooks ``dxkit import`` reads (roles, issues) never contain one: text cells are
+written as text, whatever they begin with. Only the cost plan's sheet holds formulas, dxkit's own
+sums, and it is not read back.
 """
 
 from __future__ import annotations

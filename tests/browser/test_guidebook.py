@@ -138,6 +138,24 @@ def test_mermaid_diagrams_render_from_the_self_hosted_script(visit, server, path
     assert v.errors == []
 
 
+@pytest.mark.parametrize(
+    ("path", "heading", "point", "rule"),
+    [
+        ("projects/viability.html", "SaaS 型のサービスモデル", "地域資産の活用", "DX404"),
+        ("en/projects/viability.html", "The SaaS service model", "Local assets", "DX404"),
+    ],
+)
+def test_viability_page_shows_revenue_points_and_the_plan_file(visit, server, path, heading, point, rule):
+    v = _open(visit, server + path)
+    assert v.page.get_by_role("heading", name=heading).is_visible()
+    assert v.page.locator("table td", has_text=point).first.is_visible()
+    assert "first_fiscal_year" in v.page.locator("pre code").last.inner_text()
+    link = v.page.get_by_role("link", name=rule)
+    assert link.get_attribute("href", timeout=5000).endswith("reference/rules.html#dx404")
+    assert v.external_requests() == []
+    assert v.errors == []
+
+
 def test_pages_without_diagrams_do_not_load_mermaid(visit, server):
     v = _open(visit, server + "consortium/local-media.html")
     assert not any("mermaid" in url for url in v.requests)

@@ -76,6 +76,8 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX306", "roles.yaml", 12),
         ("DX307", "roles.yaml", 15),
         ("DX401", "consortium.yaml", 14),
+        ("DX403", "gates.yaml", 23),
+        ("DX404", "plan.yaml", 5),
         ("DX501", "issues.yaml", 8),
         ("DX008", "2026-05-01-gate-review.yaml", 8),
         ("DX009", "consortium-2025.yaml", 2),
@@ -88,6 +90,9 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX854", "facilities.yaml", 14),
         ("DX855", "facilities.yaml", 12),
         ("DX856", "facilities.yaml", 10),
+        ("DX901", "plan.yaml", 10),
+        ("DX902", "plan.yaml", 24),
+        ("DX903", "plan.yaml", 5),
     ],
 )
 def test_rule_points_at_the_right_line(code: str, file: str, line: int) -> None:

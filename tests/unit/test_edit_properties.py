@@ -53,7 +53,10 @@ CORPUS = {**EXAMPLES, **SCAFFOLD}
 
 
 def test_corpus_holds_the_examples_and_the_scaffold() -> None:
-    assert len(EXAMPLES) == 12 and all("examples/shiomi/" in name for name in EXAMPLES)
+    assert all("examples/shiomi/" in name for name in EXAMPLES)
+    by_lang = {lang: {name.rsplit("/", 1)[1] for name in EXAMPLES if f"/{lang}/" in name} for lang in ("ja", "en")}
+    assert by_lang["ja"] == by_lang["en"]
+    assert {"consortium.yaml", "members.yaml", "roles.yaml", "gates.yaml", "issues.yaml"} <= by_lang["ja"]
     assert any(name.endswith("roles.yaml") for name in SCAFFOLD) and len(SCAFFOLD) >= 10
 
 

@@ -1,4 +1,5 @@
-"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts, the charter in Word."""
+"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts; the charter in Word;
+the cost plan in Excel."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
     charter = "charter"
+    plan = "plan"
 
 
 class ExportFormat(StrEnum):

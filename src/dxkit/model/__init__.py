@@ -2,7 +2,8 @@
 
 ``records`` is generated from the schemas (one class per object in a governance file);
 ``consortium`` gathers every file of a folder; ``vocabulary`` names the fixed words
-(stages, lenses, open statuses) once; ``loc`` says where a value came from.
+(stages, lenses, open statuses) once; ``plan`` sums a cost plan year by year; ``loc`` says
+where a value came from.
 """
 
 from dxkit.model.consortium import Consortium, FileRecord, TryItem, read_record

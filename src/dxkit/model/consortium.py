@@ -18,6 +18,7 @@ from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
     Charter,
+    CostPlan,
     FacilitiesFile,
     Facility,
     Gate,
@@ -33,7 +34,9 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective | FacilitiesFile
+FileRecord = (
+    Charter | MembersFile | RolesFile | GatesFile | IssuesFile | CostPlan | Workshop | Retrospective | FacilitiesFile
+)
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,
@@ -41,6 +44,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "roles": RolesFile,
     "gates": GatesFile,
     "issues": IssuesFile,
+    "plan": CostPlan,
     "workshop": Workshop,
     "retrospective": Retrospective,
     "facilities": FacilitiesFile,
@@ -76,6 +80,8 @@ class Consortium:
     role_files: list[RolesFile] = field(default_factory=list)
     gate_files: list[GatesFile] = field(default_factory=list)
     issue_files: list[IssuesFile] = field(default_factory=list)
+    #: The three-year cost and revenue plans (``plan.yaml``), one per file.
+    plans: list[CostPlan] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
     facility_files: list[FacilitiesFile] = field(default_factory=list)
@@ -106,6 +112,8 @@ class Consortium:
             self.gate_files.append(record)
         elif isinstance(record, IssuesFile):
             self.issue_files.append(record)
+        elif isinstance(record, CostPlan):
+            self.plans.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
         elif isinstance(record, FacilitiesFile):
@@ -169,6 +177,7 @@ class Consortium:
             self.role_files,
             self.gate_files,
             self.issue_files,
+            self.plans,
             self.workshops,
             self.retrospectives,
             self.facility_files,

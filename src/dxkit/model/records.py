@@ -42,9 +42,11 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
     "Workshop.type": ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus", "hearing", "other"),
+    "costType": ("initial", "running", "renewal", "saas", "other"),
     "field": ("disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture", "fishery", "tourism", "education", "public-services", "other"),
     "language": ("ja", "en"),
     "memberType": ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau", "ict-business", "local-business", "civic-tech", "resident-group", "prefecture", "other"),
+    "revenuePoint": ("fees", "local-assets", "saas-offering", "advertising", "data", "other"),
     "stage": ("planning", "demonstration", "implementation"),
 }
 
@@ -67,9 +69,11 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "Retrospective.format": {"KPT": "kpt", "ゲート審査": "gate-review", "Gate review": "gate-review", "失敗分析": "failure-analysis", "Failure analysis": "failure-analysis", "4L": "four-l"},
     "Task.status": {"未着手": "not-started", "not started": "not-started", "進行中": "in-progress", "in progress": "in-progress", "停滞": "blocked", "完了": "done", "中止": "cancelled"},
     "Workshop.type": {"課題発見": "issue-discovery", "Issue discovery": "issue-discovery", "関係者マップ・キーパーソン探し": "stakeholder-mapping", "Stakeholder map and key-person search": "stakeholder-mapping", "アイデア出し": "ideation", "Ideation": "ideation", "試作の検証": "prototype-review", "Prototype review": "prototype-review", "合意形成": "consensus", "Reaching agreement": "consensus", "ヒアリング": "hearing", "Hearing": "hearing", "その他": "other", "Other": "other"},
+    "costType": {"整備費": "initial", "Set-up": "initial", "運営費": "running", "Running cost": "running", "更新費": "renewal", "Renewal": "renewal", "SaaS利用料": "saas", "SaaS fee": "saas", "その他の費用": "other", "Other cost": "other"},
     "field": {"防災": "disaster-prevention", "Disaster prevention": "disaster-prevention", "モビリティ": "mobility", "Mobility": "mobility", "地場産業": "local-industry", "Local industry": "local-industry", "健康・医療・介護": "health-medical-care", "Health, medical and care": "health-medical-care", "農業": "agriculture", "Agriculture": "agriculture", "漁業": "fishery", "Fishery": "fishery", "観光": "tourism", "Tourism": "tourism", "教育": "education", "Education": "education", "行政・公共サービス": "public-services", "Public services": "public-services", "その他": "other", "Other": "other"},
     "language": {"日本語": "ja", "Japanese": "ja", "英語": "en", "English": "en"},
     "memberType": {"自治体": "municipality", "Municipality": "municipality", "地域金融機関": "financial-institution", "Regional financial institutions": "financial-institution", "地域メディア": "local-media", "Local media": "local-media", "教育・研究機関": "education-research", "Education and research": "education-research", "総合通信局": "telecom-bureau", "Regional telecommunications bureau": "telecom-bureau", "地域のICT事業者": "ict-business", "Local ICT businesses": "ict-business", "地域の事業者": "local-business", "Local businesses": "local-business", "シビックテック": "civic-tech", "Civic tech": "civic-tech", "住民・住民団体": "resident-group", "Residents": "resident-group", "都道府県": "prefecture", "Prefecture": "prefecture", "その他": "other", "Other": "other"},
+    "revenuePoint": {"利用料": "fees", "User fees": "fees", "地域資産の活用": "local-assets", "Local assets": "local-assets", "他地域へのSaaS提供": "saas-offering", "SaaS for other regions": "saas-offering", "広告": "advertising", "Advertising": "advertising", "データの活用": "data", "Data": "data", "その他の収入": "other", "Other revenue": "other"},
     "stage": {"計画策定": "planning", "社会実証": "demonstration", "実装・展開": "implementation"},
 }
 
@@ -678,6 +682,96 @@ class IssuesFile:
         return cls(
             at=at,
             issues=tuple(Issue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanCost:
+    """費用の項目 / Cost item."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    item: str
+    type: str
+    amounts: tuple[int, ...]
+    notes: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanCost:
+        return cls(
+            at=at,
+            id=data["id"],
+            item=data["item"],
+            type=_code("costType", data["type"]),
+            amounts=tuple(data["amounts"]),
+            notes=data.get("notes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanRevenue:
+    """収入の項目 / Revenue item."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    item: str
+    point: str
+    amounts: tuple[int, ...]
+    notes: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanRevenue:
+        return cls(
+            at=at,
+            id=data["id"],
+            item=data["item"],
+            point=_code("revenuePoint", data["point"]),
+            amounts=tuple(data["amounts"]),
+            notes=data.get("notes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanShare:
+    """負担の項目 / Share item."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    member: str
+    amounts: tuple[int, ...]
+    notes: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanShare:
+        return cls(
+            at=at,
+            id=data["id"],
+            member=data["member"],
+            amounts=tuple(data["amounts"]),
+            notes=data.get("notes"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CostPlan:
+    """3か年の収支計画 / Three-year cost and revenue plan."""
+
+    at: Loc = field(repr=False, compare=False)
+    title: str
+    first_fiscal_year: int
+    costs: tuple[PlanCost, ...]
+    revenues: tuple[PlanRevenue, ...] = ()
+    shares: tuple[PlanShare, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> CostPlan:
+        return cls(
+            at=at,
+            title=data["title"],
+            first_fiscal_year=data["first_fiscal_year"],
+            costs=tuple(PlanCost.from_data(x, at / "costs" / i) for i, x in enumerate(data["costs"])),
+            revenues=tuple(PlanRevenue.from_data(x, at / "revenues" / i) for i, x in enumerate(data["revenues"])) if "revenues" in data else (),
+            shares=tuple(PlanShare.from_data(x, at / "shares" / i) for i, x in enumerate(data["shares"])) if "shares" in data else (),
         )
 
 

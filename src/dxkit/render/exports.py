@@ -1,7 +1,8 @@
 """Exports for the tools municipal staff live in: Excel, CSV, calendars, Markdown, Gantt charts.
 
 Every export reads the consortium model (every roles and issues file; the charter for the Word
-document of :mod:`dxkit.render.charter_docx`) and puts a person's
+document of :mod:`dxkit.render.charter_docx`; the cost plans for the workbook of
+:mod:`dxkit.render.plan_xlsx`) and puts a person's
 text into its format only through :mod:`dxkit.escape`. :data:`EXPORTERS` lists them
 all by ``(kind, format)``, each behind one signature, so a command picks one from it.
 
@@ -66,6 +67,8 @@ def has_source(c: Consortium, kind: str) -> bool:
     """Whether the consortium has a (valid) file of ``kind`` to export."""
     if kind == "charter":
         return c.charter is not None
+    if kind == "plan":
+        return bool(c.plans)
     return bool(c.role_files if kind == "roles" else c.issue_files)
 
 
@@ -449,6 +452,12 @@ def _charter_docx(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_charter_docx(c, lang, stamp=options.stamp or dt.date.today())
 
 
+def _plan_xlsx(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    from dxkit.render.plan_xlsx import render_plan_xlsx
+
+    return render_plan_xlsx(c, lang)
+
+
 def _gantt(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_gantt(c, lang).encode("utf-8")
 
@@ -466,12 +475,13 @@ EXPORTERS: dict[tuple[str, str], Exporter] = {
         Exporter("issues", "csv", _csv("issues"), binary=False),
         Exporter("issues", "md", _md("issues"), binary=False),
         Exporter("charter", "docx", _charter_docx, binary=True),
+        Exporter("plan", "xlsx", _plan_xlsx, binary=True),
     )
 }
 
 
 #: The format of ``dxkit export KIND`` without ``--format``.
-DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx"}
+DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx", "plan": "xlsx"}
 
 
 def export_formats(kind: str) -> list[str]:

@@ -14,7 +14,18 @@ Most ``DX0xx`` codes are the core checks (reading and schema); they have documen
 but no rule function, since the loader and the schema validator produce them.
 """
 
-from dxkit.rules import consortium, core, facilities, gates, issues, members, retrospectives, roles, workshops
+from dxkit.rules import (
+    consortium,
+    core,
+    facilities,
+    gates,
+    issues,
+    members,
+    plan,
+    retrospectives,
+    roles,
+    workshops,
+)
 from dxkit.rules.registry import (
     CORE_UNIGNORABLE,
     RULES,
@@ -33,7 +44,7 @@ from dxkit.rules.registry import (
 )
 
 #: The modules whose import registers their rules.
-RULE_MODULES = (core, consortium, members, roles, gates, issues, retrospectives, workshops, facilities)
+RULE_MODULES = (core, consortium, members, roles, gates, issues, plan, retrospectives, workshops, facilities)
 
 __all__ = [
     "CORE_UNIGNORABLE",
