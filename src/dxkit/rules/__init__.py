@@ -14,7 +14,18 @@ Most ``DX0xx`` codes are the core checks (reading and schema); they have documen
 but no rule function, since the loader and the schema validator produce them.
 """
 
-from dxkit.rules import consortium, core, gates, issues, members, retrospectives, roles, workshops
+from dxkit.rules import (
+    consortium,
+    core,
+    gates,
+    issues,
+    member_talent,
+    members,
+    retrospectives,
+    roles,
+    talent,
+    workshops,
+)
 from dxkit.rules.registry import (
     CORE_UNIGNORABLE,
     RULES,
@@ -33,7 +44,7 @@ from dxkit.rules.registry import (
 )
 
 #: The modules whose import registers their rules.
-RULE_MODULES = (core, consortium, members, roles, gates, issues, retrospectives, workshops)
+RULE_MODULES = (core, consortium, talent, members, member_talent, roles, gates, issues, retrospectives, workshops)
 
 __all__ = [
     "CORE_UNIGNORABLE",
