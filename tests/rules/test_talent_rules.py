@@ -1,4 +1,4 @@
-"""The talent-plan and layer rules (DX120–DX124, DX207–DX209) point at the value at fault and
+"""The talent-plan and layer rules (DX120–DX125, DX207–DX209) point at the value at fault and
 read labels as well as codes."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
         ("DX122", "consortium.yaml", 18, 15),
         ("DX123", "consortium.yaml", 18, 30),
         ("DX124", "consortium.yaml", 19, 9),
+        ("DX125", "consortium.yaml", 15, 1),
         ("DX207", "members.yaml", 7, 5),
         ("DX208", "members.yaml", 10, 9),
         ("DX209", "members.yaml", 7, 9),
@@ -86,3 +87,11 @@ def test_covers_reads_both_as_either(person: str | None, wanted: str, expected: 
 def test_report_leads_and_local_stages_are_stages_of_the_process() -> None:
     assert set(REPORT_LEAD) | {"use"} == set(PROCESS_STAGES)
     assert set(REPORT_LEAD) >= LOCAL_STAGES and {REPORT_LEAD[s] for s in LOCAL_STAGES} == {"x"}
+
+
+def test_missing_stages_are_listed_in_process_order_by_their_labels() -> None:
+    ja = check_paths([str(FIXTURES / "DX125" / "bad")], lang="ja", today=TODAY).findings[0].message
+    en = check_paths([str(FIXTURES / "DX125" / "bad")], lang="en", today=TODAY).findings[0].message
+    assert "機運醸成、ビジネスモデル企画、プロダクト企画、運用・メンテナンス、UXオペレーション。" in ja
+    assert "課題特定" not in ja and "利用" not in ja
+    assert "Building momentum; Planning the business model; Planning the product;" in en

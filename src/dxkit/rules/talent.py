@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dxkit.findings import Severity
+from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium
-from dxkit.model.talent import LOCAL_STAGES, process_stage_words
+from dxkit.model.talent import LOCAL_STAGES, PROCESS_STAGES, REPORT_LEAD, process_stage_words
 from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
 
 
@@ -60,3 +61,16 @@ def check_unknown_layer_member(c: Consortium) -> Iterator[Hit]:
 def check_duplicate_layer_id(c: Consortium) -> Iterator[Hit]:
     for charter in c.charters:
         yield from iter_duplicate_ids(charter.layers)
+
+
+@rule("DX125", "talent-plan-missing-stage", Severity.WARNING, guide="people/dx-process.md")
+def check_talent_plan_missing_stage(c: Consortium) -> Iterator[Hit]:
+    for charter in c.charters:
+        if not charter.talent_plan:
+            continue
+        planned = {entry.stage for entry in charter.talent_plan}
+        missing = [stage for stage in PROCESS_STAGES if stage in REPORT_LEAD and stage not in planned]
+        if missing:
+            words = [process_stage_words(stage) for stage in missing]
+            stages = {lang: translate("listing.sep", lang).join(w[lang] for w in words) for lang in LANGS}
+            yield Hit(charter.at / "talent_plan", {"stages": stages}, key=True)
