@@ -23,7 +23,11 @@ ARTICLE_TEXT = {"ja": "第%1条", "en": "Article %1"}
 #: The children of ``w:lvl`` in the order of the WordprocessingML schema (CT_Lvl).
 _LVL_TAGS = "start numFmt lvlRestart pStyle isLgl suff lvlText lvlPicBulletId legacy lvlJc pPr rPr"
 LVL_ORDER = [qn(f"w:{tag}") for tag in _LVL_TAGS.split(" ")]
-CAPTIONS = ("purpose", "members", "decision", "meetings", "key_persons", "data")
+CAPTIONS = (
+    *(f"docx.{part}.caption" for part in ("purpose", "members", "decision", "meetings", "key_persons", "data")),
+    "talent.docx.layers_caption",
+    "talent.docx.plan_caption",
+)
 
 
 def _example(tmp_path: Path, lang: str) -> Path:
@@ -78,7 +82,7 @@ def test_charter_docx_holds_the_files_text_with_real_article_numbering(tmp_path:
     names = consortium.member_display_names(lang)
     assert consortium.members and all(names[m.id] in text for m in consortium.members)
     for caption in CAPTIONS:
-        assert translate(f"docx.{caption}.caption", lang) in text
+        assert translate(caption, lang) in text
     numbered = _numbered(document)
     levels = _levels(document)
     articles = [n for n in numbered if n[1] == 0]

@@ -105,7 +105,17 @@ def test_report_keeps_its_json_shape():
 
     report = analyse(_consortium([("a", "b")], charter=CHARTER))
     data = json.loads(json.dumps(dataclasses.asdict(report)))
-    assert list(data) == ["members", "relations", "candidates", "risks", "articulation_points", "components", "mermaid"]
+    assert list(data) == [
+        "members",
+        "relations",
+        "candidates",
+        "risks",
+        "articulation_points",
+        "components",
+        "mermaid",
+        "layers",
+        "talent_plan",
+    ]
     assert list(data["candidates"][0]) == [
         "member",
         "name",

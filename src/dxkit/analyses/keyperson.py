@@ -7,6 +7,11 @@ reach directly (degree), how much of the work they answer for (accountable tasks
 posts in the charter) and local knowledge (municipality, residents, local business). We also
 flag continuity risks: key persons without deputies, members whose departure would cut the
 network apart (articulation points), and posts likely to rotate within a year.
+
+Beside the network the report shows the structure the charter writes down: its layers (a
+decision-making board and working groups, or the two storeys of 図5-4) with the members in
+each, and for every stage of the talent plan which members lead it and which of their people
+are of the talent the stage asks for (第4章3(1)①).
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import TYPE_CHECKING, cast
 from dxkit.analyses import Reason
 from dxkit.escape import mermaid_ids, mermaid_label
 from dxkit.model import Consortium
+from dxkit.model.talent import covers
 from dxkit.model.vocabulary import LOCAL_MEMBER_TYPES
 
 if TYPE_CHECKING:
@@ -50,6 +56,27 @@ class Risk:
 
 
 @dataclass
+class LayerSeats:
+    """One layer of the charter and the members who sit in it."""
+
+    id: str
+    name: str
+    type: str | None
+    members: list[str]
+
+
+@dataclass
+class StageLead:
+    """One stage of the talent plan: who leads it, and which of their people fit the talent it asks for."""
+
+    stage: str
+    talent: str
+    sourcing: str
+    leads: list[str]
+    people: list[str]
+
+
+@dataclass
 class KeyPersonReport:
     members: int
     relations: int
@@ -58,6 +85,28 @@ class KeyPersonReport:
     articulation_points: list[str]
     components: int
     mermaid: str
+    layers: list[LayerSeats] = field(default_factory=list)
+    talent_plan: list[StageLead] = field(default_factory=list)
+
+
+def structure(c: Consortium) -> tuple[list[LayerSeats], list[StageLead]]:
+    """The charter's layers and talent plan, as the key-person report shows them."""
+    charter = c.charter
+    if charter is None:
+        return [], []
+    layers = [LayerSeats(layer.id, layer.name, layer.type, list(layer.members)) for layer in charter.layers]
+    people = {m.id: m.people for m in c.members}
+    plan = [
+        StageLead(
+            entry.stage,
+            entry.talent,
+            entry.sourcing,
+            list(entry.leads),
+            [p.name for lead in entry.leads for p in people.get(lead, ()) if covers(p.talent, entry.talent)],
+        )
+        for entry in charter.talent_plan
+    ]
+    return layers, plan
 
 
 def build_graph(consortium: Consortium) -> nx.Graph[str]:
@@ -243,6 +292,7 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         risks.append(Risk("isolated", node, Reason("kp.risk.isolated", {"member": graph.nodes[node]["name"]})))
 
     hubs = {cand.member for cand in candidates[:top] if cand.score > 0}
+    layers, plan = structure(c)
     return KeyPersonReport(
         members=graph.number_of_nodes(),
         relations=graph.number_of_edges(),
@@ -251,4 +301,6 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         articulation_points=sorted(cut),
         components=nx.number_connected_components(graph) if graph.number_of_nodes() else 0,
         mermaid=mermaid_graph(graph, hubs, cut),
+        layers=layers,
+        talent_plan=plan,
     )

@@ -38,16 +38,22 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Issue.dx_fit": ("yes", "partly", "no", "unknown"),
     "Issue.priority": ("high", "medium", "low"),
     "Issue.status": ("open", "in-progress", "closed"),
+    "Layer.type": ("board", "support", "working-group", "community", "other"),
     "Meetings.cadence": ("weekly", "biweekly", "monthly", "quarterly", "other"),
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
+    "TalentStage.sourcing": ("grow", "share", "combine"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
     "Workshop.type": ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus", "hearing", "other"),
     "costType": ("initial", "running", "renewal", "saas", "other"),
+    "dssRole": ("business-architect", "designer", "data-scientist", "software-engineer", "cybersecurity"),
     "field": ("disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture", "fishery", "tourism", "education", "public-services", "other"),
     "language": ("ja", "en"),
     "memberType": ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau", "ict-business", "local-business", "civic-tech", "resident-group", "prefecture", "other"),
+    "processStage": ("momentum", "issue-identification", "business-model", "product-planning", "development", "operation", "ux-operation", "use"),
     "revenuePoint": ("fees", "local-assets", "saas-offering", "advertising", "data", "other"),
+    "skillLevel": ("a", "b", "c", "d"),
     "stage": ("planning", "demonstration", "implementation"),
+    "talentType": ("x", "d", "xd"),
 }
 
 #: The labels (``x-labels``, both languages) a file may hold instead of an enum's code, with
@@ -65,16 +71,22 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
     "Issue.priority": {"高": "high", "中": "medium", "低": "low"},
     "Issue.status": {"未着手": "open", "Open": "open", "取組中": "in-progress", "In progress": "in-progress", "解決・終了": "closed", "Closed": "closed"},
+    "Layer.type": {"意思決定": "board", "Decision-making board": "board", "事業化の支援": "support", "Business-building support": "support", "ワーキンググループ": "working-group", "Working group": "working-group", "共創コミュニティ": "community", "Co-creation community": "community", "その他": "other", "Other": "other"},
     "Meetings.cadence": {"毎週": "weekly", "Weekly": "weekly", "隔週": "biweekly", "Every two weeks": "biweekly", "毎月": "monthly", "Monthly": "monthly", "四半期ごと": "quarterly", "Quarterly": "quarterly", "その他": "other", "Other": "other"},
     "Retrospective.format": {"KPT": "kpt", "ゲート審査": "gate-review", "Gate review": "gate-review", "失敗分析": "failure-analysis", "Failure analysis": "failure-analysis", "4L": "four-l"},
+    "TalentStage.sourcing": {"地域で育成": "grow", "Grow locally": "grow", "共有・外部人材": "share", "Share or bring in": "share", "育成と外部人材の組み合わせ": "combine", "Grow locally, with outside help": "combine"},
     "Task.status": {"未着手": "not-started", "not started": "not-started", "進行中": "in-progress", "in progress": "in-progress", "停滞": "blocked", "完了": "done", "中止": "cancelled"},
     "Workshop.type": {"課題発見": "issue-discovery", "Issue discovery": "issue-discovery", "関係者マップ・キーパーソン探し": "stakeholder-mapping", "Stakeholder map and key-person search": "stakeholder-mapping", "アイデア出し": "ideation", "Ideation": "ideation", "試作の検証": "prototype-review", "Prototype review": "prototype-review", "合意形成": "consensus", "Reaching agreement": "consensus", "ヒアリング": "hearing", "Hearing": "hearing", "その他": "other", "Other": "other"},
     "costType": {"整備費": "initial", "Set-up": "initial", "運営費": "running", "Running cost": "running", "更新費": "renewal", "Renewal": "renewal", "SaaS利用料": "saas", "SaaS fee": "saas", "その他の費用": "other", "Other cost": "other"},
+    "dssRole": {"ビジネスアーキテクト": "business-architect", "Business architect": "business-architect", "デザイナー": "designer", "Designer": "designer", "データサイエンティスト": "data-scientist", "Data scientist": "data-scientist", "ソフトウェアエンジニア": "software-engineer", "Software engineer": "software-engineer", "サイバーセキュリティ": "cybersecurity", "Cyber security": "cybersecurity"},
     "field": {"防災": "disaster-prevention", "Disaster prevention": "disaster-prevention", "モビリティ": "mobility", "Mobility": "mobility", "地場産業": "local-industry", "Local industry": "local-industry", "健康・医療・介護": "health-medical-care", "Health, medical and care": "health-medical-care", "農業": "agriculture", "Agriculture": "agriculture", "漁業": "fishery", "Fishery": "fishery", "観光": "tourism", "Tourism": "tourism", "教育": "education", "Education": "education", "行政・公共サービス": "public-services", "Public services": "public-services", "その他": "other", "Other": "other"},
     "language": {"日本語": "ja", "Japanese": "ja", "英語": "en", "English": "en"},
     "memberType": {"自治体": "municipality", "Municipality": "municipality", "地域金融機関": "financial-institution", "Regional financial institutions": "financial-institution", "地域メディア": "local-media", "Local media": "local-media", "教育・研究機関": "education-research", "Education and research": "education-research", "総合通信局": "telecom-bureau", "Regional telecommunications bureau": "telecom-bureau", "地域のICT事業者": "ict-business", "Local ICT businesses": "ict-business", "地域の事業者": "local-business", "Local businesses": "local-business", "シビックテック": "civic-tech", "Civic tech": "civic-tech", "住民・住民団体": "resident-group", "Residents": "resident-group", "都道府県": "prefecture", "Prefecture": "prefecture", "その他": "other", "Other": "other"},
+    "processStage": {"機運醸成": "momentum", "Building momentum": "momentum", "課題特定": "issue-identification", "Identifying the issue": "issue-identification", "ビジネスモデル企画": "business-model", "Planning the business model": "business-model", "プロダクト企画": "product-planning", "Planning the product": "product-planning", "開発": "development", "Development": "development", "運用・メンテナンス": "operation", "Operation and maintenance": "operation", "UXオペレーション": "ux-operation", "UX operation": "ux-operation", "利用": "use", "Use": "use"},
     "revenuePoint": {"利用料": "fees", "User fees": "fees", "地域資産の活用": "local-assets", "Local assets": "local-assets", "他地域へのSaaS提供": "saas-offering", "SaaS for other regions": "saas-offering", "広告": "advertising", "Advertising": "advertising", "データの活用": "data", "Data": "data", "その他の収入": "other", "Other revenue": "other"},
+    "skillLevel": {"a（高い実践力と専門性）": "a", "a (strong practice and expertise)": "a", "b（一定の実践力と専門性）": "b", "b (some practice and expertise)": "b", "c（説明できる程度の理解）": "c", "c (understands it well enough to explain)": "c", "d（位置づけや関連の理解）": "d", "d (knows where it fits)": "d"},
     "stage": {"計画策定": "planning", "社会実証": "demonstration", "実装・展開": "implementation"},
+    "talentType": {"X人材": "x", "X talent": "x", "D人材": "d", "D talent": "d", "X人材とD人材の両方": "xd", "Both X and D": "xd"},
 }
 
 
@@ -174,6 +186,29 @@ class DecisionMaking:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Layer:
+    """Layer."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    name: str
+    members: tuple[str, ...]
+    type: str | None = None
+    purpose: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Layer:
+        return cls(
+            at=at,
+            id=data["id"],
+            name=data["name"],
+            members=tuple(data["members"]),
+            type=_code("Layer.type", data["type"]) if "type" in data else None,
+            purpose=data.get("purpose"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Meetings:
     """会議 / Meetings."""
 
@@ -225,6 +260,29 @@ class Continuity:
             at=at,
             member_withdrawal=data["member_withdrawal"],
             staff_rotation=data["staff_rotation"],
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TalentStage:
+    """TalentStage."""
+
+    at: Loc = field(repr=False, compare=False)
+    stage: str
+    talent: str
+    sourcing: str
+    leads: tuple[str, ...] = ()
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> TalentStage:
+        return cls(
+            at=at,
+            stage=_code("processStage", data["stage"]),
+            talent=_code("talentType", data["talent"]),
+            sourcing=_code("TalentStage.sourcing", data["sourcing"]),
+            leads=tuple(data["leads"]) if "leads" in data else (),
+            note=data.get("note"),
         )
 
 
@@ -313,9 +371,11 @@ class Charter:
     calendar: str | None = None
     vision: Vision | None = None
     decision_making: DecisionMaking | None = None
+    layers: tuple[Layer, ...] = ()
     meetings: Meetings | None = None
     data_policy: DataPolicy | None = None
     continuity: Continuity | None = None
+    talent_plan: tuple[TalentStage, ...] = ()
     sharing: Sharing | None = None
     site: SiteSettings | None = None
     config: CheckConfig | None = None
@@ -334,12 +394,37 @@ class Charter:
             calendar=_code("Charter.calendar", data["calendar"]) if "calendar" in data else None,
             vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
             decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making") if "decision_making" in data else None,
+            layers=tuple(Layer.from_data(x, at / "layers" / i) for i, x in enumerate(data["layers"])) if "layers" in data else (),
             meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,
             data_policy=DataPolicy.from_data(data["data_policy"], at / "data_policy") if "data_policy" in data else None,
             continuity=Continuity.from_data(data["continuity"], at / "continuity") if "continuity" in data else None,
+            talent_plan=tuple(TalentStage.from_data(x, at / "talent_plan" / i) for i, x in enumerate(data["talent_plan"])) if "talent_plan" in data else (),
             sharing=Sharing.from_data(data["sharing"], at / "sharing") if "sharing" in data else None,
             site=SiteSettings.from_data(data["site"], at / "site") if "site" in data else None,
             config=CheckConfig.from_data(data["config"], at / "config") if "config" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkillLevels:
+    """スキルのレベル / Skill levels."""
+
+    at: Loc = field(repr=False, compare=False)
+    business: str | None = None
+    data: str | None = None
+    technology: str | None = None
+    security: str | None = None
+    personal: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> SkillLevels:
+        return cls(
+            at=at,
+            business=_code("skillLevel", data["business"]) if "business" in data else None,
+            data=_code("skillLevel", data["data"]) if "data" in data else None,
+            technology=_code("skillLevel", data["technology"]) if "technology" in data else None,
+            security=_code("skillLevel", data["security"]) if "security" in data else None,
+            personal=_code("skillLevel", data["personal"]) if "personal" in data else None,
         )
 
 
@@ -351,6 +436,9 @@ class Person:
     name: str
     post: str | None = None
     rotation_expected: str | None = None
+    talent: str | None = None
+    dss_role: str | None = None
+    skills: SkillLevels | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Person:
@@ -359,6 +447,9 @@ class Person:
             name=data["name"],
             post=data.get("post"),
             rotation_expected=data.get("rotation_expected"),
+            talent=_code("talentType", data["talent"]) if "talent" in data else None,
+            dss_role=_code("dssRole", data["dss_role"]) if "dss_role" in data else None,
+            skills=SkillLevels.from_data(data["skills"], at / "skills") if "skills" in data else None,
         )
 
 

@@ -1,8 +1,8 @@
 """The charter as a Word document (.docx) that municipal staff edit and circulate.
 
 The articles are made from the consortium's files (:func:`charter_articles`: the name,
-purpose and fields, the members by name and type, decision making, meetings, the key persons
-and the data policy) and laid out by :func:`render_charter_docx` with python-docx, the
+purpose and fields, the members by name and type, the layers, decision making, meetings, the
+key persons, the talent plan and the data policy) and laid out by :func:`render_charter_docx` with python-docx, the
 maintained library for writing Word files, in the layout all of dxkit's Word documents share
 (:mod:`dxkit.render.docx_layout`: A4, Mincho, 例規 style with real Word numbering for 条・項・号).
 The date under the title is the day of the export as people read it, by the era when the
@@ -23,6 +23,7 @@ from dxkit.dates import format_date
 from dxkit.i18n import translate
 from dxkit.labels import labels
 from dxkit.model import Consortium
+from dxkit.model.records import Charter
 from dxkit.reading import list_separator, uses_japanese_era
 from dxkit.render.docx_layout import Article, Clause, Line, Paper, render_paper
 from dxkit.render.people import name_policy, public_view
@@ -67,6 +68,7 @@ def charter_articles(c: Consortium, lang: str) -> list[Article]:
         else Clause(translate("docx.members.none", lang))
     )
     articles.append(Article(translate("docx.members.caption", lang), (members,)))
+    articles += _layers_article(charter, names, lang)
 
     decision = charter.decision_making
     if decision is not None:
@@ -111,6 +113,7 @@ def charter_articles(c: Consortium, lang: str) -> list[Article]:
         if not shown:
             clauses.append(Clause(translate("docx.key_persons.unpublished", lang)))
         articles.append(Article(translate("docx.key_persons.caption", lang), tuple(clauses)))
+    articles += _talent_plan_article(charter, names, lang)
 
     data = charter.data_policy
     if data is not None:
@@ -124,6 +127,42 @@ def charter_articles(c: Consortium, lang: str) -> list[Article]:
             clauses.append(Clause(translate("docx.data.control", lang), quote=data.individual_control))
         articles.append(Article(translate("docx.data.caption", lang), tuple(clauses)))
     return articles
+
+
+def _names(ids: tuple[str, ...], names: dict[str, str], lang: str) -> str:
+    return list_separator(lang).join(names.get(i, i) for i in ids)
+
+
+def _layers_article(charter: Charter, names: dict[str, str], lang: str) -> list[Article]:
+    """The article on the bodies of the consortium (its layers), when the charter has them."""
+    if not charter.layers:
+        return []
+    kinds = labels("Layer.type", lang)
+    items = []
+    for layer in charter.layers:
+        kind = translate("talent.docx.layer_type", lang, type=kinds[layer.type]) if layer.type else ""
+        members = _names(layer.members, names, lang)
+        text = translate("talent.docx.layer", lang, name=layer.name, type=kind, members=members)
+        if layer.purpose:
+            text += translate("talent.docx.layer_purpose", lang, purpose=layer.purpose)
+        items.append(text)
+    clause = Clause(translate("talent.docx.layers_lead", lang), items=tuple(items))
+    return [Article(translate("talent.docx.layers_caption", lang), (clause,))]
+
+
+def _talent_plan_article(charter: Charter, names: dict[str, str], lang: str) -> list[Article]:
+    """The article on how the consortium finds the talent of each DX process stage."""
+    if not charter.talent_plan:
+        return []
+    stages, talents = labels("processStage", lang), labels("talentType", lang)
+    sourcing = labels("TalentStage.sourcing", lang)
+    items = []
+    for entry in charter.talent_plan:
+        leads = _names(entry.leads, names, lang) if entry.leads else translate("talent.no_lead", lang)
+        params = {"talent": talents[entry.talent], "sourcing": sourcing[entry.sourcing], "leads": leads}
+        items.append(translate("talent.docx.stage", lang, stage=stages[entry.stage], **params))
+    clause = Clause(translate("talent.docx.plan_lead", lang), items=tuple(items))
+    return [Article(translate("talent.docx.plan_caption", lang), (clause,))]
 
 
 def render_charter_docx(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:

@@ -230,8 +230,54 @@ def _page_members(c: Consortium, L: Labels, people: NamePolicy) -> str:
             )
             + "\n"
         )
+    if c.charter is not None:
+        parts.append(_structure(c.charter, L))
     report = analyse(c)
     parts.append(f"## {L('site.network')}\n\n{L.only('site.network_intro')}\n\n```mermaid\n{report.mermaid}```\n")
+    return "".join(parts)
+
+
+def _structure(charter: Charter, L: Labels) -> str:
+    """The charter's layers and talent plan, by organisation only.
+
+    People's talent types and skill levels stay in members.yaml: the site never shows them,
+    whatever the charter publishes of their names.
+    """
+    md = markdown_text
+    parts = []
+    if charter.layers:
+        parts.append(f"## {L('talent.layers')}\n\n{L.only('talent.layers_intro')}\n\n")
+        head = [L("talent.col.layer"), L("talent.col.layer_type"), L("talent.col.purpose"), L("site.members")]
+        rows = [
+            [
+                md(layer.name),
+                L.label("Layer.type", layer.type, only=True) if layer.type else "",
+                md(layer.purpose or ""),
+                L.members(layer.members),
+            ]
+            for layer in charter.layers
+        ]
+        parts.append(_table(head, rows) + "\n")
+    if charter.talent_plan:
+        parts.append(f"## {L('talent.plan')}\n\n{L.only('talent.plan_intro')}\n\n")
+        head = [
+            L("talent.col.stage"),
+            L("talent.col.talent"),
+            L("talent.col.sourcing"),
+            L("talent.col.leads"),
+            L("talent.col.note"),
+        ]
+        rows = [
+            [
+                L.label("processStage", entry.stage, only=True),
+                L.label("talentType", entry.talent, only=True),
+                L.label("TalentStage.sourcing", entry.sourcing, only=True),
+                L.members(entry.leads) if entry.leads else L.only("talent.no_lead"),
+                md(entry.note or ""),
+            ]
+            for entry in charter.talent_plan
+        ]
+        parts.append(_table(head, rows) + "\n")
     return "".join(parts)
 
 

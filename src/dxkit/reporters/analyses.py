@@ -363,9 +363,52 @@ def render_keyperson(report: KeyPersonReport, lang: str, reading: Reading | None
         )
     else:
         blocks.append(Line(say("kp.no_risks")))
+    blocks += _structure(report, say)
     blocks.append(Line(say("kp.mermaid")))
     blocks.append(Verbatim("```mermaid\n" + report.mermaid + "```\n"))
     return tuple(blocks)
+
+
+def _structure(report: KeyPersonReport, say: _Say) -> list[Line | Table | Verbatim]:
+    """The charter's layers and talent plan, when it has them."""
+    blocks: list[Line | Table | Verbatim] = []
+    if report.layers:
+        blocks.append(
+            _table(
+                say("talent.layers"),
+                [say("talent.col.layer"), say("talent.col.layer_type"), say("col.member")],
+                [
+                    [layer.name, say.label("Layer.type", layer.type) if layer.type else "", say.members(layer.members)]
+                    for layer in report.layers
+                ],
+                "ttn",
+            )
+        )
+    if report.talent_plan:
+        blocks.append(
+            _table(
+                say("talent.plan"),
+                [
+                    say("talent.col.stage"),
+                    say("talent.col.talent"),
+                    say("talent.col.sourcing"),
+                    say("talent.col.leads"),
+                    say("talent.col.people"),
+                ],
+                [
+                    [
+                        say.label("processStage", entry.stage),
+                        say.label("talentType", entry.talent),
+                        say.label("TalentStage.sourcing", entry.sourcing),
+                        say.members(entry.leads) if entry.leads else say("talent.no_lead"),
+                        say.listing(entry.people) if entry.people else say("talent.no_people"),
+                    ]
+                    for entry in report.talent_plan
+                ],
+                "tttnn",
+            )
+        )
+    return blocks
 
 
 # -- lessons -------------------------------------------------------------------------------

@@ -20,10 +20,12 @@ from dxkit.rules import (
     facilities,
     gates,
     issues,
+    member_talent,
     members,
     plan,
     retrospectives,
     roles,
+    talent,
     workshops,
 )
 from dxkit.rules.registry import (
@@ -44,7 +46,20 @@ from dxkit.rules.registry import (
 )
 
 #: The modules whose import registers their rules.
-RULE_MODULES = (core, consortium, members, roles, gates, issues, plan, retrospectives, workshops, facilities)
+RULE_MODULES = (
+    core,
+    consortium,
+    talent,
+    members,
+    member_talent,
+    roles,
+    gates,
+    issues,
+    plan,
+    retrospectives,
+    workshops,
+    facilities,
+)
 
 __all__ = [
     "CORE_UNIGNORABLE",
