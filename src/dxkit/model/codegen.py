@@ -42,6 +42,7 @@ NAMES: dict[tuple[str, str], str] = {
     ("consortium", "data_policy"): "DataPolicy",
     ("consortium", "continuity"): "Continuity",
     ("consortium", "sharing"): "Sharing",
+    ("consortium", "funding.[]"): "FundingUse",
     ("consortium", "site"): "SiteSettings",
     ("consortium", "site.people"): "PublishedNames",
     ("consortium", "config"): "CheckConfig",
