@@ -49,7 +49,9 @@ class Scheme:
 
 def check_catalogue(data: Any) -> list[str]:
     """Problems with the catalogue's data, as plain sentences (empty when it is sound)."""
-    problems = [f"{'.'.join(map(str, e.absolute_path)) or 'schemes.yaml'}: {e.message}" for e in meta_errors("funding", data)]
+    problems = [
+        f"{'.'.join(map(str, e.absolute_path)) or 'schemes.yaml'}: {e.message}" for e in meta_errors("funding", data)
+    ]
     if problems:
         return problems
     seen: set[str] = set()
@@ -98,3 +100,11 @@ def kind_label(kind: str, lang: str) -> str:
     """The label of a kind of scheme (``local-finance`` reads 地方財政措置), from the meta-schema's ``x-labels``."""
     labels: dict[str, dict[str, str]] = load_meta_schema("funding")["$defs"]["kind"]["x-labels"]
     return labels[kind][lang]
+
+
+def display_name(scheme: str, own_name: str | None, lang: str) -> str:
+    """How people read a charter's scheme: the catalogue's name, else the charter's own ``name``, else the id."""
+    found = load_schemes().get(scheme)
+    if found is not None:
+        return found.name[lang]
+    return own_name or scheme

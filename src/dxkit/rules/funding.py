@@ -54,7 +54,9 @@ def check_funding_report_overdue(c: Consortium) -> Iterator[Hit]:
         due = use.report_due
         if due is None or use.reported is not None or use.status == "not-granted" or due >= c.today:
             continue
-        yield Hit(use.at / "report_due", {"scheme": _name(use), "due": _date(due, charter), "days": (c.today - due).days})
+        yield Hit(
+            use.at / "report_due", {"scheme": _name(use), "due": _date(due, charter), "days": (c.today - due).days}
+        )
 
 
 @rule("DX112", "funding-application-deadline-passed", Severity.WARNING, guide=_GUIDE)
