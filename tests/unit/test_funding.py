@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+
 import pytest
 
 from dxkit.funding import KINDS, CatalogueError, display_name, kind_label, load_schemes, parse_catalogue

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxkit.dates import format_date
-from dxkit.funding import OTHER, display_name
 from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
+from dxkit.funding import OTHER, display_name
 from dxkit.i18n import translate
 from dxkit.labels import label, labels
 from dxkit.model import Consortium
