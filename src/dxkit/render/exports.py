@@ -350,8 +350,8 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
         event.add("categories", [ics_text(label("stage", task.stage, lang))])
         _add_text(event, "status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
-    for event in _funding_events(c, lang, slug, stamp):
-        calendar.add_component(event)
+    for deadline in _funding_events(c, lang, slug, stamp):
+        calendar.add_component(deadline)
     data: bytes = calendar.to_ical()
     return data
 

@@ -55,10 +55,14 @@ def render_funding_page(lang: str) -> str:
         )
         for s in schemes
     ]
-    header = [
-        translate(key, lang)
-        for key in ("funding.page.scheme", "funding.page.id", "funding.page.kind", "funding.page.stages", "funding.page.figures")
-    ]
+    columns = (
+        "funding.page.scheme",
+        "funding.page.id",
+        "funding.page.kind",
+        "funding.page.stages",
+        "funding.page.figures",
+    )
+    header = [translate(key, lang) for key in columns]
     return "".join(
         [
             page_head(translate("funding.page.title", lang)),

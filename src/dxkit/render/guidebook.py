@@ -14,8 +14,7 @@ from pathlib import Path
 from dxkit.i18n import LANGS
 from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
-from dxkit.render import funding
-from dxkit.render import reference
+from dxkit.render import funding, reference
 from dxkit.render.reference import CommandDoc
 from dxkit.schemas import KINDS
 from dxkit.toolkits import load_toolkits
