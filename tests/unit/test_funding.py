@@ -123,3 +123,33 @@ def test_funding_events_are_escaped_stable_and_cancelled_when_not_granted() -> N
     events = data.split("\r\nBEGIN:VEVENT\r\n")[1:]
     assert "STATUS:CANCELLED" in events[1] and "STATUS:CONFIRMED" in events[0]
     assert "状況: 予定" in events[0] and "planned" not in data
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ja", ("## 支援制度の活用", "年度ごとに変わります", "CYDER", "不採択", "2026年度", "2026年7月1日（水）")),
+        (
+            "en",
+            (
+                "## Funding and programmes",
+                "change every year",
+                "CYDER",
+                "Not granted",
+                "FY2026",
+                "Wed\u00a01\u00a0Jul\u00a02026",
+            ),
+        ),
+    ],
+)
+def test_site_overview_lists_the_schemes_as_people_read_them(lang: str, words: tuple[str, ...]) -> None:
+    from pathlib import PurePosixPath
+
+    from dxkit.render.site_pages import site_pages
+
+    c = Consortium(root=".", today=TODAY)
+    c.add(load_text(CHARTER.replace("県の補助", "<script>x</script>県の補助"), "consortium.yaml"))
+    page = site_pages(c, lang)[PurePosixPath("index.md")]
+    for word in words:
+        assert word in page, word
+    assert "<script>" not in page and "not-granted" not in page
