@@ -42,9 +42,10 @@ def _date(day: dt.date, charter: Charter) -> dict[str, str]:
 
 @rule("DX110", "unknown-funding-scheme", Severity.ERROR, guide=_GUIDE)
 def check_unknown_funding_scheme(c: Consortium) -> Iterator[Hit]:
-    known = load_schemes()
-    for _, use in _uses(c):
-        if use.scheme != OTHER and use.scheme not in known:
+    uses = [use for _, use in _uses(c) if use.scheme != OTHER]
+    known = load_schemes() if uses else {}  # the catalogue is read only when a charter names a scheme
+    for use in uses:
+        if use.scheme not in known:
             yield Hit(use.at / "scheme", {"scheme": use.scheme, **suggest(use.scheme, known)})
 
 
