@@ -340,7 +340,8 @@ def test_calendar_name_with_any_line_break_stays_one_property(tmp_path, name, la
     lines = _content_lines(render_ics(c, lang, stamp=TODAY))
     props = [line.split(b":", 1)[0].split(b";", 1)[0] for line in lines]
     assert b"METHOD" not in props and b"X-EVIL" not in props
-    assert props.count(b"BEGIN") == 1 + len(c.tasks) and props.count(b"X-WR-CALNAME") == 1
+    deadlines = sum(d is not None for u in c.charters[0].funding for d in (u.application_due, u.report_due))
+    assert props.count(b"BEGIN") == 1 + len(c.tasks) + deadlines and props.count(b"X-WR-CALNAME") == 1
 
 
 def test_calendar_of_the_hostile_consortium_is_one_event_per_task(hostile, lang):
@@ -357,8 +358,11 @@ def test_calendar_of_the_hostile_consortium_is_one_event_per_task(hostile, lang)
     }
     _no_raw_control(raw.decode("utf-8").replace("\r\n", "\n"), "ics")
     events = Calendar.from_ical(raw).walk("VEVENT")
-    assert len(events) == len(hostile.tasks)
-    assert all(IMG in str(e["summary"]) and "\r" not in str(e["summary"]) for e in events)
+    tasks = [e for e in events if not str(e["uid"]).startswith("funding.")]
+    assert len(tasks) == len(hostile.tasks)
+    assert all(IMG in str(e["summary"]) and "\r" not in str(e["summary"]) for e in tasks)
+    funding = [e for e in events if str(e["uid"]).startswith("funding.")]  # the charter's purpose is attacked
+    assert len(funding) == 4 and all(IMG in str(e["description"]) for e in funding)
 
 
 # -- validation reports: JUnit, SARIF, JSON, GitHub annotations, text ------------------------------

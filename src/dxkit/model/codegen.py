@@ -44,6 +44,7 @@ NAMES: dict[tuple[str, str], str] = {
     ("consortium", "continuity"): "Continuity",
     ("consortium", "talent_plan.[]"): "TalentStage",
     ("consortium", "sharing"): "Sharing",
+    ("consortium", "funding.[]"): "FundingUse",
     ("consortium", "site"): "SiteSettings",
     ("consortium", "site.people"): "PublishedNames",
     ("consortium", "config"): "CheckConfig",

@@ -35,6 +35,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Facility.disaster_roles": ("designated-shelter", "welfare-shelter", "evacuation-site", "disaster-base"),
     "Facility.type": ("school", "community-centre", "hospital", "clinic", "government-office", "gymnasium", "library", "welfare", "other"),
     "FoundIn.source": ("workshop", "hearing", "survey", "data", "other"),
+    "FundingUse.status": ("planned", "applied", "granted", "not-granted", "finished"),
     "Issue.dx_fit": ("yes", "partly", "no", "unknown"),
     "Issue.priority": ("high", "medium", "low"),
     "Issue.status": ("open", "in-progress", "closed"),
@@ -68,6 +69,7 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "Facility.disaster_roles": {"指定避難所": "designated-shelter", "Designated shelter": "designated-shelter", "福祉避難所": "welfare-shelter", "Welfare shelter": "welfare-shelter", "指定緊急避難場所": "evacuation-site", "Emergency evacuation site": "evacuation-site", "防災拠点": "disaster-base", "Disaster response base": "disaster-base"},
     "Facility.type": {"学校": "school", "School": "school", "公民館": "community-centre", "Community centre": "community-centre", "病院": "hospital", "Hospital": "hospital", "診療所": "clinic", "Clinic": "clinic", "庁舎": "government-office", "Government office": "government-office", "体育館": "gymnasium", "Gymnasium": "gymnasium", "図書館": "library", "Library": "library", "福祉施設": "welfare", "Welfare facility": "welfare", "その他": "other", "Other": "other"},
     "FoundIn.source": {"ワークショップ": "workshop", "Workshop": "workshop", "ヒアリング": "hearing", "Hearing": "hearing", "アンケート": "survey", "Survey": "survey", "データ分析": "data", "Data analysis": "data", "その他": "other", "Other": "other"},
+    "FundingUse.status": {"予定": "planned", "Planned": "planned", "申請済み": "applied", "Applied": "applied", "採択・決定": "granted", "Granted": "granted", "不採択": "not-granted", "Not granted": "not-granted", "終了": "finished", "Finished": "finished"},
     "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
     "Issue.priority": {"高": "high", "中": "medium", "低": "low"},
     "Issue.status": {"未着手": "open", "Open": "open", "取組中": "in-progress", "In progress": "in-progress", "解決・終了": "closed", "Closed": "closed"},
@@ -304,6 +306,39 @@ class Sharing:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FundingUse:
+    """活用する制度 / Scheme in use."""
+
+    at: Loc = field(repr=False, compare=False)
+    scheme: str
+    status: str
+    name: str | None = None
+    fiscal_year: int | None = None
+    amount: int | None = None
+    purpose: str | None = None
+    owner: str | None = None
+    application_due: dt.date | None = None
+    report_due: dt.date | None = None
+    reported: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> FundingUse:
+        return cls(
+            at=at,
+            scheme=data["scheme"],
+            status=_code("FundingUse.status", data["status"]),
+            name=data.get("name"),
+            fiscal_year=data.get("fiscal_year"),
+            amount=data.get("amount"),
+            purpose=data.get("purpose"),
+            owner=data.get("owner"),
+            application_due=dt.date.fromisoformat(data["application_due"]) if "application_due" in data else None,
+            report_due=dt.date.fromisoformat(data["report_due"]) if "report_due" in data else None,
+            reported=dt.date.fromisoformat(data["reported"]) if "reported" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PublishedNames:
     """サイトに載せる氏名 / Names on the site."""
 
@@ -377,6 +412,7 @@ class Charter:
     continuity: Continuity | None = None
     talent_plan: tuple[TalentStage, ...] = ()
     sharing: Sharing | None = None
+    funding: tuple[FundingUse, ...] = ()
     site: SiteSettings | None = None
     config: CheckConfig | None = None
 
@@ -400,6 +436,7 @@ class Charter:
             continuity=Continuity.from_data(data["continuity"], at / "continuity") if "continuity" in data else None,
             talent_plan=tuple(TalentStage.from_data(x, at / "talent_plan" / i) for i, x in enumerate(data["talent_plan"])) if "talent_plan" in data else (),
             sharing=Sharing.from_data(data["sharing"], at / "sharing") if "sharing" in data else None,
+            funding=tuple(FundingUse.from_data(x, at / "funding" / i) for i, x in enumerate(data["funding"])) if "funding" in data else (),
             site=SiteSettings.from_data(data["site"], at / "site") if "site" in data else None,
             config=CheckConfig.from_data(data["config"], at / "config") if "config" in data else None,
         )

@@ -27,10 +27,11 @@ from typing import TYPE_CHECKING, Any
 
 from dxkit.dates import format_date
 from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
+from dxkit.funding import OTHER, display_name
 from dxkit.i18n import translate
 from dxkit.labels import label, labels
 from dxkit.model import Consortium
-from dxkit.model.records import Issue, Task
+from dxkit.model.records import FundingUse, Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
 from dxkit.reading import list_separator, uses_japanese_era
 from dxkit.render.markdown import table
@@ -308,7 +309,7 @@ def _add_text(component: Component, name: str, value: str) -> None:
 
 
 def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
-    """One all-day event per task deadline; UIDs are stable per consortium and task id.
+    """One all-day event per task deadline and per funding deadline of the charter; UIDs are stable.
 
     Descriptions name members and states as people read them; dates are iCalendar dates.
 
@@ -352,8 +353,72 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
         event.add("categories", [ics_text(label("stage", task.stage, lang))])
         _add_text(event, "status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
         calendar.add_component(event)
+    for deadline in _funding_events(c, lang, slug, stamp):
+        calendar.add_component(deadline)
     data: bytes = calendar.to_ical()
     return data
+
+
+def _funding_key(use: FundingUse) -> str:
+    """The ASCII part of a funding event's UID: the scheme (a named other scheme by a hash of its name) and year."""
+    import hashlib
+
+    key = use.scheme
+    if use.scheme == OTHER:
+        key += "-" + hashlib.sha256((use.name or "").encode()).hexdigest()[:8]
+    return f"{key}-{use.fiscal_year}" if use.fiscal_year is not None else key
+
+
+def _funding_events(c: Consortium, lang: str, slug: str, stamp: dt.date) -> list[Component]:
+    """One all-day event per application and report deadline of the charter's ``funding``.
+
+    UIDs are stable per consortium, scheme and fiscal year (a second entry of the same scheme
+    and year counts on), so re-importing updates the events like the task deadlines'.
+    """
+    from icalendar import Event
+
+    if c.charter is None:
+        return []
+    names = c.member_display_names(lang)
+    statuses = labels("FundingUse.status", lang)
+    seen: dict[str, int] = {}
+    events: list[Component] = []
+    for use in c.charter.funding:
+        key = _funding_key(use)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            key += f"-{seen[key]}"
+        scheme = display_name(use.scheme, use.name, lang)
+        lines = [translate("funding.ics.status", lang, status=statuses.get(use.status, use.status))]
+        if use.owner:
+            lines.append(translate("funding.ics.owner", lang, who=names.get(use.owner, use.owner)))
+        if use.fiscal_year is not None:
+            lines.append(translate("funding.ics.fiscal_year", lang, year=use.fiscal_year))
+        if use.amount is not None:
+            lines.append(translate("funding.ics.amount", lang, amount=f"{use.amount:,}"))
+        if use.purpose:
+            lines.append(translate("funding.ics.purpose", lang, purpose=use.purpose))
+        for what, due, title in (
+            ("application", use.application_due, "funding.ics.application"),
+            ("report", use.report_due, "funding.ics.report"),
+        ):
+            if due is None:
+                continue
+            extra = []
+            if what == "report" and use.reported is not None:
+                extra.append(translate("funding.ics.reported", lang, date=use.reported.isoformat()))
+            event = Event()
+            _add_text(event, "uid", f"funding.{key}.{what}.{slug}@dxkit")
+            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
+            event.add("dtstart", due)
+            event.add("dtend", due + dt.timedelta(days=1))
+            _add_text(event, "summary", translate(title, lang, scheme=scheme))
+            description = [*lines, *extra, translate("funding.ics.confirm", lang)]
+            _add_text(event, "description", "\n".join(description))
+            event.add("categories", [ics_text(translate("funding.ics.category", lang))])
+            _add_text(event, "status", "CANCELLED" if use.status == "not-granted" else "CONFIRMED")
+            events.append(event)
+    return events
 
 
 # -- Gantt ----------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
 from dxkit.errors import UsageError
 from dxkit.escape import markdown_text
+from dxkit.funding import display_name
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
@@ -192,7 +193,42 @@ def _page_overview(c: Consortium, charter: Charter, L: Labels, people: NamePolic
             else:
                 shown = md(str(value))
             parts.append(f"- **{L(_CHARTER_FIELD[name])}**: {shown}\n")
+    parts.append(_funding(charter, L))
     return "".join(parts)
+
+
+def _funding(charter: Charter, L: Labels) -> str:
+    """The charter's schemes in use: each by its catalogue name, with status, money and deadlines."""
+    if not charter.funding:
+        return ""
+    md = markdown_text
+    head = [
+        L(key)
+        for key in (
+            "funding.site.scheme",
+            "funding.site.status",
+            "funding.site.fiscal_year",
+            "funding.site.amount",
+            "funding.site.owner",
+            "funding.site.application_due",
+            "funding.site.report_due",
+            "funding.site.reported",
+        )
+    ]
+    rows = [
+        [
+            md(display_name(use.scheme, use.name, L.lang)),
+            L.label("FundingUse.status", use.status, only=True),
+            L.only("funding.site.year", year=use.fiscal_year) if use.fiscal_year is not None else "",
+            L.only("funding.site.yen", amount=f"{use.amount:,}") if use.amount is not None else "",
+            L.member(use.owner) if use.owner else "",
+            L.date(use.application_due),
+            L.date(use.report_due),
+            L.date(use.reported),
+        ]
+        for use in charter.funding
+    ]
+    return f"\n## {L('funding.site.title')}\n\n{L.only('funding.site.changes')}\n\n" + _table(head, rows)
 
 
 def _page_members(c: Consortium, L: Labels, people: NamePolicy) -> str:

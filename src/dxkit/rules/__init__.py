@@ -18,6 +18,7 @@ from dxkit.rules import (
     consortium,
     core,
     facilities,
+    funding,
     gates,
     issues,
     member_talent,
@@ -49,6 +50,7 @@ from dxkit.rules.registry import (
 RULE_MODULES = (
     core,
     consortium,
+    funding,
     talent,
     members,
     member_talent,
