@@ -52,9 +52,8 @@ def render_indicators_page(catalogue: Catalogue, lang: str) -> str:
         f"```bash\n{commands}\n```\n",
     ]
     for field in catalogue.fields:
-        source = _t("page.source_value", lang, source=field.source[lang])
-        about = markdown_text(field.about[lang])
-        cited = f"{about}（{source}）" if lang == "ja" else f"{about} ({source})"
+        about = markdown_text(field.about[lang]).rstrip("。.")
+        cited = about + _t("page.cited", lang, source=field.source[lang])
         parts.append(f"\n## {markdown_text(_heading(field, lang))}\n\n{cited}\n")
         for item in field.examples:
             rows = [
