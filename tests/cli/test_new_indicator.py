@@ -19,7 +19,7 @@ from tests.helpers import invoke
 EXAMPLE = "agriculture/yield-change"
 ADDED = {"ja": "追加", "en": "add"}
 BLANK = {"ja": "目標値は空欄です", "en": "The target is blank"}
-FIGURE = {"ja": "参考（出典：報告書 図5-7）", "en": "For reference (source: report fig. 5-7)"}
+FIGURE = {"ja": "参考（出典：報告書（案）図5-7）", "en": "For reference (Source: report draft, fig. 5-7)"}
 PLANNING = {"ja": "計画策定の段階", "en": "at the planning stage"}
 
 

@@ -208,7 +208,7 @@ def test_the_guidebook_page_and_the_list_show_every_example_with_labels(lang: st
     if lang == "ja":  # a Japanese reader meets labels, never the codes
         assert "demonstration" not in page and "implementation" not in page
         assert "demonstration" not in listing and "implementation" not in listing
-    source = {"ja": "報告書 図5-7", "en": "report fig. 5-7"}[lang]
+    source = {"ja": "報告書（案）図5-7", "en": "report draft, fig. 5-7"}[lang]
     assert source in page
     figure = catalogue.find("agriculture/yield-change").figure
     assert figure is not None and figure[lang] in page

@@ -221,7 +221,7 @@ def indicator(
         edit = plan_indicator(register, register.text, task, chosen, lang=written, target=target, overwrite=overwrite)
         name = edit.indicator["name"]
         if edit.action == "identical":
-            show(t(f"indicator.{edit.action}", language, task=task, name=name))
+            show(t("indicator.identical", language, task=task, name=name))
             return
         if dry_run:
             require_valid(edit.text, str(register_path), language)
@@ -229,7 +229,8 @@ def indicator(
             show(t("init.dry_run", language), err=True)
             return
         write_edit(register_path, raw, edit.text, language, document=edit.document, changed="indicator.changed")
-    show(t(f"indicator.{edit.action}", language, task=task, name=name, file=str(register_path)))
+    done = "indicator.create" if edit.action == "create" else "indicator.overwrite"
+    show(t(done, language, task=task, name=name, file=str(register_path)))
     if edit.task.get("stage") == "planning":
         show(t("indicator.planning_stage", language, task=task, stage=label("stage", "planning", language)))
     if "target" not in edit.indicator:
