@@ -9,6 +9,7 @@ import pytest
 from filelock import FileLock
 
 import dxkit.writing
+from dxkit.i18n import translate
 from dxkit.indicators import load_catalogue
 from dxkit.labels import label
 from dxkit.loading import load_file
@@ -93,7 +94,8 @@ def test_dry_run_shows_the_new_file_and_writes_nothing(sample: Path, lang: str) 
     roles = sample / "roles.yaml"
     before = roles.read_bytes()
     result = invoke(["new", "indicator", EXAMPLE, "--task", "T-002", "--dir", str(sample), "--dry-run", "--lang", lang])
-    assert f"example: {EXAMPLE}" in result.stdout
+    assert ADDED[lang] in result.stdout and load_catalogue().find(EXAMPLE).name[lang] in result.stdout
+    assert translate("init.dry_run", lang) in result.stdout
     assert roles.read_bytes() == before
 
 

@@ -225,10 +225,8 @@ def indicator(
             return
         if dry_run:
             require_valid(edit.text, str(register_path), language)
-            write(edit.text)
-            show(t("init.dry_run", language), err=True)
-            return
-        write_edit(register_path, raw, edit.text, language, document=edit.document, changed="indicator.changed")
+        else:
+            write_edit(register_path, raw, edit.text, language, document=edit.document, changed="indicator.changed")
     done = "indicator.create" if edit.action == "create" else "indicator.overwrite"
     show(t(done, language, task=task, name=name, file=str(register_path)))
     if edit.task.get("stage") == "planning":
@@ -237,6 +235,8 @@ def indicator(
         show(t("indicator.target_blank", language))
     if chosen.figure:
         show(t("indicator.figure", language, source=chosen.source[language], figure=chosen.figure[language]))
+    if dry_run:
+        show(t("init.dry_run", language))
 
 
 app.command("indicator", cls=DxkitCommand, help=help_text("help.new.indicator"))(indicator)
