@@ -235,3 +235,18 @@ def test_a_broken_catalogue_stops_loading_with_a_template_error(monkeypatch: pyt
             module.load_catalogue()
     finally:
         module.load_catalogue.cache_clear()
+
+
+def test_dx309_does_not_judge_a_matrix_whose_tasks_were_left_out(tmp_path: Any) -> None:
+    from dxkit.validate import check_paths
+    from tests.conftest import TODAY
+
+    fixture = ROOT / "tests" / "rules" / "fixtures" / "DX309" / "bad"
+    for name in ("members.yaml", "roles.yaml"):
+        (tmp_path / name).write_bytes((fixture / name).read_bytes())
+    assert "DX309" in {f.code for f in check_paths([str(tmp_path)], lang="ja", today=TODAY).findings}
+    roles = tmp_path / "roles.yaml"
+    broken = "  - id: T-004\n    title: 指標のある実証\n    stage: demonstration\n    indicator: {name: 利用回数}\n"
+    roles.write_text(roles.read_text(encoding="utf-8") + broken, encoding="utf-8")  # no due, status …
+    codes = {f.code for f in check_paths([str(tmp_path)], lang="ja", today=TODAY).findings}
+    assert "DX309" not in codes and codes  # the schema errors are reported; the rule stays quiet
