@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
+from pathlib import PurePosixPath
 from typing import Any
 
 import pytest
@@ -250,3 +252,26 @@ def test_dx309_does_not_judge_a_matrix_whose_tasks_were_left_out(tmp_path: Any) 
     roles.write_text(roles.read_text(encoding="utf-8") + broken, encoding="utf-8")  # no due, status …
     codes = {f.code for f in check_paths([str(tmp_path)], lang="ja", today=TODAY).findings}
     assert "DX309" not in codes and codes  # the schema errors are reported; the rule stays quiet
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_site_s_roles_page_shows_the_indicator_and_its_target_as_text(lang: str) -> None:
+    from dxkit.model import Consortium
+    from dxkit.render.site_pages import site_pages
+
+    charter = "kind: consortium\nversion: 1\nname: 協議会\nmunicipality: 市\npurpose: 移動\nscope: [mobility]\n"
+    charter += "stage: demonstration\nkey_persons: [{name: 山田, member: city, role: 事務局}]\n"
+    hostile = ROLES.replace(
+        "    status: not-started\n# 末尾",
+        '    indicator: {name: "<b>利用</b> [x](javascript:1)", target: "300 | 回"}\n    status: not-started\n# 末尾',
+    )
+    c = Consortium(root="x", today=dt.date(2026, 6, 1))
+    c.add(load_text(charter, "consortium.yaml"))
+    c.add(load_text(hostile, "roles.yaml"))
+    page = site_pages(c, lang)[PurePosixPath("roles.md")]
+    label = {"ja": "成果の指標", "en": "Outcome indicator"}[lang]
+    target = {"ja": "（目標値: 300 \\| 回）", "en": "(target: 300 \\| 回)"}[lang]
+    row = next(line for line in page.splitlines() if "T-002" in line)
+    assert label in row and target in row
+    assert "<b>利用" not in row and "&lt;b" in row and "\\[x\\](javascript:1)" in row
+    assert label not in next(line for line in page.splitlines() if "T-001" in line)
