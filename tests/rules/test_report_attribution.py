@@ -45,7 +45,15 @@ def test_rules_page_shows_the_note_of_dx201_as_its_own_section(lang: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("code", "own"), [("DX305", "dxkit"), ("DX401", "dxkit"), ("DX601", "dxkit"), ("DX602", "dxkit")]
+    ("code", "own"),
+    [
+        ("DX305", "dxkit"),
+        ("DX309", "dxkit"),
+        ("DX310", "dxkit"),
+        ("DX401", "dxkit"),
+        ("DX601", "dxkit"),
+        ("DX602", "dxkit"),
+    ],
 )
 @pytest.mark.parametrize("lang", LANGS)
 def test_rules_built_on_the_report_name_dxkits_own_practice(code: str, own: str, lang: str) -> None:

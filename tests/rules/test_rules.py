@@ -80,6 +80,8 @@ def test_rule_is_quiet_on_good_fixture(code: str, case: str, lang: str) -> None:
         ("DX305", "roles.yaml", 9),
         ("DX306", "roles.yaml", 12),
         ("DX307", "roles.yaml", 15),
+        ("DX309", "roles.yaml", 14),
+        ("DX310", "roles.yaml", 11),
         ("DX401", "consortium.yaml", 14),
         ("DX403", "gates.yaml", 23),
         ("DX404", "plan.yaml", 5),

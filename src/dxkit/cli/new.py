@@ -231,3 +231,88 @@ def agreement(
     else:
         create_new(target, data)
     show(t("agreement.written", language, title=kind_title(kind.value, language), path=str(target)))
+
+
+def indicator(
+    example: Annotated[
+        str | None,
+        typer.Argument(
+            help=help_text("help.new.indicator.example"),
+            metavar=metavar("cli.metavar.indicator"),
+            show_default=False,
+        ),
+    ] = None,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task", help=help_text("help.new.indicator.task"), metavar=metavar("cli.metavar.task"), show_default=False
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help=help_text("help.new.indicator.target"),
+            metavar=metavar("cli.metavar.text"),
+            show_default=False,
+        ),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into", help=help_text("help.new.indicator.into"), metavar=metavar("cli.metavar.file"), show_default=False
+        ),
+    ] = None,
+    directory: DirOption = Path("."),
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.new.indicator.overwrite"))] = False,
+    lang: LangOption = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    from contextlib import nullcontext
+
+    from dxkit.discovery import locate_consortium
+    from dxkit.editing import read_for_edit, write_edit
+    from dxkit.errors import UsageError
+    from dxkit.indicator_edit import plan_indicator
+    from dxkit.indicators import load_catalogue
+    from dxkit.labels import label
+    from dxkit.render.indicators import render_indicator_list
+    from dxkit.schema_check import require_valid
+    from dxkit.writing import locked
+
+    language = chosen_lang(lang)
+    catalogue = load_catalogue()
+    if example is None or "/" not in example:
+        write(render_indicator_list(catalogue, language, example.strip() if example else None))
+        return
+    chosen = catalogue.find(example)
+    if not task:
+        raise UsageError("indicator.need_task")
+    register_path = into or Path(locate_consortium(str(directory))) / "roles.yaml"
+    # The indicator's words are in the consortium's language (its charter says which), unless --lang says.
+    written = chosen_lang(lang) if lang else (_charter_language(register_path.parent) or language)
+    # From reading the matrix to replacing it, no other dxkit command may change it.
+    with nullcontext() if dry_run else locked(register_path):
+        register, raw = read_for_edit(register_path, ("roles",), language, changed="indicator.changed")
+        edit = plan_indicator(register, register.text, task, chosen, lang=written, target=target, overwrite=overwrite)
+        name = edit.indicator["name"]
+        if edit.action == "identical":
+            show(t("indicator.identical", language, task=task, name=name))
+            return
+        if dry_run:
+            require_valid(edit.text, str(register_path), language)
+        else:
+            write_edit(register_path, raw, edit.text, language, document=edit.document, changed="indicator.changed")
+    done = "indicator.create" if edit.action == "create" else "indicator.overwrite"
+    show(t(done, language, task=task, name=name, file=str(register_path)))
+    if edit.task.get("stage") == "planning":
+        show(t("indicator.planning_stage", language, task=task, stage=label("stage", "planning", language)))
+    if "target" not in edit.indicator:
+        show(t("indicator.target_blank", language))
+    if chosen.figure:
+        show(t("indicator.figure", language, source=chosen.source[language], figure=chosen.figure[language]))
+    if dry_run:
+        show(t("init.dry_run", language))
+
+
+app.command("indicator", cls=DxkitCommand, help=help_text("help.new.indicator"))(indicator)

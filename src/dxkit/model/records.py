@@ -560,6 +560,8 @@ class Indicator:
     at: Loc = field(repr=False, compare=False)
     name: str
     target: str | None = None
+    measure: str | None = None
+    example: str | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Indicator:
@@ -567,6 +569,8 @@ class Indicator:
             at=at,
             name=data["name"],
             target=data.get("target"),
+            measure=data.get("measure"),
+            example=data.get("example"),
         )
 
 

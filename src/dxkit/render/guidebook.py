@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from dxkit.i18n import LANGS
+from dxkit.indicators import load_catalogue
 from dxkit.loading import load_file
 from dxkit.render import cases as case_pages
 from dxkit.render import funding, reference
+from dxkit.render.indicators import render_indicators_page
 from dxkit.render.reference import CommandDoc
 from dxkit.schemas import KINDS
 from dxkit.toolkits import load_toolkits
@@ -39,6 +41,7 @@ def generated_pages(root: Path, commands: CommandDoc) -> dict[Path, str]:
             pages[base / "reference" / "schemas" / f"{kind}.md"] = reference.render_schema_page(kind, lang)
         pages[base / "reference" / "toolkits.md"] = reference.render_toolkits_page(lang)
         pages[base / "reference" / "funding.md"] = funding.render_funding_page(lang)
+        pages[base / "reference" / "indicators.md"] = render_indicators_page(load_catalogue(), lang)
         pages[base / "discovery" / "methods" / "index.md"] = reference.render_methods_index(lang)
         for kind in ("workshop", "retrospective"):
             for toolkit in load_toolkits(kind).values():

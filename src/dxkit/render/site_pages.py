@@ -30,7 +30,7 @@ from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.model import Consortium
-from dxkit.model.records import Charter, Member, Retrospective, Workshop
+from dxkit.model.records import Charter, Indicator, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
 from dxkit.reading import Reading
 from dxkit.render.agenda import slots
@@ -317,6 +317,14 @@ def _structure(charter: Charter, L: Labels) -> str:
     return "".join(parts)
 
 
+def _indicator(indicator: Indicator, L: Labels) -> str:
+    """A task's indicator as escaped Markdown: what is measured and the target, or that none is set."""
+    name = markdown_text(indicator.name)
+    if indicator.target:
+        return L.only("indicator.site.value", name=name, target=markdown_text(indicator.target))
+    return L.only("indicator.site.no_target", name=name)
+
+
 def _page_roles(c: Consortium, L: Labels) -> str:
     md = markdown_text
     rows = []
@@ -327,6 +335,8 @@ def _page_roles(c: Consortium, L: Labels) -> str:
         # They are read with the task rather than compared across rows, and four columns of
         # organisation names would not fit beside each other on a desktop.
         notes = [(L.only("site.col.done"), md(task.done_criteria or ""))]
+        if task.indicator is not None:
+            notes.append((L.only("indicator.site.label"), _indicator(task.indicator, L)))
         notes += [
             (L.only("raci.consulted"), L.members(task.consulted)),
             (L.only("raci.informed"), L.members(task.informed)),

@@ -89,3 +89,24 @@ def check_due_on_day_off(c: Consortium) -> Iterator[Hit]:
         off = day_off(task.due)
         if off is not None:
             yield Hit(task.at / "due", {"task": task.id, "due": shown_date(task.due), "why": off.why})
+
+
+#: The stages whose tasks are measured by their outcome (報告書（案）第3章1(2)).
+_OUTCOME_STAGES = ("demonstration", "implementation")
+
+
+@rule("DX309", "demonstration-without-indicator", Severity.WARNING, guide="projects/outcome-indicators.md")
+def check_demonstration_without_indicator(c: Consortium) -> Iterator[Hit]:
+    if "roles" in c.incomplete:
+        return  # a task left out for its schema errors may be the one with the indicator
+    tasks = [task for task in c.tasks if task.stage == "demonstration" and task.status != "cancelled"]
+    if tasks and all(task.indicator is None for task in tasks):
+        yield Hit(tasks[0].at / "stage", {"task": tasks[0].id, "count": len(tasks)})
+
+
+@rule("DX310", "indicator-without-target", Severity.WARNING, guide="projects/outcome-indicators.md")
+def check_indicator_without_target(c: Consortium) -> Iterator[Hit]:
+    for task in c.tasks:
+        indicator = task.indicator
+        if task.stage in _OUTCOME_STAGES and task.status != "cancelled" and indicator and not indicator.target:
+            yield Hit(task.at / "indicator", {"task": task.id, "name": indicator.name}, key=True)
