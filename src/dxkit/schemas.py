@@ -23,6 +23,7 @@ KINDS: tuple[str, ...] = (
     "issues",
     "workshop",
     "retrospective",
+    "assessment",
 )
 SCHEMA_VERSION = 1
 

@@ -79,6 +79,9 @@ NAMES: dict[tuple[str, str], str] = {
     ("retrospective", "failure_analysis.causes.[]"): "Cause",
     ("retrospective", "failure_analysis.countermeasures.[]"): "Action",
     ("retrospective", "four_l"): "FourL",
+    ("assessment", ""): "Assessment",
+    ("assessment", "question_set"): "QuestionSetRef",
+    ("assessment", "answers.[]"): "Answer",
 }
 
 #: Fields every file carries and the model does not repeat.

@@ -17,6 +17,7 @@ from dxkit.loading import Document
 from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
+    Assessment,
     Charter,
     Gate,
     GatesFile,
@@ -31,7 +32,9 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective
+FileRecord = (
+    Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective | Assessment
+)
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,
@@ -41,6 +44,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "issues": IssuesFile,
     "workshop": Workshop,
     "retrospective": Retrospective,
+    "assessment": Assessment,
 }
 
 
@@ -75,6 +79,7 @@ class Consortium:
     issue_files: list[IssuesFile] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
     #: rule that judges by what is absent (an unknown member, a missing decision) does not
     #: judge these kinds.
@@ -104,6 +109,8 @@ class Consortium:
             self.issue_files.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
+        elif isinstance(record, Assessment):
+            self.assessments.append(record)
         else:
             self.retrospectives.append(record)
         return record
@@ -157,6 +164,7 @@ class Consortium:
             self.issue_files,
             self.workshops,
             self.retrospectives,
+            self.assessments,
         ):
             for record in group:
                 yield record.at.doc
