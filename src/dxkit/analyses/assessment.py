@@ -581,4 +581,3 @@ def _weakest(views: list[AnswerView], qs: QuestionSet, stage: str | None) -> lis
         NextStep(v.question, v.score or 0, list(by_id[v.question].pages), list(by_id[v.question].toolkits))
         for v in scored[:WEAKEST]
     ]
-

@@ -32,9 +32,7 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = (
-    Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective | Assessment
-)
+FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective | Assessment
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,

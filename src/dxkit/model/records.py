@@ -1010,7 +1010,7 @@ class QuestionSetRef:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Answer:
-    """Answer."""
+    """回答 / Answer."""
 
     at: Loc = field(repr=False, compare=False)
     question: str

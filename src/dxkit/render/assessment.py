@@ -108,6 +108,13 @@ def _head(report: AssessmentReport, qs: QuestionSet, lang: str, reading: Reading
     )
 
 
+def _overall(report: AssessmentReport, lang: str) -> str:
+    line = report.overall
+    return translate(
+        "assess.overall", lang, score=score_text(line.score, lang), answered=line.answered, questions=line.questions
+    )
+
+
 def _answered(line: ScoreLine, lang: str) -> str:
     return translate("assess.answered_of", lang, answered=line.answered, questions=line.questions)
 
@@ -130,7 +137,7 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
         f"# {t('assess.title')}\n\n",
         f"{t('assess.page.intro')}\n\n",
         f"{m(_head(report, qs, lang, reading))}\n\n",
-        f"{m(t('assess.overall', score=score_text(report.overall.score, lang), answered=report.overall.answered, questions=report.overall.questions))}\n\n",
+        f"{m(_overall(report, lang))}\n\n",
     ]
     if report.stage:
         parts.append(f"{m(t('assess.stage', stage=label('stage', report.stage, lang)))}\n\n")
@@ -256,9 +263,7 @@ svg text { font-family: inherit; fill: #111; }
 """
 
 
-def render_assessment_html(
-    report: AssessmentReport, qs: QuestionSet, lang: str, reading: Reading | None = None
-) -> str:
+def render_assessment_html(report: AssessmentReport, qs: QuestionSet, lang: str, reading: Reading | None = None) -> str:
     """One standalone HTML page: the chart, the weakest points and the answers; every text escaped."""
     reading = reading if reading is not None else Reading()
     e = html_text
