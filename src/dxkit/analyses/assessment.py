@@ -346,6 +346,8 @@ def _failures_published(f: _Facts) -> Prefill | None:
 
 
 def _retrospectives_regular(f: _Facts) -> Prefill | None:
+    if f.c.charter is None:
+        return None
     days = f.status.days_since_retrospective
     if days is None:
         return Prefill(0, Reason("assess.pre.retro.none"))
