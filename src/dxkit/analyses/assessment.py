@@ -505,7 +505,8 @@ def _line(key: str, views: list[AnswerView]) -> ScoreLine:
 def _rounds_of(c: Consortium, qs: QuestionSet) -> tuple[list[Assessment], list[str]]:
     ours = [a for a in c.assessments if a.question_set.id == qs.id]
     others = sorted(a.at.file for a in c.assessments if a.question_set.id != qs.id)
-    return sorted(ours, key=lambda a: (a.date, a.at.file)), others
+    # Rounds of one day in the order ``dxkit new assessment`` names them: -2 after the first, -10 after -9.
+    return sorted(ours, key=lambda a: (a.date, len(a.at.file), a.at.file)), others
 
 
 def _written(round_: Assessment | None) -> dict[str, tuple[int | None, str | None]]:
