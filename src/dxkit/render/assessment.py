@@ -20,6 +20,11 @@ from dxkit.labels import label
 from dxkit.reading import Reading
 from dxkit.render.markdown import table
 
+#: Where an answer came from (:attr:`AnswerView.origin`), as people read it.
+ORIGIN = {"file": "assess.origin.file", "prefill": "assess.origin.prefill", "none": "assess.origin.none"}
+#: The two kinds of area (:attr:`~dxkit.analyses.assessment.Area.group`).
+GROUP = {"cause": "assess.group.cause", "practice": "assess.group.practice"}
+
 #: The chart's geometry, in SVG user units.
 _LABEL_WIDTH = 300
 _BAR_WIDTH = 360
@@ -169,7 +174,7 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
             [
                 [
                     m(qs.area(line.id).title[lang]),
-                    t(f"assess.group.{qs.area(line.id).group}"),
+                    t(GROUP[qs.area(line.id).group]),
                     m(score_text(line.score, lang)),
                     m(_answered(line, lang)),
                 ]
@@ -201,7 +206,7 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
                 [
                     m(questions[v.question].text[lang]),
                     "" if v.score is None else str(v.score),
-                    t(f"assess.origin.{v.origin}"),
+                    t(ORIGIN[v.origin]),
                     m(_grounds(v, lang, reading)),
                     m(questions[v.question].source[lang]),
                 ]
@@ -293,7 +298,7 @@ def render_assessment_html(report: AssessmentReport, qs: QuestionSet, lang: str,
         [
             e(questions[v.question].text[lang]),
             "" if v.score is None else str(v.score),
-            t(f"assess.origin.{v.origin}"),
+            t(ORIGIN[v.origin]),
             e(_grounds(v, lang, reading)),
             e(questions[v.question].source[lang]),
         ]

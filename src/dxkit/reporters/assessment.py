@@ -16,6 +16,8 @@ from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.reading import Reading
 from dxkit.render.assessment import (
+    GROUP,
+    ORIGIN,
     notes,
     reason_text,
     render_assessment_html,
@@ -83,7 +85,7 @@ def render_assess_text(
             tuple(
                 (
                     qs.area(line.id).title[lang],
-                    t(f"assess.group.{qs.area(line.id).group}"),
+                    t(GROUP[qs.area(line.id).group]),
                     score_text(line.score, lang),
                     t("assess.answered_of", answered=line.answered, questions=line.questions),
                 )
@@ -134,7 +136,7 @@ def render_assess_text(
                 (
                     questions[v.question].text[lang],
                     "" if v.score is None else str(v.score),
-                    t(f"assess.origin.{v.origin}"),
+                    t(ORIGIN[v.origin]),
                     (v.note or "")
                     if v.origin == "file"
                     else (reason_text(v.reason, lang, reading) if v.reason is not None else ""),
