@@ -38,7 +38,7 @@ def assess(
         typer.Option(
             "--output",
             "-o",
-            help=help_text("assess.help.output"),
+            help=help_text("help.assess.output"),
             metavar=metavar("cli.metavar.file"),
             show_default=False,
         ),
@@ -46,7 +46,7 @@ def assess(
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
     today: TodayOption = None,
     output_format: Annotated[
-        AssessFormat, typer.Option("--format", "-f", help=help_text("assess.help.format"))
+        AssessFormat, typer.Option("--format", "-f", help=help_text("help.assess.format"))
     ] = AssessFormat.text,
     lang: LangOption = None,
 ) -> None:
