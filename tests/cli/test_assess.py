@@ -52,7 +52,7 @@ def test_assess_html_page_has_the_chart_and_is_not_overwritten_unasked(tmp_path)
     args = ["assess", str(SHIOMI / "ja"), "--today", TODAY, "-f", "html", "-o", str(page)]
     assert str(page) in invoke(args).stdout
     html = page.read_text(encoding="utf-8")
-    assert '<html lang="ja">' in html and "<svg" in html and "<title id=\"assess-chart-title\">" in html
+    assert '<html lang="ja">' in html and "<svg" in html and '<title id="assess-chart-title">' in html
     assert "src=" not in html and "<script" not in html and "<link" not in html
     again = invoke(args, exit=2)
     assert "--overwrite" in again.stderr

@@ -157,7 +157,9 @@ def test_chart_is_svg_with_title_desc_and_one_bar_per_area(lang):
     ns = "{http://www.w3.org/2000/svg}"
     title, desc = root.find(f"{ns}title"), root.find(f"{ns}desc")
     assert title is not None and desc is not None
-    assert title.text == ("要因と実践ごとの自己診断の点数" if lang == "ja" else "Self-assessment scores by cause and practice")
+    assert title.text == (
+        "要因と実践ごとの自己診断の点数" if lang == "ja" else "Self-assessment scores by cause and practice"
+    )
     assert qs.areas[0].title[lang] in (desc.text or "")
     assert len(root.findall(f"{ns}rect")) == len(qs.areas)
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")

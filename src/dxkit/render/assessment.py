@@ -360,3 +360,43 @@ def render_round_yaml(qs: QuestionSet, lang: str, *, date: str, title: str | Non
         lines.append(f"  # [{qs.area(q.area).title[lang]}] {q.text[lang]}{source}{hint}")
         lines.append(f"  - question: {q.id}")
     return "\n".join(lines) + "\n"
+
+
+def render_question_set_section(lang: str) -> str:
+    """The check sheet on the guidebook's toolkits page: every current question, its source and its pages."""
+    from dxkit.analyses.assessment import load_question_set
+
+    qs = load_question_set()
+
+    def t(key: str, **params: Any) -> str:
+        return translate(key, lang, **params)
+
+    sep = t("listing.sep")
+    rows = [
+        [
+            qs.area(q.area).title[lang],
+            label("stage", q.stage, lang),
+            q.text[lang],
+            q.source[lang],
+            sep.join(f"[{qs.pages[p][lang]}](../{p}.md)" for p in q.pages),
+            t("assess.ref.yes") if q.prefill else "",
+        ]
+        for q in qs.asked()
+    ]
+    scale = sep.join(f"{n} {qs.scale[n][lang]}" for n in sorted(qs.scale))
+    return (
+        f"\n## {t('assess.ref.heading', title=qs.title[lang], version=qs.version)}\n\n"
+        f"{t('assess.ref.intro', id=qs.id)}\n\n{t('assess.page.scale', scale=scale)}\n\n"
+        + table(
+            [
+                t("assess.col.area"),
+                t("assess.col.stage"),
+                t("assess.col.question"),
+                t("assess.col.source"),
+                t("assess.col.pages"),
+                t("assess.ref.prefill"),
+            ],
+            rows,
+        )
+        + f"\n```bash\ndxkit new assessment --lang {lang}\ndxkit assess --lang {lang}\n```\n"
+    )
