@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from dxkit.analyses.assessment import (
-    PREFILLS,
-    build_assessment,
-    check_question_set,
-    load_question_set,
-    question_set_path,
-    read_question_set,
-)
+from dxkit.analyses.assessment import PREFILLS, build_assessment, check_prefills
 from dxkit.escape import markdown_text
 from dxkit.loading import load_file, load_text
 from dxkit.model import Consortium
+from dxkit.questions import check_question_set, load_question_set, question_set_path, read_question_set
 from dxkit.render.assessment import render_assessment_md, render_assessment_svg, render_round_yaml
 from dxkit.schemas import validator_for
 from dxkit.toolkits import load_toolkits
@@ -62,12 +56,15 @@ def test_question_set_page_titles_are_the_guidebook_titles(lang):
 def test_question_set_check_names_unknown_area_prefill_and_page():
     data = copy.deepcopy(_raw())
     data["questions"][0]["area"] = "weather"
-    data["questions"][1]["prefill"] = "horoscope"
     data["questions"][2]["pages"] = ["nowhere/page"]
     problems = "\n".join(check_question_set(data))
     assert "unknown area 'weather'" in problems
-    assert "unknown prefill 'horoscope'" in problems
     assert "page 'nowhere/page' is not in pages" in problems
+    data = copy.deepcopy(_raw())
+    data["questions"][1]["prefill"] = "horoscope"
+    assert check_prefills(read_question_set(data)) == [
+        f"question {data['questions'][1]['id']}: unknown prefill 'horoscope'"
+    ]
 
 
 def test_every_prefill_is_used_by_a_question():

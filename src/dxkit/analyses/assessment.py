@@ -17,9 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any
 
 from dxkit.analyses import Reason
 from dxkit.analyses.gates import GateReport, build_gate_report
@@ -28,6 +25,7 @@ from dxkit.analyses.status import StatusReport, build_status
 from dxkit.model import Consortium
 from dxkit.model.records import Assessment
 from dxkit.model.vocabulary import STAGES
+from dxkit.questions import Question, QuestionSet, load_question_set
 
 #: The highest score of one question.
 TOP_SCORE = 3
@@ -37,135 +35,6 @@ WEAKEST = 3
 CORE_TYPES = ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau")
 #: A retrospective within this many days counts as recent.
 RECENT_DAYS = 92
-
-
-# -- the question set ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Area:
-    id: str
-    group: str  # cause or practice
-    title: dict[str, str]
-    source: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    since: int
-    area: str
-    stage: str
-    text: dict[str, str]
-    source: dict[str, str]
-    pages: tuple[str, ...]
-    toolkits: tuple[str, ...]
-    until: int | None = None
-    prefill: str | None = None
-
-    def asked_in(self, version: int) -> bool:
-        return self.since <= version and (self.until is None or version <= self.until)
-
-
-@dataclass(frozen=True)
-class QuestionSet:
-    id: str
-    version: int
-    title: dict[str, str]
-    scale: dict[int, dict[str, str]]
-    areas: tuple[Area, ...]
-    pages: dict[str, dict[str, str]]
-    questions: tuple[Question, ...]
-
-    def asked(self, version: int | None = None) -> tuple[Question, ...]:
-        """The questions of ``version`` (the current one when not given), in the set's order."""
-        wanted = self.version if version is None else version
-        return tuple(q for q in self.questions if q.asked_in(wanted))
-
-    def area(self, area_id: str) -> Area:
-        return next(a for a in self.areas if a.id == area_id)
-
-
-def question_set_path() -> Path:
-    from dxkit._resources import toolkits_dir
-
-    return toolkits_dir() / "assessment" / "questions.yaml"
-
-
-def check_question_set(data: Any, known_toolkits: set[str] | None = None) -> list[str]:
-    """Problems with a question set, as sentences (empty when it is sound).
-
-    The shape is checked by ``meta_schemas/question-set.schema.json``; what a schema cannot say
-    (areas, pages, pre-fills and toolkits that exist; unique ids; versions in order) is checked here.
-    """
-    from dxkit.meta_schemas import meta_errors
-
-    problems = [
-        f"{'.'.join(str(p) for p in e.absolute_path) or 'questions.yaml'}: {e.message}"
-        for e in meta_errors("question-set", data)
-    ]
-    if problems:
-        return problems
-    areas = {a["id"] for a in data["areas"]}
-    ids = [q["id"] for q in data["questions"]]
-    if len(set(ids)) != len(ids):
-        problems.append("question ids must be unique")
-    for q in data["questions"]:
-        where = f"question {q['id']}"
-        if q["area"] not in areas:
-            problems.append(f"{where}: unknown area {q['area']!r}")
-        if q.get("prefill") is not None and q["prefill"] not in PREFILLS:
-            problems.append(f"{where}: unknown prefill {q['prefill']!r}")
-        problems += [f"{where}: page {p!r} is not in pages" for p in q["pages"] if p not in data["pages"]]
-        if known_toolkits is not None:
-            problems += [f"{where}: unknown toolkit {t!r}" for t in q["toolkits"] if t not in known_toolkits]
-        if q["since"] > data["version"] or q.get("until", q["since"]) < q["since"]:
-            problems.append(f"{where}: since/until out of order for version {data['version']}")
-    return problems
-
-
-def read_question_set(data: dict[str, Any]) -> QuestionSet:
-    """The typed question set of checked ``data``."""
-    return QuestionSet(
-        id=data["id"],
-        version=data["version"],
-        title=dict(data["title"]),
-        scale={int(k): dict(v) for k, v in data["scale"].items()},
-        areas=tuple(Area(a["id"], a["group"], dict(a["title"]), dict(a["source"])) for a in data["areas"]),
-        pages={k: dict(v) for k, v in data["pages"].items()},
-        questions=tuple(
-            Question(
-                id=q["id"],
-                since=q["since"],
-                until=q.get("until"),
-                area=q["area"],
-                stage=q["stage"],
-                prefill=q.get("prefill"),
-                text=dict(q["text"]),
-                source=dict(q["source"]),
-                pages=tuple(q["pages"]),
-                toolkits=tuple(q["toolkits"]),
-            )
-            for q in data["questions"]
-        ),
-    )
-
-
-@cache
-def load_question_set() -> QuestionSet:
-    """The question set dxkit ships; a broken one is a :class:`~dxkit.errors.TemplateError`."""
-    from dxkit.errors import TemplateError
-    from dxkit.loading import LoadError, load_file
-
-    path = question_set_path()
-    try:
-        data = load_file(path, "questions.yaml").data
-    except LoadError as exc:
-        raise TemplateError("init.template_broken", template="questions.yaml", detail=exc.message("en")) from None
-    problems = check_question_set(data)
-    if problems:
-        raise TemplateError("init.template_broken", template="questions.yaml", detail="; ".join(problems))
-    return read_question_set(data)
 
 
 # -- pre-fill from the consortium's files ---------------------------------------------------
@@ -412,6 +281,15 @@ PREFILLS: dict[str, Callable[[_Facts], Prefill | None]] = {
 }
 
 
+def check_prefills(qs: QuestionSet) -> list[str]:
+    """The questions of ``qs`` that name a pre-fill dxkit does not have, as sentences."""
+    return [
+        f"question {q.id}: unknown prefill {q.prefill!r}"
+        for q in qs.questions
+        if q.prefill and q.prefill not in PREFILLS
+    ]
+
+
 def prefill(c: Consortium, questions: tuple[Question, ...]) -> dict[str, Prefill]:
     """The answers the files of ``c`` give, by question id (questions they cannot answer are left out)."""
     facts = _Facts(c)
@@ -526,6 +404,11 @@ def _round_line(round_: Assessment, qs: QuestionSet) -> RoundLine:
 def build_assessment(c: Consortium, qs: QuestionSet | None = None) -> AssessmentReport:
     """Score the newest round of ``c`` (pre-filled from its files) against the current question set."""
     qs = qs if qs is not None else load_question_set()
+    problems = check_prefills(qs)
+    if problems:
+        from dxkit.errors import TemplateError
+
+        raise TemplateError("init.template_broken", template="questions.yaml", detail="; ".join(problems))
     rounds, others = _rounds_of(c, qs)
     newest = rounds[-1] if rounds else None
     asked = qs.asked()

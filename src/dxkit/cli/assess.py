@@ -50,8 +50,9 @@ def assess(
     ] = AssessFormat.text,
     lang: LangOption = None,
 ) -> None:
-    from dxkit.analyses.assessment import build_assessment, load_question_set
+    from dxkit.analyses.assessment import build_assessment
     from dxkit.errors import UsageError
+    from dxkit.questions import load_question_set
     from dxkit.reporters.blocks import Verbatim
     from dxkit.writing import write_atomic
 
@@ -91,13 +92,13 @@ def new_assessment(
     lang: LangOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=help_text("help.init.dry_run"))] = False,
 ) -> None:
-    from dxkit.analyses.assessment import load_question_set
     from dxkit.artifacts import free_path
     from dxkit.cli._common import speak
     from dxkit.cli.new import _charter_language
     from dxkit.errors import UsageError
     from dxkit.i18n import resolve_lang
     from dxkit.loading import load_text
+    from dxkit.questions import load_question_set
     from dxkit.render.assessment import render_round_yaml
     from dxkit.scaffold import clean_text
     from dxkit.writing import create_new

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from dxkit.analyses import Reason
-from dxkit.analyses.assessment import TOP_SCORE, AnswerView, AssessmentReport, QuestionSet, ScoreLine
+from dxkit.analyses.assessment import TOP_SCORE, AnswerView, AssessmentReport, ScoreLine
 from dxkit.escape import html_attr, html_text, markdown_text
 from dxkit.i18n import translate
 from dxkit.labels import label
+from dxkit.questions import QuestionSet
 from dxkit.reading import Reading
 from dxkit.render.markdown import table
 
@@ -364,7 +365,7 @@ def render_round_yaml(qs: QuestionSet, lang: str, *, date: str, title: str | Non
 
 def render_question_set_section(lang: str) -> str:
     """The check sheet on the guidebook's toolkits page: every current question, its source and its pages."""
-    from dxkit.analyses.assessment import load_question_set
+    from dxkit.questions import load_question_set
 
     qs = load_question_set()
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
-from dxkit.analyses.assessment import build_assessment, load_question_set
+from dxkit.analyses.assessment import build_assessment
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
@@ -32,6 +32,7 @@ from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
+from dxkit.questions import load_question_set
 from dxkit.reading import Reading
 from dxkit.render.agenda import slots
 from dxkit.render.assessment import render_assessment_md

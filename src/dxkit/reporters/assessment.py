@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from enum import StrEnum
 
-from dxkit.analyses.assessment import AssessmentReport, QuestionSet
+from dxkit.analyses.assessment import AssessmentReport
 from dxkit.i18n import translate
 from dxkit.labels import label
+from dxkit.questions import QuestionSet
 from dxkit.reading import Reading
 from dxkit.render.assessment import (
     GROUP,
