@@ -15,7 +15,7 @@ from dxkit.escape import markdown_text
 from dxkit.loading import load_file, load_text
 from dxkit.model import Consortium
 from dxkit.questions import check_question_set, load_question_set, question_set_path, read_question_set
-from dxkit.render.assessment import render_assessment_md, render_assessment_svg, render_round_yaml
+from dxkit.render.assessment import notes, render_assessment_md, render_assessment_svg, render_round_yaml
 from dxkit.schemas import validator_for
 from dxkit.toolkits import load_toolkits
 from dxkit.validate import open_consortium
@@ -191,3 +191,15 @@ def test_example_rounds_answer_the_same_questions_in_both_languages():
 
     assert answered("ja") == answered("en")
     assert re.search(r"[ぁ-ん]", (SHIOMI / "ja" / "assessments" / "2026-09-30-assessment.yaml").read_text("utf-8"))
+
+
+def test_notes_name_removed_and_added_questions_by_their_text_in_both_languages():
+    data = copy.deepcopy(_raw())
+    data["version"] = 2
+    next(q for q in data["questions"] if q["id"] == "network-upkeep")["until"] = 1
+    qs = read_question_set(data)
+    report = build_assessment(_with_round("  - {question: network-upkeep, score: 1}\n"), qs)
+    upkeep = next(q for q in qs.questions if q.id == "network-upkeep")
+    ja, en = notes(report, qs, "ja"), notes(report, qs, "en")
+    assert ja == [f"この回が答えた質問のうち、今の版では問われないもの: 「{upkeep.text['ja']}」"]
+    assert en == [f"Questions this round answered that the current version no longer asks: “{upkeep.text['en']}”"]

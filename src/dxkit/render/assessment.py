@@ -215,7 +215,7 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
             ],
         )
     )
-    parts += [f"\n{m(line)}\n" for line in notes(report, lang)]
+    parts += [f"\n{m(line)}\n" for line in notes(report, qs, lang)]
     if report.rounds:
         parts.append(f"\n## {t('assess.rounds')}\n\n")
         parts.append(
@@ -242,13 +242,23 @@ def _grounds(view: AnswerView, lang: str, reading: Reading) -> str:
     return reason_text(view.reason, lang, reading) if view.reason is not None else ""
 
 
-def notes(report: AssessmentReport, lang: str) -> list[str]:
-    """Sentences about answers that are not scored: removed, added, unknown, another question set."""
+def notes(report: AssessmentReport, qs: QuestionSet, lang: str) -> list[str]:
+    """Sentences about answers that are not scored: removed, added, unknown, another question set.
+
+    Questions of the set are named by their text; an id the set never had can only be named as
+    it was written.
+    """
+    texts = {q.id: q.text[lang] for q in qs.questions}
+    sep = translate("listing.sep", lang)
+
+    def named(ids: list[str]) -> str:
+        return sep.join(f"「{texts[i]}」" if lang == "ja" else f"“{texts[i]}”" for i in ids)
+
     out = []
     if report.removed:
-        out.append(translate("assess.removed", lang, questions=_ids(report.removed)))
+        out.append(translate("assess.removed", lang, questions=named(report.removed)))
     if report.added:
-        out.append(translate("assess.added", lang, version=report.round_version, questions=_ids(report.added)))
+        out.append(translate("assess.added", lang, version=report.round_version, questions=named(report.added)))
     if report.unknown:
         out.append(translate("assess.unknown", lang, questions=_ids(report.unknown)))
     if report.other_sets:
@@ -311,7 +321,7 @@ def render_assessment_html(report: AssessmentReport, qs: QuestionSet, lang: str,
         answered=report.overall.answered,
         questions=report.overall.questions,
     )
-    extra = "".join(f"<p>{e(line)}</p>" for line in notes(report, lang))
+    extra = "".join(f"<p>{e(line)}</p>" for line in notes(report, qs, lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{html_attr(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{t("assess.title")}</title>\n'

@@ -147,7 +147,7 @@ def render_assess_text(
             ("text", "code", "text", "text"),
         )
     )
-    blocks += [Line(line) for line in notes(report, lang)]
+    blocks += [Line(line) for line in notes(report, qs, lang)]
     if len(report.rounds) > 1:
         blocks.append(
             Table(
