@@ -47,6 +47,16 @@ def test_assess_json_keeps_codes_and_marks_prefilled_answers():
     assert reason["code"] == "assess.pre.gate.open" and "G2" in reason["message"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("ja", "メンバーへ説明しています。（ファイルからは 2 点） |"), ("en", "briefing. (the files say 2) |")],
+)
+def test_a_written_score_that_differs_from_the_files_shows_both(lang, said):
+    page = invoke(["assess", str(SHIOMI / lang), "--today", TODAY, "-f", "md", "--lang", lang]).stdout
+    assert said in page
+    assert page.count("（ファイルからは" if lang == "ja" else "(the files say") == 1
+
+
 def test_assess_html_page_has_the_chart_and_is_not_overwritten_unasked(tmp_path):
     page = tmp_path / "assessment.html"
     args = ["assess", str(SHIOMI / "ja"), "--today", TODAY, "-f", "html", "-o", str(page)]

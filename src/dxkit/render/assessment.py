@@ -208,7 +208,7 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
                     m(questions[v.question].text[lang]),
                     "" if v.score is None else str(v.score),
                     t(ORIGIN[v.origin]),
-                    m(_grounds(v, lang, reading)),
+                    m(grounds(v, lang, reading)),
                     m(questions[v.question].source[lang]),
                 ]
                 for v in report.answers
@@ -235,11 +235,18 @@ def render_assessment_md(report: AssessmentReport, qs: QuestionSet, lang: str, r
     return "".join(parts)
 
 
-def _grounds(view: AnswerView, lang: str, reading: Reading) -> str:
-    """What the answer rests on: the note written in the round, or the files' reason for a pre-fill."""
-    if view.origin == "file":
-        return view.note or ""
-    return reason_text(view.reason, lang, reading) if view.reason is not None else ""
+def grounds(view: AnswerView, lang: str, reading: Reading) -> str:
+    """What an answer rests on: the note written in the round, or the files' reason for a pre-fill.
+
+    A written score that differs from what the files give says so, so a reader sees both.
+    """
+    if view.origin != "file":
+        return reason_text(view.reason, lang, reading) if view.reason is not None else ""
+    text = view.note or ""
+    if view.prefill_score is not None and view.prefill_score != view.score:
+        said = translate("assess.files_say", lang, score=view.prefill_score)
+        text = f"{text}{said}" if lang == "ja" else f"{text} {said}".strip()
+    return text
 
 
 def notes(report: AssessmentReport, qs: QuestionSet, lang: str) -> list[str]:
@@ -310,7 +317,7 @@ def render_assessment_html(report: AssessmentReport, qs: QuestionSet, lang: str,
             e(questions[v.question].text[lang]),
             "" if v.score is None else str(v.score),
             t(ORIGIN[v.origin]),
-            e(_grounds(v, lang, reading)),
+            e(grounds(v, lang, reading)),
             e(questions[v.question].source[lang]),
         ]
         for v in report.answers

@@ -19,8 +19,8 @@ from dxkit.reading import Reading
 from dxkit.render.assessment import (
     GROUP,
     ORIGIN,
+    grounds,
     notes,
-    reason_text,
     render_assessment_html,
     render_assessment_md,
     score_text,
@@ -138,9 +138,7 @@ def render_assess_text(
                     questions[v.question].text[lang],
                     "" if v.score is None else str(v.score),
                     t(ORIGIN[v.origin]),
-                    (v.note or "")
-                    if v.origin == "file"
-                    else (reason_text(v.reason, lang, reading) if v.reason is not None else ""),
+                    grounds(v, lang, reading),
                 )
                 for v in report.answers
             ),
