@@ -47,6 +47,16 @@ def test_assess_json_keeps_codes_and_marks_prefilled_answers():
     assert reason["code"] == "assess.pre.gate.open" and "G2" in reason["message"]
 
 
+def test_assess_json_reasons_read_member_types_as_labels(tmp_path):
+    folder = tmp_path / "shiomi"
+    shutil.copytree(SHIOMI / "en", folder)
+    members = folder / "members.yaml"
+    members.write_text(members.read_text(encoding="utf-8").replace("type: local-media", "type: other"), "utf-8")
+    data = json.loads(invoke(["assess", str(folder), "--today", TODAY, "-f", "json", "--lang", "en"]).stdout)
+    reason = next(a["reason"] for a in data["answers"] if a["question"] == "stakeholders")
+    assert reason == {"code": "assess.pre.stakeholders.missing", "message": "Not among the members: Local media."}
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [("ja", "メンバーへ説明しています。（ファイルからは 2 点） |"), ("en", "briefing. (the files say 2) |")],

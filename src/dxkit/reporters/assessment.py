@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from enum import StrEnum
 
 from dxkit.analyses.assessment import AssessmentReport
+from dxkit.escape import json_document
 from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.questions import QuestionSet
@@ -21,12 +22,13 @@ from dxkit.render.assessment import (
     ORIGIN,
     grounds,
     notes,
+    reason_text,
     render_assessment_html,
     render_assessment_md,
     score_text,
     toolkit_titles,
 )
-from dxkit.reporters.analyses import render_json
+from dxkit.reporters.analyses import jsonable
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
 
@@ -162,7 +164,13 @@ def render_assess_text(
 
 
 def _json(report: AssessmentReport, qs: QuestionSet, lang: str, reading: Reading | None = None) -> Document:
-    return render_json(report, lang, reading)
+    """The report as JSON: codes, ids and ISO dates as the files have them; each reason with its message."""
+    data = jsonable(report, lang)
+    assert isinstance(data, dict)
+    for view, answer in zip(report.answers, data["answers"], strict=True):
+        if view.reason is not None:
+            answer["reason"]["message"] = reason_text(view.reason, lang, Reading())
+    return (Verbatim(json_document(data) + "\n"),)
 
 
 def _md(report: AssessmentReport, qs: QuestionSet, lang: str, reading: Reading | None = None) -> Document:
