@@ -280,6 +280,7 @@ def build_site(
         "workshops/index.md",
         "retrospectives/index.md",
         "lessons.md",
+        "assessment.md",
     ]
     labels = {
         "index.md": "site.nav.overview",
@@ -291,6 +292,7 @@ def build_site(
         "workshops/index.md": "site.workshops",
         "retrospectives/index.md": "site.retrospectives",
         "lessons.md": "lessons.title",
+        "assessment.md": "assess.title",
     }
     nav = [(translate(labels[p], lang), p) for p in order if any(str(k) == p for k in pages)]
     with tempfile.TemporaryDirectory(prefix="dxkit-site-") as tmp:

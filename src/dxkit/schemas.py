@@ -25,6 +25,7 @@ KINDS: tuple[str, ...] = (
     "workshop",
     "retrospective",
     "facilities",
+    "assessment",
 )
 SCHEMA_VERSION = 1
 

@@ -105,7 +105,7 @@ def test_pre_commit_try_repo_fails_on_a_broken_file_and_passes_when_fixed(tmp_pa
 def test_schema_export_writes_versioned_schemas_and_keeps_existing_files(tmp_path, lang):
     invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
     written = sorted(p.name for p in (tmp_path / "s" / "v1").iterdir())
-    assert "roles.schema.json" in written and len(written) == len(KINDS)
+    assert written == sorted(f"{kind}.schema.json" for kind in KINDS)
     (tmp_path / "s" / "v1" / "roles.schema.json").write_text("{}", encoding="utf-8")
     again = invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
     assert (tmp_path / "s" / "v1" / "roles.schema.json").read_text(encoding="utf-8") == "{}"

@@ -16,6 +16,7 @@ import typer
 from dxkit import __version__
 from dxkit.cli import agenda as _agenda
 from dxkit.cli import analyses as _analyses
+from dxkit.cli import assess as _assess
 from dxkit.cli import exchange as _exchange
 from dxkit.cli import init as _init
 from dxkit.cli import new as _new
@@ -40,12 +41,14 @@ app = typer.Typer(
 app.command("init", cls=DxkitCommand, help=help_text("help.init"))(_init.init)
 app.command("validate", cls=DxkitCommand, help=help_text("help.validate"))(_validate.validate)
 app.add_typer(_new.app, name="new")
+_new.app.command("assessment", cls=DxkitCommand, help=help_text("help.new.assessment"))(_assess.new_assessment)
 app.command("agenda", cls=DxkitCommand, help=help_text("help.agenda"))(_agenda.agenda)
 app.command("promote", cls=DxkitCommand, help=help_text("help.promote"))(_promote.promote)
 app.command("status", cls=DxkitCommand, help=help_text("help.status"))(_analyses.status)
 app.command("gate", cls=DxkitCommand, help=help_text("help.gate"))(_analyses.gate)
 app.command("keyperson", cls=DxkitCommand, help=help_text("help.keyperson"))(_analyses.keyperson)
 app.command("lessons", cls=DxkitCommand, help=help_text("help.lessons"))(_analyses.lessons)
+app.command("assess", cls=DxkitCommand, help=help_text("help.assess"))(_assess.assess)
 app.command("export", cls=DxkitCommand, help=help_text("help.export"))(_exchange.export)
 app.command("import", cls=DxkitCommand, help=help_text("help.import"))(_exchange.import_sheet)
 app.add_typer(_schema.app, name="schema")

@@ -90,6 +90,9 @@ NAMES: dict[tuple[str, str], str] = {
     ("facilities", ""): "FacilitiesFile",
     ("facilities", "facilities.[]"): "Facility",
     ("facilities", "facilities.[].connections.[]"): "Connection",
+    ("assessment", ""): "Assessment",
+    ("assessment", "question_set"): "QuestionSetRef",
+    ("assessment", "answers.[]"): "Answer",
 }
 
 #: Fields every file carries and the model does not repeat.

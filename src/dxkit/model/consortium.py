@@ -17,6 +17,7 @@ from dxkit.loading import Document
 from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
+    Assessment,
     Charter,
     CostPlan,
     FacilitiesFile,
@@ -35,7 +36,16 @@ from dxkit.model.records import (
 
 #: A record of any file kind, as the model builds it from a document.
 FileRecord = (
-    Charter | MembersFile | RolesFile | GatesFile | IssuesFile | CostPlan | Workshop | Retrospective | FacilitiesFile
+    Charter
+    | MembersFile
+    | RolesFile
+    | GatesFile
+    | IssuesFile
+    | CostPlan
+    | Workshop
+    | Retrospective
+    | FacilitiesFile
+    | Assessment
 )
 
 _BUILDERS: dict[str, type[FileRecord]] = {
@@ -48,6 +58,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "workshop": Workshop,
     "retrospective": Retrospective,
     "facilities": FacilitiesFile,
+    "assessment": Assessment,
 }
 
 
@@ -85,6 +96,7 @@ class Consortium:
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
     facility_files: list[FacilitiesFile] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
     #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
     #: rule that judges by what is absent (an unknown member, a missing decision) does not
     #: judge these kinds.
@@ -118,6 +130,8 @@ class Consortium:
             self.workshops.append(record)
         elif isinstance(record, FacilitiesFile):
             self.facility_files.append(record)
+        elif isinstance(record, Assessment):
+            self.assessments.append(record)
         else:
             self.retrospectives.append(record)
         return record
@@ -181,6 +195,7 @@ class Consortium:
             self.workshops,
             self.retrospectives,
             self.facility_files,
+            self.assessments,
         ):
             for record in group:
                 yield record.at.doc

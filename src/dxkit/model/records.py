@@ -1298,3 +1298,66 @@ class FacilitiesFile:
             at=at,
             facilities=tuple(Facility.from_data(x, at / "facilities" / i) for i, x in enumerate(data["facilities"])),
         )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionSetRef:
+    """質問の版 / Question set."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    version: int
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> QuestionSetRef:
+        return cls(
+            at=at,
+            id=data["id"],
+            version=data["version"],
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """回答 / Answer."""
+
+    at: Loc = field(repr=False, compare=False)
+    question: str
+    score: int | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Answer:
+        return cls(
+            at=at,
+            question=data["question"],
+            score=data.get("score"),
+            note=data.get("note"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assessment:
+    """自己診断 / Self-assessment."""
+
+    at: Loc = field(repr=False, compare=False)
+    title: str
+    date: dt.date
+    question_set: QuestionSetRef
+    language: str | None = None
+    stage: str | None = None
+    assessed_by: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Assessment:
+        return cls(
+            at=at,
+            title=data["title"],
+            date=dt.date.fromisoformat(data["date"]),
+            question_set=QuestionSetRef.from_data(data["question_set"], at / "question_set"),
+            language=_code("language", data["language"]) if "language" in data else None,
+            stage=_code("stage", data["stage"]) if "stage" in data else None,
+            assessed_by=tuple(data["assessed_by"]) if "assessed_by" in data else (),
+            answers=tuple(Answer.from_data(x, at / "answers" / i) for i, x in enumerate(data["answers"])) if "answers" in data else (),
+        )

@@ -202,6 +202,7 @@ def render_toolkits_page(lang: str) -> str:
     import yaml
 
     from dxkit._resources import toolkits_dir
+    from dxkit.render.assessment import render_question_set_section
     from dxkit.toolkits import load_toolkits
 
     parts = [page_head(_t("toolkits.title", lang)), _t("toolkits.intro", lang) + "\n"]
@@ -222,6 +223,7 @@ def render_toolkits_page(lang: str) -> str:
         ]
         parts.append(_table([_t(h, lang) for h in ("col.toolkit", "col.id", "col.duration", "col.purpose")], rows))
         parts.append("\n" + _fence(f"dxkit new {kind} {next(iter(load_toolkits(kind)))} --lang {lang}", "bash"))
+    parts.append(render_question_set_section(lang))
     return "".join(parts)
 
 

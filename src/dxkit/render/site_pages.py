@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
+from dxkit.analyses.assessment import build_assessment
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
@@ -32,8 +33,10 @@ from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Indicator, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
+from dxkit.questions import load_question_set
 from dxkit.reading import Reading
 from dxkit.render.agenda import slots
+from dxkit.render.assessment import render_assessment_md
 from dxkit.render.lessons import render_lessons
 from dxkit.render.markdown import table
 from dxkit.render.people import NamePolicy, name_policy, public_view
@@ -655,4 +658,9 @@ def site_pages(
     )
     if c.retrospectives:
         pages[PurePosixPath("lessons.md")] = render_lessons(gather(c), lang, reading=L.reading)
+    if c.assessments:
+        questions = load_question_set()
+        pages[PurePosixPath("assessment.md")] = render_assessment_md(
+            build_assessment(c, questions), questions, lang, L.reading
+        )
     return pages

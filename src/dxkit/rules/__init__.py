@@ -15,6 +15,7 @@ but no rule function, since the loader and the schema validator produce them.
 """
 
 from dxkit.rules import (
+    assessments,
     consortium,
     core,
     facilities,
@@ -61,6 +62,7 @@ RULE_MODULES = (
     retrospectives,
     workshops,
     facilities,
+    assessments,
 )
 
 __all__ = [
