@@ -21,6 +21,7 @@ KINDS: tuple[str, ...] = (
     "roles",
     "gates",
     "issues",
+    "data",
     "workshop",
     "retrospective",
 )

@@ -199,7 +199,7 @@ TodayOption = Annotated[
 
 
 #: Every kind of file: what ``site build`` publishes.
-ALL_KINDS = ("consortium", "members", "roles", "gates", "issues", "workshop", "retrospective")
+ALL_KINDS = ("consortium", "members", "roles", "gates", "issues", "data", "workshop", "retrospective")
 
 
 def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...] = ALL_KINDS) -> Consortium:

@@ -18,6 +18,9 @@ from dxkit.model.loc import Loc
 from dxkit.model.records import (
     Action,
     Charter,
+    DataFile,
+    Dataset,
+    DataSharing,
     Gate,
     GatesFile,
     Issue,
@@ -31,7 +34,7 @@ from dxkit.model.records import (
 )
 
 #: A record of any file kind, as the model builds it from a document.
-FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | Workshop | Retrospective
+FileRecord = Charter | MembersFile | RolesFile | GatesFile | IssuesFile | DataFile | Workshop | Retrospective
 
 _BUILDERS: dict[str, type[FileRecord]] = {
     "consortium": Charter,
@@ -39,6 +42,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "roles": RolesFile,
     "gates": GatesFile,
     "issues": IssuesFile,
+    "data": DataFile,
     "workshop": Workshop,
     "retrospective": Retrospective,
 }
@@ -73,6 +77,7 @@ class Consortium:
     role_files: list[RolesFile] = field(default_factory=list)
     gate_files: list[GatesFile] = field(default_factory=list)
     issue_files: list[IssuesFile] = field(default_factory=list)
+    data_files: list[DataFile] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
     #: Kinds of which a file, or some entries of a file, were left out for schema errors: a
@@ -102,6 +107,8 @@ class Consortium:
             self.gate_files.append(record)
         elif isinstance(record, IssuesFile):
             self.issue_files.append(record)
+        elif isinstance(record, DataFile):
+            self.data_files.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
         else:
@@ -132,6 +139,14 @@ class Consortium:
         return [i for f in self.issue_files for i in f.issues]
 
     @property
+    def datasets(self) -> list[Dataset]:
+        return [d for f in self.data_files for d in f.datasets]
+
+    @property
+    def data_sharing(self) -> list[DataSharing]:
+        return [s for f in self.data_files for s in f.sharing]
+
+    @property
     def has_members(self) -> bool:
         return bool(self.member_files)
 
@@ -147,6 +162,10 @@ class Consortium:
     def has_issues(self) -> bool:
         return bool(self.issue_files)
 
+    @property
+    def has_data(self) -> bool:
+        return bool(self.data_files)
+
     def documents(self) -> Iterator[Document]:
         """Every document of the consortium, charter first."""
         for group in (
@@ -155,6 +174,7 @@ class Consortium:
             self.role_files,
             self.gate_files,
             self.issue_files,
+            self.data_files,
             self.workshops,
             self.retrospectives,
         ):

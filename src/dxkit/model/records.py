@@ -38,6 +38,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
     "Workshop.type": ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus", "hearing", "other"),
+    "access": ("open", "consortium", "restricted"),
     "field": ("disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture", "fishery", "tourism", "education", "public-services", "other"),
     "language": ("ja", "en"),
     "memberType": ("municipality", "financial-institution", "local-media", "education-research", "telecom-bureau", "ict-business", "local-business", "civic-tech", "resident-group", "prefecture", "other"),
@@ -59,6 +60,7 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "Retrospective.format": {"KPT": "kpt", "ゲート審査": "gate-review", "Gate review": "gate-review", "失敗分析": "failure-analysis", "Failure analysis": "failure-analysis", "4L": "four-l"},
     "Task.status": {"未着手": "not-started", "not started": "not-started", "進行中": "in-progress", "in progress": "in-progress", "停滞": "blocked", "完了": "done", "中止": "cancelled"},
     "Workshop.type": {"課題発見": "issue-discovery", "Issue discovery": "issue-discovery", "関係者マップ・キーパーソン探し": "stakeholder-mapping", "Stakeholder map and key-person search": "stakeholder-mapping", "アイデア出し": "ideation", "Ideation": "ideation", "試作の検証": "prototype-review", "Prototype review": "prototype-review", "合意形成": "consensus", "Reaching agreement": "consensus", "ヒアリング": "hearing", "Hearing": "hearing", "その他": "other", "Other": "other"},
+    "access": {"オープンデータ": "open", "Open data": "open", "推進体制の中で共有": "consortium", "Shared within the consortium": "consortium", "限られた団体のみ": "restricted", "Restricted": "restricted"},
     "field": {"防災": "disaster-prevention", "Disaster prevention": "disaster-prevention", "モビリティ": "mobility", "Mobility": "mobility", "地場産業": "local-industry", "Local industry": "local-industry", "健康・医療・介護": "health-medical-care", "Health, medical and care": "health-medical-care", "農業": "agriculture", "Agriculture": "agriculture", "漁業": "fishery", "Fishery": "fishery", "観光": "tourism", "Tourism": "tourism", "教育": "education", "Education": "education", "行政・公共サービス": "public-services", "Public services": "public-services", "その他": "other", "Other": "other"},
     "language": {"日本語": "ja", "Japanese": "ja", "英語": "en", "English": "en"},
     "memberType": {"自治体": "municipality", "Municipality": "municipality", "地域金融機関": "financial-institution", "Regional financial institutions": "financial-institution", "地域メディア": "local-media", "Local media": "local-media", "教育・研究機関": "education-research", "Education and research": "education-research", "総合通信局": "telecom-bureau", "Regional telecommunications bureau": "telecom-bureau", "地域のICT事業者": "ict-business", "Local ICT businesses": "ict-business", "地域の事業者": "local-business", "Local businesses": "local-business", "シビックテック": "civic-tech", "Civic tech": "civic-tech", "住民・住民団体": "resident-group", "Residents": "resident-group", "都道府県": "prefecture", "Prefecture": "prefecture", "その他": "other", "Other": "other"},
@@ -466,6 +468,7 @@ class Task:
     start: dt.date | None = None
     done_criteria: str | None = None
     indicator: Indicator | None = None
+    datasets: tuple[str, ...] = ()
     delay: Delay | None = None
 
     @classmethod
@@ -484,6 +487,7 @@ class Task:
             start=dt.date.fromisoformat(data["start"]) if "start" in data else None,
             done_criteria=data.get("done_criteria"),
             indicator=Indicator.from_data(data["indicator"], at / "indicator") if "indicator" in data else None,
+            datasets=tuple(data["datasets"]) if "datasets" in data else (),
             delay=Delay.from_data(data["delay"], at / "delay") if "delay" in data else None,
         )
 
@@ -670,6 +674,87 @@ class IssuesFile:
         return cls(
             at=at,
             issues=tuple(Issue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dataset:
+    """Dataset."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    title: str
+    holder: str
+    personal_data: bool
+    access: str
+    description: str | None = None
+    legal_basis: str | None = None
+    purposes: tuple[str, ...] = ()
+    users: tuple[str, ...] = ()
+    licence: str | None = None
+    retention: str | None = None
+    updated: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Dataset:
+        return cls(
+            at=at,
+            id=data["id"],
+            title=data["title"],
+            holder=data["holder"],
+            personal_data=data["personal_data"],
+            access=_code("access", data["access"]),
+            description=data.get("description"),
+            legal_basis=data.get("legal_basis"),
+            purposes=tuple(data["purposes"]) if "purposes" in data else (),
+            users=tuple(data["users"]) if "users" in data else (),
+            licence=data.get("licence"),
+            retention=data.get("retention"),
+            updated=data.get("updated"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataSharing:
+    """DataSharing."""
+
+    at: Loc = field(repr=False, compare=False)
+    dataset: str
+    provider: str
+    recipients: tuple[str, ...]
+    purpose: str
+    agreement: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataSharing:
+        return cls(
+            at=at,
+            dataset=data["dataset"],
+            provider=data["provider"],
+            recipients=tuple(data["recipients"]),
+            purpose=data["purpose"],
+            agreement=data.get("agreement"),
+            since=dt.date.fromisoformat(data["since"]) if "since" in data else None,
+            until=dt.date.fromisoformat(data["until"]) if "until" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataFile:
+    """データの一覧 / Data inventory."""
+
+    at: Loc = field(repr=False, compare=False)
+    datasets: tuple[Dataset, ...]
+    sharing: tuple[DataSharing, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataFile:
+        return cls(
+            at=at,
+            datasets=tuple(Dataset.from_data(x, at / "datasets" / i) for i, x in enumerate(data["datasets"])),
+            sharing=tuple(DataSharing.from_data(x, at / "sharing" / i) for i, x in enumerate(data["sharing"])) if "sharing" in data else (),
         )
 
 

@@ -14,7 +14,7 @@ Most ``DX0xx`` codes are the core checks (reading and schema); they have documen
 but no rule function, since the loader and the schema validator produce them.
 """
 
-from dxkit.rules import consortium, core, gates, issues, members, retrospectives, roles, workshops
+from dxkit.rules import consortium, core, data, gates, issues, members, retrospectives, roles, workshops
 from dxkit.rules.registry import (
     CORE_UNIGNORABLE,
     RULES,
@@ -33,7 +33,7 @@ from dxkit.rules.registry import (
 )
 
 #: The modules whose import registers their rules.
-RULE_MODULES = (core, consortium, members, roles, gates, issues, retrospectives, workshops)
+RULE_MODULES = (core, consortium, members, roles, gates, issues, data, retrospectives, workshops)
 
 __all__ = [
     "CORE_UNIGNORABLE",
