@@ -11,7 +11,7 @@ def test_init_no_input_creates_and_reports(tmp_path, lang):
     dest = tmp_path / "x"
     result = invoke(["init", str(dest), "--no-input", "--lang", lang])
     assert re.search(r"^create\s+.*consortium\.yaml$", result.stdout, re.M)
-    summary = "作成 15 件" if lang == "ja" else "15 created"
+    summary = "作成 17 件" if lang == "ja" else "17 created"
     assert summary in result.stdout
     assert ("次に: dxkit validate" if lang == "ja" else "Next: dxkit validate") in result.stdout
     assert result.stderr == ""
