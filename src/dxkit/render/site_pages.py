@@ -357,6 +357,64 @@ def _page_issues(c: Consortium, L: Labels) -> str:
     )
 
 
+def _page_data(c: Consortium, L: Labels) -> str:
+    """The data inventory: what each dataset is and who holds it, never the data itself."""
+    md = markdown_text
+    titles = {d.id: d.title for d in reversed(c.datasets)}  # the first entry of an id names it
+    rows = [
+        [
+            md(d.id),
+            md(d.title),
+            L.member(d.holder),
+            L.only("inventory.personal.yes" if d.personal_data else "inventory.personal.no"),
+            L.label("access", d.access, only=True),
+            md(d.licence or ""),
+            md(d.retention or ""),
+        ]
+        for d in c.datasets
+    ]
+    parts = [
+        f"# {L('inventory.title')}\n\n{L.only('inventory.intro')}\n\n## {L('inventory.datasets')}\n\n",
+        _table(
+            [
+                L("site.col.id"),
+                L("inventory.col.title"),
+                L("inventory.col.holder"),
+                L("inventory.col.personal"),
+                L("inventory.col.access"),
+                L("inventory.col.licence"),
+                L("inventory.col.retention"),
+            ],
+            rows,
+        ),
+    ]
+    if c.data_sharing:
+        shared = [
+            [
+                md(titles.get(s.dataset, s.dataset)),
+                L.member(s.provider),
+                L.members(s.recipients),
+                md(s.purpose),
+                L.date(s.until),
+            ]
+            for s in c.data_sharing
+        ]
+        parts.append(f"\n## {L('inventory.sharing')}\n\n")
+        parts.append(
+            _table(
+                [
+                    L("inventory.col.title"),
+                    L("inventory.col.provider"),
+                    L("inventory.col.recipients"),
+                    L("inventory.col.purpose"),
+                    L("inventory.col.until"),
+                ],
+                shared,
+            )
+        )
+    return "".join(parts)
+
+
 def _agenda_table(record: Workshop, L: Labels) -> str:
     rows = [
         [
@@ -548,6 +606,8 @@ def site_pages(
         pages[PurePosixPath("gates.md")] = _page_gates(c, L)
     if c.has_issues:
         pages[PurePosixPath("issues.md")] = _page_issues(c, L)
+    if c.has_data:
+        pages[PurePosixPath("data.md")] = _page_data(c, L)
     pages.update(_dated_pages("workshops", c.workshops, lambda w, labels: _page_workshop(w, labels, people), L, people))
     pages.update(
         _dated_pages(
