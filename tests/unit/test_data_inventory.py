@@ -78,7 +78,9 @@ def _consortium(lang: str, *data_files: tuple[str, str]) -> Consortium:
 
 
 def test_data_inventory_example_is_clean_in_both_languages(tmp_path: Path, lang: str) -> None:
-    folder = _write(tmp_path / "c", {"consortium.yaml": CHARTER.format(lang=lang), "members.yaml": MEMBERS, "data.yaml": DATA})
+    folder = _write(
+        tmp_path / "c", {"consortium.yaml": CHARTER.format(lang=lang), "members.yaml": MEMBERS, "data.yaml": DATA}
+    )
     report = check_paths([str(folder)], lang=lang, today=TODAY)
     assert report.findings == []
     assert report.files == 3
@@ -156,8 +158,24 @@ def test_the_charter_rule_and_the_inventory_rule_do_not_report_the_same_gap(tmp_
 def test_site_data_page_lists_datasets_and_arrangements_escaped(lang: str) -> None:
     page = site_pages(_consortium(lang), lang)[PurePosixPath("data.md")].replace("\u00a0", " ")
     words = {
-        "ja": ("# データの一覧", "含む", "含まない", "限られた団体のみ", "オープンデータ", "2027年3月31日", "提供の取決め"),
-        "en": ("# Data inventory", "| Yes |", "| No |", "Restricted", "Open data", "31 Mar 2027", "Sharing arrangements"),
+        "ja": (
+            "# データの一覧",
+            "含む",
+            "含まない",
+            "限られた団体のみ",
+            "オープンデータ",
+            "2027年3月31日",
+            "提供の取決め",
+        ),
+        "en": (
+            "# Data inventory",
+            "| Yes |",
+            "| No |",
+            "Restricted",
+            "Open data",
+            "31 Mar 2027",
+            "Sharing arrangements",
+        ),
     }[lang]
     for word in words:
         assert word in page, word
