@@ -29,7 +29,7 @@ from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.model import Consortium
-from dxkit.model.records import Charter, Member, Retrospective, Workshop
+from dxkit.model.records import Charter, Dataset, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
 from dxkit.reading import Reading
 from dxkit.render.agenda import slots
@@ -357,6 +357,14 @@ def _page_issues(c: Consortium, L: Labels) -> str:
     )
 
 
+def _access(dataset: Dataset, L: Labels) -> str:
+    """Who may see a dataset: the label of its access, with the licence of open data after it."""
+    shown = L.label("access", dataset.access, only=True)
+    if dataset.licence is None:
+        return shown
+    return L.only("inventory.licensed", access=shown, licence=markdown_text(dataset.licence))
+
+
 def _page_data(c: Consortium, L: Labels) -> str:
     """The data inventory: what each dataset is and who holds it, never the data itself."""
     md = markdown_text
@@ -367,8 +375,7 @@ def _page_data(c: Consortium, L: Labels) -> str:
             md(d.title),
             L.member(d.holder),
             L.only("inventory.personal.yes" if d.personal_data else "inventory.personal.no"),
-            L.label("access", d.access, only=True),
-            md(d.licence or ""),
+            _access(d, L),
             md(d.retention or ""),
         ]
         for d in c.datasets
@@ -382,7 +389,6 @@ def _page_data(c: Consortium, L: Labels) -> str:
                 L("inventory.col.holder"),
                 L("inventory.col.personal"),
                 L("inventory.col.access"),
-                L("inventory.col.licence"),
                 L("inventory.col.retention"),
             ],
             rows,

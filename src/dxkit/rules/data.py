@@ -13,9 +13,11 @@ from collections.abc import Iterator
 
 from dxkit.days_off import shown_date
 from dxkit.findings import Severity
+from dxkit.i18n import LANGS
 from dxkit.model import Consortium
 from dxkit.model.records import Dataset
 from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
+from dxkit.schemas import field_title
 
 _GUIDE = "projects/data-inventory.md"
 
@@ -23,6 +25,12 @@ _GUIDE = "projects/data-inventory.md"
 def _inventory_known(c: Consortium) -> bool:
     """Whether every dataset of the consortium is known: no data file was left out or refused."""
     return "data" not in c.incomplete and not c.refused.get("data")
+
+
+def _field(entries: str, key: str) -> dict[str, str]:
+    """How a message names a field of an entry of data.yaml: its title, with the key a person types."""
+    titles = {lang: field_title("data", (entries, 0, key), lang) or key for lang in LANGS}
+    return {lang: f"{titles[lang]}（{key}）" if lang == "ja" else f"{titles[lang]} ({key})" for lang in LANGS}
 
 
 def _by_id(c: Consortium) -> dict[str, Dataset]:
@@ -50,19 +58,19 @@ def check_unknown_data_member(c: Consortium) -> Iterator[Hit]:
         return
     for dataset in c.datasets:
         if dataset.holder not in ids:
-            params = {"dataset": dataset.id, "field": "holder", "member": dataset.holder}
+            params = {"dataset": dataset.id, "field": _field("datasets", "holder"), "member": dataset.holder}
             yield Hit(dataset.at / "holder", {**params, **suggest(dataset.holder, ids)})
         for index, member in enumerate(dataset.users):
             if member not in ids:
-                params = {"dataset": dataset.id, "field": "users", "member": member}
+                params = {"dataset": dataset.id, "field": _field("datasets", "users"), "member": member}
                 yield Hit(dataset.at / "users" / index, {**params, **suggest(member, ids)})
     for sharing in c.data_sharing:
         if sharing.provider not in ids:
-            params = {"dataset": sharing.dataset, "field": "provider", "member": sharing.provider}
+            params = {"dataset": sharing.dataset, "field": _field("sharing", "provider"), "member": sharing.provider}
             yield Hit(sharing.at / "provider", {**params, **suggest(sharing.provider, ids)})
         for index, member in enumerate(sharing.recipients):
             if member not in ids:
-                params = {"dataset": sharing.dataset, "field": "recipients", "member": member}
+                params = {"dataset": sharing.dataset, "field": _field("sharing", "recipients"), "member": member}
                 yield Hit(sharing.at / "recipients" / index, {**params, **suggest(member, ids)})
 
 
