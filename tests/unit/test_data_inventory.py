@@ -191,3 +191,13 @@ def test_site_has_no_data_page_without_an_inventory() -> None:
     c = Consortium(root="c", today=dt.date(2026, 10, 1))
     c.add(load_text(CHARTER.format(lang="ja"), "consortium.yaml"))
     assert PurePosixPath("data.md") not in site_pages(c, "ja")
+
+
+def test_the_pre_commit_hook_runs_when_only_the_inventory_changes() -> None:
+    import re
+
+    from dxkit.integrations import FILES
+
+    for path in ("data.yaml", "consortium/data.yml", "roles.yaml", "workshops/2026-07-12-hearing.yaml"):
+        assert re.search(FILES, path), path
+    assert not re.search(FILES, "mkdocs.yml") and not re.search(FILES, "data.yaml.bak")
