@@ -15,9 +15,13 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from dxkit import __version__
+from dxkit.schemas import KINDS
 
+#: The kinds kept as dated files in a folder of their own rather than under their kind's name.
+_DATED_KINDS = ("workshop", "retrospective")
+_NAMED = "|".join(kind for kind in KINDS if kind not in _DATED_KINDS)
 #: The files dxkit checks; a commit that touches none of them does not run the hook.
-FILES = r"(^|/)((consortium|members|roles|gates|issues|facilities)\.ya?ml|(workshops|retrospectives)/[^/]+\.ya?ml)$"
+FILES = rf"(^|/)(({_NAMED})\.ya?ml|(workshops|retrospectives)/[^/]+\.ya?ml)$"
 
 HOOK = {
     "id": "dxkit-validate",

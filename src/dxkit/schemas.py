@@ -22,6 +22,7 @@ KINDS: tuple[str, ...] = (
     "gates",
     "issues",
     "plan",
+    "data",
     "workshop",
     "retrospective",
     "facilities",

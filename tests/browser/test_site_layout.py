@@ -169,6 +169,7 @@ PAGES = [
     "roles.html",
     "gates.html",
     "issues.html",
+    "data.html",
     "lessons.html",
     "workshops/index.html",
     "retrospectives/index.html",

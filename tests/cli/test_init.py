@@ -12,7 +12,7 @@ def test_init_no_input_creates_and_reports(tmp_path, lang):
     dest = tmp_path / "x"
     result = invoke(["init", str(dest), "--no-input", "--lang", lang])
     assert re.search(r"^create\s+.*consortium\.yaml$", result.stdout, re.M)
-    created = 8 + len(KINDS)  # the scaffold's eight files and the schema of every kind
+    created = 9 + len(KINDS)  # the scaffold's nine files (data.yaml among them) and the schema of every kind
     summary = f"作成 {created} 件" if lang == "ja" else f"{created} created"
     assert summary in result.stdout
     assert ("次に: dxkit validate" if lang == "ja" else "Next: dxkit validate") in result.stdout

@@ -58,7 +58,7 @@ def test_junit_and_sarif_formats(sample):
     )
     junit = invoke(["validate", str(sample), "--format", "junit"], exit=1)
     suite = ET.fromstring(junit.stdout).find("testsuite")
-    assert suite.get("tests") == "5" and suite.get("failures") == "1"
+    assert suite.get("tests") == str(len(list(sample.glob("*.yaml")))) and suite.get("failures") == "1"
     failing = [case for case in suite if case.find("failure") is not None]
     assert failing[0].get("name").endswith("roles.yaml")
     sarif = json.loads(invoke(["validate", str(sample), "--format", "sarif"], exit=1).stdout)
@@ -105,7 +105,7 @@ def test_pre_commit_try_repo_fails_on_a_broken_file_and_passes_when_fixed(tmp_pa
 def test_schema_export_writes_versioned_schemas_and_keeps_existing_files(tmp_path, lang):
     invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
     written = sorted(p.name for p in (tmp_path / "s" / "v1").iterdir())
-    assert written == sorted(f"{kind}.schema.json" for kind in KINDS)
+    assert "roles.schema.json" in written and written == sorted(f"{kind}.schema.json" for kind in KINDS)
     (tmp_path / "s" / "v1" / "roles.schema.json").write_text("{}", encoding="utf-8")
     again = invoke(["schema", "export", str(tmp_path / "s"), "--lang", lang])
     assert (tmp_path / "s" / "v1" / "roles.schema.json").read_text(encoding="utf-8") == "{}"

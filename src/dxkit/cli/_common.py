@@ -27,6 +27,7 @@ from dxkit.cli._output import show
 from dxkit.cli._usage_errors import report as report_usage_error
 from dxkit.errors import EXIT_CLEAN, DxkitError, exit_code_for, os_error
 from dxkit.i18n import resolve_lang, t
+from dxkit.schemas import KINDS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -199,7 +200,7 @@ TodayOption = Annotated[
 
 
 #: Every kind of file: what ``site build`` publishes.
-ALL_KINDS = ("consortium", "members", "roles", "gates", "issues", "workshop", "retrospective", "facilities")
+ALL_KINDS = KINDS
 
 
 def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...] = ALL_KINDS) -> Consortium:

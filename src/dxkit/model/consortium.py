@@ -20,6 +20,9 @@ from dxkit.model.records import (
     Assessment,
     Charter,
     CostPlan,
+    DataFile,
+    Dataset,
+    DataSharing,
     FacilitiesFile,
     Facility,
     Gate,
@@ -42,6 +45,7 @@ FileRecord = (
     | GatesFile
     | IssuesFile
     | CostPlan
+    | DataFile
     | Workshop
     | Retrospective
     | FacilitiesFile
@@ -55,6 +59,7 @@ _BUILDERS: dict[str, type[FileRecord]] = {
     "gates": GatesFile,
     "issues": IssuesFile,
     "plan": CostPlan,
+    "data": DataFile,
     "workshop": Workshop,
     "retrospective": Retrospective,
     "facilities": FacilitiesFile,
@@ -93,6 +98,7 @@ class Consortium:
     issue_files: list[IssuesFile] = field(default_factory=list)
     #: The three-year cost and revenue plans (``plan.yaml``), one per file.
     plans: list[CostPlan] = field(default_factory=list)
+    data_files: list[DataFile] = field(default_factory=list)
     workshops: list[Workshop] = field(default_factory=list)
     retrospectives: list[Retrospective] = field(default_factory=list)
     facility_files: list[FacilitiesFile] = field(default_factory=list)
@@ -126,6 +132,8 @@ class Consortium:
             self.issue_files.append(record)
         elif isinstance(record, CostPlan):
             self.plans.append(record)
+        elif isinstance(record, DataFile):
+            self.data_files.append(record)
         elif isinstance(record, Workshop):
             self.workshops.append(record)
         elif isinstance(record, FacilitiesFile):
@@ -164,6 +172,14 @@ class Consortium:
         return [x for f in self.facility_files for x in f.facilities]
 
     @property
+    def datasets(self) -> list[Dataset]:
+        return [d for f in self.data_files for d in f.datasets]
+
+    @property
+    def data_sharing(self) -> list[DataSharing]:
+        return [s for f in self.data_files for s in f.sharing]
+
+    @property
     def has_members(self) -> bool:
         return bool(self.member_files)
 
@@ -183,6 +199,10 @@ class Consortium:
     def has_facilities(self) -> bool:
         return bool(self.facility_files)
 
+    @property
+    def has_data(self) -> bool:
+        return bool(self.data_files)
+
     def documents(self) -> Iterator[Document]:
         """Every document of the consortium, charter first."""
         for group in (
@@ -192,6 +212,7 @@ class Consortium:
             self.gate_files,
             self.issue_files,
             self.plans,
+            self.data_files,
             self.workshops,
             self.retrospectives,
             self.facility_files,

@@ -45,6 +45,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "TalentStage.sourcing": ("grow", "share", "combine"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),
     "Workshop.type": ("issue-discovery", "stakeholder-mapping", "ideation", "prototype-review", "consensus", "hearing", "other"),
+    "access": ("open", "consortium", "restricted"),
     "costType": ("initial", "running", "renewal", "saas", "other"),
     "dssRole": ("business-architect", "designer", "data-scientist", "software-engineer", "cybersecurity"),
     "field": ("disaster-prevention", "mobility", "local-industry", "health-medical-care", "agriculture", "fishery", "tourism", "education", "public-services", "other"),
@@ -79,6 +80,7 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "TalentStage.sourcing": {"地域で育成": "grow", "Grow locally": "grow", "共有・外部人材": "share", "Share or bring in": "share", "育成と外部人材の組み合わせ": "combine", "Grow locally, with outside help": "combine"},
     "Task.status": {"未着手": "not-started", "not started": "not-started", "進行中": "in-progress", "in progress": "in-progress", "停滞": "blocked", "完了": "done", "中止": "cancelled"},
     "Workshop.type": {"課題発見": "issue-discovery", "Issue discovery": "issue-discovery", "関係者マップ・キーパーソン探し": "stakeholder-mapping", "Stakeholder map and key-person search": "stakeholder-mapping", "アイデア出し": "ideation", "Ideation": "ideation", "試作の検証": "prototype-review", "Prototype review": "prototype-review", "合意形成": "consensus", "Reaching agreement": "consensus", "ヒアリング": "hearing", "Hearing": "hearing", "その他": "other", "Other": "other"},
+    "access": {"オープンデータ": "open", "Open data": "open", "推進体制の中で共有": "consortium", "Shared within the consortium": "consortium", "限られた団体のみ": "restricted", "Restricted": "restricted"},
     "costType": {"整備費": "initial", "Set-up": "initial", "運営費": "running", "Running cost": "running", "更新費": "renewal", "Renewal": "renewal", "SaaS利用料": "saas", "SaaS fee": "saas", "その他の費用": "other", "Other cost": "other"},
     "dssRole": {"ビジネスアーキテクト": "business-architect", "Business architect": "business-architect", "デザイナー": "designer", "Designer": "designer", "データサイエンティスト": "data-scientist", "Data scientist": "data-scientist", "ソフトウェアエンジニア": "software-engineer", "Software engineer": "software-engineer", "サイバーセキュリティ": "cybersecurity", "Cyber security": "cybersecurity"},
     "field": {"防災": "disaster-prevention", "Disaster prevention": "disaster-prevention", "モビリティ": "mobility", "Mobility": "mobility", "地場産業": "local-industry", "Local industry": "local-industry", "健康・医療・介護": "health-medical-care", "Health, medical and care": "health-medical-care", "農業": "agriculture", "Agriculture": "agriculture", "漁業": "fishery", "Fishery": "fishery", "観光": "tourism", "Tourism": "tourism", "教育": "education", "Education": "education", "行政・公共サービス": "public-services", "Public services": "public-services", "その他": "other", "Other": "other"},
@@ -610,6 +612,7 @@ class Task:
     start: dt.date | None = None
     done_criteria: str | None = None
     indicator: Indicator | None = None
+    datasets: tuple[str, ...] = ()
     delay: Delay | None = None
 
     @classmethod
@@ -628,6 +631,7 @@ class Task:
             start=dt.date.fromisoformat(data["start"]) if "start" in data else None,
             done_criteria=data.get("done_criteria"),
             indicator=Indicator.from_data(data["indicator"], at / "indicator") if "indicator" in data else None,
+            datasets=tuple(data["datasets"]) if "datasets" in data else (),
             delay=Delay.from_data(data["delay"], at / "delay") if "delay" in data else None,
         )
 
@@ -904,6 +908,87 @@ class CostPlan:
             costs=tuple(PlanCost.from_data(x, at / "costs" / i) for i, x in enumerate(data["costs"])),
             revenues=tuple(PlanRevenue.from_data(x, at / "revenues" / i) for i, x in enumerate(data["revenues"])) if "revenues" in data else (),
             shares=tuple(PlanShare.from_data(x, at / "shares" / i) for i, x in enumerate(data["shares"])) if "shares" in data else (),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dataset:
+    """Dataset."""
+
+    at: Loc = field(repr=False, compare=False)
+    id: str
+    title: str
+    holder: str
+    personal_data: bool
+    access: str
+    description: str | None = None
+    legal_basis: str | None = None
+    purposes: tuple[str, ...] = ()
+    users: tuple[str, ...] = ()
+    licence: str | None = None
+    retention: str | None = None
+    updated: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> Dataset:
+        return cls(
+            at=at,
+            id=data["id"],
+            title=data["title"],
+            holder=data["holder"],
+            personal_data=data["personal_data"],
+            access=_code("access", data["access"]),
+            description=data.get("description"),
+            legal_basis=data.get("legal_basis"),
+            purposes=tuple(data["purposes"]) if "purposes" in data else (),
+            users=tuple(data["users"]) if "users" in data else (),
+            licence=data.get("licence"),
+            retention=data.get("retention"),
+            updated=data.get("updated"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataSharing:
+    """DataSharing."""
+
+    at: Loc = field(repr=False, compare=False)
+    dataset: str
+    provider: str
+    recipients: tuple[str, ...]
+    purpose: str
+    agreement: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataSharing:
+        return cls(
+            at=at,
+            dataset=data["dataset"],
+            provider=data["provider"],
+            recipients=tuple(data["recipients"]),
+            purpose=data["purpose"],
+            agreement=data.get("agreement"),
+            since=dt.date.fromisoformat(data["since"]) if "since" in data else None,
+            until=dt.date.fromisoformat(data["until"]) if "until" in data else None,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DataFile:
+    """データの一覧 / Data inventory."""
+
+    at: Loc = field(repr=False, compare=False)
+    datasets: tuple[Dataset, ...]
+    sharing: tuple[DataSharing, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataFile:
+        return cls(
+            at=at,
+            datasets=tuple(Dataset.from_data(x, at / "datasets" / i) for i, x in enumerate(data["datasets"])),
+            sharing=tuple(DataSharing.from_data(x, at / "sharing" / i) for i, x in enumerate(data["sharing"])) if "sharing" in data else (),
         )
 
 

@@ -31,7 +31,7 @@ from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.model import Consortium
-from dxkit.model.records import Charter, Indicator, Member, Retrospective, Workshop
+from dxkit.model.records import Charter, Dataset, Indicator, Member, Retrospective, Workshop
 from dxkit.model.vocabulary import LENSES, is_overdue
 from dxkit.questions import load_question_set
 from dxkit.reading import Reading
@@ -453,6 +453,70 @@ def _page_issues(c: Consortium, L: Labels) -> str:
     )
 
 
+def _access(dataset: Dataset, L: Labels) -> str:
+    """Who may see a dataset: the label of its access, with the licence of open data after it."""
+    shown = L.label("access", dataset.access, only=True)
+    if dataset.licence is None:
+        return shown
+    return L.only("inventory.licensed", access=shown, licence=markdown_text(dataset.licence))
+
+
+def _page_data(c: Consortium, L: Labels) -> str:
+    """The data inventory: what each dataset is and who holds it, never the data itself."""
+    md = markdown_text
+    titles = {d.id: d.title for d in reversed(c.datasets)}  # the first entry of an id names it
+    rows = [
+        [
+            md(d.id),
+            md(d.title),
+            L.member(d.holder),
+            L.only("inventory.personal.yes" if d.personal_data else "inventory.personal.no"),
+            _access(d, L),
+            md(d.retention or ""),
+        ]
+        for d in c.datasets
+    ]
+    parts = [
+        f"# {L('inventory.title')}\n\n{L.only('inventory.intro')}\n\n## {L('inventory.datasets')}\n\n",
+        _table(
+            [
+                L("site.col.id"),
+                L("inventory.col.title"),
+                L("inventory.col.holder"),
+                L("inventory.col.personal"),
+                L("inventory.col.access"),
+                L("inventory.col.retention"),
+            ],
+            rows,
+        ),
+    ]
+    if c.data_sharing:
+        shared = [
+            [
+                md(titles.get(s.dataset, s.dataset)),
+                L.member(s.provider),
+                L.members(s.recipients),
+                md(s.purpose),
+                L.date(s.until),
+            ]
+            for s in c.data_sharing
+        ]
+        parts.append(f"\n## {L('inventory.sharing')}\n\n")
+        parts.append(
+            _table(
+                [
+                    L("inventory.col.title"),
+                    L("inventory.col.provider"),
+                    L("inventory.col.recipients"),
+                    L("inventory.col.purpose"),
+                    L("inventory.col.until"),
+                ],
+                shared,
+            )
+        )
+    return "".join(parts)
+
+
 def _agenda_table(record: Workshop, L: Labels) -> str:
     rows = [
         [
@@ -646,6 +710,8 @@ def site_pages(
         pages[PurePosixPath("issues.md")] = _page_issues(c, L)
     if c.has_facilities:
         pages[PurePosixPath("facilities.md")] = render_facilities_page(c, L)
+    if c.has_data:
+        pages[PurePosixPath("data.md")] = _page_data(c, L)
     pages.update(_dated_pages("workshops", c.workshops, lambda w, labels: _page_workshop(w, labels, people), L, people))
     pages.update(
         _dated_pages(

@@ -40,6 +40,7 @@ def iter_file_records(c: Consortium) -> Iterator[FileRecord]:
     yield from c.gate_files
     yield from c.issue_files
     yield from c.plans
+    yield from c.data_files
     yield from c.workshops
     yield from c.retrospectives
 
