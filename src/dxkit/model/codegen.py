@@ -62,6 +62,7 @@ NAMES: dict[tuple[str, str], str] = {
     ("gates", "gates.[].decision"): "Decision",
     ("issues", ""): "IssuesFile",
     ("issues", "issues.[]"): "Issue",
+    ("issues", "issues.[].source"): "IssueSource",
     ("issues", "issues.[].found_in"): "FoundIn",
     ("workshop", ""): "Workshop",
     ("workshop", "tables"): "Tables",
