@@ -464,7 +464,10 @@ def read_proposals(path: Path, lang: str = "ja") -> Proposals:
         seen[number] = row
         title = _one_line(plain_text(_localised(values, "title", lang)))
         if not title:
-            problems.append(BadRow(row, f"title/{lang}", "decidim.no_title", {}))
+            column = f"title/{lang}" if f"title/{lang}" in values else next(
+                (c for c in values if c.startswith("title/")), "title"
+            )
+            problems.append(BadRow(row, column, "decidim.no_title", {}))
             continue
         body = plain_text(_localised(values, "body", lang))
         proposals.append(
