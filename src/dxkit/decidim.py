@@ -464,8 +464,10 @@ def read_proposals(path: Path, lang: str = "ja") -> Proposals:
         seen[number] = row
         title = _one_line(plain_text(_localised(values, "title", lang)))
         if not title:
-            column = f"title/{lang}" if f"title/{lang}" in values else next(
-                (c for c in values if c.startswith("title/")), "title"
+            column = (
+                f"title/{lang}"
+                if f"title/{lang}" in values
+                else next((c for c in values if c.startswith("title/")), "title")
             )
             problems.append(BadRow(row, column, "decidim.no_title", {}))
             continue
@@ -504,7 +506,7 @@ def _unformula(text: str) -> str:
 
 def read_results(path: Path, lang: str = "ja") -> tuple[list[Result], list[BadRow]]:
     """The rows of an accountability results CSV, read as Decidim's admin import reads them."""
-    file, rows, _ = _rows(path, ("results.csv",))
+    _, rows, _ = _rows(path, ("results.csv",))
     problems: list[BadRow] = []
     results: list[Result] = []
     for row, values in rows:
@@ -533,4 +535,3 @@ def read_results(path: Path, lang: str = "ja") -> tuple[list[Result], list[BadRo
             )
         )
     return results, problems
-

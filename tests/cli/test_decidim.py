@@ -67,7 +67,7 @@ def test_import_from_an_unknown_source_is_a_usage_error(town: Path, tmp_path: Pa
 
 def test_export_issues_for_decidim_round_trips_through_the_parser(town: Path, tmp_path: Path) -> None:
     records = proposals(3)
-    records[0] = proposal(1, title={"ja": "=HYPERLINK(\"http://evil.example\")"})
+    records[0] = proposal(1, title={"ja": '=HYPERLINK("http://evil.example")'})
     invoke(["import", "decidim", write_zip(tmp_path / "open-data.zip", records), "--into", town / "issues.yaml"])
     _link_tasks(town / "issues.yaml", 2, ["T-001", "T-005"])
     out = tmp_path / "results.csv"
@@ -75,8 +75,11 @@ def test_export_issues_for_decidim_round_trips_through_the_parser(town: Path, tm
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     header = raw.decode("utf-8").splitlines()[0]
-    assert header == "id;title/ja;description/ja;start_date;end_date;status/id;progress;parent/id;category/id;proposal_urls"
-    assert ';"\'=HYPERLINK(' in raw.decode("utf-8")  # a person's text never becomes a formula
+    assert (
+        header
+        == "id;title/ja;description/ja;start_date;end_date;status/id;progress;parent/id;category/id;proposal_urls"
+    )
+    assert ";\"'=HYPERLINK(" in raw.decode("utf-8")  # a person's text never becomes a formula
     results, problems = read_results(out)
     assert problems == []
     by_url = {r.proposal_urls[0].rsplit("/", 1)[1]: r for r in results}

@@ -131,7 +131,7 @@ def test_read_proposals_refuses_a_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_import_adds_fifty_issues_with_provenance_and_keeps_the_register(tmp_path: Path) -> None:
-    text, plan = _import(proposals(), tmp=tmp_path)
+    text, _ = _import(proposals(), tmp=tmp_path)
     assert text.startswith(REGISTER)  # every byte a person wrote stays
     require_valid(text, "issues.yaml", "ja")
     data = load_text(text, "issues.yaml").data

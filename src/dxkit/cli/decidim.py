@@ -9,6 +9,15 @@ from dxkit.cli._output import show
 from dxkit.i18n import t
 
 
+#: How a person reads the name of each field the import may change.
+_FIELDS = {
+    "title": "decidim.field.title",
+    "description": "decidim.field.description",
+    "source": "decidim.field.source",
+    "status": "decidim.field.status",
+}
+
+
 def _shown(value: Any, key: str, lang: str) -> str:
     """A field's value on one terminal line: a long text cut, a ``source`` by its reference."""
     from dxkit.escape import terminal_text
@@ -64,12 +73,14 @@ def import_decidim(file: Path, into: Path | None, *, dry_run: bool, lang: str) -
                 )
             )
         for issue_id, key, old, new in plan.changed:
-            field = t(f"decidim.field.{key}", lang)
+            field = t(_FIELDS[key], lang)
             old_text, new_text = _shown(old, key, lang), _shown(new, key, lang)
             show(t("decidim.updated", lang, id=terminal_text(issue_id), field=field, old=old_text, new=new_text))
         for issue_id, proposal in plan.closed:
             state = label("IssueSource.state", proposal.state, lang)
-            show(t("decidim.closed", lang, id=terminal_text(issue_id), title=terminal_text(proposal.title), state=state))
+            show(
+                t("decidim.closed", lang, id=terminal_text(issue_id), title=terminal_text(proposal.title), state=state)
+            )
         if export.amendments:
             show(t("decidim.amendments", lang, count=export.amendments))
         if plan.document is None:

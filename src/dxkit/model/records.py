@@ -35,7 +35,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Issue.priority": ("high", "medium", "low"),
     "Issue.status": ("open", "in-progress", "closed"),
     "IssueSource.state": ("not_answered", "evaluating", "accepted", "rejected", "withdrawn", "other"),
-    "IssueSource.system": ("decidim"),
+    "IssueSource.system": ("decidim",),
     "Meetings.cadence": ("weekly", "biweekly", "monthly", "quarterly", "other"),
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
     "Task.status": ("not-started", "in-progress", "blocked", "done", "cancelled"),

@@ -67,7 +67,7 @@ def description(c: Consortium, issue: Issue, tasks: list[Task], lang: str) -> st
     """The description of a result as HTML paragraphs, every text from a file escaped."""
     lines = [translate("decidim.result.status", lang, status=label("Issue.status", issue.status or "open", lang))]
     if tasks:
-        start = min((task.start or task.due for task in tasks))
+        start = min(task.start or task.due for task in tasks)
         end = max(task.due for task in tasks)
         done = sum(task.status == "done" for task in tasks)
         lines.append(
@@ -120,7 +120,7 @@ def render_decidim_results(c: Consortium, lang: str) -> bytes:
             "",
             issue.title,
             description(c, issue, tasks, lang),
-            min((t.start or t.due for t in tasks)).isoformat() if tasks else "",
+            min(t.start or t.due for t in tasks).isoformat() if tasks else "",
             max(t.due for t in tasks).isoformat() if tasks else "",
             "",
             "" if share is None else str(share),
