@@ -51,8 +51,8 @@ def issue_tasks(c: Consortium, issue: Issue) -> list[Task]:
 def latest_gate(c: Consortium, tasks: list[Task]) -> Gate | None:
     """The last decided gate out of a stage the tasks are in (``None`` without tasks or decisions)."""
     stages = {task.stage for task in tasks}
-    decided = [g for g in c.gates if g.decision is not None and g.from_ in stages]
-    return max(decided, key=lambda g: g.decision.date if g.decision else None, default=None)  # type: ignore[arg-type, return-value]
+    decided = [(g.decision.date, g) for g in c.gates if g.decision is not None and g.from_ in stages]
+    return max(decided, key=lambda pair: pair[0])[1] if decided else None
 
 
 def progress(tasks: list[Task]) -> int | None:
