@@ -107,7 +107,7 @@ def import_sheet(
     source_file: Annotated[
         Path | None,
         typer.Argument(
-            help=help_text("decidim.help.file"),
+            help=help_text("help.import.source_file"),
             metavar=metavar("cli.metavar.file"),
             show_default=False,
             readable=False,
