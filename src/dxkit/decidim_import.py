@@ -28,6 +28,7 @@ from dxkit.editing import editor_for
 from dxkit.errors import UsageError
 from dxkit.labels import labels
 from dxkit.loading import Document
+from dxkit.model.records import LABEL_CODES
 
 _ID = re.compile(r"^I-(\d+)$")
 #: The fields of an issue that come from Decidim, in the order they are compared and reported.
@@ -93,23 +94,29 @@ def owned_fields(proposal: Proposal) -> dict[str, Any]:
 
 def new_issue(issue_id: str, proposal: Proposal) -> dict[str, Any]:
     owned = owned_fields(proposal)
-    entry: dict[str, Any] = {
-        "id": issue_id,
-        "title": owned["title"],
-        "category": category_for(proposal.category),
-        "priority": "medium",
-        "dx_fit": "unknown",
-        "status": "closed" if proposal.state in CLOSED_STATES else "open",
-    }
+    entry: dict[str, Any] = {"id": issue_id, "title": owned["title"]}
     if "description" in owned:
         entry["description"] = owned["description"]
-    entry["source"] = owned["source"]
+    entry.update(
+        category=category_for(proposal.category),
+        priority="medium",
+        dx_fit="unknown",
+        status="closed" if proposal.state in CLOSED_STATES else "open",
+        source=owned["source"],
+    )
     return entry
+
+
+def _code(enum: str, value: Any) -> Any:
+    """The code of a value a person may have written as its label (``取り下げ`` for ``withdrawn``)."""
+    return LABEL_CODES[enum].get(value, value) if isinstance(value, str) else value
 
 
 def _decidim_id(issue: Any) -> int | None:
     source = issue.get("source") if isinstance(issue, dict) else None
-    if isinstance(source, dict) and source.get("system") == "decidim" and isinstance(source.get("id"), int):
+    if not isinstance(source, dict) or _code("IssueSource.system", source.get("system")) != "decidim":
+        return None
+    if isinstance(source.get("id"), int) and not isinstance(source.get("id"), bool):
         return int(source["id"])
     return None
 
@@ -146,9 +153,9 @@ def plan_decidim_import(proposals: list[Proposal], register: Document, register_
             else:
                 editor.add_key(("issues", index), key, value)
             plan.changed.append((issue_id, key, old, value))
-        old_state = (issue.get("source") or {}).get("state")
+        old_state = _code("IssueSource.state", (issue.get("source") or {}).get("state"))
         turned_closed = proposal.state in CLOSED_STATES and old_state not in CLOSED_STATES
-        if turned_closed and issue.get("status", "open") == "open":
+        if turned_closed and _code("Issue.status", issue.get("status", "open")) == "open":
             if "status" in issue:
                 editor.set(("issues", index, "status"), "closed")
             else:

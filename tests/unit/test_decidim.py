@@ -215,3 +215,36 @@ def test_read_results_reads_a_file_decidim_would_import(tmp_path: Path) -> None:
     assert (result.title, result.description, result.progress) == ("通院バス", "取組中", 50.0)
     assert result.proposal_urls == ("https://d.example.jp/p/1", "https://d.example.jp/p/2")
     assert result.start_date is not None and result.start_date.isoformat() == "2026-06-01"
+
+
+def test_import_reads_labels_a_person_wrote_as_codes(tmp_path: Path) -> None:
+    register = REGISTER + (
+        "  - id: I-002\n    title: 避難所の案内についての提案 その1\n    category: disaster-prevention\n"
+        "    priority: medium\n    status: 未着手\n    source: {system: Decidim, id: 1, state: 検討中}\n"
+    )
+    records = [proposal(1, state="withdrawn")]
+    text, plan = _import(records, register, tmp=tmp_path)
+    assert [issue for issue, _ in plan.closed] == ["I-002"]
+    assert plan.added == []
+    assert "    status: closed\n" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "msg_id"),
+    [
+        (b'id;title/ja\n1;"never closed\n', "decidim.bad_csv"),
+        (b"id;title/ja\n1;" + b"x" * (decidim.MAX_CELL_CHARS + 1) + b"\n", "decidim.bad_csv"),
+        (b"[" * 100_000, "decidim.bad_json"),
+        (b'{"id": 1}', "decidim.not_a_list"),
+        (b"", "decidim.empty"),
+        (b"name;age\nx;1\n", "decidim.not_proposals"),
+        (b"id;title/ja\n1;a;b;c\n", "decidim.row_too_long"),
+    ],
+)
+def test_read_proposals_refuses_broken_files_by_name(tmp_path: Path, content: bytes, msg_id: str) -> None:
+    path = tmp_path / "proposals.csv"
+    path.write_bytes(content)
+    with pytest.raises(UsageError) as err:
+        read_proposals(path)
+    assert err.value.msg_id == msg_id
+    assert str(path) in err.value.message("ja") and str(path) in err.value.message("en")

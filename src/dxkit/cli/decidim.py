@@ -8,7 +8,6 @@ from typing import Any
 from dxkit.cli._output import show
 from dxkit.i18n import t
 
-
 #: How a person reads the name of each field the import may change.
 _FIELDS = {
     "title": "decidim.field.title",
