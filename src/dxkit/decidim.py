@@ -38,7 +38,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from dxkit.errors import InputError, UsageError, read_error
 from dxkit.workbook import _directory_extent, _size, shown
@@ -187,7 +187,7 @@ def _one_line(text: str) -> str:
 # -- reading a file -------------------------------------------------------------------------------
 
 
-def _read_bounded(stream: io.BufferedIOBase | Any, file: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def _read_bounded(stream: IO[bytes], file: str, limit: int = MAX_FILE_BYTES) -> bytes:
     """All bytes of ``stream``, refused as soon as they pass ``limit``."""
     chunks: list[bytes] = []
     read = 0
@@ -215,7 +215,7 @@ def _member_name(name: str) -> bool:
     return bool(name) and not path.is_absolute() and ".." not in path.parts and ":" not in name
 
 
-def _from_zip(path: Path, stream: Any, want: tuple[str, ...]) -> tuple[str, bytes]:
+def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str, bytes]:
     """``(member name, bytes)`` of the one member of the ZIP whose name ends with one of ``want``."""
     file = str(path)
     members, size = _directory_extent(stream, file)
@@ -254,7 +254,7 @@ def _from_zip(path: Path, stream: Any, want: tuple[str, ...]) -> tuple[str, byte
         return info.filename, data
 
 
-def _open_regular(path: Path) -> Any:
+def _open_regular(path: Path) -> IO[bytes]:
     """Open ``path`` for reading only if it is a regular file: a FIFO or a device never blocks."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -302,7 +302,8 @@ def detect_separator(header: str) -> str:
 
 def _csv_records(text: str, file: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """The header and the records of a CSV text, each record with its row number (the header is 1)."""
-    first = text.split("\n", 1)[0]
+    end = text.find("\n")
+    first = text if end < 0 else text[:end]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_separator(first), strict=True)
     previous = csv.field_size_limit()
     csv.field_size_limit(MAX_CELL_CHARS)

@@ -100,3 +100,11 @@ def test_export_issues_for_decidim_round_trips_through_the_parser(town: Path, tm
     assert header_en.startswith("id;title/en;description/en;")
     results_en, _ = read_results(out, "en")
     assert "Status in dxkit: Open" in {r.proposal_urls[0][-1]: r for r in results_en}["2"].description
+
+
+def test_import_decidim_dry_run_shows_the_plan_and_writes_nothing(town: Path, tmp_path: Path) -> None:
+    register = town / "issues.yaml"
+    before = register.read_bytes()
+    result = invoke(["import", "decidim", write_zip(tmp_path / "o.zip", proposals(2)), "--into", register, "--dry-run"])
+    assert "追加    I-009" in result.stdout and "追加    I-010" in result.stdout
+    assert register.read_bytes() == before
