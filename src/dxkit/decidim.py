@@ -239,6 +239,8 @@ def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str
             for info in infos
             if not info.is_dir() and _member_name(info.filename) and info.filename.lower().endswith(want)
         ]
+        if len(found) > 1:  # the same resource in several formats: the CSV, which Decidim always writes
+            found = [info for info in found if info.filename.lower().endswith(".csv")] or found
         if len(found) != 1:
             names = ", ".join(shown(info.filename) for info in infos[:20]) or "-"
             msg = "decidim.zip_none" if not found else "decidim.zip_several"

@@ -248,3 +248,16 @@ def test_read_proposals_refuses_broken_files_by_name(tmp_path: Path, content: by
         read_proposals(path)
     assert err.value.msg_id == msg_id
     assert str(path) in err.value.message("ja") and str(path) in err.value.message("en")
+
+
+def test_read_proposals_zip_with_csv_and_json_reads_the_csv(tmp_path: Path) -> None:
+    extra = {"decidim.example.jp-open-data-proposals.json": json_text(proposals(2)).encode("utf-8")}
+    export = read_proposals(write_zip(tmp_path / "open-data.zip", proposals(4), extra))
+    assert len(export.proposals) == 4 and export.file.endswith(".csv")
+
+
+def test_read_proposals_zip_with_two_proposal_files_asks_for_one(tmp_path: Path) -> None:
+    extra = {"other-open-data-proposals.csv": b"id;title/ja\n1;x\n"}
+    with pytest.raises(UsageError) as err:
+        read_proposals(write_zip(tmp_path / "open-data.zip", proposals(1), extra))
+    assert err.value.msg_id == "decidim.zip_several"
