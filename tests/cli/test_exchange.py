@@ -275,7 +275,7 @@ def test_issue_register_exports_and_refuses_calendar(shiomi, lang):
     invoke(["export", "issues", "-o", "issues.xlsx"])
     assert load_workbook(shiomi / "issues.xlsx").worksheets[0].max_row == 9
     refused = invoke(["export", "issues", "-f", "ics", "--lang", lang], exit=2)
-    assert "ics" in refused.stderr and "csv, md, xlsx" in refused.stderr
+    assert "ics" in refused.stderr and "csv, decidim, md, xlsx" in refused.stderr
     assert not (shiomi / "issues.ics").exists()
 
 

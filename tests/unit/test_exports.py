@@ -75,6 +75,7 @@ def test_registry_has_one_signature_and_says_what_is_binary():
     assert sorted(EXPORTERS) == [
         ("charter", "docx"),
         ("issues", "csv"),
+        ("issues", "decidim"),
         ("issues", "md"),
         ("issues", "xlsx"),
         ("plan", "xlsx"),
@@ -86,7 +87,7 @@ def test_registry_has_one_signature_and_says_what_is_binary():
     ]
     binary = {k for k, e in EXPORTERS.items() if e.binary}
     assert binary == {("roles", "xlsx"), ("roles", "ics"), ("issues", "xlsx"), ("charter", "docx"), ("plan", "xlsx")}
-    assert export_formats("issues") == ["csv", "md", "xlsx"]
+    assert export_formats("issues") == ["csv", "decidim", "md", "xlsx"]
     assert all((kind, fmt) in EXPORTERS for kind, fmt in DEFAULT_FORMATS.items())
     c = _consortium()
     options = ExportOptions(bom=False, stamp=TODAY)

@@ -40,6 +40,7 @@ class ExportFormat(StrEnum):
     md = "md"
     mermaid = "mermaid"
     docx = "docx"
+    decidim = "decidim"
 
 
 def export(
@@ -79,7 +80,7 @@ def export(
         formats = ", ".join(export_formats(kind.value))
         raise UsageError("export.bad_format", kind=kind.value, format=fmt, formats=formats)
     day = today_option_value(today)
-    needs = ("consortium", "members", kind.value)
+    needs = ("consortium", "members", kind.value, *exporter.needs)
     consortium = open_folder(str(directory), language, day, needs=needs)
     if not has_source(consortium, kind.value):
         raise UsageError("export.no_source", kind=kind.value, folder=consortium.root)
@@ -105,6 +106,15 @@ def import_sheet(
             readable=False,
         ),
     ],
+    source_file: Annotated[
+        Path | None,
+        typer.Argument(
+            help=help_text("help.import.source_file"),
+            metavar=metavar("cli.metavar.file"),
+            show_default=False,
+            readable=False,
+        ),
+    ] = None,
     into: Annotated[
         Path | None,
         typer.Option(
@@ -125,6 +135,13 @@ def import_sheet(
     from dxkit.writing import locked
 
     language = chosen_lang(lang)
+    if source_file is not None:  # dxkit import decidim FILE: the first argument names the source
+        from dxkit.cli.decidim import import_decidim
+
+        if str(workbook) != "decidim":
+            raise UsageError("decidim.unknown_source", source=str(workbook))
+        import_decidim(source_file, into, dry_run=dry_run, lang=language)
+        return
     target = into or Path("roles.yaml")
     # The workbook first: a file that is no workbook, or one beyond the reader's limits, is
     # refused before any work is spent on the consortium.

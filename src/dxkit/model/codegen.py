@@ -66,6 +66,7 @@ NAMES: dict[tuple[str, str], str] = {
     ("gates", "gates.[].decision"): "Decision",
     ("issues", ""): "IssuesFile",
     ("issues", "issues.[]"): "Issue",
+    ("issues", "issues.[].source"): "IssueSource",
     ("issues", "issues.[].found_in"): "FoundIn",
     ("plan", ""): "CostPlan",
     ("plan", "costs.[]"): "PlanCost",
@@ -268,7 +269,8 @@ class _Generator:
         ]
         for name in sorted(self.enums):
             values = ", ".join(json.dumps(v, ensure_ascii=False) for v in self.enums[name])
-            out.append(f"    {json.dumps(name)}: ({values}),")
+            comma = "," if len(self.enums[name]) == 1 else ""  # a one-value tuple, not a string
+            out.append(f"    {json.dumps(name)}: ({values}{comma}),")
         out.append("}")
         out += [
             "",

@@ -39,6 +39,8 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "Issue.dx_fit": ("yes", "partly", "no", "unknown"),
     "Issue.priority": ("high", "medium", "low"),
     "Issue.status": ("open", "in-progress", "closed"),
+    "IssueSource.state": ("not_answered", "evaluating", "accepted", "rejected", "withdrawn", "other"),
+    "IssueSource.system": ("decidim",),
     "Layer.type": ("board", "support", "working-group", "community", "other"),
     "Meetings.cadence": ("weekly", "biweekly", "monthly", "quarterly", "other"),
     "Retrospective.format": ("kpt", "gate-review", "failure-analysis", "four-l"),
@@ -74,6 +76,8 @@ LABEL_CODES: dict[str, dict[str, str]] = {
     "Issue.dx_fit": {"解決できる": "yes", "Yes": "yes", "一部": "partly", "Partly": "partly", "できない": "no", "No": "no", "未検討": "unknown", "Not yet considered": "unknown"},
     "Issue.priority": {"高": "high", "中": "medium", "低": "low"},
     "Issue.status": {"未着手": "open", "Open": "open", "取組中": "in-progress", "In progress": "in-progress", "解決・終了": "closed", "Closed": "closed"},
+    "IssueSource.state": {"未回答": "not_answered", "Not answered": "not_answered", "検討中": "evaluating", "Evaluating": "evaluating", "採用": "accepted", "Accepted": "accepted", "不採用": "rejected", "Rejected": "rejected", "取り下げ": "withdrawn", "Withdrawn": "withdrawn", "その他": "other", "Other": "other"},
+    "IssueSource.system": {"Decidim": "decidim"},
     "Layer.type": {"意思決定": "board", "Decision-making board": "board", "事業化の支援": "support", "Business-building support": "support", "ワーキンググループ": "working-group", "Working group": "working-group", "共創コミュニティ": "community", "Co-creation community": "community", "その他": "other", "Other": "other"},
     "Meetings.cadence": {"毎週": "weekly", "Weekly": "weekly", "隔週": "biweekly", "Every two weeks": "biweekly", "毎月": "monthly", "Monthly": "monthly", "四半期ごと": "quarterly", "Quarterly": "quarterly", "その他": "other", "Other": "other"},
     "Retrospective.format": {"KPT": "kpt", "ゲート審査": "gate-review", "Gate review": "gate-review", "失敗分析": "failure-analysis", "Failure analysis": "failure-analysis", "4L": "four-l"},
@@ -774,6 +778,39 @@ class FoundIn:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class IssueSource:
+    """取り込み元 / Imported from."""
+
+    at: Loc = field(repr=False, compare=False)
+    system: str
+    id: int | None = None
+    reference: str | None = None
+    url: str | None = None
+    state: str | None = None
+    published_at: dt.date | None = None
+    supports: int | None = None
+    comments: int | None = None
+    category: str | None = None
+    scope: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], at: Loc) -> IssueSource:
+        return cls(
+            at=at,
+            system=_code("IssueSource.system", data["system"]),
+            id=data.get("id"),
+            reference=data.get("reference"),
+            url=data.get("url"),
+            state=_code("IssueSource.state", data["state"]) if "state" in data else None,
+            published_at=dt.date.fromisoformat(data["published_at"]) if "published_at" in data else None,
+            supports=data.get("supports"),
+            comments=data.get("comments"),
+            category=data.get("category"),
+            scope=data.get("scope"),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Issue:
     """Issue."""
 
@@ -788,6 +825,8 @@ class Issue:
     dx_fit: str | None = None
     found_in: FoundIn | None = None
     status: str | None = None
+    tasks: tuple[str, ...] = ()
+    source: IssueSource | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Issue:
@@ -803,6 +842,8 @@ class Issue:
             dx_fit=_code("Issue.dx_fit", data["dx_fit"]) if "dx_fit" in data else None,
             found_in=FoundIn.from_data(data["found_in"], at / "found_in") if "found_in" in data else None,
             status=_code("Issue.status", data["status"]) if "status" in data else None,
+            tasks=tuple(data["tasks"]) if "tasks" in data else (),
+            source=IssueSource.from_data(data["source"], at / "source") if "source" in data else None,
         )
 
 

@@ -493,6 +493,8 @@ class Exporter:
     render: ExportFunction
     #: Bytes to write to a file, never to print on a terminal.
     binary: bool
+    #: Kinds of file the export reads beyond the consortium, its members and its own kind.
+    needs: tuple[str, ...] = ()
 
 
 def _xlsx(kind: str) -> ExportFunction:
@@ -527,6 +529,12 @@ def _gantt(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_gantt(c, lang).encode("utf-8")
 
 
+def _decidim(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    from dxkit.render.decidim_results import render_decidim_results
+
+    return render_decidim_results(c, lang)
+
+
 #: Every export by ``(kind, format)``: what ``dxkit export KIND --format FORMAT`` runs.
 EXPORTERS: dict[tuple[str, str], Exporter] = {
     (e.kind, e.format): e
@@ -539,6 +547,7 @@ EXPORTERS: dict[tuple[str, str], Exporter] = {
         Exporter("issues", "xlsx", _xlsx("issues"), binary=True),
         Exporter("issues", "csv", _csv("issues"), binary=False),
         Exporter("issues", "md", _md("issues"), binary=False),
+        Exporter("issues", "decidim", _decidim, binary=False, needs=("roles", "gates")),
         Exporter("charter", "docx", _charter_docx, binary=True),
         Exporter("plan", "xlsx", _plan_xlsx, binary=True),
     )
