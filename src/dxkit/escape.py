@@ -312,6 +312,24 @@ def json_document(value: Any, *, indent: int | None = 2) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: What could end a ``<script>`` element or open a comment in it, as JSON escapes.
+_SCRIPT_MARKUP = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_script(value: Any) -> str:
+    """``value`` as the content of an HTML ``<script type="application/ld+json">`` element.
+
+    Guarantees: the same data as :func:`json_document` (any JSON-LD reader reads back
+    ``value``), on one line, and the element cannot be closed or turned into markup from
+    inside: ``<``, ``>`` and ``&`` are ``\\u003c``, ``\\u003e`` and ``\\u0026`` escapes, so no
+    ``</script>``, ``<!--`` or ``-->`` survives, and the line and paragraph separators
+    (U+2028, U+2029) and every control character are escapes too, so a script reading the
+    element as JavaScript sees one string. Outside strings JSON holds none of these
+    characters, so every one replaced is inside a string.
+    """
+    return json_document(value, indent=None).translate(_SCRIPT_MARKUP)
+
+
 def uri_path(path: str) -> str:
     """A file's path as a URI reference (SARIF ``artifactLocation.uri``).
 

@@ -1,4 +1,7 @@
-"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts, the charter in Word."""
+"""``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts, the charter in Word.
+
+The members go out as a table (CSV) or as Popolo JSON for other civic tools.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +32,7 @@ class ExportKind(StrEnum):
     roles = "roles"
     issues = "issues"
     charter = "charter"
+    members = "members"
 
 
 class ExportFormat(StrEnum):
@@ -38,6 +42,7 @@ class ExportFormat(StrEnum):
     md = "md"
     mermaid = "mermaid"
     docx = "docx"
+    popolo = "popolo"
 
 
 def export(
