@@ -77,6 +77,8 @@ def test_registry_has_one_signature_and_says_what_is_binary():
         ("issues", "csv"),
         ("issues", "md"),
         ("issues", "xlsx"),
+        ("members", "csv"),
+        ("members", "popolo"),
         ("roles", "csv"),
         ("roles", "ics"),
         ("roles", "md"),
@@ -103,6 +105,7 @@ def test_has_source_asks_the_model():
     c = _consortium()
     assert has_source(c, "roles") and not has_source(c, "issues")
     assert has_source(c, "charter") and not has_source(Consortium(root=".", today=TODAY), "charter")
+    assert has_source(c, "members") and not has_source(Consortium(root=".", today=TODAY), "members")
 
 
 def test_every_roles_file_is_exported():
