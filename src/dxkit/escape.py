@@ -314,6 +314,8 @@ def json_document(value: Any, *, indent: int | None = 2) -> str:
 
 #: What could end a ``<script>`` element or open a comment in it, as JSON escapes.
 _SCRIPT_MARKUP = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+#: A JSON string literal, escapes included.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 
 def json_script(value: Any) -> str:
@@ -325,9 +327,12 @@ def json_script(value: Any) -> str:
     ``</script>``, ``<!--`` or ``-->`` survives, and the line and paragraph separators
     (U+2028, U+2029) and every control character are escapes too, so a script reading the
     element as JavaScript sees one string. Outside strings JSON holds none of these
-    characters, so every one replaced is inside a string.
+    characters, so every one replaced is inside a string. In strings ``{`` is ``\\u007b``
+    as well: the element sits in a Markdown page, and a template engine that reads the page
+    (MkDocs macros) finds no ``{{``, ``{%`` or ``{#`` from a person's text in it.
     """
-    return json_document(value, indent=None).translate(_SCRIPT_MARKUP)
+    text = json_document(value, indent=None).translate(_SCRIPT_MARKUP)
+    return _JSON_STRING.sub(lambda m: m.group().replace("{", "\\u007b"), text)
 
 
 def uri_path(path: str) -> str:

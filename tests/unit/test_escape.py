@@ -227,6 +227,7 @@ def test_json_script_cannot_close_its_element_and_reads_back_as_the_data(text):
     assert len(parsed.scripts) == 1 and json.loads(parsed.scripts[0]) == value
     body = json_script(value)
     assert not re.search(r"[<>&\u2028\u2029\n\r]", body)
+    assert not re.search(r"\{[{%#]", body)  # nothing for a template engine reading the page
 
 
 @given(st.text())
@@ -234,9 +235,11 @@ def test_json_script_cannot_close_its_element_and_reads_back_as_the_data(text):
 def test_json_script_reads_back_for_any_text(text):
     import json
 
-    body = json_script({"name": text})
-    assert json.loads(body) == {"name": text}
+    value = {"name": text, "nested": [{"name": text}, {}]}
+    body = json_script(value)
+    assert json.loads(body) == value
     assert "<" not in body and ">" not in body and "\u2028" not in body
+    assert not re.search(r"\{[{%#]", body)
 
 
 # -- mermaid -------------------------------------------------------------------------------
