@@ -28,9 +28,10 @@ _TEXT = {"type": "string", "minLength": 1}
 POPOLO = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "type": "object",
-    "required": ["organizations", "persons", "posts", "memberships"],
+    "required": ["areas", "organizations", "persons", "posts", "memberships"],
     "additionalProperties": False,
     "properties": {
+        "areas": {"type": "array", "items": {"$ref": "#/$defs/area"}},
         "organizations": {"type": "array", "items": {"$ref": "#/$defs/organization"}},
         "persons": {"type": "array", "items": {"$ref": "#/$defs/person"}},
         "posts": {"type": "array", "items": {"$ref": "#/$defs/post"}},
@@ -43,6 +44,12 @@ POPOLO = {
             "additionalProperties": False,
             "properties": {"identifier": _TEXT, "scheme": _TEXT},
         },
+        "area": {
+            "type": "object",
+            "required": ["id", "name"],
+            "additionalProperties": False,
+            "properties": {"id": _TEXT, "name": _TEXT},
+        },
         "organization": {
             "type": "object",
             "required": ["id", "name"],
@@ -52,7 +59,7 @@ POPOLO = {
                 "name": _TEXT,
                 "classification": _TEXT,
                 "identifiers": {"type": "array", "items": {"$ref": "#/$defs/identifier"}},
-                "area": {"type": "object", "required": ["name"], "properties": {"name": _TEXT}},
+                "area_id": _TEXT,
                 "founding_date": _DATE,
                 "dissolution_date": _DATE,
             },
@@ -100,10 +107,13 @@ def check_popolo(data: dict[str, Any]) -> None:
     """``data`` is Popolo JSON: each record well-formed, every id unique and every reference resolved."""
     jsonschema.Draft202012Validator.check_schema(POPOLO)
     jsonschema.Draft202012Validator(POPOLO).validate(data)
-    ids = {kind: [r["id"] for r in data[kind]] for kind in ("organizations", "persons", "posts", "memberships")}
+    kinds = ("areas", "organizations", "persons", "posts", "memberships")
+    ids = {kind: [r["id"] for r in data[kind]] for kind in kinds}
     for kind, found in ids.items():
         assert len(found) == len(set(found)), kind
     orgs, persons, posts = set(ids["organizations"]), set(ids["persons"]), set(ids["posts"])
+    for org in data["organizations"]:
+        assert "area_id" not in org or org["area_id"] in ids["areas"]
     for post in data["posts"]:
         assert post["organization_id"] in orgs
     for m in data["memberships"]:
@@ -190,6 +200,8 @@ def test_popolo_labels_read_in_the_language_asked_for():
         check_popolo(data)
         assert data["posts"][0]["label"] == seat
         assert data["organizations"][0]["classification"] == consortium
+        assert data["areas"] == [{"id": "area:municipality", "name": "岬町"}]
+        assert data["organizations"][0]["area_id"] == "area:municipality"
 
 
 def test_a_key_person_seat_keeps_its_post_when_its_holder_changes():
@@ -217,7 +229,7 @@ def test_jsonld_describes_the_consortium_its_members_and_their_identifiers():
     doc = _jsonld(_small())
     assert doc["@context"] == {"@vocab": "https://schema.org/", "org": "http://www.w3.org/ns/org#"}
     assert doc["@type"] == ["Organization", "org:OrganizationalCollaboration"]
-    assert doc["name"] == "岬町DX協議会" and doc["areaServed"] == "岬町"
+    assert doc["name"] == "岬町DX協議会" and doc["areaServed"] == {"@type": "AdministrativeArea", "name": "岬町"}
     town, bank = (role["member"] for role in doc["member"])
     assert [role["roleName"] for role in doc["member"]] == ["自治体", "地域金融機関"]
     assert doc["member"][0]["startDate"] == "2026-04-01" and "startDate" not in doc["member"][1]

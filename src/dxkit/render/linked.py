@@ -154,12 +154,11 @@ def render_jsonld(c: Consortium, lang: str, people: NamePolicy) -> dict[str, Any
         "@context": {"@vocab": SCHEMA_ORG, "org": W3C_ORG},
         "@type": ["Organization", "org:OrganizationalCollaboration"],
         "@id": CONSORTIUM_NODE,
-        "inLanguage": lang,
     }
     if charter is not None:
         doc["name"] = charter.name
         doc["description"] = charter.purpose
-        doc["areaServed"] = charter.municipality
+        doc["areaServed"] = {"@type": "AdministrativeArea", "name": charter.municipality}
     doc["member"] = roles
     doc["org:hasMember"] = [{"@id": f"#member-{m.id}"} for m in members]
     named = people.shows("key_persons")
@@ -187,10 +186,12 @@ def render_jsonld(c: Consortium, lang: str, people: NamePolicy) -> dict[str, Any
 
 #: The Popolo id of the consortium; members are ``member:<id>`` and cannot take it.
 CONSORTIUM_ID = "consortium"
+#: The Popolo id of the area the consortium works in (the charter's municipality).
+AREA_ID = "area:municipality"
 
 
 def render_popolo(c: Consortium, lang: str) -> dict[str, Any]:
-    """The consortium in Popolo JSON: ``organizations``, ``persons``, ``posts`` and ``memberships``.
+    """The consortium in Popolo JSON: ``areas``, ``organizations``, ``persons``, ``posts``, ``memberships``.
 
     Every member is an organisation with a membership in the consortium (``member`` names it,
     ``start_date`` is the day it joined); each contact of a member is a person with a membership
@@ -204,8 +205,10 @@ def render_popolo(c: Consortium, lang: str) -> dict[str, Any]:
         "name": charter.name if charter is not None else translate("linked.consortium", lang),
         "classification": translate("linked.consortium", lang),
     }
+    areas = []
     if charter is not None:
-        consortium["area"] = {"name": charter.municipality}
+        areas.append({"id": AREA_ID, "name": charter.municipality})
+        consortium["area_id"] = AREA_ID
     organizations: list[dict[str, Any]] = [consortium]
     persons: dict[str, dict[str, Any]] = {}
     posts: list[dict[str, Any]] = []
@@ -267,6 +270,7 @@ def render_popolo(c: Consortium, lang: str) -> dict[str, Any]:
             }
         )
     return {
+        "areas": areas,
         "organizations": organizations,
         "persons": list(persons.values()),
         "posts": posts,
