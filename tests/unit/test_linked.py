@@ -255,3 +255,23 @@ def test_jsonld_names_a_key_person_only_where_the_charter_publishes_them():
     shown = _jsonld(_small(site="site: {people: {key_persons: true}}\n"))
     assert [p["org:heldBy"]["name"] for p in shown["org:hasPost"]] == ["山田 花子", "森 健"]
     assert [p["@id"] for p in shown["org:hasPost"]] == [p["@id"] for p in posts]
+
+
+def test_seats_sharing_a_member_and_role_get_their_own_posts_and_unknown_members_no_reference():
+    c = Consortium(root="misaki", today=TODAY)
+    charter = CHARTER.format(holder="山田 花子", site="").replace(
+        "    deputy: {name: 森 健, member: bank}\n",
+        "    deputy: {name: 森 健, member: nowhere}\n  - {name: 川口 宏, member: town, role: 事務局長}\n",
+    )
+    assert "nowhere" in charter and "川口" in charter
+    c.add(load_text(charter, "consortium.yaml"))
+    c.add(load_text(MEMBERS, "members.yaml"))
+    data = render_popolo(c, "en")
+    check_popolo(data)
+    ids = [p["id"] for p in data["posts"]]
+    assert len(ids) == 3 and ids[2] == ids[0] + "-2"
+    deputy = next(m for m in data["memberships"] if m.get("post_id") == ids[1])
+    assert "on_behalf_of_id" not in deputy
+    doc = _jsonld(c, "en")
+    assert [p["@id"] for p in doc["org:hasPost"]] == [f"#post-{i.removeprefix('post:')}" for i in ids]
+    assert "worksFor" not in doc["org:hasPost"][1]["org:heldBy"]

@@ -95,16 +95,41 @@ def person_key(member: str, name: str) -> str:
     return _digest(member, "".join(name.split()))
 
 
-def _seats(charter: Charter | None) -> Iterator[tuple[str, str, str, str, str]]:
-    """Each key-person seat: ``(kind, member, role, holder's name, member the holder comes from)``.
+@dataclass(frozen=True)
+class Seat:
+    """A key-person seat of the charter and who holds it."""
 
-    A deputy's seat belongs to the key person's member and role; its holder may come from
-    another member.
+    #: The seat's stable key (:func:`post_key`; a second seat with the same key gets ``-2``).
+    key: str
+    #: ``key-person`` or ``deputy``.
+    kind: str
+    #: The role written in the charter.
+    role: str
+    #: The holder's name, and the member the holder comes from (a deputy may come from another).
+    holder: str
+    holder_member: str
+
+
+def seats(charter: Charter | None) -> list[Seat]:
+    """Each key-person seat, the key person's first and then their deputy's.
+
+    A deputy's seat belongs to the key person's member and role.
     """
+    found: list[Seat] = []
+    taken: dict[str, int] = {}
+
+    def add(kind: str, member: str, role: str, holder: str, holder_member: str) -> None:
+        key = post_key(kind, member, role)
+        taken[key] = taken.get(key, 0) + 1
+        if taken[key] > 1:
+            key = f"{key}-{taken[key]}"
+        found.append(Seat(key, kind, role, holder, holder_member))
+
     for person in charter.key_persons if charter is not None else ():
-        yield "key-person", person.member, person.role, person.name, person.member
+        add("key-person", person.member, person.role, person.name, person.member)
         if person.deputy is not None:
-            yield "deputy", person.member, person.role, person.deputy.name, person.deputy.member
+            add("deputy", person.member, person.role, person.deputy.name, person.deputy.member)
+    return found
 
 
 def _seat_label(kind: str, role: str, lang: str) -> str:
@@ -162,17 +187,20 @@ def render_jsonld(c: Consortium, lang: str, people: NamePolicy) -> dict[str, Any
     doc["member"] = roles
     doc["org:hasMember"] = [{"@id": f"#member-{m.id}"} for m in members]
     named = people.shows("key_persons")
+    known = {m.id for m in members}
     posts = []
-    for kind, seat_member, role_name, holder, holder_member in _seats(charter):
-        holder_node: dict[str, Any] = {"@type": "Person", "worksFor": {"@id": f"#member-{holder_member}"}}
+    for seat in seats(charter):
+        holder_node: dict[str, Any] = {"@type": "Person"}
         if named:
-            holder_node["name"] = holder
+            holder_node["name"] = seat.holder
+        if seat.holder_member in known:
+            holder_node["worksFor"] = {"@id": f"#member-{seat.holder_member}"}
         posts.append(
             {
                 "@type": "org:Post",
-                "@id": f"#post-{post_key(kind, seat_member, role_name)}",
-                "name": _seat_label(kind, role_name, lang),
-                "org:role": {"@type": "org:Role", "name": role_name},
+                "@id": f"#post-{seat.key}",
+                "name": _seat_label(seat.kind, seat.role, lang),
+                "org:role": {"@type": "org:Role", "name": seat.role},
                 "org:postIn": {"@id": CONSORTIUM_NODE},
                 "org:heldBy": holder_node,
             }
@@ -248,27 +276,28 @@ def render_popolo(c: Consortium, lang: str) -> dict[str, Any]:
             if contact.post:
                 entry["role"] = contact.post
             memberships.append(entry)
-    for kind, member_id, role_name, holder, holder_member in _seats(charter):
-        post_id = f"post:{post_key(kind, member_id, role_name)}"
+    known = {m.id for m in members}
+    for seat in seats(charter):
+        post_id = f"post:{seat.key}"
         posts.append(
             {
                 "id": post_id,
-                "label": _seat_label(kind, role_name, lang),
-                "role": role_name,
+                "label": _seat_label(seat.kind, seat.role, lang),
+                "role": seat.role,
                 "organization_id": CONSORTIUM_ID,
             }
         )
-        pid = person(holder_member, holder)
-        memberships.append(
-            {
-                "id": f"membership:{pid}:{post_id}",
-                "person_id": pid,
-                "organization_id": CONSORTIUM_ID,
-                "post_id": post_id,
-                "role": role_name,
-                "on_behalf_of_id": f"member:{holder_member}",
-            }
-        )
+        pid = person(seat.holder_member, seat.holder)
+        held: dict[str, Any] = {
+            "id": f"membership:{pid}:{post_id}",
+            "person_id": pid,
+            "organization_id": CONSORTIUM_ID,
+            "post_id": post_id,
+            "role": seat.role,
+        }
+        if seat.holder_member in known:  # a reference to an unknown member is a finding of validate
+            held["on_behalf_of_id"] = f"member:{seat.holder_member}"
+        memberships.append(held)
     return {
         "areas": areas,
         "organizations": organizations,
