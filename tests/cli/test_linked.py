@@ -147,3 +147,15 @@ def test_built_site_embeds_jsonld_naming_every_member_that_no_name_can_break(tmp
         assert person["name"] not in blocks[0]
     # Only the overview carries it: the other pages are about their own subject.
     assert "application/ld+json" not in (out / "members.html").read_text(encoding="utf-8")
+
+
+def test_export_members_says_what_is_missing_or_not_offered(tmp_path, lang):
+    folder = tmp_path / "only-charter"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "shiomi" / lang / "consortium.yaml", folder)
+    missing = invoke(["export", "members", str(folder), "-f", "popolo", "--lang", lang], exit=2)
+    assert str(folder) in missing.stderr and "members" in missing.stderr
+    assert ("ファイル" in missing.stderr) == (lang == "ja")
+    wrong = invoke(["export", "members", str(_example(tmp_path, lang)), "-f", "xlsx", "--lang", lang], exit=2)
+    assert "csv, popolo" in wrong.stderr and ("使える形式" in wrong.stderr) == (lang == "ja")
+    assert wrong.stdout == ""
