@@ -312,6 +312,29 @@ def json_document(value: Any, *, indent: int | None = 2) -> str:
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: What could end a ``<script>`` element or open a comment in it, as JSON escapes.
+_SCRIPT_MARKUP = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+#: A JSON string literal, escapes included.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def json_script(value: Any) -> str:
+    """``value`` as the content of an HTML ``<script type="application/ld+json">`` element.
+
+    Guarantees: the same data as :func:`json_document` (any JSON-LD reader reads back
+    ``value``), on one line, and the element cannot be closed or turned into markup from
+    inside: ``<``, ``>`` and ``&`` are ``\\u003c``, ``\\u003e`` and ``\\u0026`` escapes, so no
+    ``</script>``, ``<!--`` or ``-->`` survives, and the line and paragraph separators
+    (U+2028, U+2029) and every control character are escapes too, so a script reading the
+    element as JavaScript sees one string. Outside strings JSON holds none of these
+    characters, so every one replaced is inside a string. In strings ``{`` is ``\\u007b``
+    as well: the element sits in a Markdown page, and a template engine that reads the page
+    (MkDocs macros) finds no ``{{``, ``{%`` or ``{#`` from a person's text in it.
+    """
+    text = json_document(value, indent=None).translate(_SCRIPT_MARKUP)
+    return _JSON_STRING.sub(lambda m: m.group().replace("{", "\\u007b"), text)
+
+
 def uri_path(path: str) -> str:
     """A file's path as a URI reference (SARIF ``artifactLocation.uri``).
 

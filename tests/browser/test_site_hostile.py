@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -155,6 +156,10 @@ def _assert_inert(found: dict[str, Any], page: str, site: dict[str, Any], shippe
             path = script["src"].removeprefix(site["url"]).split("?")[0]
             assert path.startswith("assets/") and (site["out"] / path).is_file(), (page, script)
             assert (site["clean"] / path).is_file(), (page, script)  # the untouched site ships it too
+        elif script["type"] == "application/ld+json":
+            # A data block, which no browser runs: it must hold one JSON document, whole.
+            assert page == "index.html", page
+            assert isinstance(json.loads(script["inline"]), dict), page
         else:
             assert script["inline"] in shipped, (page, script["inline"][:200])
 

@@ -22,6 +22,7 @@ from dxkit.escape import (
     html_attr,
     html_text,
     ics_text,
+    json_script,
     markdown_cell,
     markdown_text,
     mermaid_ids,
@@ -176,6 +177,69 @@ def test_html_attr_cannot_leave_its_quotes(text):
         parsed = _parse(f"<a title={quote}{html_attr(text)}{quote}>x</a>")
         assert parsed.tags == ["a"] and [name for name, _ in parsed.attrs] == ["title"]
         assert parsed.attrs[0][1] == _collapsed(text)
+
+
+#: What a member's name may hold to end a JSON-LD element from inside, or to change how it is read.
+SCRIPT_HOSTILE = [
+    *HOSTILE,
+    "</script><script>alert(1)</script>",
+    "</SCRIPT >",
+    "<!-- <script>",
+    "-->",
+    "<![CDATA[ ]]>",
+    "line\u2028separator\u2029paragraph",
+    "&lt;/script&gt;",
+]
+
+
+class _Script(html.parser.HTMLParser):
+    """Every element a page holds, and the text of each ``<script>`` as a browser reads it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[str] = []
+        self.scripts: list[str] = []
+        self.comments: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "script":
+            self.scripts.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.tags and self.tags[-1] == "script" and self.cdata_elem == "script":
+            self.scripts[-1] += data
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+@pytest.mark.parametrize("text", SCRIPT_HOSTILE)
+def test_json_script_cannot_close_its_element_and_reads_back_as_the_data(text):
+    import json
+
+    value = {"name": text, "member": [{"name": text, "@id": "#m"}]}
+    page = f'<script type="application/ld+json">{json_script(value)}</script><p>after</p>'
+    parsed = _Script()
+    parsed.feed(page)
+    parsed.close()
+    assert parsed.tags == ["script", "p"] and parsed.comments == []
+    assert len(parsed.scripts) == 1 and json.loads(parsed.scripts[0]) == value
+    body = json_script(value)
+    assert not re.search(r"[<>&\u2028\u2029\n\r]", body)
+    assert not re.search(r"\{[{%#]", body)  # nothing for a template engine reading the page
+
+
+@given(st.text())
+@settings(max_examples=200)
+def test_json_script_reads_back_for_any_text(text):
+    import json
+
+    value = {"name": text, "nested": [{"name": text}, {}]}
+    body = json_script(value)
+    assert json.loads(body) == value
+    assert "<" not in body and ">" not in body and "\u2028" not in body
+    assert not re.search(r"\{[{%#]", body)
 
 
 # -- mermaid -------------------------------------------------------------------------------

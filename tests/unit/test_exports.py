@@ -78,6 +78,8 @@ def test_registry_has_one_signature_and_says_what_is_binary():
         ("issues", "decidim"),
         ("issues", "md"),
         ("issues", "xlsx"),
+        ("members", "csv"),
+        ("members", "popolo"),
         ("plan", "xlsx"),
         ("roles", "csv"),
         ("roles", "ics"),
@@ -105,6 +107,7 @@ def test_has_source_asks_the_model():
     c = _consortium()
     assert has_source(c, "roles") and not has_source(c, "issues")
     assert has_source(c, "charter") and not has_source(Consortium(root=".", today=TODAY), "charter")
+    assert has_source(c, "members") and not has_source(Consortium(root=".", today=TODAY), "members")
 
 
 def test_every_roles_file_is_exported():

@@ -1,5 +1,8 @@
 """``dxkit export`` and ``dxkit import``: the role matrix in Excel, CSV, calendars and charts; the charter in Word;
-the cost plan in Excel."""
+the cost plan in Excel.
+
+The members go out as a table (CSV) or as Popolo JSON for other civic tools.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ class ExportKind(StrEnum):
     issues = "issues"
     charter = "charter"
     plan = "plan"
+    members = "members"
 
 
 class ExportFormat(StrEnum):
@@ -41,6 +45,7 @@ class ExportFormat(StrEnum):
     mermaid = "mermaid"
     docx = "docx"
     decidim = "decidim"
+    popolo = "popolo"
 
 
 def export(

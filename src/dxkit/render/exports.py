@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxkit.dates import format_date
-from dxkit.escape import csv_text, ics_text, markdown_text, mermaid_ids, mermaid_label, xml_text
+from dxkit.escape import csv_text, ics_text, json_document, markdown_text, mermaid_ids, mermaid_label, xml_text
 from dxkit.funding import OTHER, display_name
 from dxkit.i18n import translate
 from dxkit.labels import label, labels
@@ -34,6 +34,7 @@ from dxkit.model import Consortium
 from dxkit.model.records import FundingUse, Issue, Task
 from dxkit.model.vocabulary import STAGES, is_overdue
 from dxkit.reading import list_separator, uses_japanese_era
+from dxkit.render.linked import IDENTIFIERS, render_popolo, unique_members
 from dxkit.render.markdown import table
 from dxkit.sheet import (
     BASELINE_TITLE,
@@ -68,6 +69,8 @@ def has_source(c: Consortium, kind: str) -> bool:
     """Whether the consortium has a (valid) file of ``kind`` to export."""
     if kind == "charter":
         return c.charter is not None
+    if kind == "members":
+        return bool(c.members)
     if kind == "plan":
         return bool(c.plans)
     return bool(c.role_files if kind == "roles" else c.issue_files)
@@ -233,14 +236,16 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
     members = book.create_sheet(members_title, index=1)
-    members.append([translate(f"sheet.members.{key}", lang) for key in ("name", "type")])
+    head, member_rows = member_table(c, lang)
+    members.append(head)
     for cell in members[1]:
         cell.font, cell.fill = bold, fill
-    member_types = labels("memberType", lang)
-    for member in c.members:
-        _append_text(members, [names[member.id], member_types.get(member.type, member.type)])
-    for letter, width in (("A", 40), ("B", 28)):
+    for values in member_rows:
+        _append_text(members, values)
+    for letter, width in (("A", 40), ("B", 28), ("C", 18), ("D", 18), ("E", 18)):
         members.column_dimensions[letter].width = width
+    for cell in members["E"][1:]:
+        cell.number_format = date_format
     members.freeze_panes = "A2"
     baseline = book.create_sheet(BASELINE_TITLE)
     baseline.sheet_state = "veryHidden"
@@ -264,6 +269,48 @@ def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> byte
     writer.writerow([csv_text(header(kind, column, lang)) for column in columns])
     for values in record_rows(entries_of(c, kind), columns):
         writer.writerow([csv_text(shown_text(v, col, names, lang)) for v, col in zip(values, columns, strict=True)])
+    return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
+
+
+def member_table(c: Consortium, lang: str) -> tuple[list[str], list[list[Any]]]:
+    """The members as a table: name, type, official identifiers, the day each joined.
+
+    The names are those of :meth:`Consortium.member_display_names` (a workbook's member
+    cells choose from them); the official identifiers (法人番号, 全国地方公共団体コード) stay
+    text, leading zeros kept. They are what another system matches an organisation by: a
+    member's name may change, its identifier does not (two departments of one city share the
+    city's code). Empty cells are ``None``.
+    """
+    names = c.member_display_names(lang)
+    member_types = labels("memberType", lang)
+    head = [
+        translate("sheet.members.name", lang),
+        translate("sheet.members.type", lang),
+        *(translate(ident.label, lang) for ident in IDENTIFIERS),
+        translate("linked.col.joined", lang),
+    ]
+    rows = [
+        [
+            names[member.id],
+            member_types.get(member.type, member.type),
+            *(getattr(member, ident.field) or None for ident in IDENTIFIERS),
+            member.joined,
+        ]
+        for member in unique_members(c)
+    ]
+    return head, rows
+
+
+def render_members_csv(c: Consortium, lang: str, *, bom: bool = True) -> bytes:
+    """The members table (:func:`member_table`) as CSV, dates ISO; cells through :func:`~dxkit.escape.csv_text`."""
+    head, rows = member_table(c, lang)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([csv_text(text) for text in head])
+    for values in rows:
+        writer.writerow(
+            [csv_text("" if v is None else v.isoformat() if isinstance(v, dt.date) else str(v)) for v in values]
+        )
     return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
 
 
@@ -535,6 +582,14 @@ def _decidim(c: Consortium, lang: str, options: ExportOptions) -> bytes:
     return render_decidim_results(c, lang)
 
 
+def _members_csv(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return render_members_csv(c, lang, bom=options.bom)
+
+
+def _popolo(c: Consortium, lang: str, options: ExportOptions) -> bytes:
+    return (json_document(render_popolo(c, lang)) + "\n").encode("utf-8")
+
+
 #: Every export by ``(kind, format)``: what ``dxkit export KIND --format FORMAT`` runs.
 EXPORTERS: dict[tuple[str, str], Exporter] = {
     (e.kind, e.format): e
@@ -549,13 +604,15 @@ EXPORTERS: dict[tuple[str, str], Exporter] = {
         Exporter("issues", "md", _md("issues"), binary=False),
         Exporter("issues", "decidim", _decidim, binary=False, needs=("roles", "gates")),
         Exporter("charter", "docx", _charter_docx, binary=True),
+        Exporter("members", "csv", _members_csv, binary=False),
+        Exporter("members", "popolo", _popolo, binary=False),
         Exporter("plan", "xlsx", _plan_xlsx, binary=True),
     )
 }
 
 
 #: The format of ``dxkit export KIND`` without ``--format``.
-DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx", "plan": "xlsx"}
+DEFAULT_FORMATS = {"roles": "xlsx", "issues": "xlsx", "charter": "docx", "members": "csv", "plan": "xlsx"}
 
 
 def export_formats(kind: str) -> list[str]:

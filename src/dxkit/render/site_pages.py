@@ -25,7 +25,7 @@ from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
 from dxkit.errors import UsageError
-from dxkit.escape import markdown_text
+from dxkit.escape import json_script, markdown_text
 from dxkit.funding import display_name
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
@@ -38,6 +38,7 @@ from dxkit.reading import Reading
 from dxkit.render.agenda import slots
 from dxkit.render.assessment import render_assessment_md
 from dxkit.render.lessons import render_lessons
+from dxkit.render.linked import render_jsonld
 from dxkit.render.markdown import table
 from dxkit.render.people import NamePolicy, name_policy, public_view
 from dxkit.render.site_facilities import render_facilities_page
@@ -643,6 +644,15 @@ def _page_retrospective(retro: Retrospective, L: Labels) -> str:
     return "".join(parts)
 
 
+def _linked_data(c: Consortium, lang: str, people: NamePolicy) -> str:
+    """The consortium as JSON-LD (:mod:`dxkit.render.linked`), a raw HTML block at the page's end.
+
+    Markdown passes the block as it is, so only :func:`~dxkit.escape.json_script` stands
+    between a member's name and the page: nothing in it can close the element.
+    """
+    return f'\n\n<script type="application/ld+json">{json_script(render_jsonld(c, lang, people))}</script>\n'
+
+
 def page_names(
     records: Sequence[Workshop | Retrospective], fallback: str, people: NamePolicy | None = None
 ) -> list[str]:
@@ -699,7 +709,9 @@ def site_pages(
     charter = c.charter
     assert charter is not None
     L = Labels(lang, bilingual, Reading.of(c))
-    pages: dict[PurePosixPath, str] = {PurePosixPath("index.md"): _page_overview(c, charter, L, people)}
+    pages: dict[PurePosixPath, str] = {
+        PurePosixPath("index.md"): _page_overview(c, charter, L, people) + _linked_data(c, lang, people)
+    }
     if c.has_members:
         pages[PurePosixPath("members.md")] = _page_members(c, L, people)
     if c.has_roles:
