@@ -293,6 +293,8 @@ class Sharing:
     at: Loc = field(repr=False, compare=False)
     inter_regional: str
     publish_failures: bool | None = None
+    publish_lessons: bool | None = None
+    publish_names: bool | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Sharing:
@@ -300,6 +302,8 @@ class Sharing:
             at=at,
             inter_regional=data["inter_regional"],
             publish_failures=data.get("publish_failures"),
+            publish_lessons=data.get("publish_lessons"),
+            publish_names=data.get("publish_names"),
         )
 
 
@@ -1161,6 +1165,9 @@ class Retrospective:
     gate_review: GateReview | None = None
     failure_analysis: FailureAnalysis | None = None
     four_l: FourL | None = None
+    publish: bool | None = None
+    stage: str | None = None
+    field: str | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Retrospective:
@@ -1181,6 +1188,9 @@ class Retrospective:
             gate_review=GateReview.from_data(data["gate_review"], at / "gate_review") if "gate_review" in data else None,
             failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis") if "failure_analysis" in data else None,
             four_l=FourL.from_data(data["four_l"], at / "four_l") if "four_l" in data else None,
+            publish=data.get("publish"),
+            stage=_code("stage", data["stage"]) if "stage" in data else None,
+            field=_code("field", data["field"]) if "field" in data else None,
         )
 
 
