@@ -96,8 +96,8 @@ def test_site_build_writes_the_feeds_and_links_them_from_the_lessons_page(tmp_pa
     page = (out / "lessons.html").read_text(encoding="utf-8")
     head = page.split("</head>", 1)[0]
     assert '<link rel="alternate" type="application/atom+xml" title="Atom フィード" href="lessons.xml">' in head
-    assert '<link rel="alternate" type="application/feed+json" title="JSON Feed" href="lessons.json">' in head
-    assert '<a href="lessons.xml">Atom フィード</a>' in page and '<a href="lessons.json">JSON Feed</a>' in page
+    assert '<link rel="alternate" type="application/feed+json" title="JSON フィード" href="lessons.json">' in head
+    assert '<a href="lessons.xml">Atom フィード</a>' in page and '<a href="lessons.json">JSON フィード</a>' in page
     parsed = feedparser.parse((out / "lessons.xml").read_bytes())
     assert not parsed.bozo
     assert parsed.entries[0].title == TITLES[lang][0]

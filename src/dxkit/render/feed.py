@@ -153,29 +153,34 @@ def _tags(entry: Entry, lang: str) -> list[tuple[str, str, str]]:
     return tags
 
 
+def _facts(entry: Entry) -> list[tuple[str, str, str]]:
+    """``(message id, enum, code)`` of the entry's stage and field, where it has them."""
+    facts = [("feed.stage", "stage", entry.stage), ("feed.field", "field", entry.field)]
+    return [(msg_id, enum, code) for msg_id, enum, code in facts if code]
+
+
 def content_text(entry: Entry, lang: str, reading: Reading | None = None) -> str:
     """The entry as plain text: what happened, why, what changes next, what was learned."""
     reading = reading if reading is not None else Reading()
 
-    def t(key: str, **params: Any) -> str:
-        return translate(f"feed.{key}", lang, **params)
+    def t(msg_id: str, **params: Any) -> str:
+        return translate(msg_id, lang, **params)
 
-    parts = [t("about", consortium=entry.consortium, date=reading.date(entry.date, lang))]
-    facts = [f"{t(scheme)}: {shown}" for scheme, _code, shown in _tags(entry, lang)[1:]]
+    parts = [t("feed.about", consortium=entry.consortium, date=reading.date(entry.date, lang))]
+    facts = [f"{t(msg_id)}: {label(enum, code, lang)}" for msg_id, enum, code in _facts(entry)]
     if facts:
         parts.append(" / ".join(facts))
-    missed = [f"{t(key)}: {text}" for key, text in (("target", entry.target), ("result", entry.result)) if text]
+    missed = [f"{t(msg_id)}: {text}" for msg_id, text in (("feed.target", entry.target), ("feed.result", entry.result))]
     sections: list[tuple[str, list[str]]] = [
-        ("happened", missed + list(entry.happened)),
-        ("why", [f"{label('Cause.category', category, lang)}: {cause}" for category, cause in entry.why]),
-        ("changed", [_change_text(c, lang, reading) for c in entry.changed]),
-        ("learned", list(entry.learned)),
+        ("feed.happened", [line for line in missed if entry.target] + list(entry.happened)),
+        ("feed.why", [f"{label('Cause.category', category, lang)}: {cause}" for category, cause in entry.why]),
+        ("feed.changed", [_change_text(c, lang, reading) for c in entry.changed]),
+        ("feed.learned", list(entry.learned)),
+        ("feed.participants", list(entry.participants)),
     ]
-    if entry.participants:
-        sections.append(("participants", list(entry.participants)))
-    for key, lines in sections:
+    for msg_id, lines in sections:
         if lines:
-            parts.append(t(key) + "\n" + "\n".join(f"- {line}" for line in lines))
+            parts.append(t(msg_id) + "\n" + "\n".join(f"- {line}" for line in lines))
     return "\n\n".join(parts)
 
 

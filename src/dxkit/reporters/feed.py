@@ -23,14 +23,14 @@ def render_collection_text(collection: Collection, lang: str, reading: Reading |
     """A table of the lessons gathered: consortium, date and title, and how many there are."""
     reading = reading if reading is not None else Reading()
 
-    def t(key: str, **params: object) -> str:
-        return translate(f"feed.{key}", lang, **params)
+    def t(msg_id: str, **params: object) -> str:
+        return translate(msg_id, lang, **params)
 
     rows = tuple((e.consortium, reading.date(e.date, lang), e.title) for e in collection.entries)
-    count = Line(t("count", count=collection.consortia, lessons=len(collection.entries)))
+    count = Line(t("feed.count", count=collection.consortia, lessons=len(collection.entries)))
     if not rows:
         return (count,)
-    columns = (t("consortium_col"), t("date_col"), t("title_col"))
+    columns = (t("feed.consortium_col"), t("feed.date_col"), t("feed.title_col"))
     return (Table(feed_title(None, lang), columns, rows, ("name", "code", "text")), count)
 
 
