@@ -1,7 +1,7 @@
 """The lessons feed: published retrospectives as Atom and JSON Feed 1.1, for other regions (横展開).
 
-The report asks consortia to treat an analysed failure as a result and to share it with other
-regions (報告書（案）第3章3(3)①). A feed lets a prefecture or a national collection gather those
+The report asks consortia to treat an analysed failure as a result (報告書（案）第3章3(3)①) and
+asks for outreach that shares failure cases with the staff of other municipalities (第3章3(5)②). A feed lets a prefecture or a national collection gather those
 lessons without asking each consortium: ``dxkit site build`` writes :data:`ATOM_FILE` and
 :data:`JSON_FILE` beside the lessons page, and ``dxkit lessons ROOT --all --format json`` writes
 one JSON Feed of every consortium below a folder.
