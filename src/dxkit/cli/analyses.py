@@ -101,7 +101,7 @@ def lessons(
         ),
     ] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
-    gather_all: Annotated[bool, typer.Option("--all", help=help_text("feed.help_all"))] = False,
+    gather_all: Annotated[bool, typer.Option("--all", help=help_text("help.lessons.all"))] = False,
     today: TodayOption = None,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
