@@ -45,8 +45,6 @@ def example(tmp_path: Path, lang: str, *, charter: str = "") -> Path:
     shutil.copytree(ROOT / "examples" / "shiomi" / lang, dest)
     review = dest / "retrospectives" / "2026-04-20-gate-review.yaml"
     _edit(review, r"^language: (ja|en)$", r"language: \1\npublish: true\nstage: planning\nfield: mobility")
-    failure = dest / "retrospectives" / "2026-08-28-failure-analysis.yaml"
-    _edit(failure, r"^language: (ja|en)$", r"language: \1\nstage: demonstration\nfield: mobility")
     if charter:
         _edit(dest / "consortium.yaml", r"^  publish_failures: true$", "  publish_failures: true\n" + charter)
     return dest

@@ -1,10 +1,11 @@
 """The lessons feed: published retrospectives as Atom and JSON Feed 1.1, for other regions (横展開).
 
-The report asks consortia to treat an analysed failure as a result (報告書（案）第3章3(3)①) and
-asks for outreach that shares failure cases with the staff of other municipalities (第3章3(5)②). A feed lets a prefecture or a national collection gather those
-lessons without asking each consortium: ``dxkit site build`` writes :data:`ATOM_FILE` and
-:data:`JSON_FILE` beside the lessons page, and ``dxkit lessons ROOT --all --format json`` writes
-one JSON Feed of every consortium below a folder.
+The report asks consortia to treat an analysed failure as a result (報告書（案）第3章3(3)①)
+and asks for outreach that shares failure cases with the staff of other municipalities
+(第3章3(5)②). A feed lets a prefecture or a national collection gather those lessons without
+asking each consortium: ``dxkit site build`` writes :data:`ATOM_FILE` and :data:`JSON_FILE`
+beside the lessons page, and ``dxkit lessons ROOT --all --format json`` writes one JSON Feed of
+every consortium below a folder.
 
 What goes in (:func:`dxkit.analyses.lessons.published`): only retrospectives marked
 ``publish: true`` (or a failure analysis marked so), and nothing when the charter says
@@ -15,8 +16,8 @@ every person's name the consortium's files hold is replaced in every text by the
 name appears only where ``site.people`` publishes it on the site.
 
 Every text is a person's: the Atom document is written by feedgen (which escapes markup) from
-text without the characters XML forbids (:func:`dxkit.escape.xml_text`); the JSON document by
-:func:`dxkit.escape.json_document`.
+text without controls or the characters XML forbids (:func:`dxkit.escape.atom_text`); the JSON
+document by :func:`dxkit.escape.json_document`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from dxkit.analyses.lessons import Item, published, shares_lessons
-from dxkit.escape import xml_text
+from dxkit.escape import atom_text
 from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.model import Consortium
@@ -218,8 +219,8 @@ def render_atom(
 
     feed = FeedGenerator()
     feed.id(_entry_id(title, self_href).replace(":lesson:", ":feed:"))
-    feed.title(xml_text(title))
-    feed.subtitle(xml_text(translate("feed.description", lang)))
+    feed.title(atom_text(title))
+    feed.subtitle(atom_text(translate("feed.description", lang)))
     feed.language(lang)
     feed.generator("dxkit")
     feed.link(href=self_href, rel="self", type="application/atom+xml")
@@ -229,14 +230,14 @@ def render_atom(
     for entry in entries:
         item = feed.add_entry(order="append")
         item.id(entry.id)
-        item.title(xml_text(entry.title))
-        item.author(name=xml_text(entry.consortium))
+        item.title(atom_text(entry.title))
+        item.author(name=atom_text(entry.consortium))
         item.published(_moment(entry.date))
         item.updated(_moment(entry.date))
         item.link(href=page, rel="alternate", type="text/html")
-        item.content(xml_text(content_text(entry, lang, reading)), type="text")
+        item.content(atom_text(content_text(entry, lang, reading)), type="text")
         for scheme, code, shown in _tags(entry, lang):
-            item.category(term=code, scheme=f"urn:dxkit:{scheme}", label=xml_text(shown))
+            item.category(term=code, scheme=f"urn:dxkit:{scheme}", label=atom_text(shown))
     data: bytes = feed.atom_str(pretty=True)
     return data
 
@@ -311,7 +312,7 @@ def site_feeds(c: Consortium, lang: str) -> dict[str, bytes]:
     if not shares_lessons(c):
         return {}
     entries = feed_entries(c, lang)
-    reading = Reading.of(public_view(c, feed_policy(c, lang)))
+    reading = Reading.of(c)  # dates only: names are already resolved, and hidden, in the entries
     title = feed_title(entries[0].consortium if entries else feed_policy(c, lang).hide(consortium_name(c)), lang)
     atom = render_atom(entries, lang, title=title, updated=c.today, reading=reading)
     data = json_document(json_feed(entries, lang, title=title, reading=reading)) + "\n"
