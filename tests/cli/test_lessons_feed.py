@@ -104,3 +104,22 @@ def test_site_build_writes_the_feeds_and_links_them_from_the_lessons_page(tmp_pa
     assert len(json.loads((out / "lessons.json").read_text(encoding="utf-8"))["items"]) == 2
     for name in NAMES[lang]:
         assert name not in (out / "lessons.xml").read_text(encoding="utf-8")
+
+
+def test_lessons_all_stops_before_searching_too_many_folders(tmp_path, monkeypatch, lang):
+    from dxkit import discovery
+
+    for i in range(4):
+        (tmp_path / "wide" / f"folder-{i}").mkdir(parents=True)
+    monkeypatch.setattr(discovery, "GATHER_FOLDERS", 3)
+    result = invoke(["lessons", str(tmp_path / "wide"), "--all", "--lang", lang], exit=2)
+    assert ("フォルダーが多すぎて" if lang == "ja" else "too many folders") in result.stderr
+
+
+def test_lessons_all_names_a_consortium_it_cannot_read_and_goes_on(collection, lang):
+    broken = collection / "aohama" / "east" / "retrospectives" / "broken.yaml"
+    broken.write_bytes(b"kind: retrospective\n\xff\xfe not utf-8\n")
+    result = invoke(["lessons", str(collection), "--all", "-f", "json", "--lang", lang, "--today", TODAY])
+    consortia = {item["_dxkit"]["consortium"] for item in json.loads(result.stdout)["items"]}
+    assert "west-consortium" in consortia
+    assert "east" in result.stderr
