@@ -292,18 +292,18 @@ class Sharing:
 
     at: Loc = field(repr=False, compare=False)
     inter_regional: str
-    publish_failures: bool | None = None
     publish_lessons: bool | None = None
     publish_names: bool | None = None
+    publish_failures: bool | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Sharing:
         return cls(
             at=at,
             inter_regional=data["inter_regional"],
-            publish_failures=data.get("publish_failures"),
             publish_lessons=data.get("publish_lessons"),
             publish_names=data.get("publish_names"),
+            publish_failures=data.get("publish_failures"),
         )
 
 
