@@ -214,3 +214,46 @@ def consortium_targets(root: str) -> list[Target]:
         if len(targets) > MAX_FILES:
             raise UsageError("analysis.too_many_files", folder=root, limit=MAX_FILES)
     return targets
+
+
+#: How deep and how wide ``dxkit lessons --all`` looks for consortia below the folder it is given
+#: (a national collection: prefecture / municipality / consortium; Japan has 1,741 municipalities).
+GATHER_DEPTH = 4
+GATHER_FOLDERS = 20_000
+
+
+def consortia_under(root: str) -> list[str]:
+    """Every consortium folder at or below ``root`` (as paths to show), for a command that gathers many.
+
+    Nothing above ``root`` is read, symbolic links to folders are not followed, and a
+    consortium's own subfolders are not searched for more. Raises :class:`UsageError` when
+    ``root`` is not a folder, when no consortium is there, and when the search would pass
+    :data:`GATHER_FOLDERS` folders.
+    """
+    start = Path(root)
+    if not start.is_dir():
+        raise UsageError("analysis.no_folder", folder=root)
+    found: list[str] = []
+    level = [root]
+    looked = 0
+    for _depth in range(GATHER_DEPTH + 1):
+        deeper: list[str] = []
+        for folder in level:
+            if _is_consortium(Path(folder)):
+                found.append(folder)
+                continue
+            try:
+                with os.scandir(folder) as entries:
+                    names = sorted(e.name for e in entries if e.is_dir(follow_symlinks=False))
+            except OSError:
+                continue
+            for name in names:
+                if _entered(folder, name):
+                    looked += 1
+                    if looked > GATHER_FOLDERS:
+                        raise UsageError("feed.too_many", folder=root, limit=GATHER_FOLDERS)
+                    deeper.append(os.path.join(folder, name))
+        level = deeper
+    if not found:
+        raise UsageError("feed.none", folder=root)
+    return found

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 from dxkit.errors import MissingTool, UsageError, write_error
 from dxkit.escape import yaml_string
 from dxkit.model import Consortium
+from dxkit.render.feed import site_feeds, with_feed_links
 from dxkit.render.people import find_unpublished, name_policy
 from dxkit.render.site_pages import site_pages
 from dxkit.writing import replace_folder
@@ -296,11 +297,17 @@ def build_site(
         "lessons.md": "lessons.title",
         "assessment.md": "assess.title",
     }
+    lessons_page = PurePosixPath("lessons.md")
+    feeds = site_feeds(c, lang) if lessons_page in pages else {}
+    if feeds:
+        pages[lessons_page] = with_feed_links(pages[lessons_page], lang)
     nav = [(translate(labels[p], lang), p) for p in order if any(str(k) == p for k in pages)]
     with tempfile.TemporaryDirectory(prefix="dxkit-site-") as tmp:
         root = Path(tmp)
         with _refused_in(root):
             _write_sources(root, pages, people.hide(charter.name), lang, nav)
+            for name, data in feeds.items():
+                (root / "docs" / name).write_bytes(data)
             built = root / "site"
             step(1, SITE_STEPS)
             warnings = _run_mkdocs(root / "mkdocs.yml", built)

@@ -115,3 +115,24 @@ def test_charter_and_matrix_print_on_a4(visit, site_url, tmp_path):
         pdf = v.page.pdf(format="A4", print_background=True)
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
         (tmp_path / f"{path}.pdf").write_bytes(pdf)
+
+
+def test_lessons_page_announces_and_links_its_feeds(visit, site_url):
+    import json
+
+    import feedparser
+
+    url, _out = site_url
+    v = visit()
+    v.page.goto(url + "lessons.html", wait_until="load")
+    alternates = v.page.locator('head link[rel="alternate"][type="application/atom+xml"]')
+    assert alternates.count() == 1 and alternates.get_attribute("href") == "lessons.xml"
+    link = v.page.locator('article a[href="lessons.json"]')
+    assert link.is_visible() and link.inner_text() == "JSON フィード"
+    atom = v.page.locator('article a[href="lessons.xml"]')
+    assert atom.is_visible() and atom.inner_text() == "Atom フィード"
+    parsed = feedparser.parse(v.page.request.get(url + "lessons.xml").body())
+    assert [e.title for e in parsed.entries] == ["オンデマンドバス第 1 期実証の失敗分析"]
+    feed = json.loads(v.page.request.get(url + "lessons.json").body())
+    assert [item["title"] for item in feed["items"]] == ["オンデマンドバス第 1 期実証の失敗分析"]
+    assert v.errors == [] and v.external_requests() == []

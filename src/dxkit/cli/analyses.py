@@ -5,6 +5,7 @@ They report and never fail on findings (exit 0); exit 2 when the folder cannot b
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,7 @@ from dxkit.reporters.analyses import (
     STATUS_REPORTERS,
     AnalysisFormat,
 )
+from dxkit.reporters.blocks import Verbatim
 
 FolderArgument = Annotated[
     Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
@@ -99,6 +101,7 @@ def lessons(
         ),
     ] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
+    gather_all: Annotated[bool, typer.Option("--all", help=help_text("help.lessons.all"))] = False,
     today: TodayOption = None,
     output_format: FormatOption = AnalysisFormat.text,
     lang: LangOption = None,
@@ -109,6 +112,9 @@ def lessons(
     from dxkit.writing import write_atomic
 
     language = chosen_lang(lang)
+    if gather_all:
+        _lessons_of_all(str(directory), output, overwrite, today_option_value(today), output_format, language)
+        return
     needs = ("consortium", "retrospective")
     consortium = open_folder(str(directory), language, today_option_value(today), needs=needs)
     result, reading = gather(consortium), Reading.of(consortium)
@@ -119,3 +125,43 @@ def lessons(
         raise UsageError("lessons.exists", path=str(output))
     write_atomic(output, render_lessons(result, language, reading=reading).encode("utf-8"))
     show(t("lessons.written", language, path=str(output), count=result.retrospectives))
+
+
+def _lessons_of_all(
+    root: str, output: Path | None, overwrite: bool, today: dt.date, output_format: AnalysisFormat, language: str
+) -> None:
+    """``dxkit lessons ROOT --all``: the published lessons of every consortium below ``root``.
+
+    A consortium that cannot be read is named on standard error and left out; the others go on.
+    """
+    from dxkit.discovery import consortia_under
+    from dxkit.errors import DxkitError, UsageError
+    from dxkit.render.feed import feed_entries
+    from dxkit.reporters.feed import Collection, render_collection_json, render_collection_text
+    from dxkit.writing import write_atomic
+
+    if output is not None and output_format is not AnalysisFormat.json:
+        raise UsageError("feed.json_only", path=str(output))
+    folders = consortia_under(root)
+    collection = Collection(consortia=0)
+    for folder in folders:
+        try:
+            consortium = open_folder(folder, language, today, needs=("consortium", "retrospective"))
+        except DxkitError as exc:
+            show(t("feed.skipped", language, folder=folder, reason=exc.message(language)), err=True)
+            continue
+        collection.consortia += 1
+        collection.entries += feed_entries(consortium, language)
+    collection.entries.sort(key=lambda e: (e.date, e.consortium, e.id), reverse=True)
+    if output_format is AnalysisFormat.json:
+        document = render_collection_json(collection, language)
+    else:
+        document = render_collection_text(collection, language)
+    if output is None:
+        emit(document)
+        return
+    if output.exists() and not overwrite:
+        raise UsageError("lessons.exists", path=str(output))
+    text = "".join(block.text for block in document if isinstance(block, Verbatim))
+    write_atomic(output, text.encode("utf-8"))
+    show(t("feed.written", language, path=str(output), count=collection.consortia, lessons=len(collection.entries)))

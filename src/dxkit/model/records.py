@@ -300,6 +300,8 @@ class Sharing:
 
     at: Loc = field(repr=False, compare=False)
     inter_regional: str
+    publish_lessons: bool | None = None
+    publish_names: bool | None = None
     publish_failures: bool | None = None
 
     @classmethod
@@ -307,6 +309,8 @@ class Sharing:
         return cls(
             at=at,
             inter_regional=data["inter_regional"],
+            publish_lessons=data.get("publish_lessons"),
+            publish_names=data.get("publish_names"),
             publish_failures=data.get("publish_failures"),
         )
 
@@ -1328,6 +1332,9 @@ class Retrospective:
     gate_review: GateReview | None = None
     failure_analysis: FailureAnalysis | None = None
     four_l: FourL | None = None
+    publish: bool | None = None
+    stage: str | None = None
+    field: str | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Retrospective:
@@ -1348,6 +1355,9 @@ class Retrospective:
             gate_review=GateReview.from_data(data["gate_review"], at / "gate_review") if "gate_review" in data else None,
             failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis") if "failure_analysis" in data else None,
             four_l=FourL.from_data(data["four_l"], at / "four_l") if "four_l" in data else None,
+            publish=data.get("publish"),
+            stage=_code("stage", data["stage"]) if "stage" in data else None,
+            field=_code("field", data["field"]) if "field" in data else None,
         )
 
 

@@ -208,9 +208,13 @@ class NamePolicy:
         return any(_key(m.group(0)) in self.hidden for m in self.pattern.finditer(text))
 
 
-def name_policy(c: Consortium, lang: str) -> NamePolicy:
-    """The policy of the charter of ``c``: the names it publishes and those it does not."""
-    published = published_kinds(c)
+def name_policy(c: Consortium, lang: str, *, kinds: frozenset[str] | None = None) -> NamePolicy:
+    """The policy of the charter of ``c``: the names it publishes and those it does not.
+
+    ``kinds`` narrows the kinds of person published to those of them the charter publishes too
+    (the lessons feed passes none when it names nobody).
+    """
+    published = published_kinds(c) if kinds is None else published_kinds(c) & kinds
     names = {kind: {form for n in found for form in name_forms(n)} for kind, found in names_by_kind(c).items()}
     shown = {_key(n) for kind in published for n in names[kind]}
     every = {n for kind in KINDS for n in names[kind]}

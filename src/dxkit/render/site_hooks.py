@@ -83,6 +83,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     output = _HEAD_ALTERNATE.sub("", output)
     label = SEARCH_LABEL[lang or "ja"]
     output = output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+    if page.meta.get("dxkit_feeds"):
+        # The lessons page of a consortium's site announces its feeds (render/feed.py, FEED_META).
+        from dxkit.render.feed import head_links
+
+        theme_lang = str(config.theme.get("language") or "ja")
+        output = output.replace("</head>", head_links(lang or theme_lang, here) + "</head>", 1)
     if lang:
         # Search (and result links) resolve against "base": make it this language's root.
         output = _BASE.sub(lambda m: f'{m.group(1)}"{posixpath.relpath(lang, here)}"', output, count=1)
