@@ -83,8 +83,9 @@ def _entered(parent: str, name: str) -> bool:
     return not os.path.exists(os.path.join(parent, name, "pyvenv.cfg"))
 
 
-def _walk(folder: Path, shown: str, *, nested: bool = True) -> Iterator[Target]:
-    """Our files below ``folder``; with ``nested=False``, not those of a consortium inside it."""
+def _walk(folder: Path, shown: str, *, nested: bool = True, within: Path | None = None) -> Iterator[Target]:
+    """Our files below ``folder``; with ``nested=False``, not those of a consortium inside it;
+    with ``within`` (a resolved folder), not a file whose link leads out of it (nor is it read)."""
     for current, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if _entered(current, d) and (nested or not _holds_charter(Path(current) / d)))
         rel = os.path.relpath(current, folder)
@@ -93,6 +94,8 @@ def _walk(folder: Path, shown: str, *, nested: bool = True) -> Iterator[Target]:
                 continue
             display = os.path.normpath(os.path.join(shown, rel, name))
             path = Path(current) / name
+            if within is not None and not path.resolve().is_relative_to(within):
+                continue
             if _looks_like_ours(path, display):
                 yield Target(path, display, consortium_root(display))
 
@@ -206,10 +209,11 @@ def locate_consortium(start: str) -> str:
     raise UsageError("analysis.which_consortium", folder=start, count=len(shown), consortia=", ".join(shown))
 
 
-def consortium_targets(root: str) -> list[Target]:
-    """The files of the consortium in ``root``, without those of consortia nested below it."""
+def consortium_targets(root: str, *, within: Path | None = None) -> list[Target]:
+    """The files of the consortium in ``root``, without those of consortia nested below it
+    (and, with ``within``, without a file whose link leads out of that resolved folder)."""
     targets: list[Target] = []
-    for target in _walk(Path(root), root, nested=False):
+    for target in _walk(Path(root), root, nested=False, within=within):
         targets.append(Target(target.path, target.display, root))
         if len(targets) > MAX_FILES:
             raise UsageError("analysis.too_many_files", folder=root, limit=MAX_FILES)
@@ -256,4 +260,18 @@ def consortia_under(root: str) -> list[str]:
         level = deeper
     if not found:
         raise UsageError("feed.none", folder=root)
+    return found
+
+
+def consortium_folders(root: str) -> list[str]:
+    """Every consortium folder at or below ``root``, each found by its charter, as paths to show.
+
+    A consortium inside another one is found too. Hidden folders, built output and virtual
+    environments are not entered, and no link to a folder is followed, so the walk stays in ``root``.
+    """
+    found: list[str] = []
+    for current, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if _entered(current, d))
+        if CHARTER_NAMES.intersection(files):
+            found.append(os.path.normpath(current))
     return found

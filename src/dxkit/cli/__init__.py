@@ -20,6 +20,7 @@ from dxkit.cli import assess as _assess
 from dxkit.cli import exchange as _exchange
 from dxkit.cli import init as _init
 from dxkit.cli import new as _new
+from dxkit.cli import overview as _overview
 from dxkit.cli import promote as _promote
 from dxkit.cli import schema as _schema
 from dxkit.cli import site as _site
@@ -49,6 +50,7 @@ app.command("gate", cls=DxkitCommand, help=help_text("help.gate"))(_analyses.gat
 app.command("keyperson", cls=DxkitCommand, help=help_text("help.keyperson"))(_analyses.keyperson)
 app.command("lessons", cls=DxkitCommand, help=help_text("help.lessons"))(_analyses.lessons)
 app.command("assess", cls=DxkitCommand, help=help_text("help.assess"))(_assess.assess)
+app.command("overview", cls=DxkitCommand, help=help_text("help.overview"))(_overview.overview)
 app.command("export", cls=DxkitCommand, help=help_text("help.export"))(_exchange.export)
 app.command("import", cls=DxkitCommand, help=help_text("help.import"))(_exchange.import_sheet)
 app.add_typer(_schema.app, name="schema")

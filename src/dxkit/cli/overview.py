@@ -1,0 +1,74 @@
+"""``dxkit overview``: one row per consortium found under a folder (a prefecture's view).
+
+It reports and never fails on findings (exit 0); exit 2 when the folder cannot be used.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dxkit.cli._common import LangOption, TodayOption, chosen_lang, help_text, metavar, today_option_value
+from dxkit.cli._output import emit, show
+from dxkit.i18n import t
+from dxkit.reporters.blocks import Document, Line, Verbatim
+from dxkit.reporters.overview import OVERVIEW_REPORTERS, OverviewFormat
+
+
+def overview(
+    root: Annotated[
+        Path, typer.Argument(help=help_text("help.overview.root"), metavar=metavar("cli.metavar.folder"))
+    ] = Path("."),
+    output_format: Annotated[
+        OverviewFormat, typer.Option("--format", "-f", help=help_text("help.overview.format"))
+    ] = OverviewFormat.text,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=help_text("help.overview.output"),
+            metavar=metavar("cli.metavar.file"),
+            show_default=False,
+        ),
+    ] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help=help_text("help.lessons.overwrite"))] = False,
+    today: TodayOption = None,
+    lang: LangOption = None,
+) -> None:
+    from dxkit.errors import UsageError
+    from dxkit.overview import build_overview
+    from dxkit.writing import write_atomic
+
+    language = chosen_lang(lang)
+    if output is not None and output.exists() and not overwrite:
+        raise UsageError("overview.exists", path=str(output))
+    result = build_overview(str(root), lang=language, today=today_option_value(today))
+    document = OVERVIEW_REPORTERS[output_format](result, language)
+    if output is None:
+        emit(document)
+        return
+    write_atomic(output, _as_text(document).encode("utf-8"))
+    show(t("overview.written", language, path=str(output), count=len(result.rows)))
+
+
+def _as_text(document: Document) -> str:
+    """A document as a file holds it: verbatim text as it is, tables drawn as on a wide terminal."""
+    from rich.console import Console
+
+    from dxkit.cli._output import rich_table
+    from dxkit.escape import terminal_text
+
+    parts: list[str] = []
+    for block in document:
+        if isinstance(block, Verbatim):
+            parts.append(block.text)
+            continue
+        buffer = io.StringIO()
+        out = Console(file=buffer, width=200, highlight=False, markup=False, emoji=False, color_system=None)
+        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))
+        parts.append(buffer.getvalue())
+    return "".join(parts)
