@@ -5,8 +5,9 @@ folder) and wants to see at a glance where each stands. :func:`build_overview` f
 folder under the root that holds a charter (:func:`dxkit.discovery.consortium_folders`), and
 for each one runs what dxkit already has, nothing of its own: the checks of ``dxkit validate``
 (:func:`dxkit.validate.check_consortium`) for the counts of errors and warnings, and on the
-model that ``dxkit status`` reads (:func:`dxkit.validate.load_consortium`) the status, gate
-and key-person analyses.
+model that ``dxkit status`` reads (the files valid as a whole, as
+:func:`dxkit.validate.load_consortium` reads them; taken from the same reading) the status,
+gate and key-person analyses.
 
 Nothing is read outside the root: folders are walked without following links, and a file
 whose link leads out of the root is neither read nor counted. A consortium
@@ -26,12 +27,12 @@ from dxkit.analyses import Reason
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse as analyse_keypersons
 from dxkit.analyses.status import build_status
-from dxkit.discovery import consortium_folders, consortium_targets
+from dxkit.discovery import CHARTER_NAMES, consortium_folders, consortium_targets
 from dxkit.errors import DxkitError, UsageError
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.reading import uses_japanese_era
-from dxkit.validate import ALL_RULES, Report, check_consortium, load_consortium
+from dxkit.validate import ALL_RULES, Report, check_consortium
 
 #: The kinds the analyses of a row read: one of them unreadable would make the row look complete and not be.
 NEEDS = ("consortium", "members", "roles", "gates", "retrospective")
@@ -132,13 +133,16 @@ def build_overview(
 def _fill(row: ConsortiumRow, within: Path, *, lang: str, today: dt.date, assessment: AssessmentHook) -> None:
     folder = row.folder
     targets = consortium_targets(folder, within=within)
-    shown, omitted, _ = check_consortium(folder, targets, lang=lang, today=today, selection=ALL_RULES)
+    # One reading: the rules check it, and the files valid as a whole make the model the analyses read.
+    consortium = Consortium(root=folder, today=today)
+    shown, omitted, skipped = check_consortium(
+        folder, targets, lang=lang, today=today, selection=ALL_RULES, whole=consortium
+    )
     checked = Report(findings=shown, omitted=omitted)
     row.errors, row.warnings, row.at_least = checked.errors, checked.warnings, checked.at_least
-    consortium, problems = load_consortium(folder, targets, lang=lang, today=today)
     charter = consortium.charter
     if charter is None:
-        first = next((f for f in problems if Path(f.file).name.startswith("consortium.")), None)
+        first = next((f for f in shown if f.severity is Severity.ERROR and Path(f.file).name in CHARTER_NAMES), None)
         if first is not None:
             where = f"{first.file}:{first.line}:{first.column}"
             row.problem = Reason("overview.problem.charter", {"where": where, "message": first.message})
@@ -151,7 +155,8 @@ def _fill(row: ConsortiumRow, within: Path, *, lang: str, today: dt.date, assess
     if unreadable:
         row.problem = Reason("overview.problem.unreadable", {"files": ", ".join(unreadable)})
         return
-    row.left_out = sorted({f.file for f in problems if f.severity is Severity.ERROR})
+    refused = [path for paths in consortium.refused.values() for path in paths]
+    row.left_out = sorted({*refused, *(s.file for s in skipped)})
     status = build_status(consortium)
     row.overdue_with_plan = len(status.overdue_explained)
     row.overdue_without_plan = len(status.overdue_unexplained)

@@ -126,9 +126,15 @@ def _load(
     *,
     partial: bool = False,
     read: Callable[[], None] | None = None,
+    whole: Consortium | None = None,
 ) -> tuple[Consortium, list[Finding], Unlisted, list[Skipped]]:
-    """Read the files of one consortium; with ``partial``, keep the valid entries of a file with errors."""
+    """Read the files of one consortium; with ``partial``, keep the valid entries of a file with errors.
+
+    ``whole``, when given, also receives every file that is valid as a whole, as
+    :func:`load_consortium` would read it: one reading serves both the rules and an analysis.
+    """
     consortium = Consortium(root=root, today=today)
+    models = (consortium,) if whole is None else (consortium, whole)
     findings: list[Finding] = []
     unlisted: Unlisted = {}
     skipped: list[Skipped] = []
@@ -139,7 +145,8 @@ def _load(
             doc = load_file(target.path, target.display)
         except LoadError as error:
             findings.append(load_error_finding(error, lang))
-            consortium.refused.setdefault(refused_kind(target), []).append(target.display)
+            for model in models:
+                model.refused.setdefault(refused_kind(target), []).append(target.display)
             continue
         if doc.bom:
             bom = get_rule("DX007")
@@ -149,11 +156,13 @@ def _load(
         if checked.more or checked.stopped:
             unlisted[doc.path] = (checked.more, checked.stopped)
         if not checked.findings:
-            consortium.add(doc)
+            for model in models:
+                model.add(doc)
             continue
         if doc.kind is None or doc.kind not in KINDS:
             continue  # not a consortium file at all: DX006 says so
-        consortium.incomplete.add(doc.kind)
+        for model in models:
+            model.incomplete.add(doc.kind)
         rest = without_entries(doc, checked.bad_entries) if partial and checked.bad_entries is not None else None
         if rest is not None:
             consortium.add(rest)
@@ -200,15 +209,16 @@ def check_consortium(
     today: dt.date,
     selection: Selection,
     read: Callable[[], None] | None = None,
+    whole: Consortium | None = None,
 ) -> tuple[list[Finding], list[Omitted], list[Skipped]]:
     """Findings for the files of one consortium folder (the first of each file), the rest counted,
     and the files whose schema errors kept the rules from checking them (wholly or in part).
 
     The rules check every valid file, and the valid entries of a file whose errors all lie in
     some of its entries, in the same run as the schema errors. ``read`` is called as each file
-    is read.
+    is read. ``whole`` receives the files valid as a whole (see :func:`_load`).
     """
-    consortium, findings, unlisted, skipped = _load(root, targets, lang, today, partial=True, read=read)
+    consortium, findings, unlisted, skipped = _load(root, targets, lang, today, partial=True, read=read, whole=whole)
     if consortium.charter is not None:
         selection = selection.merged_with_config(consortium.charter.config)
     for rule, hit in run_rules(consortium, selection):
