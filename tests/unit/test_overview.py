@@ -157,8 +157,6 @@ def test_overview_assessment_hook_fills_a_column_only_when_scores_exist(tmp_path
     scaffold(root / "a", "ja")
     plain = build_overview(str(root), lang="ja", today=LATER)
     assert plain.rows[0].assessment is None and "評価" not in render_html_page(plain, "ja")
-    scored = build_overview(
-        str(root), lang="ja", today=LATER, assessment=lambda c: [AssessmentScore("魅力", 3.5)]
-    )
+    scored = build_overview(str(root), lang="ja", today=LATER, assessment=lambda c: [AssessmentScore("魅力", 3.5)])
     assert cells(scored.rows[0], "ja")[10].text == "魅力 3.5"
-    assert "<th scope=\"col\"><button type=\"button\">評価</button></th>" in render_html_page(scored, "ja")
+    assert '<th scope="col"><button type="button">評価</button></th>' in render_html_page(scored, "ja")
