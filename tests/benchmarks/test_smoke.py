@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,28 @@ def test_runner_prints_ratios_and_cold_start(tmp_path):
         "12-file consortium",
     ):
         assert needle in out, needle
+
+
+def test_overview_benchmark_runs_every_form(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "overview.py"),
+            "--consortia",
+            "3",
+            "--invalid",
+            "1",
+            "--rounds",
+            "1",
+            "--data",
+            str(tmp_path / "data"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    for needle in ("3 consortia (18 files)", "dxkit overview (html)", "dxkit overview (json) ÷ dxkit validate"):
+        assert needle in result.stdout, needle
+    assert len(list((tmp_path / "data").glob("c*/consortium.yaml"))) == 3

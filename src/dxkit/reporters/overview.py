@@ -51,8 +51,17 @@ COLUMNS = (
     ("overview.col.folder", False),
 )
 _ASSESSMENT = 10
-#: The terminal's headings that have a shorter form than the page's.
-_SHORT = frozenset({"gate", "overdue", "risks", "retrospective", "checks"})
+#: The terminal's headings: shorter than the page's where a screen has no room, pairs of counts in one column.
+_TEXT_HEADINGS = (
+    "overview.col.name",
+    "overview.col.municipality",
+    "overview.col.stage",
+    "overview.short.gate",
+    "overview.short.overdue",
+    "overview.short.risks",
+    "overview.short.retrospective",
+    "overview.short.checks",
+)
 
 
 @dataclass(frozen=True)
@@ -171,8 +180,7 @@ def render_text(overview: Overview, lang: str) -> Document:
     if not overview.rows:
         return (Line(translate("overview.none", lang, root=overview.root)),)
     with_scores = any(row.assessment for row in overview.rows)
-    headings = ["name", "municipality", "stage", "gate", "overdue", "risks", "retrospective", "checks"]
-    headings += ["assessment"] if with_scores else []
+    headings = [*_TEXT_HEADINGS, *(["overview.col.assessment"] if with_scores else [])]
     rows = []
     notes: list[Block] = []
     for row in overview.rows:
@@ -186,7 +194,7 @@ def render_text(overview: Overview, lang: str) -> Document:
             notes.append(Line(translate("overview.note", lang, folder=row.folder, note=note)))
     table = Table(
         title=_title(overview, lang),
-        columns=tuple(translate(f"overview.{'short' if h in _SHORT else 'col'}.{h}", lang) for h in headings),
+        columns=tuple(translate(h, lang) for h in headings),
         rows=tuple(rows),
         kinds=("text",) * len(headings),
     )
