@@ -212,7 +212,8 @@ h1{font-size:1.3rem}table{border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:.3rem .5rem;vertical-align:top;text-align:left;white-space:pre-line}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 th button{all:unset;cursor:pointer;font-weight:bold}th button:focus{outline:2px solid #1a5fb4}
-th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
+th[aria-sort=ascending] button::after{content:" ▲";content:" ▲"/""}
+th[aria-sort=descending] button::after{content:" ▼";content:" ▼"/""}
 tr.problem td{background:#fff4e5}
 """.strip()
 
