@@ -28,7 +28,7 @@ from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse as analyse_keypersons
 from dxkit.analyses.status import build_status
 from dxkit.discovery import CHARTER_NAMES, consortium_folders, consortium_targets
-from dxkit.errors import DxkitError, UsageError
+from dxkit.errors import DxkitError, UsageError, os_error
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.reading import uses_japanese_era
@@ -126,6 +126,8 @@ def build_overview(
             _fill(row, within, lang=lang, today=today, assessment=assessment)
         except DxkitError as err:
             row.problem = Reason("overview.problem.error", {"message": err.message(lang)})
+        except OSError as exc:  # a file removed or made unreadable while the run read it
+            row.problem = Reason("overview.problem.error", {"message": os_error(exc).message(lang)})
         overview.rows.append(row)
     return overview
 

@@ -76,3 +76,13 @@ def test_overview_empty_root_says_none_found(tmp_path):
     en = invoke(["overview", str(tmp_path), "--lang", "en"], env=wide).stdout
     assert "推進体制（consortium.yaml のあるフォルダー）は見つかりませんでした" in ja
     assert "No consortium (a folder with consortium.yaml) was found" in en
+
+
+def test_overview_text_to_a_file_is_the_table_without_terminal_codes(tmp_path):
+    root = _pref(tmp_path)
+    target = tmp_path / "overview.txt"
+    result = invoke(["overview", str(root), "--today", TODAY, "-o", str(target), "--lang", "en"])
+    assert "Wrote the overview of 3 consortia to" in result.stdout
+    text = target.read_text(encoding="utf-8")
+    assert "汐見市地域DX推進協議会" in text and "3 consortia (1 could not be read" in text
+    assert "\x1b" not in text

@@ -118,6 +118,16 @@ def _without(consortium, member_id):  # the consortium as it is without the link
     return dataclasses.replace(consortium, member_files=files)
 
 
+def test_overview_charter_of_another_kind_is_a_row_that_says_so(tmp_path):
+    root = tmp_path / "pref"
+    scaffold(root / "a", "ja")
+    members = (root / "a" / "members.yaml").read_text(encoding="utf-8")
+    (root / "a" / "consortium.yaml").write_text(members, encoding="utf-8")
+    (row,) = build_overview(str(root), lang="ja", today=LATER).rows
+    assert row.problem is not None and row.name is None
+    assert "kind: consortium" in cells(row, "ja")[11].text and "kind: consortium" in cells(row, "en")[11].text
+
+
 def test_overview_root_that_is_not_a_folder_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError) as caught:
         build_overview(str(tmp_path / "nowhere"), lang="ja", today=LATER)
