@@ -7,7 +7,8 @@ for each one runs what dxkit already has, nothing of its own: the checks of ``dx
 (:func:`dxkit.validate.check_consortium`) for the counts of errors and warnings, and on the
 model that ``dxkit status`` reads (the files valid as a whole, as
 :func:`dxkit.validate.load_consortium` reads them; taken from the same reading) the status,
-gate and key-person analyses.
+gate and key-person analyses, and where a consortium has filled in a self-assessment, the
+scores of ``dxkit assess``.
 
 Nothing is read outside the root: folders are walked without following links, and a file
 whose link leads out of the root is neither read nor counted. A consortium
@@ -19,11 +20,11 @@ the language asked for, everything else is codes, ISO dates and message ids.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dxkit.analyses import Reason
+from dxkit.analyses.assessment import build_assessment
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse as analyse_keypersons
 from dxkit.analyses.status import build_status
@@ -39,24 +40,37 @@ NEEDS = ("consortium", "members", "roles", "gates", "retrospective")
 
 
 @dataclass
-class AssessmentScore:
-    """One score of a consortium's assessment, as the assessment kind gives it."""
+class AreaScore:
+    """The mean score (0–3) of one area of the self-assessment; ``None`` when none of its questions is answered."""
 
-    name: str
-    score: float
-
-
-#: Where a row's assessment scores come from: the consortium in, its scores out (``None``: no assessment).
-AssessmentHook = Callable[[Consortium], list[AssessmentScore] | None]
+    area: str
+    score: float | None
 
 
-def no_assessment(consortium: Consortium) -> list[AssessmentScore] | None:
-    """The assessment hook until consortia carry an assessment file: no scores for anyone.
+@dataclass
+class AssessmentSummary:
+    """The newest self-assessment round of a consortium, scored as ``dxkit assess`` scores it."""
 
-    When the ``assessment`` kind is in the model, a hook that reads its scores from the
-    consortium is passed to :func:`build_overview` instead, and every reporter shows them.
+    #: ISO date of the newest round.
+    date: str | None
+    overall: float | None
+    answered: int
+    questions: int
+    areas: list[AreaScore] = field(default_factory=list)
+
+
+def summarise_assessment(consortium: Consortium) -> AssessmentSummary | None:
+    """The scores of :func:`dxkit.analyses.assessment.build_assessment`, for a consortium with a round; else ``None``.
+
+    A consortium that has never filled in an assessment gets no scores here, even though
+    ``dxkit assess`` would pre-fill some from its files: the overview shows what was assessed.
     """
-    return None
+    if not consortium.assessments:
+        return None
+    report = build_assessment(consortium)
+    overall = report.overall
+    areas = [AreaScore(line.id, line.score) for line in report.areas]
+    return AssessmentSummary(report.round_date, overall.score, overall.answered, overall.questions, areas)
 
 
 @dataclass
@@ -91,7 +105,7 @@ class ConsortiumRow:
     warnings: int = 0
     #: Whether the counts of errors and warnings stopped at a limit (so they are lower bounds).
     at_least: bool = False
-    assessment: list[AssessmentScore] | None = None
+    assessment: AssessmentSummary | None = None
     #: Why the row could not be filled (the charter unusable, a needed file unreadable …).
     problem: Reason | None = None
     #: Files with problems that the analyses left out.
@@ -107,13 +121,7 @@ class Overview:
     rows: list[ConsortiumRow] = field(default_factory=list)
 
 
-def build_overview(
-    root: str,
-    *,
-    lang: str,
-    today: dt.date,
-    assessment: AssessmentHook = no_assessment,
-) -> Overview:
+def build_overview(root: str, *, lang: str, today: dt.date) -> Overview:
     """One row per consortium under ``root``, in the order of their folders."""
     base = Path(root)
     if not base.is_dir():
@@ -123,7 +131,7 @@ def build_overview(
     for folder in consortium_folders(root):
         row = ConsortiumRow(folder=folder)
         try:
-            _fill(row, within, lang=lang, today=today, assessment=assessment)
+            _fill(row, within, lang=lang, today=today)
         except DxkitError as err:
             row.problem = Reason("overview.problem.error", {"message": err.message(lang)})
         except OSError as exc:  # a file removed or made unreadable while the run read it
@@ -132,7 +140,7 @@ def build_overview(
     return overview
 
 
-def _fill(row: ConsortiumRow, within: Path, *, lang: str, today: dt.date, assessment: AssessmentHook) -> None:
+def _fill(row: ConsortiumRow, within: Path, *, lang: str, today: dt.date) -> None:
     folder = row.folder
     targets = consortium_targets(folder, within=within)
     # One reading: the rules check it, and the files valid as a whole make the model the analyses read.
@@ -171,4 +179,4 @@ def _fill(row: ConsortiumRow, within: Path, *, lang: str, today: dt.date, assess
             current.id, current.from_stage, current.to_stage, total - len(current.missing), total, outcome
         )
     row.keyperson_risks = len(analyse_keypersons(consortium).risks)
-    row.assessment = assessment(consortium)
+    row.assessment = summarise_assessment(consortium)

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from dxkit.analyses.assessment import build_assessment
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.status import build_status
 from dxkit.errors import UsageError
-from dxkit.overview import AssessmentScore, build_overview
+from dxkit.overview import build_overview
 from dxkit.reporters.overview import cells, render_html_page
 from dxkit.validate import check_paths, open_consortium
 from tests.conftest import scaffold
@@ -162,11 +163,21 @@ def test_overview_dates_read_as_people_write_them(tmp_path):
     assert (cells(new, "ja")[7].text, cells(new, "en")[7].text) == ("なし", "none")
 
 
-def test_overview_assessment_hook_fills_a_column_only_when_scores_exist(tmp_path):
+def test_overview_assessment_scores_are_those_of_assess_and_shown_only_where_present(tmp_path):
     root = tmp_path / "pref"
     scaffold(root / "a", "ja")
     plain = build_overview(str(root), lang="ja", today=LATER)
     assert plain.rows[0].assessment is None and "評価" not in render_html_page(plain, "ja")
-    scored = build_overview(str(root), lang="ja", today=LATER, assessment=lambda c: [AssessmentScore("魅力", 3.5)])
-    assert cells(scored.rows[0], "ja")[10].text == "魅力 3.5"
+    shutil.copytree(EXAMPLE, root / "shiomi")
+    scored = build_overview(str(root), lang="ja", today=LATER)
+    row = next(r for r in scored.rows if r.folder.endswith("shiomi"))
+    consortium, _ = open_consortium(row.folder, lang="ja", today=LATER)
+    report = build_assessment(consortium)
+    assert row.assessment is not None and row.assessment.overall == report.overall.score is not None
+    assert [a.score for a in row.assessment.areas] == [line.score for line in report.areas]
+    year, month, day = (int(p) for p in str(report.round_date).split("-"))
+    ja, en = cells(row, "ja")[10].text, cells(row, "en")[10].text
+    assert ja.startswith(f"{report.overall.score:g} / 3（{year}年{month}月{day}日") and "問に回答" in ja
+    assert en.startswith(f"{report.overall.score:g} / 3 (") and "questions answered" in en
     assert '<th scope="col"><button type="button">評価</button></th>' in render_html_page(scored, "ja")
+    assert cells(scored.rows[0], "ja")[10].text == ""  # the other consortium has none

@@ -110,10 +110,18 @@ def cells(row: ConsortiumRow, lang: str) -> list[Cell]:
         notes.append(translate(row.problem.msg_id, lang, **reason_params(row.problem, lang, reading)))
     if row.left_out:
         notes.append(say("overview.left_out", files=", ".join(row.left_out)))
-    scores = row.assessment or []
-    assessment = translate("listing.sep", lang).join(
-        say("overview.score", name=s.name, score=f"{s.score:g}") for s in scores
-    )
+    assessment, assessment_sort = "", ""
+    if row.assessment is not None:
+        summary = row.assessment
+        overall = "—" if summary.overall is None else f"{summary.overall:g}"
+        assessment = say(
+            "overview.assessment",
+            date=reading.date(summary.date, lang),
+            score=overall,
+            answered=summary.answered,
+            questions=summary.questions,
+        )
+        assessment_sort = "" if summary.overall is None else f"{summary.overall:.2f}"
     retrospective = reading.date(row.last_retrospective, lang)
     if row.last_retrospective is None and row.problem is None:
         retrospective = say("overview.none_yet")
@@ -129,7 +137,7 @@ def cells(row: ConsortiumRow, lang: str) -> list[Cell]:
         Cell(retrospective, row.last_retrospective or ""),
         problems(row.errors),
         problems(row.warnings),
-        Cell(assessment, f"{sum(s.score for s in scores):g}" if scores else ""),
+        Cell(assessment, assessment_sort),
         Cell("\n".join(notes), "\n".join(notes)),
         Cell(row.folder, row.folder),
     ]
