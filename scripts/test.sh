@@ -5,6 +5,6 @@
 # no cell becomes a formula, and prints the exported charter (.docx) to PDF. Extra arguments go to pytest.
 source "$(dirname "$0")/_system.sh"
 ensure_debian_packages chromium fonts-noto-cjk npm libreoffice-calc-nogui libreoffice-writer-nogui || exit 2
-source "$(dirname "$0")/_env.sh" "test,site"
+source "$(dirname "$0")/_env.sh" "test,site,properdocs"
 step tests
 exec python -m pytest "$@"

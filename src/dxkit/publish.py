@@ -1,5 +1,10 @@
 """Publish a consortium's own website from its folder (``dxkit site``, Material for MkDocs).
 
+The site is built by MkDocs 1.x (the default) or by ProperDocs, its drop-in continuation
+(``--engine properdocs``, the ``properdocs`` extra); both run Material, mkdocs-static-i18n and
+dxkit's hooks unchanged. ProperDocs runs in a child Python: it serves every ``mkdocs`` import of
+the plugins from its own package, which must not happen inside a process that has MkDocs loaded.
+
 The site is built in a temporary folder with the same offline machinery as the guidebook
 (no web fonts, no CDN, mermaid only on pages with a diagram) and then put in ``--out`` in one
 step (:func:`dxkit.writing.replace_folder`): a full disk leaves the site that was there before.
@@ -25,6 +30,7 @@ from pathlib import Path, PurePosixPath
 from dxkit.errors import MissingTool, UsageError, write_error
 from dxkit.escape import yaml_string
 from dxkit.model import Consortium
+from dxkit.render.engine import Engine
 from dxkit.render.feed import site_feeds, with_feed_links
 from dxkit.render.people import find_unpublished, name_policy
 from dxkit.render.site_pages import site_pages
@@ -156,12 +162,19 @@ class SiteResult:
     warnings: list[str]
 
 
-def check_site_extras() -> None:
+def check_site_extras(engine: Engine = Engine.mkdocs) -> None:
     try:
         import material  # noqa: F401
         import mkdocs  # noqa: F401
     except ImportError:
         raise MissingTool("site.missing_extra") from None
+    if engine is Engine.properdocs:
+        import importlib
+
+        try:
+            importlib.import_module("properdocs")
+        except ImportError:
+            raise MissingTool("engine.missing") from None
 
 
 def check_destination(folder: Path, out: Path) -> None:
@@ -254,14 +267,15 @@ def build_site(
     *,
     bilingual: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    engine: Engine = Engine.mkdocs,
 ) -> SiteResult:
-    """Build the site of ``c`` (loaded from ``folder``) into ``out``.
+    """Build the site of ``c`` (loaded from ``folder``) into ``out`` with ``engine``.
 
     ``progress`` hears ``(done, SITE_STEPS)`` as each step begins: the pages, the MkDocs
     build, the check that no unpublished name is in the pages.
     """
     step = progress or (lambda done, total: None)
-    check_site_extras()
+    check_site_extras(engine)
     check_destination(folder, out)
     charter = c.charter
     if charter is None:
@@ -310,7 +324,8 @@ def build_site(
                 (root / "docs" / name).write_bytes(data)
             built = root / "site"
             step(1, SITE_STEPS)
-            warnings = _run_mkdocs(root / "mkdocs.yml", built)
+            run = _run_properdocs if engine is Engine.properdocs else _run_mkdocs
+            warnings = run(root / "mkdocs.yml", built)
             step(2, SITE_STEPS)
             leak = find_unpublished(built, people)
             if leak is not None:
@@ -369,3 +384,34 @@ def _run_mkdocs(config_file: Path, site_dir: Path) -> list[str]:
     finally:
         logger.removeHandler(collector)
     return collector.messages
+
+
+def _run_properdocs(config_file: Path, site_dir: Path) -> list[str]:
+    """Build with ProperDocs in a child Python (this one's), which finds dxkit where this one does."""
+    import subprocess
+    import sys
+
+    import dxkit
+
+    package_root = str(Path(dxkit.__file__).resolve().parent.parent)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONUTF8="1")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-m", "properdocs", "build", "--strict"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    done = subprocess.run(
+        command,
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    said = [
+        line.split("-", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith(("WARNING", "ERROR"))
+    ]
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-1:] if done.stderr.strip() else []
+        raise UsageError("site.build_failed", detail="; ".join(said[-3:] or tail) or f"properdocs: {done.returncode}")
+    return [line for line in said if line]

@@ -22,6 +22,7 @@ from dxkit.cli._common import (
 from dxkit.cli._output import show
 from dxkit.cli._progress import progress
 from dxkit.i18n import t
+from dxkit.render.engine import Engine
 
 if TYPE_CHECKING:
     from dxkit.publish import SiteResult
@@ -31,15 +32,21 @@ FolderArgument = Annotated[
     Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
 ]
 BilingualOption = Annotated[bool, typer.Option("--bilingual", help=help_text("help.site.bilingual"))]
+EngineOption = Annotated[Engine, typer.Option("--engine", help=help_text("engine.help"), case_sensitive=False)]
 
 
 def _build(
-    directory: Path, out: Path, lang_option: Lang | None, today: str | None, bilingual: bool
+    directory: Path,
+    out: Path,
+    lang_option: Lang | None,
+    today: str | None,
+    bilingual: bool,
+    engine: Engine = Engine.mkdocs,
 ) -> tuple[SiteResult, str]:
     from dxkit.publish import build_site, check_destination, check_site_extras
 
     language = chosen_lang(lang_option)
-    check_site_extras()
+    check_site_extras(engine)
     consortium = open_folder(str(directory), language, today_option_value(today))
     folder = Path(consortium.root)
     check_destination(folder, out)
@@ -48,7 +55,9 @@ def _build(
     bilingual = bilingual or bool(charter and charter.site and charter.site.bilingual_labels)
     # A site takes seconds to build, whatever its size: the bar shows from the start.
     with progress(t("progress.site", language), delay=0) as report_progress:
-        result = build_site(consortium, folder, out, site_lang, bilingual=bilingual, progress=report_progress)
+        result = build_site(
+            consortium, folder, out, site_lang, bilingual=bilingual, progress=report_progress, engine=engine
+        )
     return result, language
 
 
@@ -59,10 +68,11 @@ def build(
         Path, typer.Option("--out", "-o", help=help_text("help.site.out"), metavar=metavar("cli.metavar.folder"))
     ] = Path("site"),
     bilingual: BilingualOption = False,
+    engine: EngineOption = Engine.mkdocs,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
-    result, language = _build(directory, out, lang, today, bilingual)
+    result, language = _build(directory, out, lang, today, bilingual, engine)
     show(t("site.built", language, out=str(result.out), pages=result.pages))
 
 
@@ -77,6 +87,7 @@ def serve(
         str, typer.Option("--host", help=help_text("help.site.host"), metavar=metavar("cli.metavar.host"))
     ] = "127.0.0.1",
     bilingual: BilingualOption = False,
+    engine: EngineOption = Engine.mkdocs,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -95,7 +106,7 @@ def serve(
         except OSError:
             raise UsageError("site.port_busy", port=port, host=host) from None
         with httpd:
-            _, language = _build(directory, out, lang, today, bilingual)
+            _, language = _build(directory, out, lang, today, bilingual, engine)
             if not is_loopback(host):
                 show(t("site.serving_network", language, host=host), err=True)
             show(t("site.serving", language, url=url_of(httpd)))
