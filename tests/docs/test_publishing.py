@@ -45,7 +45,10 @@ def test_guidebook_workflow_builds_publishes_and_keeps_the_bundle():
     runs = [s["run"] for s in steps if "run" in s]
     assert runs == ["bash scripts/guidebook.sh"]
     script = (ROOT / "scripts" / "guidebook.sh").read_text(encoding="utf-8")
-    assert "mkdocs build --strict" in script and "dxkit.render.bundle site dist/dxkit-guidebook-offline.zip" in script
+    # MkDocs unless DXKIT_ENGINE names ProperDocs; either way a strict build of the same mkdocs.yml.
+    assert 'ENGINE="${DXKIT_ENGINE:-mkdocs}"' in script and '"$ENGINE" build --strict' in script
+    assert "--config-file mkdocs.yml" in script
+    assert "dxkit.render.bundle site dist/dxkit-guidebook-offline.zip" in script
     uses = [s.get("uses", "") for s in steps]
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/upload-artifact") for u in uses)

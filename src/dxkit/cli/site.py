@@ -32,7 +32,7 @@ FolderArgument = Annotated[
     Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
 ]
 BilingualOption = Annotated[bool, typer.Option("--bilingual", help=help_text("help.site.bilingual"))]
-EngineOption = Annotated[Engine, typer.Option("--engine", help=help_text("engine.help"), case_sensitive=False)]
+EngineOption = Annotated[Engine, typer.Option("--engine", help=help_text("help.site.engine"), case_sensitive=False)]
 
 
 def _build(
