@@ -220,7 +220,8 @@ def _page_weight(visit, url: str, *, ready: str | None = None) -> tuple[int, int
 def test_pages_without_diagrams_stay_light(visit, server):
     for path in ("index.html", "en/index.html", "consortium/local-media.html"):
         raw, compressed, requests = _page_weight(visit, server + path)
-        assert compressed < 600_000 and raw < 1_000_000, (path, raw, compressed, requests)
+        # What travels is compressed; the raw bound keeps room for the search index, which grows with the pages.
+        assert compressed < 600_000 and raw < 1_500_000, (path, raw, compressed, requests)
     raw_heavy, _, _ = _page_weight(visit, server + "projects/stage-gates.html", ready=".mermaid svg")
     assert raw_heavy > raw + 1_000_000  # mermaid is loaded where a diagram needs it
 
