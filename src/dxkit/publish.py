@@ -104,7 +104,9 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
 /* The diagrams (SVG drawn by dxkit: render/site_gantt.py, render/site_network.py) keep their size
    in pixels, so their text is never shrunk: a narrow screen scrolls them in their own box. */
 .md-typeset figure.dxkit-diagram { display: block; margin: 1em 0; overflow-x: auto; text-align: left; max-width: 100%; }
-.md-typeset figure.dxkit-diagram svg { max-width: none; height: auto; font-family: var(--md-text-font-family, sans-serif); }
+.md-typeset figure.dxkit-diagram svg {
+  max-width: none; height: auto; font-family: var(--md-text-font-family, sans-serif);
+}
 @media print {
   .md-typeset figure.dxkit-diagram { overflow: visible; break-inside: avoid; }
   .md-typeset figure.dxkit-diagram svg { max-width: 100%; }

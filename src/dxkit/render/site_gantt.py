@@ -191,7 +191,8 @@ def _ticks(first: dt.date, last: dt.date, lang: str) -> list[tuple[dt.date, str]
     days = (last - first).days
     if days <= 7 * MAX_TICKS * 4:
         step = dt.timedelta(weeks=max(1, math.ceil(days / 7 / MAX_TICKS)))
-        out, day = [], first
+        out: list[tuple[dt.date, str]] = []
+        day = first
         while day <= last and len(out) < MAX_TICKS:
             out.append((day, format_date(day, lang)))
             day += step
@@ -230,23 +231,31 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
     top = HEAD_PX + AXIS_PX
     rows = [wrap(f"{t.id} {t.title}", COLUMN_EM) or [t.id] for t in tasks]
     height = top + sum(len(lines) * LINE_PX + 2 * ROW_PAD for lines in rows) + 4
+    # Drawn in this order: the rows' bands, the axis's lines, then the text and the bars.
+    bands: list[str] = []
+    grid: list[str] = []
     body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
     for day, text in _ticks(first, last, lang):
-        body.append(
-            f'<line{svg.attrs(x1=x(day), y1=HEAD_PX + AXIS_PX - 4, x2=x(day), y2=height, stroke="#bdbdbd")}/>'
-            + svg.text(x(day), HEAD_PX + 12, text, font_size=FONT_PX - 1, text_anchor="middle")
-        )
+        grid.append(f"<line{svg.attrs(x1=x(day), y1=top - 4, x2=x(day), y2=height, stroke='#bdbdbd')}/>")
+        body.append(svg.text(x(day), HEAD_PX + 12, text, font_size=FONT_PX - 1, text_anchor="middle"))
     y = float(top)
     for index, (task, lines, (start, end)) in enumerate(zip(tasks, rows, spans, strict=True)):
         row_height = len(lines) * LINE_PX + 2 * ROW_PAD
         state = _state(task, today)
         shade = "#f5f5f5" if index % 2 == 0 else "#ffffff"
-        status = translate("svg.gantt.bar", lang, title=f"{task.id} {task.title}", start=format_date(start, lang),
-                           end=format_date(end, lang), status=label("Task.status", task.status, lang))
+        status = translate(
+            "svg.gantt.bar",
+            lang,
+            title=f"{task.id} {task.title}",
+            start=format_date(start, lang),
+            end=format_date(end, lang),
+            status=label("Task.status", task.status, lang),
+        )
         if state == "overdue":
             status += translate("svg.gantt.overdue", lang)
-        row = [f'<rect{svg.attrs(x=0, y=y, width=LEFT_PADDING + BARS_PX + RIGHT_PADDING, height=row_height, fill=shade)}/>']
-        row += [
+        band = svg.attrs(x=0, y=y, width=LEFT_PADDING + BARS_PX + RIGHT_PADDING, height=row_height, fill=shade)
+        bands.append(f"<rect{band}/>")
+        row = [
             svg.text(LABEL_X, y + ROW_PAD + (i + 1) * LINE_PX - 4, line, font_size=FONT_PX)
             for i, line in enumerate(lines)
         ]
@@ -265,11 +274,15 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
         body.append('<g class="dxkit-row">' + "".join(row) + "</g>")
         y += row_height
     width = LEFT_PADDING + BARS_PX + RIGHT_PADDING
-    description = translate(
-        "svg.gantt.desc", lang, stage=name, tasks=len(tasks), first=format_date(first, lang), last=format_date(last, lang)
-    )
+    period = {"first": format_date(first, lang), "last": format_date(last, lang)}
+    description = translate("svg.gantt.desc", lang, stage=name, tasks=len(tasks), **period)
     drawing = svg.document(
-        f"gantt-{stage}", width, height, translate("svg.gantt.title", lang, stage=name), description, body,
+        f"gantt-{stage}",
+        width,
+        height,
+        translate("svg.gantt.title", lang, stage=name),
+        description,
+        [*bands, *grid, *body],
         class_="dxkit-gantt",
     )
     return StageChart(stage, drawing, len(tasks))

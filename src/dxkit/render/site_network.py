@@ -110,7 +110,7 @@ def render_network(c: Consortium, report: KeyPersonReport, lang: str) -> Network
     body = []
     for a, b in sorted(tuple(sorted(edge)) for edge in graph.edges):
         (x1, y1), (x2, y2) = where[a], where[b]
-        body.append(f'<line{svg.attrs(class_="dxkit-edge", x1=x1, y1=y1, x2=x2, y2=y2, stroke="#9e9e9e")}/>')
+        body.append(f"<line{svg.attrs(class_='dxkit-edge', x1=x1, y1=y1, x2=x2, y2=y2, stroke='#9e9e9e')}/>")
     sep = list_separator(lang)
     for node in sorted(graph.nodes):
         x, y = where[node]
@@ -124,7 +124,9 @@ def render_network(c: Consortium, report: KeyPersonReport, lang: str) -> Network
         linked = sorted(names[n] for n in graph.neighbors(node))
         if linked:
             notes.append(translate("svg.network.links", lang, names=sep.join(linked)))
-        border = {"stroke": HUB_STROKE, "stroke_width": 3} if node in hubs else {"stroke": "#5c6bc0", "stroke_width": 1}
+        border: dict[str, str | float] = (
+            {"stroke": HUB_STROKE, "stroke_width": 3} if node in hubs else {"stroke": "#5c6bc0", "stroke_width": 1}
+        )
         if node in cut:
             border = {**border, "stroke": CUT_STROKE, "stroke_dasharray": "5 3"}
         rect = svg.attrs(x=x - BOX_W / 2, y=y - box_h / 2, width=BOX_W, height=box_h, rx=4, fill="#e8eaf6", **border)
@@ -133,10 +135,8 @@ def render_network(c: Consortium, report: KeyPersonReport, lang: str) -> Network
             for i, line in enumerate(lines)
         )
         kind = " ".join(k for k, on in (("hub", node in hubs), ("cut", node in cut)) if on) or None
-        body.append(
-            f'<g{svg.attrs(class_="dxkit-node", data_kind=kind)}>{svg.title("、".join(notes) if lang == "ja" else "; ".join(notes))}'
-            f"<rect{rect}/>{texts}</g>"
-        )
+        said = svg.title(("、" if lang == "ja" else "; ").join(notes))
+        body.append(f"<g{svg.attrs(class_='dxkit-node', data_kind=kind)}>{said}<rect{rect}/>{texts}</g>")
     none = translate("svg.network.none", lang)
     description = translate(
         "svg.network.desc",
