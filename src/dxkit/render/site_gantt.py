@@ -58,8 +58,10 @@ ROW_PAD = 5
 #: Height of the chart's title and of the axis with its dates, above the rows.
 HEAD_PX = 26
 AXIS_PX = 22
-#: At most this many dates on the axis.
+#: At most this many months on the axis; a chart this many days long or shorter shows its first
+#: and last day instead.
 MAX_TICKS = 3
+SHORT_DAYS = 62
 
 #: Characters that may not start a line (Japanese line breaking, JIS X 4051 in short).
 _NO_START = set(
@@ -182,31 +184,26 @@ def _state(task: Task, today: dt.date) -> str:
     return "in-progress" if task.status == "in-progress" else "other"
 
 
-def _ticks(first: dt.date, last: dt.date, lang: str) -> list[tuple[dt.date, str]]:
-    """At most :data:`MAX_TICKS` dates on the axis from ``first`` to ``last``, with their labels.
+def _ticks(first: dt.date, last: dt.date, lang: str) -> list[tuple[dt.date, str, str]]:
+    """The dates on the axis from ``first`` to ``last``: each day, its label and its text's anchor.
 
-    Short charts are marked every few weeks (a day's date), longer ones at the first day of
-    every few months (the month).
+    A chart of up to :data:`SHORT_DAYS` days is marked at its first and last day (the labels
+    stand inside the bars' part, so they cannot meet); a longer one at the first day of at most
+    :data:`MAX_TICKS` months, evenly spaced.
     """
-    days = (last - first).days
-    if days <= 7 * MAX_TICKS * 4:
-        step = dt.timedelta(weeks=max(1, math.ceil(days / 7 / MAX_TICKS)))
-        out: list[tuple[dt.date, str]] = []
-        day = first
-        while day <= last and len(out) < MAX_TICKS:
-            out.append((day, format_date(day, lang)))
-            day += step
-        return out
-    months = max(1, math.ceil(days / 30.44 / MAX_TICKS))
-    out = []
-    year, month = (first.year, first.month + 1) if first.day > 1 else (first.year, first.month)
+    if (last - first).days <= SHORT_DAYS:
+        return [(first, format_date(first, lang), "start"), (last, format_date(last, lang), "end")]
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = max(1, math.ceil(months / MAX_TICKS))
+    out: list[tuple[dt.date, str, str]] = []
+    index = first.year * 12 + first.month - 1 + (first.day > 1)
     while len(out) < MAX_TICKS:
-        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-        day = dt.date(year, month, 1)
+        year, month = divmod(index, 12)
+        day = dt.date(year, month + 1, 1)
         if day > last:
             break
-        out.append((day, format_month(year, month, lang)))
-        month += months
+        out.append((day, format_month(year, month + 1, lang), "middle"))
+        index += step
     return out
 
 
@@ -235,9 +232,11 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
     bands: list[str] = []
     grid: list[str] = []
     body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
-    for day, text in _ticks(first, last, lang):
+    for day, text, anchor in _ticks(first, last, lang):
         grid.append(f"<line{svg.attrs(x1=x(day), y1=top - 4, x2=x(day), y2=height, stroke='#bdbdbd')}/>")
-        body.append(svg.text(x(day), HEAD_PX + 12, text, font_size=FONT_PX - 1, text_anchor="middle"))
+        body.append(
+            svg.text(x(day), HEAD_PX + 12, text, class_="dxkit-tick", font_size=FONT_PX - 1, text_anchor=anchor)
+        )
     y = float(top)
     for index, (task, lines, (start, end)) in enumerate(zip(tasks, rows, spans, strict=True)):
         row_height = len(lines) * LINE_PX + 2 * ROW_PAD
