@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -136,7 +137,7 @@ def test_rows_are_as_tall_as_the_longest_title_and_the_column_fits_it():
     assert all(float(bar.get("x", "0")) >= LEFT_PADDING for bar in bars)
     # Each line has a line's height of its own: the lines of the long row do not overlap.
     ys = [float(t.get("y", "0")) for t in long.iter(f"{SVG}text")]
-    assert all(b - a >= site_gantt.LINE_PX for a, b in zip(ys, ys[1:], strict=False))
+    assert all(b - a >= site_gantt.LINE_PX for a, b in itertools.pairwise(ys))
     assert float(root.get("width", "0")) == LEFT_PADDING + site_gantt.BARS_PX + site_gantt.RIGHT_PADDING
 
 

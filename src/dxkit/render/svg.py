@@ -9,11 +9,22 @@ the same file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from dxkit.escape import xml_markup
 
 SVG_NS = "http://www.w3.org/2000/svg"
+_SPACES = re.compile(r"\s+")
+
+
+def content(text: str) -> str:
+    """A person's text as the content of an element: one line (white space runs are one space), escaped.
+
+    One line, so the drawing never holds a blank line, which would end it as a block of HTML
+    in the page's Markdown.
+    """
+    return xml_markup(_SPACES.sub(" ", text))
 
 
 def num(value: float) -> str:
@@ -29,19 +40,19 @@ def attrs(**values: str | float | None) -> str:
         if value is None:
             continue
         name = key.rstrip("_").replace("_", "-")
-        text = num(value) if isinstance(value, int | float) else xml_markup(value, attribute=True)
+        text = num(value) if isinstance(value, int | float) else xml_markup(_SPACES.sub(" ", value), attribute=True)
         out.append(f' {name}="{text}"')
     return "".join(out)
 
 
-def text(x: float, y: float, content: str, **extra: str | float | None) -> str:
+def text(x: float, y: float, words: str, **extra: str | float | None) -> str:
     """A ``<text>`` element at ``(x, y)`` whose content is a person's text, escaped."""
-    return f"<text{attrs(x=x, y=y, **extra)}>{xml_markup(content)}</text>"
+    return f"<text{attrs(x=x, y=y, **extra)}>{content(words)}</text>"
 
 
-def title(content: str) -> str:
+def title(words: str) -> str:
     """A ``<title>`` child: the name a screen reader or a pointer's tooltip gives its element."""
-    return f"<title>{xml_markup(content)}</title>"
+    return f"<title>{content(words)}</title>"
 
 
 def document(
@@ -56,8 +67,8 @@ def document(
         f"<svg{attrs(xmlns=SVG_NS, class_=class_, width=width, height=height)}"
         f' viewBox="0 0 {num(width)} {num(height)}" role="img"'
         f' aria-labelledby="{ident}-title {ident}-desc">'
-        f'<title id="{ident}-title">{xml_markup(label)}</title>'
-        f'<desc id="{ident}-desc">{xml_markup(description)}</desc>'
+        f'<title id="{ident}-title">{content(label)}</title>'
+        f'<desc id="{ident}-desc">{content(description)}</desc>'
     )
     return head + "".join(body) + "</svg>"
 
