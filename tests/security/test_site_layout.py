@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
-import re
-import xml.etree.ElementTree as ET
 
 import markdown
 import pytest
@@ -25,41 +23,14 @@ from dxkit.render.markdown import table
 from dxkit.render.site_gantt import render_stage_gantts
 from dxkit.render.site_network import render_network
 from dxkit.validate import open_consortium
+from tests.security.drawings import SVG, assert_drawing, texts_of
 from tests.security.hostile import CONTROLS, IMG, SCRIPT, hostile_consortium
 from tests.security.test_output_escaping import _titled
 
 TODAY = dt.date(2026, 10, 1)
+
+
 #: The only settings a chart has, each a number or a boolean.
-SVG = "{http://www.w3.org/2000/svg}"
-#: The only elements and attributes the site's drawings are made of: nothing that runs or links.
-ELEMENTS = {f"{SVG}{name}" for name in ("svg", "title", "desc", "g", "rect", "line", "text")}
-ATTRIBUTES = {
-    "viewBox", "role", "aria-labelledby", "id", "class", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "rx",
-    "fill", "stroke", "stroke-width", "stroke-dasharray", "font-size", "font-weight", "text-anchor",
-    "data-state", "data-kind",
-}  # fmt: skip
-RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]")
-
-
-def _assert_drawing(source: str) -> ET.Element:
-    """A drawing of well-formed SVG made only of its own kinds of elements; the attack only as text."""
-    assert "\n" not in source and not RAW_CONTROL.search(source)
-    root = ET.fromstring(source)
-    for element in root.iter():
-        assert element.tag in ELEMENTS, element.tag
-        assert set(element.attrib) <= ATTRIBUTES, element.attrib
-    return root
-
-
-def _texts(root: ET.Element, parent_class: str) -> list[str]:
-    """The text of each ``<g class=parent_class>`` of a drawing, its lines put together."""
-    return [
-        "".join(t.text or "" for t in g.iter(f"{SVG}text"))
-        for g in root.iter(f"{SVG}g")
-        if g.get("class") == parent_class
-    ]
-
-
 @pytest.fixture(scope="module", params=["ja", "en"])
 def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Consortium:
     folder = hostile_consortium(tmp_path_factory.mktemp(f"layout-{request.param}") / "c", request.param, controls=True)
@@ -71,8 +42,8 @@ def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_the_hostile_consortium_charts_one_row_and_one_bar_per_task(hostile):
     charts = render_stage_gantts(hostile, "ja")
     assert {chart.stage for chart in charts} == {t.stage for t in hostile.tasks}
-    roots = [_assert_drawing(chart.svg) for chart in charts]
-    rows = [text for root in roots for text in _texts(root, "dxkit-row")]
+    roots = [assert_drawing(chart.svg) for chart in charts]
+    rows = [text for root in roots for text in texts_of(root, "dxkit-row")]
     bars = [r for root in roots for r in root.iter(f"{SVG}rect") if r.get("class") == "dxkit-bar"]
     assert len(rows) == len(bars) == len(hostile.tasks)
     shown = "\n".join(rows)
@@ -100,8 +71,8 @@ def test_titles_stay_text_in_the_drawing(title):
     flat = " ".join(title.split())
     for lang in ("ja", "en"):
         (chart,) = render_stage_gantts(c, lang)
-        root = _assert_drawing(chart.svg)
-        rows = _texts(root, "dxkit-row")
+        root = assert_drawing(chart.svg)
+        rows = texts_of(root, "dxkit-row")
         assert len(rows) == len(c.tasks)
         assert all(row.endswith(flat) for row in rows), rows
         assert "<script" not in chart.svg
@@ -120,15 +91,15 @@ def test_a_member_called_markup_stays_text_in_the_network(name):
     c.add(load_text(members, "members.yaml"))
     for lang in ("ja", "en"):
         network = render_network(c, analyse(c), lang)
-        root = _assert_drawing(network.svg)
-        assert name in _texts(root, "dxkit-node") and "<script" not in network.svg
+        root = assert_drawing(network.svg)
+        assert name in texts_of(root, "dxkit-node") and "<script" not in network.svg
         titles = [g.findtext(f"{SVG}title") or "" for g in root.iter(f"{SVG}g") if g.get("class") == "dxkit-node"]
         assert any(t.startswith(name) for t in titles)
 
 
 def test_the_hostile_consortium_network_names_every_member_as_text(hostile):
     network = render_network(hostile, analyse(hostile), "ja")
-    root = _assert_drawing(network.svg)
+    root = assert_drawing(network.svg)
     nodes = root.findall(f".//{SVG}g[@class='dxkit-node']")
     assert len(nodes) == len(hostile.members)
     said = "\n".join(g.findtext(f"{SVG}title") or "" for g in nodes)

@@ -18,7 +18,7 @@ phrase wider than the column is broken between characters by a few rules of JIS 
 as no library lays text out to a width in ems. The drawing keeps its size in pixels: on a
 screen narrower than the chart it scrolls in its own box (the site's style sheet), so its text
 is never shrunk; on paper it fits the page's width. Everything from a person's file goes
-through :func:`~dxkit.escape.xml_markup`.
+through :func:`~dxkit.escape.svg_text`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ corner. Each member is a box with its name wrapped between phrases (as the Gantt
 titles); key-person candidates have a thick border and members the network would split
 without a dashed one, and each box's ``<title>`` says so in words, with whom it is connected.
 
-Every name goes through :func:`~dxkit.escape.xml_markup`. A network of more than
+Every name goes through :func:`~dxkit.escape.svg_text`. A network of more than
 :data:`MAX_MEMBERS` members would not be readable as a drawing: the page says so instead.
 """
 

@@ -2,7 +2,7 @@
 
 Pages read the consortium model (every file of every kind). Every string that comes from a
 person's file goes through :func:`~dxkit.escape.markdown_text` or, inside the SVG diagrams,
-through :func:`~dxkit.escape.xml_markup`; page names are the files' names only when
+through :func:`~dxkit.escape.svg_text`; page names are the files' names only when
 those are plain words, generated otherwise. Nothing a member types can become markup, a link
 or a script on the site.
 

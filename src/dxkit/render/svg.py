@@ -1,7 +1,7 @@
 """A small SVG writer for the diagrams of a consortium's site (the member network, the Gantt charts).
 
 The site draws its diagrams in Python, so a page needs no script to show them, prints them as
-they are and stays small. Every piece of text goes through :func:`~dxkit.escape.xml_markup`
+they are and stays small. Every piece of text goes through :func:`~dxkit.escape.svg_text`
 (content, or a quoted attribute): a member called ``</text><script>`` is text in the drawing.
 Numbers are dxkit's own and written with at most one decimal, so the same input always gives
 the same file.
@@ -9,22 +9,16 @@ the same file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-from dxkit.escape import xml_markup
+from dxkit.escape import svg_text
 
 SVG_NS = "http://www.w3.org/2000/svg"
-_SPACES = re.compile(r"\s+")
 
 
 def content(text: str) -> str:
-    """A person's text as the content of an element: one line (white space runs are one space), escaped.
-
-    One line, so the drawing never holds a blank line, which would end it as a block of HTML
-    in the page's Markdown.
-    """
-    return xml_markup(_SPACES.sub(" ", text))
+    """A person's text as the content of an element (:func:`~dxkit.escape.svg_text`)."""
+    return svg_text(text)
 
 
 def num(value: float) -> str:
@@ -40,7 +34,7 @@ def attrs(**values: str | float | None) -> str:
         if value is None:
             continue
         name = key.rstrip("_").replace("_", "-")
-        text = num(value) if isinstance(value, int | float) else xml_markup(_SPACES.sub(" ", value), attribute=True)
+        text = num(value) if isinstance(value, int | float) else svg_text(value, attribute=True)
         out.append(f' {name}="{text}"')
     return "".join(out)
 
