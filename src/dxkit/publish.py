@@ -107,6 +107,12 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
 .md-typeset figure.dxkit-diagram svg {
   max-width: none; height: auto; font-family: var(--md-text-font-family, sans-serif);
 }
+/* A Gantt chart is drawn wide (a desktop, paper) and narrow (a phone): one of them is shown. */
+.md-typeset figure.dxkit-narrow { display: none; }
+@media screen and (max-width: 37.4375em) {
+  .md-typeset figure.dxkit-wide { display: none; }
+  .md-typeset figure.dxkit-narrow { display: block; }
+}
 @media print {
   .md-typeset figure.dxkit-diagram { overflow: visible; break-inside: avoid; }
   .md-typeset figure.dxkit-diagram svg { max-width: 100%; }

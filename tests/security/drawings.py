@@ -6,8 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 #: A drawing in a page's Markdown (render/svg.py, ``figure``): one line of raw HTML.
-FIGURE = '<figure class="dxkit-diagram">'
-DRAWING = re.compile(re.escape(FIGURE) + r"(<svg .*?</svg>)</figure>")
+FIGURE = '<figure class="dxkit-diagram'
+DRAWING = re.compile(re.escape(FIGURE) + r'[^"]*">(<svg .*?</svg>)</figure>')
 SVG = "{http://www.w3.org/2000/svg}"
 #: The only elements and attributes the site's drawings are made of: nothing that runs or links.
 ELEMENTS = {f"{SVG}{name}" for name in ("svg", "title", "desc", "g", "rect", "line", "text")}

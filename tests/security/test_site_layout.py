@@ -43,6 +43,9 @@ def test_the_hostile_consortium_charts_one_row_and_one_bar_per_task(hostile):
     charts = render_stage_gantts(hostile, "ja")
     assert {chart.stage for chart in charts} == {t.stage for t in hostile.tasks}
     roots = [assert_drawing(chart.svg) for chart in charts]
+    assert [texts_of(assert_drawing(chart.narrow), "dxkit-row") for chart in charts] == [
+        texts_of(root, "dxkit-row") for root in roots
+    ]
     rows = [text for root in roots for text in texts_of(root, "dxkit-row")]
     bars = [r for root in roots for r in root.iter(f"{SVG}rect") if r.get("class") == "dxkit-bar"]
     assert len(rows) == len(bars) == len(hostile.tasks)
@@ -71,11 +74,11 @@ def test_titles_stay_text_in_the_drawing(title):
     flat = " ".join(title.split())
     for lang in ("ja", "en"):
         (chart,) = render_stage_gantts(c, lang)
-        root = assert_drawing(chart.svg)
-        rows = texts_of(root, "dxkit-row")
-        assert len(rows) == len(c.tasks)
-        assert all(row.endswith(flat) for row in rows), rows
-        assert "<script" not in chart.svg
+        for drawing in (chart.svg, chart.narrow):
+            rows = texts_of(assert_drawing(drawing), "dxkit-row")
+            assert len(rows) == len(c.tasks)
+            assert all(row.endswith(flat) for row in rows), rows
+            assert "<script" not in drawing
 
 
 @pytest.mark.parametrize("name", ["</text><script>", '"/><rect onclick="x', "]]>&lt;b&gt;"])

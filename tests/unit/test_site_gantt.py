@@ -168,3 +168,16 @@ def test_an_overdue_task_says_so_in_its_bar_title_not_only_in_its_colour():
 
 def test_no_tasks_no_charts():
     assert render_stage_gantts(Consortium(root=".", today=TODAY), "en") == []
+
+
+def test_the_phone_chart_has_the_same_rows_and_fits_a_phone_column():
+    c = _consortium(
+        [("T-1", "始める", "planning", "2026-10-08"), ("T-2", "終える", "planning", "2027-10-01")], start="2026-10-01"
+    )
+    (chart,) = render_stage_gantts(c, "ja")
+    wide, narrow = _svg(chart.svg), _svg(chart.narrow)
+    assert [_row_text(r) for r in _rows(narrow)] == [_row_text(r) for r in _rows(wide)]
+    assert _bar_titles(narrow) == _bar_titles(wide)
+    assert float(narrow.get("width", "0")) <= 358 < float(wide.get("width", "0"))
+    assert narrow.get("aria-labelledby") == "gantt-planning-narrow-title gantt-planning-narrow-desc"
+    assert [t.text for t in narrow.iter(f"{SVG}text") if t.get("class") == "dxkit-tick"] == ["2026年10月", "2027年4月"]

@@ -9,15 +9,16 @@ they print as they are, and the page stays small inside a closed network:
   written inside a bar, so no text can run past a bar or the drawing's edge.
 * At most :data:`MAX_TICKS` dates label the axis, written as the site writes dates
   (:mod:`dxkit.dates`), so they never run into each other.
+* Each chart is drawn twice, at its own size in pixels: wide for a desktop and for paper, and
+  narrow (shorter bars, fewer dates) for a phone; the site's style sheet shows one of them, so
+  no text is ever shrunk and no chart is cut or scrolls on a phone.
 * No marker for the reader's own day: a task is shown late or not as of the day the site was
   built, which the page states above the chart. Each bar's ``<title>`` says the task, its
   dates and its state, so its colour is never the only way to know it.
 
 Titles break between Japanese phrases, found by BudouX (Google's phrase segmenter); the rare
 phrase wider than the column is broken between characters by a few rules of JIS X 4051 here,
-as no library lays text out to a width in ems. The drawing keeps its size in pixels: on a
-screen narrower than the chart it scrolls in its own box (the site's style sheet), so its text
-is never shrunk; on paper it fits the page's width. Everything from a person's file goes
+as no library lays text out to a width in ems. Everything from a person's file goes
 through :func:`~dxkit.escape.svg_text`.
 """
 
@@ -52,6 +53,9 @@ LEFT_PADDING = LABEL_X + round(COLUMN_EM * FONT_PX) + GAP
 #: Width of the bars' part of the drawing, and room right of it for half of the last date.
 BARS_PX = 400
 RIGHT_PADDING = 60
+#: The same in the chart drawn for a phone (a column of about 358 px on a screen 390 px wide).
+NARROW_BARS_PX = 140
+NARROW_RIGHT_PADDING = 36
 #: Height of one line of a title; space above and below a row's text.
 LINE_PX = 17
 ROW_PAD = 5
@@ -184,20 +188,23 @@ def _state(task: Task, today: dt.date) -> str:
     return "in-progress" if task.status == "in-progress" else "other"
 
 
-def _ticks(first: dt.date, last: dt.date, lang: str) -> list[tuple[dt.date, str, str]]:
+def _ticks(first: dt.date, last: dt.date, lang: str, *, narrow: bool = False) -> list[tuple[dt.date, str, str]]:
     """The dates on the axis from ``first`` to ``last``: each day, its label and its text's anchor.
 
     A chart of up to :data:`SHORT_DAYS` days is marked at its first and last day (the labels
-    stand inside the bars' part, so they cannot meet); a longer one at the first day of at most
-    :data:`MAX_TICKS` months, evenly spaced.
+    stand inside the bars' part, so they cannot meet; a ``narrow`` one has room for the first
+    only); a longer one at the first day of at most :data:`MAX_TICKS` months (two when
+    ``narrow``), evenly spaced.
     """
     if (last - first).days <= SHORT_DAYS:
-        return [(first, format_date(first, lang), "start"), (last, format_date(last, lang), "end")]
+        ends = [(first, format_date(first, lang), "start"), (last, format_date(last, lang), "end")]
+        return ends[:1] if narrow else ends
+    most = 2 if narrow else MAX_TICKS
     months = (last.year - first.year) * 12 + last.month - first.month
-    step = max(1, math.ceil(months / MAX_TICKS))
+    step = max(1, math.ceil(months / most))
     out: list[tuple[dt.date, str, str]] = []
     index = first.year * 12 + first.month - 1 + (first.day > 1)
-    while len(out) < MAX_TICKS:
+    while len(out) < most:
         year, month = divmod(index, 12)
         day = dt.date(year, month + 1, 1)
         if day > last:
@@ -209,21 +216,24 @@ def _ticks(first: dt.date, last: dt.date, lang: str) -> list[tuple[dt.date, str,
 
 @dataclass(frozen=True)
 class StageChart:
-    """One stage's chart: the stage's code, the SVG drawing, and its number of bars."""
+    """One stage's chart: the stage's code, its SVG drawings (wide, and ``narrow`` for a phone), its bars."""
 
     stage: str
     svg: str
+    narrow: str
     bars: int
 
 
-def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageChart:
+def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: bool = False) -> str:
+    """One stage's chart as an SVG drawing, wide or ``narrow``."""
+    bars_px, right = (NARROW_BARS_PX, NARROW_RIGHT_PADDING) if narrow else (BARS_PX, RIGHT_PADDING)
     name = label("stage", stage, lang)
     spans = [gantt_span(t) for t in tasks]
     first, last = min(s for s, _ in spans), max(e for _, e in spans)
     length = max(1, (last - first).days)
 
     def x(day: dt.date) -> float:
-        return LEFT_PADDING + BARS_PX * (day - first).days / length
+        return LEFT_PADDING + bars_px * (day - first).days / length
 
     top = HEAD_PX + AXIS_PX
     rows = [wrap(f"{t.id} {t.title}", COLUMN_EM) or [t.id] for t in tasks]
@@ -232,7 +242,7 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
     bands: list[str] = []
     grid: list[str] = []
     body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
-    for day, text, anchor in _ticks(first, last, lang):
+    for day, text, anchor in _ticks(first, last, lang, narrow=narrow):
         grid.append(f"<line{svg.attrs(x1=x(day), y1=top - 4, x2=x(day), y2=height, stroke='#bdbdbd')}/>")
         body.append(
             svg.text(x(day), HEAD_PX + 12, text, class_="dxkit-tick", font_size=FONT_PX - 1, text_anchor=anchor)
@@ -252,7 +262,7 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
         )
         if state == "overdue":
             status += translate("svg.gantt.overdue", lang)
-        band = svg.attrs(x=0, y=y, width=LEFT_PADDING + BARS_PX + RIGHT_PADDING, height=row_height, fill=shade)
+        band = svg.attrs(x=0, y=y, width=LEFT_PADDING + bars_px + right, height=row_height, fill=shade)
         bands.append(f"<rect{band}/>")
         row = [
             svg.text(LABEL_X, y + ROW_PAD + (i + 1) * LINE_PX - 4, line, font_size=FONT_PX)
@@ -272,11 +282,11 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
         row.append(f"<rect{bar}>{svg.title(status)}</rect>")
         body.append('<g class="dxkit-row">' + "".join(row) + "</g>")
         y += row_height
-    width = LEFT_PADDING + BARS_PX + RIGHT_PADDING
+    width = LEFT_PADDING + bars_px + right
     period = {"first": format_date(first, lang), "last": format_date(last, lang)}
     description = translate("svg.gantt.desc", lang, stage=name, tasks=len(tasks), **period)
-    drawing = svg.document(
-        f"gantt-{stage}",
+    return svg.document(
+        f"gantt-{stage}" + ("-narrow" if narrow else ""),
         width,
         height,
         translate("svg.gantt.title", lang, stage=name),
@@ -284,7 +294,6 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str) -> StageCha
         [*bands, *grid, *body],
         class_="dxkit-gantt",
     )
-    return StageChart(stage, drawing, len(tasks))
 
 
 def render_stage_gantts(c: Consortium, lang: str) -> list[StageChart]:
@@ -293,5 +302,6 @@ def render_stage_gantts(c: Consortium, lang: str) -> list[StageChart]:
     for stage in STAGES:
         tasks = [t for t in c.tasks if t.stage == stage]
         if tasks:
-            charts.append(_chart(stage, tasks, c.today, lang))
+            wide, narrow = _chart(stage, tasks, c.today, lang), _chart(stage, tasks, c.today, lang, narrow=True)
+            charts.append(StageChart(stage, wide, narrow, len(tasks)))
     return charts

@@ -394,7 +394,8 @@ def _page_roles(c: Consortium, L: Labels) -> str:
         )
     # One chart per stage, each laid out so that its titles are never cut (render/site_gantt.py).
     parts.append(f"\n## {L('site.gantt')}\n\n")
-    parts += [figure(chart.svg) + "\n" for chart in render_stage_gantts(c, L.lang)]
+    for chart in render_stage_gantts(c, L.lang):
+        parts += [figure(chart.svg, screen="wide"), "\n", figure(chart.narrow, screen="narrow"), "\n"]
     return "".join(parts)
 
 

@@ -67,6 +67,11 @@ def document(
     return head + "".join(body) + "</svg>"
 
 
-def figure(svg: str) -> str:
-    """The drawing as a block of raw HTML in a page's Markdown: scrolls on a narrow screen."""
-    return f'<figure class="dxkit-diagram">{svg}</figure>\n'
+def figure(svg: str, *, screen: str = "") -> str:
+    """The drawing as a block of raw HTML in a page's Markdown: scrolls on a narrow screen.
+
+    ``screen`` (``wide`` or ``narrow``) marks one of two drawings of a diagram, one for a
+    desktop and paper, one for a phone; the site's style sheet shows one of them.
+    """
+    shown = f" dxkit-{screen}" if screen else ""
+    return f'<figure class="dxkit-diagram{shown}">{svg}</figure>\n'
