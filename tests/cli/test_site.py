@@ -92,6 +92,29 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     assert (out / ".dxkit-site").is_file()
 
 
+def test_site_diagrams_are_svg_and_no_page_loads_mermaid(hostile, tmp_path, lang):
+    out = tmp_path / "site"
+    invoke(["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
+    members, roles = ((out / name).read_text(encoding="utf-8") for name in ("members.html", "roles.html"))
+    (network,) = DRAWING.findall(members)
+    names = texts_of(assert_drawing(network), "dxkit-node")
+    assert XSS in names  # the planted name is a member's text in the drawing, escaped in the page
+    assert "<script>alert(1)" not in network and "&lt;script&gt;alert(1)&lt;/script&gt;" in network
+    charts = DRAWING.findall(roles)
+    assert charts and len(charts) % 2 == 0  # each stage drawn wide and narrow
+    rows = [row for chart in charts for row in texts_of(assert_drawing(chart), "dxkit-row")]
+    assert any(row.startswith("click ") for row in rows) and any("**bold**" in row for row in rows)
+    heading = "ガントチャート" if lang == "ja" else "Gantt chart"
+    assert heading in roles
+    # No diagram script anywhere: not on a page, not among the site's files.
+    assert not list(out.rglob("mermaid*"))
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "mermaid.min.js" not in text and 'class="mermaid"' not in text, page
+    # A generous bound: a page with diagrams stays small (its drawings are text in the page).
+    assert len(roles.encode("utf-8")) < 1_000_000
+
+
 def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
     from dxkit.validate import open_consortium
 

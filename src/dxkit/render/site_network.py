@@ -72,10 +72,48 @@ def _layout(graph: nx.Graph[str], nodes: list[str], side: float) -> dict[str, tu
     def scale(value: float, low: float, high: float, pad: float) -> float:
         return side / 2 if high - low < 1e-9 else pad + (value - low) / (high - low) * (side - 2 * pad)
 
-    return {
+    placed = {
         node: (scale(raw[i][0], min(xs), max(xs), pad_x), scale(raw[i][1], min(ys), max(ys), pad_y))
         for node, i in index.items()
     }
+    return _apart(placed, side, pad_x, pad_y)
+
+
+#: Room a box needs around its centre, with a gap; rounds of pushing overlapping boxes apart.
+_ROOM_X, _ROOM_Y = BOX_W + 6, LINE_PX * MAX_LINES + 14
+_ROUNDS = 30
+
+
+def _apart(
+    placed: dict[str, tuple[float, float]], side: float, pad_x: float, pad_y: float
+) -> dict[str, tuple[float, float]]:
+    """The positions with overlapping boxes pushed apart (a few rounds), kept inside the square.
+
+    A force-directed layout places members by their relations, not by the size of their names,
+    so two boxes may cover each other; each round moves every overlapping pair apart along the
+    direction in which they overlap least. The order is fixed, so the result is too.
+    """
+    nodes = sorted(placed)
+    at = {node: list(placed[node]) for node in nodes}
+    for _ in range(_ROUNDS):
+        moved = False
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                dx, dy = at[b][0] - at[a][0], at[b][1] - at[a][1]
+                over_x, over_y = _ROOM_X - abs(dx), _ROOM_Y - abs(dy)
+                if over_x <= 0 or over_y <= 0:
+                    continue
+                moved = True
+                axis, over, delta = (0, over_x, dx) if over_x / _ROOM_X < over_y / _ROOM_Y else (1, over_y, dy)
+                push = over / 2 * (1 if delta >= 0 else -1)
+                at[a][axis] -= push
+                at[b][axis] += push
+        for point in at.values():
+            point[0] = min(max(point[0], pad_x), side - pad_x)
+            point[1] = min(max(point[1], pad_y), side - pad_y)
+        if not moved:
+            break
+    return {node: (x, y) for node, (x, y) in at.items()}
 
 
 def _positions(graph: nx.Graph[str]) -> tuple[dict[str, tuple[float, float]], float]:
