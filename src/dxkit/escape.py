@@ -269,6 +269,19 @@ def xml_markup(text: str, *, attribute: bool = False) -> str:
     return escaped.translate(_XML_BREAKS) if attribute else escaped
 
 
+def svg_text(text: str, *, attribute: bool = False) -> str:
+    """Text written into an SVG drawing inside a page of a site: an element's content or a quoted attribute.
+
+    Guarantees what :func:`xml_markup` does (well-formed, no markup, no control characters), and
+    also: one line (runs of white space, line breaks included, become one space), so the drawing
+    holds no blank line that would end it as a block of HTML in a page's Markdown; ``{`` is a
+    character reference, so a page read by a template engine holds no ``{{`` or ``{%`` from it.
+    """
+    return xml_markup(_WHITESPACE.sub(" ", _NOT_SHOWN_NOR_SPACE.sub("", text)), attribute=attribute).replace(
+        "{", "&#123;"
+    )
+
+
 def csv_text(text: str) -> str:
     """Text for a CSV cell that a spreadsheet program opens.
 

@@ -6,8 +6,9 @@ dxkit's hooks unchanged. ProperDocs runs in a child Python: it serves every ``mk
 the plugins from its own package, which must not happen inside a process that has MkDocs loaded.
 
 The site is built in a temporary folder with the same offline machinery as the guidebook
-(no web fonts, no CDN, mermaid only on pages with a diagram) and then put in ``--out`` in one
-step (:func:`dxkit.writing.replace_folder`): a full disk leaves the site that was there before.
+(no web fonts, no CDN; its diagrams are SVG that dxkit draws, so no page loads a diagram
+script) and then put in ``--out`` in one step (:func:`dxkit.writing.replace_folder`): a full
+disk leaves the site that was there before.
 dxkit never builds into the consortium's own folder or one of its parents, and never
 replaces a folder it did not make (it leaves a marker file in each site it builds).
 
@@ -106,7 +107,21 @@ SITE_CSS = """/* Charters and matrices go through paper approval: print them cle
   .md-typeset table[data-cards] td:first-child { font-weight: 700; }
   .md-typeset table[data-cards] td:empty { display: none; }
 }
+/* The diagrams (SVG drawn by dxkit: render/site_gantt.py, render/site_network.py) keep their size
+   in pixels, so their text is never shrunk: a narrow screen scrolls them in their own box. */
+.md-typeset figure.dxkit-diagram { display: block; margin: 1em 0; overflow-x: auto; text-align: left; max-width: 100%; }
+.md-typeset figure.dxkit-diagram svg {
+  max-width: none; height: auto; font-family: var(--md-text-font-family, sans-serif);
+}
+/* A Gantt chart is drawn wide (a desktop, paper) and narrow (a phone): one of them is shown. */
+.md-typeset figure.dxkit-narrow { display: none; }
+@media screen and (max-width: 37.4375em) {
+  .md-typeset figure.dxkit-wide { display: none; }
+  .md-typeset figure.dxkit-narrow { display: block; }
+}
 @media print {
+  .md-typeset figure.dxkit-diagram { overflow: visible; break-inside: avoid; }
+  .md-typeset figure.dxkit-diagram svg { max-width: 100%; }
   .md-header, .md-tabs, .md-sidebar, .md-footer, .md-source-file, .headerlink { display: none !important; }
   .md-main__inner { margin: 0; }
   .md-content { max-width: none; }
@@ -129,29 +144,6 @@ A11Y_JS = """document$.subscribe(function () {
     }
   });
 });
-"""
-
-
-#: Mermaid sizes a diagram by the element it draws in; Material has it draw in the page's body,
-#: wider than the column where the diagram is shown, so the drawing was shrunk, and its text
-#: with it. Here it draws in an empty box of the column's width: the diagram is as wide as the
-#: column and its text keeps the size the site sets (render/site_gantt.py). Runs before
-#: Material draws (extra scripts run before the page's DOMContentLoaded); without it the
-#: diagrams are only drawn smaller.
-LAYOUT_JS = """(function () {
-  var api = window.mermaid;
-  if (!api || typeof api.render !== "function") return;
-  var render = api.render;
-  api.render = function (id, text, container) {
-    var column = document.querySelector(".md-content__inner");
-    if (container || !column) return render.apply(this, arguments);
-    var box = document.createElement("div");
-    box.setAttribute("aria-hidden", "true");
-    box.style.cssText = "height: 0; overflow: hidden";
-    column.appendChild(box);
-    return Promise.resolve(render.call(this, id, text, box)).finally(function () { box.remove(); });
-  };
-})();
 """
 
 
@@ -203,7 +195,7 @@ theme:
       primary: indigo
       accent: indigo
 extra_css: [assets/stylesheets/site.css]
-extra_javascript: [assets/javascripts/a11y.js, assets/javascripts/layout.js]
+extra_javascript: [assets/javascripts/a11y.js]
 extra:
   polyfills: [{q(site_hooks.IFRAME_WORKER_URL)}]
   generator: false
@@ -214,6 +206,8 @@ plugins:
       lang: [{q(lang)}]
   - privacy:
       cache_dir: {q(str(cache))}
+      # Material's bundle names a mermaid on a CDN, fetched only for a page with a mermaid
+      # diagram; the site has none (its diagrams are SVG), so it is never fetched or copied.
       assets_exclude: ["unpkg.com/mermaid@*"]
   - offline
 markdown_extensions:
@@ -223,11 +217,7 @@ markdown_extensions:
   - dxkit.render.site_tables
   - toc:
       permalink: true
-  - pymdownx.superfences:
-      custom_fences:
-        - name: mermaid
-          class: mermaid
-          format: !!python/name:pymdownx.superfences.fence_code_format
+  - pymdownx.superfences
 nav:
 {nav_lines}"""
 
@@ -352,7 +342,6 @@ def _write_sources(
     scripts = root / "docs" / "assets" / "javascripts"
     scripts.mkdir(parents=True)
     (scripts / "a11y.js").write_text(A11Y_JS, encoding="utf-8")
-    (scripts / "layout.js").write_text(LAYOUT_JS, encoding="utf-8")
     (root / "mkdocs.yml").write_text(_mkdocs_yml(title, lang, nav, root / "cache"), encoding="utf-8")
 
 

@@ -42,16 +42,32 @@ def test_every_page_renders_without_errors_or_outside_requests(visit, site_url):
     assert v.errors == [] and v.external_requests() == [] and dialogs == []
 
 
-@pytest.mark.parametrize(("path", "kind"), [("members.html", "flowchart"), ("roles.html", "gantt")])
-def test_network_and_gantt_diagrams_render(visit, site_url, path, kind):
+@pytest.mark.parametrize(
+    ("path", "drawing", "part", "name", "said"),
+    [
+        ("members.html", "svg.dxkit-network", "g.dxkit-node", "メンバーのつながりの図", "汐見信用金庫"),
+        ("roles.html", "svg.dxkit-gantt", "rect.dxkit-bar", "ガントチャート: 計画策定", "T-001 "),
+    ],
+)
+def test_network_and_gantt_diagrams_are_svg_in_the_page_without_a_script(
+    visit, site_url, path, drawing, part, name, said
+):
     url, _ = site_url
     v = visit()
-    v.page.add_init_script(OPEN_SHADOW_ROOTS)
-    v.page.goto(url + path, wait_until="networkidle")
-    v.page.wait_for_selector(".mermaid svg", timeout=15000)
-    svg = v.page.locator(".mermaid svg").first
+    v.page.goto(url + path, wait_until="load")
+    svg = v.page.locator(drawing).first
     assert (svg.bounding_box() or {}).get("height", 0) > 100
-    assert kind in (svg.get_attribute("aria-roledescription") or "")
+    # Named for screen readers, its members or bars drawn, each with a readable title.
+    assert v.page.evaluate(f"() => document.querySelector('{drawing} > title').textContent") == name
+    assert svg.locator(part).count() >= 5
+    titles = svg.locator(f"{part} > title").all_text_contents()
+    assert titles and all(t.strip() for t in titles)
+    assert any(t.startswith(said) for t in titles)
+    # Nothing draws it: no diagram script on the page, nor any script inside the drawing.
+    scripts = v.page.evaluate("() => [...document.scripts].map(s => s.src)")
+    assert not any("mermaid" in src for src in scripts)
+    assert v.page.evaluate("() => typeof window.mermaid") == "undefined"
+    assert v.page.locator("figure.dxkit-diagram script").count() == 0
     assert v.errors == [] and v.external_requests() == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     v.page.screenshot(path=str(SCREENSHOTS / f"site-{path.replace('.html', '')}.png"), full_page=True)
@@ -64,7 +80,7 @@ def test_planted_script_shows_as_text_and_never_runs(visit, site_url):
     v.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     v.page.add_init_script(OPEN_SHADOW_ROOTS)
     v.page.goto(url + "members.html", wait_until="networkidle")
-    v.page.wait_for_selector(".mermaid svg", timeout=15000)
+    v.page.wait_for_selector("svg.dxkit-network")
     assert v.page.get_by_text(XSS).first.is_visible()
     assert v.page.evaluate("() => [...document.scripts].some(s => s.textContent.includes('alert(1)'))") is False
     v.page.goto(url + "roles.html", wait_until="networkidle")
@@ -94,9 +110,6 @@ def test_site_pages_have_no_serious_accessibility_violations(visit, site_url, pa
     v = visit()
     v.page.add_init_script(OPEN_SHADOW_ROOTS)
     v.page.goto(url + path, wait_until="networkidle")
-    if path in ("members.html", "roles.html"):
-        # Check the page people see, with the diagram drawn, not the diagram's source while it loads.
-        v.page.wait_for_selector(".mermaid svg", timeout=30000)
     violations = [
         (item["id"], [n["html"][:100] for n in item["nodes"][:2]])
         for item in Axe().run(v.page).response["violations"]

@@ -2,8 +2,8 @@
 
 Each test takes screenshots (under pytest's temporary folder; their paths are printed) and
 checks the DOM: no page scrolls sideways, every column of the role matrix can be read, no
-text of a Gantt chart is cut off, and on a desktop the tables use the page's width while
-prose keeps short lines. Diagrams are waited for by their drawings, never by time.
+text of a Gantt chart is cut off or shrunk, and on a desktop the tables use the page's width while
+prose keeps short lines. The diagrams are SVG in the page (no script draws them).
 """
 
 from __future__ import annotations
@@ -44,27 +44,26 @@ MATRIX_COLUMNS = (
 #: Elements wider than the page, for the message of a failing test.
 OVERFLOWING = """() => [...document.querySelectorAll("body *")]
   .filter(el => el.getBoundingClientRect().right > innerWidth + 0.5)
-  .filter(el => !el.closest(".md-typeset__scrollwrap, .md-sidebar, .md-nav, .md-search, .md-tabs"))
+  .filter(el => !el.closest(
+    ".md-typeset__scrollwrap, figure.dxkit-diagram, .md-sidebar, .md-nav, .md-search, .md-tabs"))
   .slice(0, 5).map(el => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)"""
 
-#: How many diagrams are drawn (in their shadow roots, opened by OPEN_SHADOW_ROOTS).
-DRAWN = """() => [...document.querySelectorAll("div.mermaid")]
-  .filter(host => host.shadowRoot && host.shadowRoot.querySelector("svg")).length"""
-
-#: Every Gantt chart of the page: its box, how much it is scaled, its texts and its bars.
-GANTTS = """() => [...document.querySelectorAll("div.mermaid")]
-  .map(host => host.shadowRoot && host.shadowRoot.querySelector("svg"))
-  .filter(svg => svg && (svg.getAttribute("aria-roledescription") || "").includes("gantt"))
+#: Every Gantt chart the page shows (wide or narrow, as the screen has it): its box, how much it
+#: is scaled, its texts and its bars.
+GANTTS = """() => [...document.querySelectorAll("figure.dxkit-diagram svg.dxkit-gantt")]
+  .filter(svg => svg.getBoundingClientRect().width > 0)
   .map(svg => {
     const box = svg.getBoundingClientRect();
     const rect = b => ({left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width});
     const texts = [...svg.querySelectorAll("text")]
-      .map(t => ({text: t.textContent.replace(/\\u200b/g, "").trim(), cls: t.getAttribute("class") || "",
+      .map(t => ({text: t.textContent.trim(), row: !!t.closest("g.dxkit-row"),
                   box: rect(t.getBoundingClientRect()),
                   size: parseFloat(getComputedStyle(t).fontSize)}))
       .filter(t => t.text);
-    const bars = [...svg.querySelectorAll("rect.task")].map(r => rect(r.getBoundingClientRect()));
-    return {box: rect(box), scale: box.width / svg.viewBox.baseVal.width, texts, bars};
+    const bars = [...svg.querySelectorAll("rect.dxkit-bar")].map(r => rect(r.getBoundingClientRect()));
+    const rows = [...svg.querySelectorAll("g.dxkit-row")].map(g => g.textContent.trim());
+    return {box: rect(box), scale: box.width / svg.viewBox.baseVal.width, texts, bars, rows,
+            scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth + 1};
   })"""
 
 #: The role matrix (the page's first table): its headers and the cells of its first rows.
@@ -145,14 +144,11 @@ def site(request, tmp_path_factory) -> Iterator[dict[str, Any]]:
 
 
 def _open(visit, site: dict[str, Any], path: str, viewport: dict[str, int]):
-    """A page at ``viewport``, once it is loaded and every diagram on it is drawn."""
+    """A page at ``viewport``, once it is loaded (its diagrams are SVG in the page)."""
     v = visit()
     v.page.set_viewport_size(viewport)
     v.page.add_init_script(OPEN_SHADOW_ROOTS)
     v.page.goto(site["url"] + path, wait_until="load")
-    diagrams = (site["out"] / path).read_text(encoding="utf-8").count('<pre class="mermaid">')
-    if diagrams:
-        v.page.wait_for_function(f"() => ({DRAWN})() === {diagrams}", timeout=30000)
     return v
 
 
@@ -263,17 +259,20 @@ def test_gantt_is_split_by_stage_and_no_text_is_cut(visit, site, size):
     for number, chart in enumerate(charts):
         # The chart as it lies on the page (a full-page shot: the header does not cover it).
         top = v.page.evaluate(
-            "n => document.querySelectorAll('div.mermaid')[n].getBoundingClientRect().top + scrollY", number
+            "n => [...document.querySelectorAll('svg.dxkit-gantt')].filter(s => s.getBoundingClientRect().width > 0)[n]"
+            ".getBoundingClientRect().top + scrollY",
+            number,
         )
         clip = {"x": 0, "y": top, "width": viewport["width"], "height": chart["box"]["bottom"] - chart["box"]["top"]}
         _screenshot(v, site, f"{size}-gantt-{number + 1}", full_page=True, clip=clip)
         box = chart["box"]
-        assert box["left"] >= 0 and box["right"] <= viewport["width"], box
+        # The chart drawn for the screen fits it: nothing to swipe to, nothing cut.
+        assert box["left"] >= 0 and box["right"] <= viewport["width"] and not chart["scrolls"], box
         # Drawn at its own size: the text is as large as the site sets it (13 px), not shrunk.
         assert chart["scale"] == pytest.approx(1, abs=0.02), chart["scale"]
         start = min(bar["left"] for bar in chart["bars"])
-        rows = [t for t in chart["texts"] if "sectionTitle" in t["cls"]]
-        assert len(rows) == len(chart["bars"])  # each task's id and title names its row
+        rows = [t for t in chart["texts"] if t["row"]]
+        assert len(chart["rows"]) == len(chart["bars"])  # each task's id and title names its row
         for text in chart["texts"]:
             inner = text["box"]
             assert inner["left"] >= box["left"] - 0.5 and inner["right"] <= box["right"] + 0.5, text

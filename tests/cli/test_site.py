@@ -10,6 +10,7 @@ import pytest
 from dxkit.render.site_pages import site_pages
 from tests.conftest import ROOT
 from tests.helpers import invoke
+from tests.security.drawings import DRAWING, FIGURE, assert_drawing, texts_of
 
 TODAY = "2026-10-01"
 XSS = "<script>alert(1)</script>"
@@ -91,6 +92,29 @@ def test_site_build_makes_every_page(hostile, tmp_path, lang):
     assert (out / ".dxkit-site").is_file()
 
 
+def test_site_diagrams_are_svg_and_no_page_loads_mermaid(hostile, tmp_path, lang):
+    out = tmp_path / "site"
+    invoke(["site", "build", str(hostile), "--out", str(out), "--today", TODAY])
+    members, roles = ((out / name).read_text(encoding="utf-8") for name in ("members.html", "roles.html"))
+    (network,) = DRAWING.findall(members)
+    names = texts_of(assert_drawing(network), "dxkit-node")
+    assert XSS in names  # the planted name is a member's text in the drawing, escaped in the page
+    assert "<script>alert(1)" not in network and "&lt;script&gt;alert(1)&lt;/script&gt;" in network
+    charts = DRAWING.findall(roles)
+    assert charts and len(charts) % 2 == 0  # each stage drawn wide and narrow
+    rows = [row for chart in charts for row in texts_of(assert_drawing(chart), "dxkit-row")]
+    assert any(row.startswith("click ") for row in rows) and any("**bold**" in row for row in rows)
+    heading = "ガントチャート" if lang == "ja" else "Gantt chart"
+    assert heading in roles
+    # No diagram script anywhere: not on a page, not among the site's files.
+    assert not list(out.rglob("mermaid*"))
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "mermaid.min.js" not in text and 'class="mermaid"' not in text, page
+    # A generous bound: a page with diagrams stays small (its drawings are text in the page).
+    assert len(roles.encode("utf-8")) < 1_000_000
+
+
 def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
     from dxkit.validate import open_consortium
 
@@ -99,18 +123,17 @@ def test_site_markdown_escapes_everything_from_the_files(hostile, lang):
     roles = (
         pages[Path("roles.md")] if Path("roles.md") in pages else pages[next(p for p in pages if str(p) == "roles.md")]
     )
-    table, gantt = roles.split("```mermaid", 1)
+    table, gantt = roles.split(FIGURE, 1)
     assert "**bold**" not in table and "\\*\\*bold\\*\\*" in table
     assert "[x](javascript" not in table and "\\[x\\](javascript" in table
-    # The title names its row (a section of the stage's chart, broken into lines by dxkit's <br>):
-    # it stays on its line, and no colon, comment, quote or tag of the file's survives in it.
-    label = next(line for line in gantt.splitlines() if "bold" in line)
-    assert label.startswith("    section ") and ":" not in label and "%%" not in label and '"' not in label
-    assert "<" not in label.replace("<br>", "") and ">" not in label.replace("<br>", "")
+    # The title names its row of the stage's SVG chart: text in <text> elements, no markup of the file's.
+    charts = [assert_drawing(svg) for svg in DRAWING.findall(roles)]
+    rows = [row for chart in charts for row in texts_of(chart, "dxkit-row")]
+    assert any("**bold**" in row for row in rows) and "<script" not in gantt
     members = next(text for path, text in pages.items() if str(path) == "members.md")
     assert "<script>" not in members
-    network = members.split("```mermaid", 1)[1]
-    assert "<" not in network and '"]; click' not in network
+    (network,) = DRAWING.findall(members)
+    assert len(texts_of(assert_drawing(network), "dxkit-node")) == len(consortium.members)
 
 
 def test_site_refuses_the_consortium_folder_and_its_parents(hostile, tmp_path):

@@ -30,6 +30,7 @@ from dxkit.reporters import render_github, render_json, render_junit, render_sar
 from dxkit.validate import Report, open_consortium
 from tests.conftest import ROOT
 from tests.helpers import invoke
+from tests.security.drawings import DRAWING, FIGURE, assert_drawing
 from tests.security.hostile import (
     CONTROLS,
     EVALUATED,
@@ -176,13 +177,15 @@ def test_site_pages_keep_their_shape_and_name_no_page_after_a_hostile_file(hosti
     for path in attacked:
         assert re.fullmatch(r"[\w./-]+", str(path)), path  # a file's name becomes a page name only when plain
     for (path, page), clean_page in zip(attacked.items(), untouched.values(), strict=True):
-        before, *diagrams = page.split("```mermaid")
-        clean_before = clean_page.split("```mermaid")[0]
+        before = page.split(FIGURE)[0]
+        clean_before = clean_page.split(FIGURE)[0]
         _same_markdown(before, clean_before, str(path))
-        for diagram in diagrams:
-            # The one tag is dxkit's own: the line breaks of a Gantt row's title (render/site_gantt.py).
-            text = diagram.replace("<br>", "")
-            assert "<" not in text and "%%" not in diagram and "{{" not in diagram, path
+        # The diagrams are SVG made of their own elements only (render/svg.py); the attack is text.
+        drawings = DRAWING.findall(page)
+        assert len(drawings) == len(DRAWING.findall(clean_page)), path
+        for drawing in drawings:
+            assert_drawing(drawing)
+            assert "{{" not in drawing, path
     index = next(page for path, page in attacked.items() if str(path) == "workshops/index.md")
     for markup in FILE_MARKUP:
         assert markup not in index  # link texts are titles, link targets generated names

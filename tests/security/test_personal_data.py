@@ -32,6 +32,7 @@ from dxkit.render.people import (
 )
 from dxkit.render.site_pages import site_pages
 from tests.helpers import invoke
+from tests.security.drawings import DRAWING, assert_drawing, texts_of
 
 TODAY = "2026-10-01"
 
@@ -314,8 +315,9 @@ def test_members_page_counts_contacts_and_hides_them_in_the_network(lang):
     members = pages_of(consortium(lang), lang)["members.md"]
     assert CONTACT not in members and CONTACT_LATIN not in members and "担田" not in members
     assert "| テスト信用金庫 | — | 1 |" in members and "| 0 |" in members
-    network = members.split("```mermaid", 1)[1]
-    assert ('["（非公開）の会"]' if lang == "ja" else '["#40;not published#41;の会"]') in network
+    (network,) = DRAWING.findall(members)
+    names = texts_of(assert_drawing(network), "dxkit-node")
+    assert ("（非公開）の会" if lang == "ja" else "(not published)の会") in names and CONTACT not in network
     named = pages_of(consortium(lang, {"member_contacts": True}), lang)["members.md"]
     assert f"| テスト信用金庫 | — | {CONTACT_LATIN} |" in named and f"{CONTACT}の会" in named
 

@@ -1,4 +1,4 @@
-"""The site's layout pieces fed hostile text: the per-stage Gantt charts and the card tables.
+"""The site's layout pieces fed hostile text: the SVG Gantt charts and member network, and the card tables.
 
 Titles are wrapped into lines joined by dxkit's own ``<br>`` and the charts carry settings
 (front matter): neither may let a person's text add a statement, a setting, a tag or an
@@ -11,31 +11,26 @@ from __future__ import annotations
 
 import datetime as dt
 import html.parser
-import re
 
 import markdown
 import pytest
 
+from dxkit.analyses.keyperson import analyse
 from dxkit.escape import markdown_text
 from dxkit.findings import Severity
 from dxkit.model import Consortium
 from dxkit.render.markdown import table
-from dxkit.render.site_gantt import NO_TEXT, render_stage_gantts
+from dxkit.render.site_gantt import render_stage_gantts
+from dxkit.render.site_network import render_network
 from dxkit.validate import open_consortium
+from tests.security.drawings import SVG, assert_drawing, texts_of
 from tests.security.hostile import CONTROLS, IMG, SCRIPT, hostile_consortium
 from tests.security.test_output_escaping import _titled
 
 TODAY = dt.date(2026, 10, 1)
+
+
 #: The only settings a chart has, each a number or a boolean.
-SETTING = re.compile(r"    (useMaxWidth: true|[a-zA-Z]+: \d+)")
-#: What a chart's own lines are, after the settings; every other line is a row or a bar.
-HEAD = re.compile(
-    r"    (title [^\n]*|dateFormat YYYY-MM-DD|axisFormat %[Ym]-%[md]|tickInterval \d+(week|month)|todayMarker off)"
-)
-ROW = re.compile(r"    section (?P<label>.+)")
-BAR = re.compile(rf"    {NO_TEXT} :((done|crit|active), )*t\d+, \d{{4}}-\d\d-\d\d, \d{{4}}-\d\d-\d\d")
-
-
 @pytest.fixture(scope="module", params=["ja", "en"])
 def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Consortium:
     folder = hostile_consortium(tmp_path_factory.mktemp(f"layout-{request.param}") / "c", request.param, controls=True)
@@ -44,42 +39,21 @@ def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return consortium
 
 
-def _assert_chart(source: str) -> list[str]:
-    """The rows' labels of a chart whose every line is one of its own kinds; the attack only as text."""
-    front, settings, body = source.split("---\n", 2)
-    assert front == "" and settings.startswith("config:\n  gantt:\n")
-    for line in settings.splitlines()[2:]:
-        assert SETTING.fullmatch(line), line
-    lines = body.splitlines()
-    assert lines[0] == "gantt"
-    labels = []
-    for line in lines[1:]:
-        row = ROW.fullmatch(line)
-        if row is not None:
-            label = row.group("label")
-            # One line, nothing mermaid reads as syntax (entity codes stand for it), no tag but <br>.
-            assert not re.search(r'[:;%<>"`#]', re.sub(r"#\d+;|<br>", "", label)), line
-            assert not re.search(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202e]", label), line
-            labels.append(label)
-        else:
-            assert HEAD.fullmatch(line) or BAR.fullmatch(line), line
-    return labels
-
-
-def _shown(label: str) -> str:
-    """A row's label as a reader sees it: the lines put together, the entity codes decoded."""
-    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), label.replace("<br>", ""))
-
-
 def test_the_hostile_consortium_charts_one_row_and_one_bar_per_task(hostile):
     charts = render_stage_gantts(hostile, "ja")
     assert {chart.stage for chart in charts} == {t.stage for t in hostile.tasks}
-    labels = [label for chart in charts for label in _assert_chart(chart.source)]
-    assert sum(chart.source.count(f"\n    {NO_TEXT} :") for chart in charts) == len(hostile.tasks) == len(labels)
-    shown = "\n".join(_shown(label) for label in labels)
+    roots = [assert_drawing(chart.svg) for chart in charts]
+    assert [texts_of(assert_drawing(chart.narrow), "dxkit-row") for chart in charts] == [
+        texts_of(root, "dxkit-row") for root in roots
+    ]
+    rows = [text for root in roots for text in texts_of(root, "dxkit-row")]
+    bars = [r for root in roots for r in root.iter(f"{SVG}rect") if r.get("class") == "dxkit-bar"]
+    assert len(rows) == len(bars) == len(hostile.tasks)
+    shown = "\n".join(rows)
     for task in hostile.tasks:
         assert task.id in shown
     assert IMG in shown and SCRIPT in shown  # the attack is there, as text
+    assert "<script" not in "".join(chart.svg for chart in charts)
     assert CONTROLS not in shown
 
 
@@ -87,21 +61,52 @@ def test_the_hostile_consortium_charts_one_row_and_one_bar_per_task(hostile):
     "title",
     [
         "a: b; c # d <br> e\nf\rg",
-        "<br/><BR >%%{init: {'theme': 'dark'}}%%",
+        "</text><script>alert(1)</script><text>",
+        "]]><!-- --><![CDATA[x",
+        '" onload="alert(1)',
+        "&amp; &#60; &lt;script&gt;",
         "x\nsection Evil\nclick t0 call alert(1)",
-        "---\nconfig:\n  gantt:\n    leftPadding: 0\n---",
-        "ok :crit, t9, 2020-01-01, 2030-01-01",
-        "#8203; :t1, 2020-01-01, 2030-01-01",
         "ﬂ°°60¶ßscript",
     ],
 )
-def test_titles_never_become_statements_settings_or_tags(title):
+def test_titles_stay_text_in_the_drawing(title):
     c = _titled(title)
+    flat = " ".join(title.split())
     for lang in ("ja", "en"):
         (chart,) = render_stage_gantts(c, lang)
-        labels = _assert_chart(chart.source)
-        assert len(labels) == len(c.tasks)
-        assert chart.source.count("<br") == sum(label.count("<br>") for label in labels)
+        for drawing in (chart.svg, chart.narrow):
+            rows = texts_of(assert_drawing(drawing), "dxkit-row")
+            assert len(rows) == len(c.tasks)
+            assert all(row.endswith(flat) for row in rows), rows
+            assert "<script" not in drawing
+
+
+@pytest.mark.parametrize("name", ["</text><script>", '"/><rect onclick="x', "]]>&lt;b&gt;"])
+def test_a_member_called_markup_stays_text_in_the_network(name):
+    from dxkit.escape import yaml_string
+    from dxkit.loading import load_text
+
+    c = Consortium(root=".", today=TODAY)
+    members = (
+        f"kind: members\nversion: 1\nmembers:\n  - {{id: a, name: {yaml_string(name)}, type: municipality,"
+        " relations: [{with: b, kind: partner}]}\n  - {id: b, name: 汐見信用金庫, type: financial-institution}\n"
+    )
+    c.add(load_text(members, "members.yaml"))
+    for lang in ("ja", "en"):
+        network = render_network(c, analyse(c), lang)
+        root = assert_drawing(network.svg)
+        assert name in texts_of(root, "dxkit-node") and "<script" not in network.svg
+        titles = [g.findtext(f"{SVG}title") or "" for g in root.iter(f"{SVG}g") if g.get("class") == "dxkit-node"]
+        assert any(t.startswith(name) for t in titles)
+
+
+def test_the_hostile_consortium_network_names_every_member_as_text(hostile):
+    network = render_network(hostile, analyse(hostile), "ja")
+    root = assert_drawing(network.svg)
+    nodes = root.findall(f".//{SVG}g[@class='dxkit-node']")
+    assert len(nodes) == len(hostile.members)
+    said = "\n".join(g.findtext(f"{SVG}title") or "" for g in nodes)
+    assert IMG in said and SCRIPT in said and "<script" not in network.svg
 
 
 class _Cells(html.parser.HTMLParser):

@@ -27,6 +27,7 @@ from dxkit.escape import (
     markdown_text,
     mermaid_ids,
     mermaid_label,
+    svg_text,
     terminal_text,
     xml_text,
     yaml_string,
@@ -378,3 +379,18 @@ def test_terminal_text_shows_control_characters_instead_of_running_them():
 def test_terminal_text_leaves_no_control_character(text):
     out = terminal_text(text, newlines=True)
     assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", out)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "</text><script>", "a\n\nb", '" onload="x', "]]><!--"])
+def test_svg_text_is_one_line_of_text_in_content_and_attributes(text):
+    import xml.etree.ElementTree as ET
+
+    for attribute in (False, True):
+        escaped = svg_text(text, attribute=attribute)
+        assert "\n" not in escaped and "\r" not in escaped and "{" not in escaped and "<" not in escaped
+        document = f'<t a="{escaped}">{escaped}</t>' if attribute else f"<t>{escaped}</t>"
+        element = ET.fromstring(document)
+        shown = element.get("a") if attribute else element.text
+        # What a reader sees is the text's words, one space between them, without control characters.
+        visible = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or ch.isprintable())
+        assert shown is not None and shown.split() == visible.split()

@@ -1,28 +1,25 @@
-"""The Gantt charts of a consortium's site: one mermaid chart per stage, readable on a phone.
+"""The Gantt charts of a consortium's site: one SVG drawing per stage, readable on a phone and on A4.
 
-Mermaid (the version the site ships, :data:`dxkit.render.assets.MERMAID`) writes a Gantt
-task's text inside its bar when it fits and beside the bar when it does not; text that runs
-past the edge of the drawing is cut off. With every task in one chart, most titles ran off
-the left edge on a phone. The site's charts are laid out so that nothing can be cut:
+dxkit draws the charts itself (:mod:`dxkit.render.svg`), so a page needs no script to show them,
+they print as they are, and the page stays small inside a closed network:
 
 * One chart per stage, so each covers a shorter period and fewer rows.
-* Every task is a section of its own. Mermaid writes section names in the column left of the
-  bars (``leftPadding`` wide) and breaks them at ``<br>``, so each row starts with the task's
-  id and its whole title, wrapped here to the column. The bar itself carries no text (a
-  zero-width space, which always fits inside the bar, so mermaid never moves it outside).
-* The rows are as tall as the longest title of the chart needs; at most three dates label
-  the axis, so they do not run into each other in a phone's narrow chart either.
-* No marker for the reader's own day: a task is shown late or not as of the day the site
-  was built, which the page states above the chart.
+* Each row starts with the task's id and its whole title, wrapped to a column of
+  :data:`COLUMN_EM` ems left of the bars; the row is as tall as its title needs. Nothing is
+  written inside a bar, so no text can run past a bar or the drawing's edge.
+* At most :data:`MAX_TICKS` dates label the axis, written as the site writes dates
+  (:mod:`dxkit.dates`), so they never run into each other.
+* Each chart is drawn twice, at its own size in pixels: wide for a desktop and for paper, and
+  narrow (shorter bars, fewer dates) for a phone; the site's style sheet shows one of them, so
+  no text is ever shrunk and no chart is cut or scrolls on a phone.
+* No marker for the reader's own day: a task is shown late or not as of the day the site was
+  built, which the page states above the chart. Each bar's ``<title>`` says the task, its
+  dates and its state, so its colour is never the only way to know it.
 
 Titles break between Japanese phrases, found by BudouX (Google's phrase segmenter); the rare
 phrase wider than the column is broken between characters by a few rules of JIS X 4051 here,
-as no library lays text out to a width in ems.
-
-Mermaid measures the drawing by the element it draws in; the site's script has it draw in
-the page's column (:data:`dxkit.publish.LAYOUT_JS`), so the chart is as wide as the text
-beside it, and its text keeps the size set here. Everything from a person's file goes through
-:func:`~dxkit.escape.mermaid_label`; only the line breaks (``<br>``) are dxkit's own.
+as no library lays text out to a width in ems. Everything from a person's file goes
+through :func:`~dxkit.escape.svg_text`.
 """
 
 from __future__ import annotations
@@ -36,29 +33,39 @@ from dataclasses import dataclass
 
 import budoux
 
-from dxkit.escape import mermaid_ids, mermaid_label
+from dxkit.dates import format_date, format_month
+from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Task
-from dxkit.model.vocabulary import STAGES
-from dxkit.render.exports import gantt_span, gantt_spec
+from dxkit.model.vocabulary import STAGES, is_overdue
+from dxkit.render import svg
+from dxkit.render.exports import gantt_span
 
 #: Size of the text of the rows (px), and so the height of one line of a row's title.
 FONT_PX = 13
 #: Width of the title column in ems of that text: twelve Japanese characters.
 COLUMN_EM = 12.0
-#: Mermaid writes section names 10 px from the left edge; a gap follows before the bars.
-LABEL_X = 10
+#: Titles start this far from the left edge; a gap follows before the bars.
+LABEL_X = 4
 GAP = 14
 LEFT_PADDING = LABEL_X + round(COLUMN_EM * FONT_PX) + GAP
-#: Room right of the bars for half of the last date on the axis.
-RIGHT_PADDING = 30
-#: Space between two rows.
-BAR_GAP = 6
-#: At most this many dates on the axis (a phone's chart has about 150 px for the bars).
+#: Width of the bars' part of the drawing, and room right of it for half of the last date.
+BARS_PX = 400
+RIGHT_PADDING = 60
+#: The same in the chart drawn for a phone (a column of about 358 px on a screen 390 px wide).
+NARROW_BARS_PX = 140
+NARROW_RIGHT_PADDING = 36
+#: Height of one line of a title; space above and below a row's text.
+LINE_PX = 17
+ROW_PAD = 5
+#: Height of the chart's title and of the axis with its dates, above the rows.
+HEAD_PX = 26
+AXIS_PX = 22
+#: At most this many months on the axis; a chart this many days long or shorter shows its first
+#: and last day instead.
 MAX_TICKS = 3
-#: The text of a bar: a zero-width space (the title is in the row's section name).
-NO_TEXT = "#8203;"
+SHORT_DAYS = 62
 
 #: Characters that may not start a line (Japanese line breaking, JIS X 4051 in short).
 _NO_START = set(
@@ -76,8 +83,7 @@ def _is_wide(ch: str) -> bool:
 
 
 #: Widths of narrow characters in ems, as wide as in DejaVu Sans or a little wider (it stands in
-#: for Verdana where that is missing and is about as wide; mermaid asks for the narrower Trebuchet
-#: MS first); any other narrow character is 0.6.
+#: for Verdana where that is missing and is about as wide); any other narrow character is 0.6.
 _NARROW_EM = {
     **dict.fromkeys(" ijlI.,:;!|'`", 0.34),
     **dict.fromkeys("frt()[]{}-/", 0.44),
@@ -170,69 +176,132 @@ def wrap(text: str, width: float) -> list[str]:
     return lines
 
 
-def row_label(task: Task) -> tuple[str, int]:
-    """A task's row label in mermaid's syntax (lines joined by ``<br>``), and its number of lines."""
-    lines = wrap(f"{task.id} {task.title}", COLUMN_EM)
-    # A line broken at a space keeps it (#32;): a screen reader reads the lines as one text.
-    escaped = [mermaid_label(line) + ("#32;" if line.endswith(" ") else "") for line in lines]
-    return "<br>".join(escaped), len(lines)
+#: How a bar is filled, by the task's state (the page's table and each bar's title say it in words).
+FILL_BY_STATE = {"done": "#9e9e9e", "overdue": "#b71c1c", "in-progress": "#3949ab", "other": "#9fa8da"}
+
+
+def _state(task: Task, today: dt.date) -> str:
+    if task.status == "done":
+        return "done"
+    if is_overdue(task, today):
+        return "overdue"
+    return "in-progress" if task.status == "in-progress" else "other"
+
+
+def _ticks(first: dt.date, last: dt.date, lang: str, *, narrow: bool = False) -> list[tuple[dt.date, str, str]]:
+    """The dates on the axis from ``first`` to ``last``: each day, its label and its text's anchor.
+
+    A chart of up to :data:`SHORT_DAYS` days is marked at its first and last day (the labels
+    stand inside the bars' part, so they cannot meet; a ``narrow`` one has room for the first
+    only); a longer one at the first day of at most :data:`MAX_TICKS` months (two when
+    ``narrow``), evenly spaced.
+    """
+    if (last - first).days <= SHORT_DAYS:
+        ends = [(first, format_date(first, lang), "start"), (last, format_date(last, lang), "end")]
+        return ends[:1] if narrow else ends
+    most = 2 if narrow else MAX_TICKS
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = max(1, math.ceil(months / most))
+    out: list[tuple[dt.date, str, str]] = []
+    index = first.year * 12 + first.month - 1 + (first.day > 1)
+    while len(out) < most:
+        year, month = divmod(index, 12)
+        day = dt.date(year, month + 1, 1)
+        if day > last:
+            break
+        out.append((day, format_month(year, month + 1, lang), "middle"))
+        index += step
+    return out
 
 
 @dataclass(frozen=True)
 class StageChart:
+    """One stage's chart: the stage's code, its SVG drawings (wide, and ``narrow`` for a phone), its bars."""
+
     stage: str
-    source: str
+    svg: str
+    narrow: str
+    bars: int
 
 
-def _ticks(first: dt.date, last: dt.date) -> tuple[str, str]:
-    """The axis's tick interval and date format for a chart from ``first`` to ``last``."""
-    days = (last - first).days
-    if days <= 7 * MAX_TICKS * 4:
-        return f"{max(1, math.ceil(days / 7 / MAX_TICKS))}week", "%m-%d"
-    months = days / 30.44
-    return f"{max(1, math.ceil(months / MAX_TICKS))}month", "%Y-%m"
+def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: bool = False) -> str:
+    """One stage's chart as an SVG drawing, wide or ``narrow``."""
+    bars_px, right = (NARROW_BARS_PX, NARROW_RIGHT_PADDING) if narrow else (BARS_PX, RIGHT_PADDING)
+    name = label("stage", stage, lang)
+    spans = [gantt_span(t) for t in tasks]
+    first, last = min(s for s, _ in spans), max(e for _, e in spans)
+    length = max(1, (last - first).days)
 
+    def x(day: dt.date) -> float:
+        return LEFT_PADDING + bars_px * (day - first).days / length
 
-def _config(lines: int) -> str:
-    """The chart's mermaid settings (front matter), for rows of ``lines`` lines of text."""
-    settings = {
-        "useMaxWidth": "true",
-        "leftPadding": LEFT_PADDING,
-        "rightPadding": RIGHT_PADDING,
-        "fontSize": FONT_PX,
-        "sectionFontSize": FONT_PX,
-        "barHeight": max(20, lines * FONT_PX + 6),
-        "barGap": BAR_GAP,
-        # Rows alternate between two colours (mermaid's four include a yellow one).
-        "numberSectionStyles": 2,
-    }
-    return "---\nconfig:\n  gantt:\n" + "".join(f"    {key}: {value}\n" for key, value in settings.items()) + "---\n"
+    top = HEAD_PX + AXIS_PX
+    rows = [wrap(f"{t.id} {t.title}", COLUMN_EM) or [t.id] for t in tasks]
+    height = top + sum(len(lines) * LINE_PX + 2 * ROW_PAD for lines in rows) + 4
+    # Drawn in this order: the rows' bands, the axis's lines, then the text and the bars.
+    bands: list[str] = []
+    grid: list[str] = []
+    body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
+    for day, text, anchor in _ticks(first, last, lang, narrow=narrow):
+        grid.append(f"<line{svg.attrs(x1=x(day), y1=top - 4, x2=x(day), y2=height, stroke='#bdbdbd')}/>")
+        body.append(
+            svg.text(x(day), HEAD_PX + 12, text, class_="dxkit-tick", font_size=FONT_PX - 1, text_anchor=anchor)
+        )
+    y = float(top)
+    for index, (task, lines, (start, end)) in enumerate(zip(tasks, rows, spans, strict=True)):
+        row_height = len(lines) * LINE_PX + 2 * ROW_PAD
+        state = _state(task, today)
+        shade = "#f5f5f5" if index % 2 == 0 else "#ffffff"
+        status = translate(
+            "svg.gantt.bar",
+            lang,
+            title=f"{task.id} {task.title}",
+            start=format_date(start, lang),
+            end=format_date(end, lang),
+            status=label("Task.status", task.status, lang),
+        )
+        if state == "overdue":
+            status += translate("svg.gantt.overdue", lang)
+        band = svg.attrs(x=0, y=y, width=LEFT_PADDING + bars_px + right, height=row_height, fill=shade)
+        bands.append(f"<rect{band}/>")
+        row = [
+            svg.text(LABEL_X, y + ROW_PAD + (i + 1) * LINE_PX - 4, line, font_size=FONT_PX)
+            for i, line in enumerate(lines)
+        ]
+        bar_height = min(row_height - 2 * ROW_PAD, 18)
+        bar = svg.attrs(
+            class_="dxkit-bar",
+            data_state=state,
+            x=x(start),
+            y=y + (row_height - bar_height) / 2,
+            width=max(2.0, x(end) - x(start)),
+            height=bar_height,
+            rx=3,
+            fill=FILL_BY_STATE[state],
+        )
+        row.append(f"<rect{bar}>{svg.title(status)}</rect>")
+        body.append('<g class="dxkit-row">' + "".join(row) + "</g>")
+        y += row_height
+    width = LEFT_PADDING + bars_px + right
+    period = {"first": format_date(first, lang), "last": format_date(last, lang)}
+    description = translate("svg.gantt.desc", lang, stage=name, tasks=len(tasks), **period)
+    return svg.document(
+        f"gantt-{stage}" + ("-narrow" if narrow else ""),
+        width,
+        height,
+        translate("svg.gantt.title", lang, stage=name),
+        description,
+        [*bands, *grid, *body],
+        class_="dxkit-gantt",
+    )
 
 
 def render_stage_gantts(c: Consortium, lang: str) -> list[StageChart]:
-    """One mermaid Gantt chart for each stage that has tasks, in the stages' order."""
-    tasks = c.tasks
-    ids = mermaid_ids(range(len(tasks)), prefix="t")
+    """One SVG Gantt chart for each stage that has tasks, in the stages' order."""
     charts = []
     for stage in STAGES:
-        members = [(i, t) for i, t in enumerate(tasks) if t.stage == stage]
-        if not members:
-            continue
-        spans = [gantt_span(t) for _, t in members]
-        interval, axis = _ticks(min(s for s, _ in spans), max(e for _, e in spans))
-        body = [
-            "gantt",
-            f"    title {mermaid_label(label('stage', stage, lang))}",
-            "    dateFormat YYYY-MM-DD",
-            f"    axisFormat {axis}",
-            f"    tickInterval {interval}",
-            "    todayMarker off",
-        ]
-        most = 1
-        for index, task in members:
-            text, lines = row_label(task)
-            most = max(most, lines)
-            body.append(f"    section {text}")
-            body.append(f"    {NO_TEXT} :{gantt_spec(task, ids[index], c.today)}")
-        charts.append(StageChart(stage, _config(most) + "\n".join(body) + "\n"))
+        tasks = [t for t in c.tasks if t.stage == stage]
+        if tasks:
+            wide, narrow = _chart(stage, tasks, c.today, lang), _chart(stage, tasks, c.today, lang, narrow=True)
+            charts.append(StageChart(stage, wide, narrow, len(tasks)))
     return charts

@@ -1,8 +1,9 @@
 """MkDocs hooks for the sites dxkit builds: the guidebook and each consortium's own site.
 
-* Pages that contain a mermaid diagram get a ``<script>`` for the self-hosted mermaid, placed
-  before Material's bundle so Material uses it instead of fetching one from a CDN. Pages
-  without a diagram load nothing extra.
+* Pages of the guidebook that contain a mermaid diagram get a ``<script>`` for the self-hosted
+  mermaid, placed before Material's bundle so Material uses it instead of fetching one from a
+  CDN. Pages without a diagram load nothing extra; a consortium's site has none (its diagrams
+  are SVG, :mod:`dxkit.render.svg`).
 * The search dialog gets an accessible name in the page's language.
 * The JSON Schemas are published at ``schemas/v1/<kind>.schema.json`` so editors can use them.
 * mkdocs-static-i18n writes one search index holding both languages. We split it: the
@@ -60,6 +61,9 @@ def _page_lang(url: str) -> str | None:
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """The site's name as escaped markup: templates print it as it is, or escape it (no-op)."""
+    # A consortium's site draws its diagrams as SVG: it ships mermaid for no page, even when a
+    # guidebook (which does) was built before it in the same process.
+    _state["mermaid"] = False
     config["site_name"] = Markup(html_text(str(config["site_name"])))
     return config
 

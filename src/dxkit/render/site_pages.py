@@ -1,8 +1,8 @@
 """Markdown pages of a consortium's own site, generated from its governance files.
 
 Pages read the consortium model (every file of every kind). Every string that comes from a
-person's file goes through :func:`~dxkit.escape.markdown_text` or, inside diagrams,
-through :func:`~dxkit.escape.mermaid_label`; page names are the files' names only when
+person's file goes through :func:`~dxkit.escape.markdown_text` or, inside the SVG diagrams,
+through :func:`~dxkit.escape.svg_text`; page names are the files' names only when
 those are plain words, generated otherwise. Nothing a member types can become markup, a link
 or a script on the site.
 
@@ -43,6 +43,8 @@ from dxkit.render.markdown import table
 from dxkit.render.people import NamePolicy, name_policy, public_view
 from dxkit.render.site_facilities import render_facilities_page
 from dxkit.render.site_gantt import render_stage_gantts
+from dxkit.render.site_network import render_network
+from dxkit.render.svg import figure
 
 R = TypeVar("R", Workshop, Retrospective)
 
@@ -273,7 +275,9 @@ def _page_members(c: Consortium, L: Labels, people: NamePolicy) -> str:
     if c.charter is not None:
         parts.append(_structure(c.charter, L))
     report = analyse(c)
-    parts.append(f"## {L('site.network')}\n\n{L.only('site.network_intro')}\n\n```mermaid\n{report.mermaid}```\n")
+    network = render_network(c, report, L.lang)
+    drawing = figure(network.svg) if network.svg else (network.note + "\n" if network.note else "")
+    parts.append(f"## {L('site.network')}\n\n{L.only('site.network_intro')}\n\n{drawing}")
     return "".join(parts)
 
 
@@ -390,7 +394,8 @@ def _page_roles(c: Consortium, L: Labels) -> str:
         )
     # One chart per stage, each laid out so that its titles are never cut (render/site_gantt.py).
     parts.append(f"\n## {L('site.gantt')}\n\n")
-    parts += [f"```mermaid\n{chart.source}```\n\n" for chart in render_stage_gantts(c, L.lang)]
+    for chart in render_stage_gantts(c, L.lang):
+        parts += [figure(chart.svg, screen="wide"), "\n", figure(chart.narrow, screen="narrow"), "\n"]
     return "".join(parts)
 
 
