@@ -11,9 +11,11 @@ from collections.abc import Iterator
 
 from dxkit.days_off import day_off
 from dxkit.findings import Severity
+from dxkit.i18n import LANGS
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
 from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, shown_date, suggest
+from dxkit.schemas import field_title
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
@@ -33,6 +35,11 @@ def check_multiple_accountable(c: Consortium) -> Iterator[Hit]:
             )
 
 
+def _field_name(field: str) -> dict[str, str]:
+    """How a message names a field of a task: its schema title in each language (実行責任（R）)."""
+    return {lang: field_title("roles", ("tasks", 0, field), lang) or field for lang in LANGS}
+
+
 @rule("DX303", "unknown-raci-member", Severity.ERROR, guide="projects/role-matrix.md")
 def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
     ids = known_member_ids(c)
@@ -42,7 +49,7 @@ def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
         for field in RACI_FIELDS:
             for index, member in enumerate(raci(task, field)):
                 if member not in ids:
-                    params = {"task": task.id, "field": field, "member": member, **suggest(member, ids)}
+                    params = {"task": task.id, "field": _field_name(field), "member": member, **suggest(member, ids)}
                     yield Hit((task.at / field).member(index), params)
 
 
