@@ -275,3 +275,9 @@ def test_seats_sharing_a_member_and_role_get_their_own_posts_and_unknown_members
     doc = _jsonld(c, "en")
     assert [p["@id"] for p in doc["org:hasPost"]] == [f"#post-{i.removeprefix('post:')}" for i in ids]
     assert "worksFor" not in doc["org:hasPost"][1]["org:heldBy"]
+
+
+def test_jsonld_gives_the_site_address_only_when_the_charter_has_one():
+    assert "url" not in _jsonld(_small())
+    doc = _jsonld(_small(site='site: {url: "https://dx.example.jp/misaki"}\n'))
+    assert doc["url"] == "https://dx.example.jp/misaki/"
