@@ -37,6 +37,7 @@ def test_pre_commit_hook_comes_from_the_catalogue():
         "assessments/2026-10-01.yaml",
         "workshops/2026-07-12-hearing.yaml",
         "roles.yaml",
+        "consortium-2025.yaml",
     ],
 )
 def test_pre_commit_hook_files_match_split_and_dated_files(path):
