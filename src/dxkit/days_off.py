@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
-from dxkit.dates import format_date
 from dxkit.i18n import LANGS, translate
 
 #: The closed days at the turn of the year: (month, day) from 29 December to 3 January.
@@ -56,8 +55,3 @@ def day_off(date: dt.date) -> DayOff | None:
     if date.weekday() in _WEEKDAY:
         return DayOff("weekend", {lang: translate(_WEEKDAY[date.weekday()], lang) for lang in LANGS})
     return None
-
-
-def shown_date(date: dt.date) -> dict[str, str]:
-    """``date`` as each language writes it with its weekday, for a message that names the day."""
-    return {lang: format_date(date, lang) for lang in LANGS}

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from dxkit.errors import UsageError
 from dxkit.loading import LoadError, read_regular
-from dxkit.schemas import KINDS
+from dxkit.schemas import FOLDER_KINDS, KINDS
 
 STANDARD_NAMES = frozenset(f"{k}.{ext}" for k in KINDS for ext in ("yaml", "yml"))
-ARTIFACT_FOLDERS = frozenset({"workshops", "retrospectives", "assessments"})
+ARTIFACT_FOLDERS = frozenset(FOLDER_KINDS.values())
 SKIPPED_FOLDERS = frozenset({"site", "node_modules", "__pycache__", "venv", "dist", "build"})
 CHARTER_NAMES = frozenset({"consortium.yaml", "consortium.yml"})
 #: How far below the starting folder :func:`locate_consortium` looks for consortia to name.

@@ -15,13 +15,17 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from dxkit import __version__
-from dxkit.schemas import KINDS
+from dxkit.schemas import FOLDER_KINDS, KINDS, SINGLE_FILE_KINDS
 
-#: The kinds kept as dated files in a folder of their own rather than under their kind's name.
-_DATED_KINDS = ("workshop", "retrospective")
-_NAMED = "|".join(kind for kind in KINDS if kind not in _DATED_KINDS)
-#: The files dxkit checks; a commit that touches none of them does not run the hook.
-FILES = rf"(^|/)(({_NAMED})\.ya?ml|(workshops|retrospectives)/[^/]+\.ya?ml)$"
+_NAMED = "|".join(KINDS)
+#: A split file (``roles-2027.yaml``) of any single-file kind; a second charter
+#: (``consortium-2025.yaml``) is not a split but an error (DX009), which the hook must report too.
+_SPLIT = "|".join(SINGLE_FILE_KINDS)
+_FOLDERS = "|".join(FOLDER_KINDS.values())
+#: The files dxkit checks: each kind's own name (``roles.yaml``), a file named after a single-file
+#: kind (``roles-2027.yaml``) and any YAML in a dated folder. A commit that touches none of them
+#: does not run the hook.
+FILES = rf"(^|/)(({_NAMED})\.ya?ml|({_SPLIT})-[^/]+\.ya?ml|({_FOLDERS})/[^/]+\.ya?ml)$"
 
 HOOK = {
     "id": "dxkit-validate",

@@ -49,6 +49,7 @@ _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$"
 _MEMBER_ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 _ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+_HTTPS_PATTERN = "^https://[^\\s\\u0000-\\u001f\\u007f/?#@]+(/[^\\s\\u0000-\\u001f\\u007f]*)?$"
 _FILE_KIND = {f"{kind}.yaml": kind for kind in KINDS} | {f"{kind}.yml": kind for kind in KINDS}
 _FILE_KIND.update({"consortium.yaml": "consortium", "charter.yaml": "consortium"})
 #: The keywords that set a limit (a length, a count, a value), each with its message.
@@ -264,6 +265,7 @@ class _Messages:
                 _MONTH_PATTERN: "schema.pattern.month",
                 _MEMBER_ID_PATTERN: "schema.pattern.member_id",
                 _ID_PATTERN: "schema.pattern.id",
+                _HTTPS_PATTERN: "fixups.https_url",
             }.get(pattern, "schema.pattern")
             if pattern.startswith("^DX"):
                 msg_id = "schema.pattern.rule_code"

@@ -28,6 +28,13 @@ KINDS: tuple[str, ...] = (
     "facilities",
     "assessment",
 )
+#: The kinds kept as dated files in a folder of their own, and that folder.
+FOLDER_KINDS: dict[str, str] = {"workshop": "workshops", "retrospective": "retrospectives", "assessment": "assessments"}
+#: The kinds kept in one file under the kind's name (``roles.yaml``).
+SINGLE_FILE_KINDS: tuple[str, ...] = tuple(kind for kind in KINDS if kind not in FOLDER_KINDS)
+#: The single-file kinds a consortium may split across several files (``roles-2027.yaml``); the
+#: model reads every one of them as one. The charter is one file.
+SPLIT_KINDS: tuple[str, ...] = tuple(kind for kind in SINGLE_FILE_KINDS if kind != "consortium")
 SCHEMA_VERSION = 1
 
 

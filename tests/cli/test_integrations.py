@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +25,30 @@ def test_published_integration_files_are_fresh():
 def test_pre_commit_hook_comes_from_the_catalogue():
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hooks == [{k: v for k, v in HOOK.items()}]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "roles-2027.yaml",
+        "town/members-university.yml",
+        "issues-2026.yaml",
+        "facilities-north.yaml",
+        "assessments/2026-10-01.yaml",
+        "workshops/2026-07-12-hearing.yaml",
+        "roles.yaml",
+        "consortium-2025.yaml",
+    ],
+)
+def test_pre_commit_hook_files_match_split_and_dated_files(path):
+    # dxkit reads a kind split across files (roles-2027.yaml declares kind: roles) and every
+    # file in a dated folder, so a commit that touches only one of them must run the hook.
+    assert re.search(HOOK["files"], path), path
+
+
+@pytest.mark.parametrize("path", ["mkdocs.yml", "roles.yaml.bak", "notes-2027.yaml", "roles-.yaml", "roles-a/b.yaml"])
+def test_pre_commit_hook_files_leave_other_yaml_alone(path):
+    assert not re.search(HOOK["files"], path), path
 
 
 def test_action_runs_validate_with_github_annotations():

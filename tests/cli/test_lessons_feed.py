@@ -123,3 +123,19 @@ def test_lessons_all_names_a_consortium_it_cannot_read_and_goes_on(collection, l
     consortia = {item["_dxkit"]["consortium"] for item in json.loads(result.stdout)["items"]}
     assert "west-consortium" in consortia
     assert "east" in result.stderr
+
+
+def test_lessons_all_notes_an_unreadable_consortium_without_saying_it_stopped(collection, lang):
+    # A file that cannot be read leaves its consortium out; the note must not quote the one-consortium
+    # message that says the command stopped, for the run goes on to the next one.
+    broken = collection / "aohama" / "east" / "retrospectives" / "broken.yaml"
+    broken.write_bytes(b"kind: retrospective\n\xff\xfe not utf-8\n")
+    result = invoke(["lessons", str(collection), "--all", "-f", "json", "--lang", lang, "--today", TODAY])
+    consortia = {item["_dxkit"]["consortium"] for item in json.loads(result.stdout)["items"]}
+    assert "west-consortium" in consortia and "east-consortium" not in consortia
+    assert "ここで止めました" not in result.stderr and "stopped here" not in result.stderr
+    if lang == "ja":
+        assert "この推進体制の教訓はまとめに入れていません。ほかの推進体制は続けて読みます。" in result.stderr
+    else:
+        assert "the other consortia are still gathered" in result.stderr
+    assert "broken.yaml" in result.stderr

@@ -207,3 +207,21 @@ def test_a_misspelt_member_id_gets_a_suggestion(typed: str, hint: str | None) ->
     for lang, words in (("ja", "もしかして"), ("en", "Did you mean")):
         message = get_rule("DX303").render_message(lang, params)
         assert (f"{words} {hint}" in message) if hint else (words not in message), message
+
+
+@pytest.mark.parametrize(
+    ("calendar", "ja", "en"),
+    [
+        ("gregorian", "期限の2026年3月31日（火）を", "due date Tue 31 Mar 2026;"),
+        ("japanese-era", "期限の令和8年3月31日（火）を", "due date Tue 31 Mar 2026;"),
+    ],
+)
+def test_date_in_a_rule_message_reads_as_people_read_it(tmp_path: Path, calendar: str, ja: str, en: str) -> None:
+    dest = tmp_path / "c"
+    shutil.copytree(FIXTURES / "DX305" / "bad", dest)
+    charter = (FIXTURES / "DX009" / "bad" / "consortium.yaml").read_text(encoding="utf-8")
+    (dest / "consortium.yaml").write_text(charter + f"calendar: {calendar}\n", encoding="utf-8")
+    for lang, expected in (("ja", ja), ("en", en)):
+        messages = [f.message for f in check_paths([str(dest)], lang=lang, today=TODAY).findings if f.code == "DX305"]
+        assert messages and expected in messages[0], messages
+        assert "2026-03-31" not in messages[0]

@@ -161,7 +161,10 @@ def test_json_feed_is_json_feed_1_1(tmp_path, lang):
     consortium = load(example(tmp_path, lang), lang)
     document = json.loads(site_feeds(consortium, lang)["lessons.json"])
     assert document["version"] == "https://jsonfeed.org/version/1.1"
-    assert document["language"] == lang and document["feed_url"] == "lessons.json"
+    assert document["language"] == lang
+    # The charter gives no site.url: JSON Feed 1.1 expects full addresses, so none is written.
+    assert "feed_url" not in document and "home_page_url" not in document
+    assert all("url" not in item for item in document["items"])
     for item in document["items"]:
         assert isinstance(item["id"], str) and item["id"].startswith("urn:dxkit:lesson:")
         assert item["content_text"] and item["date_published"].endswith("+09:00")
@@ -170,6 +173,52 @@ def test_json_feed_is_json_feed_1_1(tmp_path, lang):
     assert failure["tags"] == TAGS[lang]
     assert failure["_dxkit"]["stage"] == "demonstration" and failure["_dxkit"]["field"] == "mobility"
     assert len({item["id"] for item in document["items"]}) == len(document["items"])
+
+
+def _with_site_url(folder: Path, url: str) -> Path:
+    charter = folder / "consortium.yaml"
+    charter.write_text(charter.read_text(encoding="utf-8") + f'site:\n  url: "{url}"\n', encoding="utf-8")
+    return folder
+
+
+def test_feeds_point_at_the_published_site_when_the_charter_gives_its_address(tmp_path, lang):
+    folder = _with_site_url(example(tmp_path, lang), "https://dx.example.jp/shiomi")
+    consortium = load(folder, lang)
+    assert consortium.charter is not None and consortium.charter.site is not None
+    files = site_feeds(consortium, lang)
+    document = json.loads(files["lessons.json"])
+    assert document["home_page_url"] == "https://dx.example.jp/shiomi/lessons.html"
+    assert document["feed_url"] == "https://dx.example.jp/shiomi/lessons.json"
+    assert [item["url"] for item in document["items"]] == ["https://dx.example.jp/shiomi/lessons.html"] * 2
+    parsed = feedparser.parse(files["lessons.xml"])
+    assert not parsed.bozo
+    links = {link["rel"]: link["href"] for link in parsed.feed.links}
+    assert links == {
+        "self": "https://dx.example.jp/shiomi/lessons.xml",
+        "alternate": "https://dx.example.jp/shiomi/lessons.html",
+    }
+    assert all(entry.link == "https://dx.example.jp/shiomi/lessons.html" for entry in parsed.entries)
+    # The feed stays the same feed for its subscribers once the site has an address.
+    plain = feedparser.parse(site_feeds(load(example(tmp_path / "plain", lang), lang), lang)["lessons.xml"])
+    assert parsed.feed.id == plain.feed.id
+    assert {link["href"] for link in plain.feed.links} == {"lessons.xml", "lessons.html"}
+
+
+@pytest.mark.parametrize(
+    "url", ["http://dx.example.jp/", "javascript:alert(1)", "https://dx.example.jp/a b", "https://me@dx.example.jp/"]
+)
+def test_site_url_must_be_an_https_address(tmp_path, lang, url):
+    from dxkit.validate import check_paths
+
+    folder = _with_site_url(example(tmp_path, lang), url)
+    findings = check_paths([str(folder / "consortium.yaml")], lang=lang, today=TODAY).findings
+    (finding,) = [f for f in findings if f.code == "DX010"]
+    assert "site.url" in finding.message
+    expected = {
+        "ja": "https:// で始まるアドレスの形ではありません",
+        "en": "is not the https:// address of a published site",
+    }
+    assert expected[lang] in finding.message
 
 
 _ITEM_KEYS = {"id", "url", "title", "content_text", "date_published", "authors", "tags", "language"}

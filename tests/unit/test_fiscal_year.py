@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dxkit.analyses.status import fiscal_year
+from dxkit import dates
+from dxkit.analyses import status
+from dxkit.dates import fiscal_year
 from tests.helpers import invoke
 
 
@@ -24,6 +26,11 @@ from tests.helpers import invoke
 )
 def test_fiscal_year_begins_in_april(date: dt.date, year: int) -> None:
     assert fiscal_year(date) == year
+
+
+def test_status_uses_the_one_fiscal_year_in_dates() -> None:
+    # One definition of 年度: status reads it from dxkit.dates rather than keeping a copy.
+    assert status.fiscal_year is dates.fiscal_year
 
 
 def _task(task_id: str, due: str) -> str:

@@ -52,3 +52,22 @@ def test_schema_files_are_formatted_json() -> None:
     for path in sorted(schemas_dir().glob("*.schema.json")):
         text = path.read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n", path.name
+
+
+def test_schema_index_editor_settings_cover_every_kind_where_dxkit_finds_it(lang: str) -> None:
+    import json
+    import re
+
+    from dxkit.render.reference import render_schema_index
+    from dxkit.schemas import FOLDER_KINDS, KINDS
+
+    page = render_schema_index(lang)
+    block = re.search(r"```json\n(.*?)```", page, re.S)
+    assert block is not None
+    settings = json.loads(block.group(1))["yaml.schemas"]
+    assert sorted(settings) == sorted(f"./schemas/v1/{kind}.schema.json" for kind in KINDS)
+    # A single file is matched by its name (and a split one such as roles-2027.yaml), a dated file by its folder.
+    assert settings["./schemas/v1/plan.schema.json"] == ["**/plan.yaml", "**/plan-*.yaml"]
+    assert settings["./schemas/v1/consortium.schema.json"] == ["**/consortium.yaml"]
+    for kind, folder in FOLDER_KINDS.items():
+        assert settings[f"./schemas/v1/{kind}.schema.json"] == [f"**/{folder}/*.yaml"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from dxkit.analyses.gates import GateSummary, summarise_gates
+from dxkit.dates import fiscal_year
 from dxkit.model import Consortium
 from dxkit.model.records import Task
 from dxkit.model.vocabulary import OPEN_TASK_STATUSES, delay_explained, is_overdue
@@ -25,11 +25,6 @@ class TaskLine:
     new_due: str | None = None
     #: The 年度 (April to March) of the due date: 2026 for 2026-04-01 to 2027-03-31.
     fiscal_year: int = 0
-
-
-def fiscal_year(date: dt.date) -> int:
-    """The Japanese fiscal year (年度) of ``date``: it begins on 1 April (2027-03-31 is in 2026年度)."""
-    return date.year if date.month >= 4 else date.year - 1
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -31,6 +31,9 @@ from dxkit.reporters.analyses import (
     AnalysisFormat,
 )
 from dxkit.reporters.blocks import Verbatim
+
+if TYPE_CHECKING:
+    from dxkit.errors import DxkitError
 
 FolderArgument = Annotated[
     Path, typer.Argument(help=help_text("help.analysis.dir"), metavar=metavar("cli.metavar.folder"))
@@ -127,6 +130,13 @@ def lessons(
     show(t("lessons.written", language, path=str(output), count=result.retrospectives))
 
 
+def _left_out(folder: str, exc: DxkitError, language: str) -> str:
+    """The note for a consortium ``--all`` leaves out: the run goes on, so it never says it stopped."""
+    if exc.msg_id == "analysis.unreadable":
+        return t("fixups.lessons_left_out", language, folder=folder, **exc.params)
+    return t("feed.skipped", language, folder=folder, reason=exc.message(language))
+
+
 def _lessons_of_all(
     root: str, output: Path | None, overwrite: bool, today: dt.date, output_format: AnalysisFormat, language: str
 ) -> None:
@@ -148,7 +158,7 @@ def _lessons_of_all(
         try:
             consortium = open_folder(folder, language, today, needs=("consortium", "retrospective"))
         except DxkitError as exc:
-            show(t("feed.skipped", language, folder=folder, reason=exc.message(language)), err=True)
+            show(_left_out(folder, exc, language), err=True)
             continue
         collection.consortia += 1
         collection.entries += feed_entries(consortium, language)

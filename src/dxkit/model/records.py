@@ -372,6 +372,7 @@ class SiteSettings:
     """サイト / Site."""
 
     at: Loc = field(repr=False, compare=False)
+    url: str | None = None
     bilingual_labels: bool | None = None
     people: PublishedNames | None = None
 
@@ -379,6 +380,7 @@ class SiteSettings:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> SiteSettings:
         return cls(
             at=at,
+            url=data.get("url"),
             bilingual_labels=data.get("bilingual_labels"),
             people=PublishedNames.from_data(data["people"], at / "people") if "people" in data else None,
         )

@@ -35,6 +35,7 @@ from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.reading import Reading, list_separator
+from dxkit.render.addresses import page_address
 from dxkit.render.people import NamePolicy, name_policy, public_view
 
 #: The files the site writes beside ``lessons.html``.
@@ -214,11 +215,15 @@ def render_atom(
     page: str = LESSONS_PAGE,
     self_href: str = ATOM_FILE,
 ) -> bytes:
-    """An Atom document (RFC 4287) of ``entries``; links are relative to the feed's own place."""
+    """An Atom document (RFC 4287) of ``entries``; links are full addresses, or relative to the feed's own place.
+
+    The feed's id does not depend on where it is published, so giving the site an address later
+    does not make it a new feed for its subscribers.
+    """
     from feedgen.feed import FeedGenerator
 
     feed = FeedGenerator()
-    feed.id(_entry_id(title, self_href).replace(":lesson:", ":feed:"))
+    feed.id(_entry_id(title, ATOM_FILE).replace(":lesson:", ":feed:"))
     feed.title(atom_text(title))
     feed.subtitle(atom_text(translate("feed.description", lang)))
     feed.language(lang)
@@ -253,8 +258,10 @@ def json_feed(
 ) -> dict[str, Any]:
     """A JSON Feed 1.1 of ``entries`` as data; dxkit's structured fields are under ``_dxkit``.
 
-    ``page`` and ``self_href`` are the feed's home page and its own address (left out when
-    ``None``, as for a collection printed on standard output).
+    ``page`` and ``self_href`` are the feed's home page and its own address, full addresses as
+    JSON Feed 1.1 expects them; both are optional there, and left out when ``None`` (a site
+    whose charter gives no ``site.url``, a collection printed on standard output). An item's
+    ``url`` is the home page.
     """
     feed: dict[str, Any] = {"version": JSON_FEED_VERSION, "title": title}
     if page is not None:
@@ -314,8 +321,18 @@ def site_feeds(c: Consortium, lang: str) -> dict[str, bytes]:
     entries = feed_entries(c, lang)
     reading = Reading.of(c)  # dates only: names are already resolved, and hidden, in the entries
     title = feed_title(entries[0].consortium if entries else feed_policy(c, lang).hide(consortium_name(c)), lang)
-    atom = render_atom(entries, lang, title=title, updated=c.today, reading=reading)
-    data = json_document(json_feed(entries, lang, title=title, reading=reading)) + "\n"
+    page, atom_href, json_href = (page_address(c, name) for name in (LESSONS_PAGE, ATOM_FILE, JSON_FILE))
+    atom = render_atom(
+        entries,
+        lang,
+        title=title,
+        updated=c.today,
+        reading=reading,
+        page=page or LESSONS_PAGE,
+        self_href=atom_href or ATOM_FILE,
+    )
+    feed = json_feed(entries, lang, title=title, reading=reading, page=page, self_href=json_href)
+    data = json_document(feed) + "\n"
     return {ATOM_FILE: atom, JSON_FILE: data.encode("utf-8")}
 
 

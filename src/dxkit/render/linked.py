@@ -38,6 +38,7 @@ from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Charter, Member
+from dxkit.render.addresses import site_base
 from dxkit.render.people import NamePolicy
 
 
@@ -184,6 +185,9 @@ def render_jsonld(c: Consortium, lang: str, people: NamePolicy) -> dict[str, Any
         doc["name"] = charter.name
         doc["description"] = charter.purpose
         doc["areaServed"] = {"@type": "AdministrativeArea", "name": charter.municipality}
+    url = site_base(c)
+    if url is not None:
+        doc["url"] = url
     doc["member"] = roles
     doc["org:hasMember"] = [{"@id": f"#member-{m.id}"} for m in members]
     named = people.shows("key_persons")

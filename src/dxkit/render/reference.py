@@ -9,6 +9,7 @@ from what the CLI does.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 from dxkit.escape import markdown_text
 from dxkit.i18n import translate
 from dxkit.i18n.terms import JSON_TYPE, SEVERITY
-from dxkit.schemas import KINDS, iter_fields, load_schema, resolve, schema_filename
+from dxkit.schemas import (
+    FOLDER_KINDS,
+    KINDS,
+    SINGLE_FILE_KINDS,
+    SPLIT_KINDS,
+    iter_fields,
+    load_schema,
+    resolve,
+    schema_filename,
+)
 
 if TYPE_CHECKING:
     from dxkit.toolkits import Toolkit
@@ -128,6 +138,23 @@ def render_schema_page(kind: str, lang: str) -> str:
     return "".join(parts)
 
 
+def _editor_globs(kind: str) -> list[str]:
+    """The files an editor should check against ``kind``'s schema, as dxkit finds them."""
+    if kind in FOLDER_KINDS:
+        return [f"**/{FOLDER_KINDS[kind]}/*.yaml"]
+    return [f"**/{kind}.yaml", f"**/{kind}-*.yaml"] if kind in SPLIT_KINDS else [f"**/{kind}.yaml"]
+
+
+def _editor_settings() -> str:
+    """VS Code's ``yaml.schemas`` for every kind: single files by name, dated files by folder."""
+    kinds = [*SINGLE_FILE_KINDS, *FOLDER_KINDS]
+    lines = ",\n".join(
+        f'    "./schemas/v1/{schema_filename(kind)}": [{", ".join(json.dumps(g) for g in _editor_globs(kind))}]'
+        for kind in kinds
+    )
+    return '{\n  "yaml.schemas": {\n' + lines + "\n  }\n}"
+
+
 def render_schema_index(lang: str) -> str:
     rows = []
     for kind in KINDS:
@@ -147,13 +174,7 @@ def render_schema_index(lang: str) -> str:
             "\n" + _t("schemas.editor", lang) + "\n\n",
             _fence("# yaml-language-server: $schema=.dxkit/schemas/v1/roles.schema.json\nkind: roles\nversion: 1"),
             "\n",
-            _fence(
-                '{\n  "yaml.schemas": {\n'
-                + ",\n".join(f'    "./schemas/v1/{schema_filename(kind)}": ["**/{kind}.yaml"]' for kind in KINDS[:5])
-                + ',\n    "./schemas/v1/workshop.schema.json": ["**/workshops/*.yaml"]'
-                + ',\n    "./schemas/v1/retrospective.schema.json": ["**/retrospectives/*.yaml"]\n  }\n}',
-                "json",
-            ),
+            _fence(_editor_settings(), "json"),
         ]
     )
 

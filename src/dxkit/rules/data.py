@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dxkit.days_off import shown_date
 from dxkit.findings import Severity
 from dxkit.i18n import LANGS
 from dxkit.model import Consortium
 from dxkit.model.records import Dataset
-from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
+from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, shown_date, suggest
 from dxkit.schemas import field_title
 
 _GUIDE = "projects/data-inventory.md"
@@ -188,6 +187,6 @@ def check_sharing_arrangement_ended(c: Consortium) -> Iterator[Hit]:
             if task.status in ("done", "cancelled") or sharing.dataset not in task.datasets:
                 continue
             if receivers & set(task.responsible):
-                params = {"dataset": sharing.dataset, "until": shown_date(until), "task": task.id}
+                params = {"dataset": sharing.dataset, "until": shown_date(until, c), "task": task.id}
                 yield Hit(sharing.at / "until", params)
                 break

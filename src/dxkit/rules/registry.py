@@ -7,13 +7,15 @@ registry (and no module imports its own package back).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from dxkit.dates import format_date
 from dxkit.findings import Severity
-from dxkit.i18n import translate
+from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, Loc
 from dxkit.model.records import CheckConfig
 from dxkit.rules.texts import RuleTexts, rule_texts
@@ -35,6 +37,12 @@ def suggest(value: str, known: Iterable[str]) -> dict[str, str]:
     """``{"suggestion": id}`` for the known id closest to a misspelt ``value``, or ``{}`` when none is close."""
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return {"suggestion": close[0]} if close else {}
+
+
+def shown_date(day: dt.date, c: Consortium) -> dict[str, str]:
+    """``day`` as each language reads it in a message (2026年3月31日（火）), in the charter's calendar."""
+    era = c.charter is not None and c.charter.calendar == "japanese-era"
+    return {lang: format_date(day, lang, japanese_era=era) for lang in LANGS}
 
 
 def known_member_ids(c: Consortium) -> set[str] | None:

@@ -10,7 +10,7 @@ from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, Loc
 from dxkit.model.records import Retrospective
 from dxkit.rules.core import iter_texts
-from dxkit.rules.registry import Hit, rule
+from dxkit.rules.registry import Hit, rule, shown_date
 
 #: How long a consortium may go without looking back.
 RETROSPECTIVE_INTERVAL_DAYS = 90
@@ -64,7 +64,7 @@ def check_retrospective_overdue(c: Consortium) -> Iterator[Hit]:
         yield Hit(
             newest.at / "date",
             {
-                "since": newest.date.isoformat(),
+                "since": shown_date(newest.date, c),
                 "days": (c.today - newest.date).days,
                 "limit": RETROSPECTIVE_INTERVAL_DAYS,
             },
@@ -82,4 +82,4 @@ def check_no_retrospective_yet(c: Consortium) -> Iterator[Hit]:
         return
     first, what, at = min(begun, key=lambda item: item[0])
     if c.today - first > dt.timedelta(days=RETROSPECTIVE_INTERVAL_DAYS):
-        yield Hit(at, {"what": what, "since": first.isoformat(), "days": (c.today - first).days})
+        yield Hit(at, {"what": what, "since": shown_date(first, c), "days": (c.today - first).days})

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dxkit.days_off import day_off, shown_date
+from dxkit.days_off import day_off
 from dxkit.findings import Severity
+from dxkit.i18n import LANGS
 from dxkit.model import Consortium
 from dxkit.model.vocabulary import RACI_FIELDS, is_overdue, raci, recovery_slipped
-from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, suggest
+from dxkit.rules.registry import Hit, iter_duplicate_ids, known_member_ids, rule, shown_date, suggest
+from dxkit.schemas import field_title
 
 
 @rule("DX301", "missing-accountable", Severity.ERROR, guide="projects/role-matrix.md")
@@ -33,6 +35,11 @@ def check_multiple_accountable(c: Consortium) -> Iterator[Hit]:
             )
 
 
+def _field_name(field: str) -> dict[str, str]:
+    """How a message names a field of a task: its schema title in each language (実行責任（R）)."""
+    return {lang: field_title("roles", ("tasks", 0, field), lang) or field for lang in LANGS}
+
+
 @rule("DX303", "unknown-raci-member", Severity.ERROR, guide="projects/role-matrix.md")
 def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
     ids = known_member_ids(c)
@@ -42,7 +49,7 @@ def check_unknown_raci_member(c: Consortium) -> Iterator[Hit]:
         for field in RACI_FIELDS:
             for index, member in enumerate(raci(task, field)):
                 if member not in ids:
-                    params = {"task": task.id, "field": field, "member": member, **suggest(member, ids)}
+                    params = {"task": task.id, "field": _field_name(field), "member": member, **suggest(member, ids)}
                     yield Hit((task.at / field).member(index), params)
 
 
@@ -61,7 +68,7 @@ def check_overdue_without_recovery_plan(c: Consortium) -> Iterator[Hit]:
         delay = task.delay
         if delay is not None and delay.reason and delay.recovery_plan:
             continue  # explained; DX307 watches the recovery date
-        yield Hit(task.at / "due", {"task": task.id, "due": task.due.isoformat(), "days": (c.today - task.due).days})
+        yield Hit(task.at / "due", {"task": task.id, "due": shown_date(task.due, c), "days": (c.today - task.due).days})
 
 
 @rule("DX306", "duplicate-task-id", Severity.ERROR, guide="projects/role-matrix.md")
@@ -77,7 +84,7 @@ def check_recovery_date_passed(c: Consortium) -> Iterator[Hit]:
         new_due = task.delay.new_due
         yield Hit(
             task.at / "delay" / "new_due",
-            {"task": task.id, "new_due": new_due.isoformat(), "days": (c.today - new_due).days},
+            {"task": task.id, "new_due": shown_date(new_due, c), "days": (c.today - new_due).days},
         )
 
 
@@ -88,7 +95,7 @@ def check_due_on_day_off(c: Consortium) -> Iterator[Hit]:
             continue
         off = day_off(task.due)
         if off is not None:
-            yield Hit(task.at / "due", {"task": task.id, "due": shown_date(task.due), "why": off.why})
+            yield Hit(task.at / "due", {"task": task.id, "due": shown_date(task.due, c), "why": off.why})
 
 
 #: The stages whose tasks are measured by their outcome (報告書（案）第3章1(2)).

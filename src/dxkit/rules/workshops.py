@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dxkit.days_off import day_off, shown_date
+from dxkit.days_off import day_off
 from dxkit.findings import Severity
 from dxkit.model import Consortium
-from dxkit.rules.registry import Hit, rule
+from dxkit.rules.registry import Hit, rule, shown_date
 
 
 @rule("DX701", "workshop-on-day-off", Severity.WARNING, guide="discovery/workshops.md")
@@ -19,5 +19,5 @@ def check_workshop_on_day_off(c: Consortium) -> Iterator[Hit]:
         if off is not None:
             yield Hit(
                 workshop.at / "date",
-                {"title": workshop.title, "date": shown_date(workshop.date), "why": off.why},
+                {"title": workshop.title, "date": shown_date(workshop.date, c), "why": off.why},
             )
