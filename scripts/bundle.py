@@ -145,7 +145,7 @@ def resolve(wheel: Path, platform: Platform, python: str, work: Path, lang: str)
                 raise missing.error(lang) from None
             for made in sorted(built.glob("*.whl")):
                 if not made.name.endswith("-none-any.whl"):
-                    raise missing.error(lang)
+                    raise missing.error(lang) from None
                 shutil.move(str(made), local / made.name)
                 say(lang, "bundle.pure", package=missing.name)
             continue
@@ -153,7 +153,9 @@ def resolve(wheel: Path, platform: Platform, python: str, work: Path, lang: str)
         if not wanted:
             return report
         if set(wanted) <= set(more):
-            raise BundleError(translate("bundle.no_wheel", lang, package=wanted[0], platform=platform.name, python=python))
+            raise BundleError(
+                translate("bundle.no_wheel", lang, package=wanted[0], platform=platform.name, python=python)
+            )
         more = sorted(set(more) | set(wanted))
 
 
