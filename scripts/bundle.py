@@ -34,6 +34,7 @@ from packaging.markers import Marker  # noqa: E402
 from packaging.requirements import Requirement  # noqa: E402
 from packaging.utils import canonicalize_name  # noqa: E402
 
+from dxkit.errors import DxkitError  # noqa: E402
 from dxkit.i18n import resolve_lang, translate  # noqa: E402
 from dxkit.render.assets import vendor_into  # noqa: E402
 
@@ -310,8 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     except NoWheel as exc:
         print(exc.error(lang), file=sys.stderr)
         return 1
-    except Exception as exc:  # npm missing, a full disk: say it in one line, with its message
-        print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
+    except DxkitError as exc:  # npm missing to fetch the site's scripts, a file that cannot be written
+        print(exc.message(lang), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(exc, file=sys.stderr)
         return 2
     return 0
 

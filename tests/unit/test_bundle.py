@@ -172,3 +172,13 @@ def test_the_guide_gives_the_commands_in_both_languages(platform: str, venv: str
     assert "without internet" in en and "administrator" in en and "npm" in en
     for text in (ja, en):
         assert venv in text and install in text and "SHA256SUMS" in text
+
+
+def test_the_script_says_in_the_readers_language_that_npm_is_needed(
+    no_npm: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No copy, no cache, no npm: the wheel cannot carry the site's scripts, and the script says why.
+    for lang, words in (("en", "npm is needed"), ("ja", "npm が必要です")):
+        assert bundle.main(["--check", "--platform", "win_amd64", "--python", "3.12", "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "Traceback" not in err
