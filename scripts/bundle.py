@@ -10,6 +10,7 @@ Python, and fails naming the first package that has none. Wheels come from ``pip
 --only-binary=:all:``, so no package is ever built from source on the user's PC. A dependency the index
 offers only as source is built here into a wheel, and taken only if that wheel is pure Python
 (``none-any``, the same file for every platform); one that compiles code fails the bundle, named.
+Last, ``dxkit[site]`` is resolved from the finished wheelhouse alone (``--no-index``), as the PC will.
 """
 
 from __future__ import annotations
@@ -206,11 +207,11 @@ def build_wheel(work: Path, lang: str) -> Path:
     return wheels[0]
 
 
-def _target(platform: Platform, python: str, local: Path) -> list[str]:
-    flags = ["--only-binary=:all:", "--find-links", str(local), "--implementation", "cp", "--python-version", python]
+def _target(platform: Platform, python: str, local: Path | None = None) -> list[str]:
+    flags = ["--only-binary=:all:", "--implementation", "cp", "--python-version", python]
     for tag in platform.tags:
         flags += ["--platform", tag]
-    return flags
+    return flags if local is None else [*flags, "--find-links", str(local)]
 
 
 def _pip(args: list[str], platform: str, python: str, lang: str) -> str:
@@ -272,6 +273,7 @@ def bundle(wheel: Path, platform: Platform, python: str, out: Path, work: Path, 
     strays = sorted(p.name for p in wheelhouse.iterdir() if p.suffix != ".whl")
     if strays:
         raise BundleError(translate("bundle.no_wheel", lang, package=strays[0], platform=platform.name, python=python))
+    installable_offline(wheelhouse, platform, python, work, lang)
     wheels = sorted(wheelhouse.glob("*.whl"))
     guide = "\n".join(translate(platform.guide, code, python=python) for code in ("ja", "en"))
     (folder / GUIDE).write_text(guide.replace("\n", platform.newline), encoding="utf-8", newline="")
@@ -282,6 +284,34 @@ def bundle(wheel: Path, platform: Platform, python: str, out: Path, work: Path, 
     (folder / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
     say(lang, "bundle.done", folder=folder, count=len(wheels), guide=GUIDE)
     return folder
+
+
+def installable_offline(wheelhouse: Path, platform: Platform, python: str, work: Path, lang: str) -> None:
+    """Resolve ``dxkit[site]`` from ``wheelhouse`` alone, as the PC will; fails naming what is missing."""
+    report = work / f"offline-{platform.name}-{python}.json"
+    _pip(
+        [
+            "install",
+            "--dry-run",
+            "--ignore-installed",
+            "--quiet",
+            "--no-index",
+            "--find-links",
+            str(wheelhouse),
+            "--target",
+            str(work / "target"),
+            "--report",
+            str(report),
+            *_target(platform, python),
+            f"dxkit[{EXTRA}]",
+        ],
+        platform.name,
+        python,
+        lang,
+    )
+    wanted = unmet(json.loads(report.read_text(encoding="utf-8"))["install"], platform.environment(python))
+    if wanted:
+        raise BundleError(translate("bundle.no_wheel", lang, package=wanted[0], platform=platform.name, python=python))
 
 
 def main(argv: list[str] | None = None) -> int:

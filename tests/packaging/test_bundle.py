@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import venv
@@ -114,6 +116,23 @@ def test_it_installs_offline_and_builds_a_site_without_npm(bundle: Path, tmp_pat
         shipped = public / "assets" / "vendor" / url
         assert hashlib.sha256(shipped.read_bytes()).hexdigest() == asset.sha256
     assert not (tmp_path / "empty-cache").exists()
+
+
+def test_a_wheelhouse_missing_a_dependency_is_caught_before_it_ships(bundle: Path, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("dxkit_bundle_script_slow", ROOT / "scripts" / "bundle.py")
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = script
+    spec.loader.exec_module(script)
+    wheelhouse = tmp_path / "wheelhouse"
+    shutil.copytree(bundle / "wheelhouse", wheelhouse)
+    for wheel in wheelhouse.glob("jinja2-*.whl"):
+        wheel.unlink()
+    work = tmp_path / "work"
+    work.mkdir()
+    with pytest.raises(script.NoWheel) as caught:
+        script.installable_offline(wheelhouse, script.PLATFORMS["linux_x86_64"], PYTHON, work, "en")
+    assert caught.value.name.lower() == "jinja2"
 
 
 def test_every_dependency_has_a_wheel_for_windows_on_each_python() -> None:
