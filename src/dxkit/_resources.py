@@ -24,6 +24,11 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"dxkit data folder {name!r} is missing from this installation")
 
 
+def vendor_dir() -> Path:
+    """Where a bundled wheel carries the site's browser scripts (absent in a checkout or a plain wheel)."""
+    return _PACKAGE_DIR / "_data" / "vendor"
+
+
 def schemas_dir() -> Path:
     return data_dir("schemas")
 

@@ -3,6 +3,10 @@
 Sites built by dxkit must work inside closed networks, so no page may load a script from a
 CDN. The one large script we need, mermaid, is taken from its npm package with ``npm pack``
 (pinned version, checked against its registry integrity hash) and cached locally.
+
+An offline install bundle (``scripts/bundle.sh``) builds dxkit's wheel with both scripts inside it
+(``dxkit/_data/vendor/``); an installation that has them never runs npm. Each is checked against the
+SHA-256 of the file itself before it is used.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxkit._resources import vendor_dir
 from dxkit.errors import MissingTool
 from dxkit.writing import write_atomic
 
@@ -28,6 +33,8 @@ class NpmAsset:
     version: str
     integrity: str
     member: str
+    #: SHA-256 of ``member`` itself, for the copy a bundled wheel carries.
+    sha256: str
 
     @property
     def filename(self) -> str:
@@ -39,6 +46,7 @@ MERMAID = NpmAsset(
     version="11.17.2",
     integrity="sha512-V6K3C8EBdEsPFZXSKMJe6ppQOENxuHARr9GvHX4hh47lAbhMRD9qf4oEK7LoaRQxULMa80/qt5gHO73aCleBBg==",
     member="package/dist/mermaid.min.js",
+    sha256="581ed7d74bd9048d0e3a91363927d72ef22942d7722546b27f7cc29e35390eb8",
 )
 
 #: Lets search work from file:// (the offline bundle); Material's offline plugin expects it.
@@ -47,7 +55,11 @@ IFRAME_WORKER = NpmAsset(
     version="1.0.4",
     integrity="sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==",
     member="package/shim/index.js",
+    sha256="e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609",
 )
+
+#: Every script a built site may host; an offline bundle carries all of them.
+ALL_ASSETS: tuple[NpmAsset, ...] = (MERMAID, IFRAME_WORKER)
 
 
 class AssetError(MissingTool):
@@ -66,8 +78,21 @@ def _integrity(path: Path) -> str:
     return "sha512-" + base64.b64encode(digest).decode("ascii")
 
 
+def bundled(asset: NpmAsset) -> Path | None:
+    """The copy of ``asset`` inside this installation (an offline bundle's wheel), if there is one."""
+    path = vendor_dir() / asset.filename
+    if not path.is_file():
+        return None
+    if hashlib.sha256(path.read_bytes()).hexdigest() != asset.sha256:
+        raise AssetError("bundle.vendored_mismatch", file=str(path))
+    return path
+
+
 def ensure(asset: NpmAsset) -> Path:
-    """The cached file of ``asset``, fetching and checking it on first use."""
+    """The file of ``asset``: the installation's own copy, else the cache, fetching and checking it on first use."""
+    inside = bundled(asset)
+    if inside is not None:
+        return inside
     target = cache_dir() / asset.filename
     if target.is_file():
         return target
@@ -98,3 +123,17 @@ def ensure(asset: NpmAsset) -> Path:
             data = member.read()
     write_atomic(target, data)
     return target
+
+
+def vendor_into(folder: Path) -> list[Path]:
+    """Copy every site script into ``folder`` (for a wheel that needs no npm), checking each one."""
+    written = []
+    for asset in ALL_ASSETS:
+        source = ensure(asset)
+        data = source.read_bytes()
+        if hashlib.sha256(data).hexdigest() != asset.sha256:
+            raise AssetError("bundle.vendored_mismatch", file=str(source))
+        target = folder / asset.filename
+        write_atomic(target, data)
+        written.append(target)
+    return written
