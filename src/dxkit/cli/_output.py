@@ -102,3 +102,21 @@ def emit(blocks: Iterable[Block]) -> None:
             out.print(Wrapped(terminal_text(block.text, newlines=True)))
         else:
             out.print(rich_table(block))
+
+
+def as_text(blocks: Iterable[Block], *, width: int = 200) -> str:
+    """A report as a file holds it: verbatim text as it is, lines and tables drawn as on a wide terminal."""
+    import io
+
+    from rich.console import Console
+
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Verbatim):
+            parts.append(block.text)
+            continue
+        buffer = io.StringIO()
+        out = Console(file=buffer, width=width, highlight=False, markup=False, emoji=False, color_system=None)
+        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))
+        parts.append(buffer.getvalue())
+    return "".join(parts)

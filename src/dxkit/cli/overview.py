@@ -5,16 +5,14 @@ It reports and never fails on findings (exit 0); exit 2 when the folder cannot b
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from dxkit.cli._common import LangOption, TodayOption, chosen_lang, help_text, metavar, today_option_value
-from dxkit.cli._output import emit, show
+from dxkit.cli._output import as_text, emit, show
 from dxkit.i18n import t
-from dxkit.reporters.blocks import Document, Line, Verbatim
 from dxkit.reporters.overview import OVERVIEW_REPORTERS, OverviewFormat
 
 
@@ -51,24 +49,5 @@ def overview(
     if output is None:
         emit(document)
         return
-    write_atomic(output, _as_text(document).encode("utf-8"))
+    write_atomic(output, as_text(document).encode("utf-8"))
     show(t("overview.written", language, path=str(output), count=len(result.rows)))
-
-
-def _as_text(document: Document) -> str:
-    """A document as a file holds it: verbatim text as it is, tables drawn as on a wide terminal."""
-    from rich.console import Console
-
-    from dxkit.cli._output import rich_table
-    from dxkit.escape import terminal_text
-
-    parts: list[str] = []
-    for block in document:
-        if isinstance(block, Verbatim):
-            parts.append(block.text)
-            continue
-        buffer = io.StringIO()
-        out = Console(file=buffer, width=200, highlight=False, markup=False, emoji=False, color_system=None)
-        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))
-        parts.append(buffer.getvalue())
-    return "".join(parts)
