@@ -17,6 +17,7 @@ baseline keeps the canonical values, so an import compares like with like.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -56,6 +57,9 @@ from dxkit.sheet import (
 )
 
 if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: The kinds of file an export reads.
@@ -175,6 +179,33 @@ def _append_text(sheet: Worksheet, values: list[Any]) -> None:
     sheet.append(row)
 
 
+class _Restyle:
+    """Give cells an alignment (and a number format): the same styles as setting each cell's ``alignment``
+    and ``number_format``, found once per style a cell starts with instead of once per cell.
+
+    Setting a style on an openpyxl cell looks the style up in the workbook's list by its hash, which
+    costs more than the rest of a 10,000-row sheet. The first cell of each starting style is given the
+    styles the ordinary way (so the workbook registers them in the same order as before); the others
+    of that style get a copy of its result.
+    """
+
+    def __init__(self, alignment: Alignment, number_format: str | None) -> None:
+        self.alignment, self.number_format = alignment, number_format
+        self.done: dict[bytes, StyleArray] = {}
+
+    def __call__(self, cell: Cell | MergedCell) -> None:
+        start: StyleArray | None = cell._style  # type: ignore[union-attr]  # None until a style is set
+        before = b"" if start is None else start.tobytes()
+        after = self.done.get(before)
+        if after is not None:
+            cell._style = copy.copy(after)  # type: ignore[union-attr]
+            return
+        cell.alignment = self.alignment
+        if self.number_format is not None:
+            cell.number_format = self.number_format
+        self.done[before] = copy.copy(cell._style)  # type: ignore[union-attr]
+
+
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
 
@@ -211,10 +242,9 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
+        styled = _Restyle(wrap, date_format if column.kind == "date" else None)
         for cell in sheet[letter][1:]:
-            cell.alignment = wrap
-            if column.kind == "date":
-                cell.number_format = date_format
+            styled(cell)
         allowed = [enum_label(column, code, lang) for code in choices(kind, column)]
         if allowed:
             formula = '"' + ",".join(allowed) + '"'
