@@ -85,9 +85,7 @@ def commands(folder: Path, out: Path, series: str) -> dict[str, list[str]]:
 def run_once(argv: list[str]) -> Sample:
     """Run one command to its end; its wall time, user CPU time and peak RSS (KiB on Linux)."""
     start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "dxkit", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
+    child = subprocess.Popen([sys.executable, "-m", "dxkit", *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wait4 = getattr(os, "wait4", None)
     if wait4 is None:  # Windows: no rusage of a child; time only
         _, err = child.communicate()
