@@ -381,10 +381,6 @@ def consortium_slug(c: Consortium) -> str:
     return hashlib.sha256(f"{municipality}\n{name}".encode()).hexdigest()[:16]
 
 
-#: The order in which an event's properties are written: the usual first, then by name.
-_EVENT_ORDER = ("SUMMARY", "DTSTART", "DTEND", "DTSTAMP", "UID", "CATEGORIES", "DESCRIPTION", "STATUS")
-
-
 def _ics_date(day: dt.date) -> str:
     """An iCalendar DATE, ``20261213``."""
     return f"{day.year:04}{day.month:02}{day.day:02}"
@@ -394,7 +390,10 @@ def _event(
     uid: str, stamp: dt.date, due: dt.date, summary: str, description: str, category: str, cancelled: bool
 ) -> bytes:
     """One all-day ``VEVENT``; every text goes through :func:`~dxkit.escape.ics_value`, every line through
-    :func:`~dxkit.escape.ics_line`, so no raw line break ends a property and none starts another."""
+    :func:`~dxkit.escape.ics_line`, so no raw line break ends a property and none starts another.
+
+    The properties stand in icalendar's canonical order (summary, dates, stamp, UID, then by name).
+    """
     properties = {
         "SUMMARY": ics_value(summary),
         "DTSTART;VALUE=DATE": _ics_date(due),
