@@ -203,17 +203,62 @@ def mermaid_ids(keys: Iterable[K], prefix: str = "m") -> dict[K, str]:
 
 
 def ics_text(text: str) -> str:
-    """Text for an iCalendar TEXT property (``SUMMARY``, ``DESCRIPTION``, …), given to icalendar.
+    """Text for an iCalendar TEXT property (``SUMMARY``, ``DESCRIPTION``, …), before its escaping.
 
     Guarantees: every line break (``\\r\\n``, a lone ``\\r``, ``\\n``, and the Unicode ones)
-    becomes ``\\n``, which icalendar writes as the two characters ``\\n`` (RFC 5545), so no
-    raw CR or LF survives and no value can end its content line and start a property or an
+    becomes ``\\n``, which :func:`ics_value` writes as the two characters ``\\n`` (RFC 5545), so
+    no raw CR or LF survives and no value can end its content line and start a property or an
     event of its own; other control characters, which TEXT does not allow, are removed.
-    icalendar escapes ``\\``, ``;`` and ``,``. Hand the result to icalendar as a ``vText``
-    (:func:`dxkit.render.exports.render_ics` does so for every property): a property icalendar
-    does not know (``X-WR-CALNAME``) is otherwise written unescaped.
+    :func:`ics_value` escapes ``\\``, ``;`` and ``,``; :func:`ics_line` writes the property.
     """
     return _lines(text)
+
+
+def ics_value(text: str) -> str:
+    """A TEXT value as it stands in a content line: :func:`ics_text`, then RFC 5545's escapes.
+
+    Guarantees: ``\\`` becomes ``\\\\``, ``;`` becomes ``\\;``, ``,`` becomes ``\\,`` and every line
+    break ``\\n`` (the two characters), so the value holds no CR or LF and no separator of its
+    own. A ``\\N`` in the text is taken for the line break RFC 5545 spells so, as icalendar takes
+    it, so a calendar reads as it did when icalendar wrote it.
+    """
+    return (
+        ics_text(text)
+        .replace("\\N", "\n")
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
+
+
+#: The longest part of a folded content line, in octets (RFC 5545 3.1 allows 75; one less, as before).
+_ICS_FOLD = 74
+
+
+def ics_line(name: str, value: str) -> bytes:
+    """One content line ``NAME:value`` in UTF-8, folded as RFC 5545 3.1 says, ending in CRLF.
+
+    ``name`` (with any parameters, ``DTSTART;VALUE=DATE``) is dxkit's own ASCII; ``value`` is
+    already escaped (:func:`ics_value` for text). Guarantees: no part is longer than 74 octets,
+    a fold never splits a UTF-8 character, and a fold never separates an escaping ``\\`` (or an
+    RFC 6868 ``^``) from the character after it; every continuation starts with one space.
+    """
+    data = f"{name}:{value}".encode()
+    if len(data) <= _ICS_FOLD:
+        return data + b"\r\n"
+    parts: list[bytes] = []
+    start, size = 0, len(data)
+    while size - start > _ICS_FOLD:
+        end = start + _ICS_FOLD
+        while data[end] & 0xC0 == 0x80:  # inside a character: fold before it
+            end -= 1
+        if end - start > 1 and data[end - 1] in b"\\^":
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

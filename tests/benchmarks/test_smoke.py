@@ -85,3 +85,64 @@ def test_overview_benchmark_runs_every_form(tmp_path):
     for needle in ("3 consortia (18 files)", "dxkit overview (html)", "dxkit overview (json) ÷ dxkit validate"):
         assert needle in result.stdout, needle
     assert len(list((tmp_path / "data").glob("c*/consortium.yaml"))) == 3
+
+
+def test_scale_series_prints_every_command_at_every_size_and_keeps_the_data(tmp_path):
+    data = tmp_path / "data"
+    argv = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "scale.py"),
+        "--rounds",
+        "1",
+        "--tasks",
+        "20",
+        "200",
+        "--members",
+        "12",
+        "120",
+        "--series-members",
+        "12",
+        "--series-tasks",
+        "20",
+        "--data",
+        str(data),
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert "### Tasks (12 members)" in out and "### Members (20 tasks)" in out
+    assert "| 20 tasks: median s / user s / peak MiB | 200 tasks: median s / user s / peak MiB |" in out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    names = [row.split("`")[1] for row in rows]
+    assert names == [
+        "validate",
+        "status",
+        "keyperson",
+        "export roles (xlsx)",
+        "export roles -f ics",
+        "site build",
+        "keyperson",
+    ]
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        # Per size: median wall s / median user s / peak MiB; then the growth per 10× (time / memory).
+        for cell in cells[1:-1]:
+            wall, user, peak = cell.split(" / ")
+            assert float(wall) > 0 and float(user) >= 0 and int(peak) >= 0, row
+        time_growth, memory_growth = cells[-1].split(" / ")
+        assert all(g == "—" or float(g) > 0 for g in (time_growth, memory_growth)), row
+    made = sorted(p.name for p in data.iterdir())
+    assert made == ["t20-m12-s7", "t20-m120-s7", "t200-m12-s7"]
+    assert (data / "t200-m12-s7" / "roles.yaml").read_text(encoding="utf-8").count("  - id: T-") == 200
+    # A second run finds the consortia already made and leaves them as they are.
+    stamp = (data / "t200-m12-s7" / "roles.yaml").stat().st_mtime_ns
+    again = subprocess.run(
+        [*argv[:2], "--rounds", "1", "--tasks", "200", "--members", "12", *argv[-6:]],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert (data / "t200-m12-s7" / "roles.yaml").stat().st_mtime_ns == stamp

@@ -21,7 +21,9 @@ from dxkit.escape import (
     docx_text,
     html_attr,
     html_text,
+    ics_line,
     ics_text,
+    ics_value,
     json_script,
     markdown_cell,
     markdown_text,
@@ -302,6 +304,51 @@ def test_ics_text_never_leaves_a_raw_line_break(text):
     assert not any(line.startswith(b"ATTENDEE") for line in lines)
     back = Calendar.from_ical(raw).walk("VEVENT")[0]
     assert "\x1b" not in str(back["summary"]) and "\r" not in str(back["summary"])
+
+
+def _icalendar_line(name: str, text: str) -> bytes:
+    """The content line icalendar writes for a TEXT property holding ``ics_text(text)``."""
+    from icalendar import Event, vText
+
+    event = Event()
+    event.add(name, vText(ics_text(text)))
+    return event.to_ical().split(b"BEGIN:VEVENT\r\n", 1)[1].rsplit(b"END:VEVENT\r\n", 1)[0]
+
+
+# Folds fall inside these: a backslash or a caret at the 74th octet, multi-byte characters
+# across it, escapes around it.
+FOLDED = [
+    "a" * 73 + "\\b" + "c" * 80,
+    "a" * 72 + "^^" + "c" * 80,
+    "x" * 60 + "；" * 40 + "\\N" + ",;" * 50,
+    "台風" * 100 + "\r\n" + "𝒳" * 50 + "\\" * 90,
+    "a" * 74,
+    "a" * 75,
+    "あ" * 24 + "a" * 3,
+    "",
+]
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, *FOLDED])
+def test_ics_line_writes_what_icalendar_writes_and_reads_back(text):
+    from icalendar import Calendar
+
+    line = ics_line("DESCRIPTION", ics_value(text))
+    assert line == _icalendar_line("description", text)
+    parts = line[:-2].split(b"\r\n ")
+    assert all(len(part) <= 74 for part in parts)
+    assert b"\r" not in b"".join(parts) and b"\n" not in b"".join(parts)
+    for part in parts:
+        part.decode()  # no fold splits a character
+    raw = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    back = Calendar.from_ical(raw).walk("VEVENT")[0]
+    assert str(back["description"]) == ics_text(text).replace("\\N", "\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=300))
+def test_ics_line_matches_icalendar_on_any_text(text):
+    assert ics_line("SUMMARY", ics_value(text)) == _icalendar_line("summary", text)
 
 
 # -- XML, CSV, YAML ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ baseline keeps the canonical values, so an import compares like with like.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -26,7 +27,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxkit.dates import format_date
-from dxkit.escape import csv_text, ics_text, json_document, markdown_text, mermaid_ids, mermaid_label, xml_text
+from dxkit.escape import (
+    csv_text,
+    ics_line,
+    ics_value,
+    json_document,
+    markdown_text,
+    mermaid_ids,
+    mermaid_label,
+    xml_text,
+)
 from dxkit.funding import OTHER, display_name
 from dxkit.i18n import translate
 from dxkit.labels import label, labels
@@ -47,7 +57,9 @@ from dxkit.sheet import (
 )
 
 if TYPE_CHECKING:
-    from icalendar import Component
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: The kinds of file an export reads.
@@ -167,6 +179,33 @@ def _append_text(sheet: Worksheet, values: list[Any]) -> None:
     sheet.append(row)
 
 
+class _Restyle:
+    """Give cells an alignment (and a number format): the same styles as setting each cell's ``alignment``
+    and ``number_format``, found once per style a cell starts with instead of once per cell.
+
+    Setting a style on an openpyxl cell looks the style up in the workbook's list by its hash, which
+    costs more than the rest of a 10,000-row sheet. The first cell of each starting style is given the
+    styles the ordinary way (so the workbook registers them in the same order as before); the others
+    of that style get a copy of its result.
+    """
+
+    def __init__(self, alignment: Alignment, number_format: str | None) -> None:
+        self.alignment, self.number_format = alignment, number_format
+        self.done: dict[bytes, StyleArray] = {}
+
+    def __call__(self, cell: Cell | MergedCell) -> None:
+        start: StyleArray | None = cell._style  # type: ignore[union-attr]  # None until a style is set
+        before = b"" if start is None else start.tobytes()
+        after = self.done.get(before)
+        if after is not None:
+            cell._style = copy.copy(after)  # type: ignore[union-attr]
+            return
+        cell.alignment = self.alignment
+        if self.number_format is not None:
+            cell.number_format = self.number_format
+        self.done[before] = copy.copy(cell._style)  # type: ignore[union-attr]
+
+
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     """An .xlsx workbook: the entries (frozen header, widths, real dates, drop-downs) and members.
 
@@ -203,10 +242,9 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     for index, column in enumerate(columns, 1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
+        styled = _Restyle(wrap, date_format if column.kind == "date" else None)
         for cell in sheet[letter][1:]:
-            cell.alignment = wrap
-            if column.kind == "date":
-                cell.number_format = date_format
+            styled(cell)
         allowed = [enum_label(column, code, lang) for code in choices(kind, column)]
         if allowed:
             formula = '"' + ",".join(allowed) + '"'
@@ -343,16 +381,30 @@ def consortium_slug(c: Consortium) -> str:
     return hashlib.sha256(f"{municipality}\n{name}".encode()).hexdigest()[:16]
 
 
-def _add_text(component: Component, name: str, value: str) -> None:
-    """Add a TEXT property: escaped by :func:`~dxkit.escape.ics_text`, written by icalendar's ``vText``.
+def _ics_date(day: dt.date) -> str:
+    """An iCalendar DATE, ``20261213``."""
+    return f"{day.year:04}{day.month:02}{day.day:02}"
 
-    icalendar escapes ``\\``, ``;``, ``,`` and line breaks only in values it knows to be text;
-    a property it does not know (``X-WR-CALNAME``) it would write as given, so a line break
-    would end it or fail the export. Every text property goes through here.
+
+def _event(
+    uid: str, stamp: dt.date, due: dt.date, summary: str, description: str, category: str, cancelled: bool
+) -> bytes:
+    """One all-day ``VEVENT``; every text goes through :func:`~dxkit.escape.ics_value`, every line through
+    :func:`~dxkit.escape.ics_line`, so no raw line break ends a property and none starts another.
+
+    The properties stand in icalendar's canonical order (summary, dates, stamp, UID, then by name).
     """
-    from icalendar import vText
-
-    component.add(name, vText(ics_text(value)))
+    properties = {
+        "SUMMARY": ics_value(summary),
+        "DTSTART;VALUE=DATE": _ics_date(due),
+        "DTEND;VALUE=DATE": _ics_date(due + dt.timedelta(days=1)),
+        "DTSTAMP": _ics_date(stamp) + "T000000Z",
+        "UID": ics_value(uid),
+        "CATEGORIES": ics_value(category),
+        "DESCRIPTION": ics_value(description),
+        "STATUS": "CANCELLED" if cancelled else "CONFIRMED",
+    }
+    return b"BEGIN:VEVENT\r\n" + b"".join(ics_line(k, v) for k, v in properties.items()) + b"END:VEVENT\r\n"
 
 
 def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
@@ -361,30 +413,25 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
     Descriptions name members and states as people read them; dates are iCalendar dates.
 
     Re-importing the file into Outlook or Google Calendar updates events instead of adding
-    copies. Dates are all-day dates in Japan time (Asia/Tokyo). Every text property goes
-    through :func:`_add_text`: no raw line break ends a property, none starts another.
+    copies. Dates are all-day dates in Japan time (Asia/Tokyo). The lines are written here
+    (RFC 5545), each through :func:`~dxkit.escape.ics_line` and every text through
+    :func:`~dxkit.escape.ics_value`: no raw line break ends a property, none starts another.
     """
-    from icalendar import Calendar, Event
-
     names = c.member_display_names(lang)
     joined = member_separator(lang).join
     statuses = labels("Task.status", lang)
-    calendar = Calendar()
-    _add_text(calendar, "prodid", "-//dxkit//roles//" + lang.upper())
-    _add_text(calendar, "version", "2.0")
-    _add_text(calendar, "calscale", "GREGORIAN")
-    _add_text(calendar, "x-wr-timezone", "Asia/Tokyo")
     title = c.charter.name if c.charter else translate("sheet.title.roles", lang)
-    _add_text(calendar, "x-wr-calname", title)
+    out = [
+        b"BEGIN:VCALENDAR\r\n",
+        ics_line("VERSION", "2.0"),
+        ics_line("PRODID", ics_value("-//dxkit//roles//" + lang.upper())),
+        ics_line("CALSCALE", "GREGORIAN"),
+        ics_line("X-WR-CALNAME", ics_value(title)),
+        ics_line("X-WR-TIMEZONE", ics_value("Asia/Tokyo")),
+    ]
     slug = consortium_slug(c)
     for task in c.tasks:
         due = task.delay.new_due if task.delay and task.delay.new_due else task.due
-        event = Event()
-        _add_text(event, "uid", f"{task.id}.{slug}@dxkit")
-        event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
-        event.add("dtstart", due)
-        event.add("dtend", due + dt.timedelta(days=1))
-        _add_text(event, "summary", translate("ics.summary", lang, id=task.id, title=task.title))
         lines = [
             translate("ics.accountable", lang, who=joined(names.get(m, m) for m in task.accountable)),
             translate("ics.responsible", lang, who=joined(names.get(m, m) for m in task.responsible)),
@@ -396,14 +443,20 @@ def render_ics(c: Consortium, lang: str, *, stamp: dt.date) -> bytes:
             lines.append(
                 translate("ics.delay", lang, reason=task.delay.reason or "", plan=task.delay.recovery_plan or "")
             )
-        _add_text(event, "description", "\n".join(lines))
-        event.add("categories", [ics_text(label("stage", task.stage, lang))])
-        _add_text(event, "status", "CANCELLED" if task.status == "cancelled" else "CONFIRMED")
-        calendar.add_component(event)
-    for deadline in _funding_events(c, lang, slug, stamp):
-        calendar.add_component(deadline)
-    data: bytes = calendar.to_ical()
-    return data
+        out.append(
+            _event(
+                f"{task.id}.{slug}@dxkit",
+                stamp,
+                due,
+                translate("ics.summary", lang, id=task.id, title=task.title),
+                "\n".join(lines),
+                label("stage", task.stage, lang),
+                task.status == "cancelled",
+            )
+        )
+    out += _funding_events(c, lang, slug, stamp)
+    out.append(b"END:VCALENDAR\r\n")
+    return b"".join(out)
 
 
 def _funding_key(use: FundingUse) -> str:
@@ -416,20 +469,18 @@ def _funding_key(use: FundingUse) -> str:
     return f"{key}-{use.fiscal_year}" if use.fiscal_year is not None else key
 
 
-def _funding_events(c: Consortium, lang: str, slug: str, stamp: dt.date) -> list[Component]:
+def _funding_events(c: Consortium, lang: str, slug: str, stamp: dt.date) -> list[bytes]:
     """One all-day event per application and report deadline of the charter's ``funding``.
 
     UIDs are stable per consortium, scheme and fiscal year (a second entry of the same scheme
     and year counts on), so re-importing updates the events like the task deadlines'.
     """
-    from icalendar import Event
-
     if c.charter is None:
         return []
     names = c.member_display_names(lang)
     statuses = labels("FundingUse.status", lang)
     seen: dict[str, int] = {}
-    events: list[Component] = []
+    events: list[bytes] = []
     for use in c.charter.funding:
         key = _funding_key(use)
         seen[key] = seen.get(key, 0) + 1
@@ -454,17 +505,18 @@ def _funding_events(c: Consortium, lang: str, slug: str, stamp: dt.date) -> list
             extra = []
             if what == "report" and use.reported is not None:
                 extra.append(translate("funding.ics.reported", lang, date=use.reported.isoformat()))
-            event = Event()
-            _add_text(event, "uid", f"funding.{key}.{what}.{slug}@dxkit")
-            event.add("dtstamp", dt.datetime.combine(stamp, dt.time(0, 0), tzinfo=dt.UTC))
-            event.add("dtstart", due)
-            event.add("dtend", due + dt.timedelta(days=1))
-            _add_text(event, "summary", translate(title, lang, scheme=scheme))
             description = [*lines, *extra, translate("funding.ics.confirm", lang)]
-            _add_text(event, "description", "\n".join(description))
-            event.add("categories", [ics_text(translate("funding.ics.category", lang))])
-            _add_text(event, "status", "CANCELLED" if use.status == "not-granted" else "CONFIRMED")
-            events.append(event)
+            events.append(
+                _event(
+                    f"funding.{key}.{what}.{slug}@dxkit",
+                    stamp,
+                    due,
+                    translate(title, lang, scheme=scheme),
+                    "\n".join(description),
+                    translate("funding.ics.category", lang),
+                    use.status == "not-granted",
+                )
+            )
     return events
 
 
