@@ -39,6 +39,7 @@ from dxkit.labels import label
 from dxkit.model import Consortium
 from dxkit.model.records import Task
 from dxkit.model.vocabulary import STAGES, is_overdue
+from dxkit.reading import uses_japanese_era
 from dxkit.render import svg
 from dxkit.render.exports import gantt_span
 
@@ -200,7 +201,9 @@ def _state(task: Task, today: dt.date) -> str:
     return "in-progress" if task.status == "in-progress" else "other"
 
 
-def _ticks(first: dt.date, last: dt.date, lang: str, *, narrow: bool = False) -> list[tuple[dt.date, str, str]]:
+def _ticks(
+    first: dt.date, last: dt.date, lang: str, *, narrow: bool = False, era: bool = False
+) -> list[tuple[dt.date, str, str]]:
     """The dates on the axis from ``first`` to ``last``: each day, its label and its text's anchor.
 
     A chart of up to :data:`SHORT_DAYS` days is marked at its first and last day (the labels
@@ -209,7 +212,10 @@ def _ticks(first: dt.date, last: dt.date, lang: str, *, narrow: bool = False) ->
     ``narrow``), evenly spaced.
     """
     if (last - first).days <= SHORT_DAYS:
-        ends = [(first, format_date(first, lang), "start"), (last, format_date(last, lang), "end")]
+        ends = [
+            (first, format_date(first, lang, japanese_era=era), "start"),
+            (last, format_date(last, lang, japanese_era=era), "end"),
+        ]
         return ends[:1] if narrow else ends
     most = 2 if narrow else MAX_TICKS
     months = (last.year - first.year) * 12 + last.month - first.month
@@ -221,7 +227,7 @@ def _ticks(first: dt.date, last: dt.date, lang: str, *, narrow: bool = False) ->
         day = dt.date(year, month + 1, 1)
         if day > last:
             break
-        out.append((day, format_month(year, month + 1, lang), "middle"))
+        out.append((day, format_month(year, month + 1, lang, japanese_era=era), "middle"))
         index += step
     return out
 
@@ -236,7 +242,7 @@ class StageChart:
     bars: int
 
 
-def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: bool = False) -> str:
+def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: bool = False, era: bool = False) -> str:
     """One stage's chart as an SVG drawing, wide or ``narrow``."""
     bars_px, right = (NARROW_BARS_PX, NARROW_RIGHT_PADDING) if narrow else (BARS_PX, RIGHT_PADDING)
     name = label("stage", stage, lang)
@@ -254,7 +260,7 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
     bands: list[str] = []
     grid: list[str] = []
     body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
-    for day, text, anchor in _ticks(first, last, lang, narrow=narrow):
+    for day, text, anchor in _ticks(first, last, lang, narrow=narrow, era=era):
         grid.append(f"<line{svg.attrs(x1=x(day), y1=top - 4, x2=x(day), y2=height, stroke='#bdbdbd')}/>")
         body.append(
             svg.text(x(day), HEAD_PX + 12, text, class_="dxkit-tick", font_size=FONT_PX - 1, text_anchor=anchor)
@@ -268,8 +274,8 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
             "svg.gantt.bar",
             lang,
             title=f"{task.id} {task.title}",
-            start=format_date(start, lang),
-            end=format_date(end, lang),
+            start=format_date(start, lang, japanese_era=era),
+            end=format_date(end, lang, japanese_era=era),
             status=label("Task.status", task.status, lang),
         )
         if state == "overdue":
@@ -295,7 +301,10 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
         body.append('<g class="dxkit-row">' + "".join(row) + "</g>")
         y += row_height
     width = LEFT_PADDING + bars_px + right
-    period = {"first": format_date(first, lang), "last": format_date(last, lang)}
+    period = {
+        "first": format_date(first, lang, japanese_era=era),
+        "last": format_date(last, lang, japanese_era=era),
+    }
     description = translate("svg.gantt.desc", lang, stage=name, tasks=len(tasks), **period)
     return svg.document(
         f"gantt-{stage}" + ("-narrow" if narrow else ""),
@@ -314,6 +323,8 @@ def render_stage_gantts(c: Consortium, lang: str) -> list[StageChart]:
     for stage in STAGES:
         tasks = [t for t in c.tasks if t.stage == stage]
         if tasks:
-            wide, narrow = _chart(stage, tasks, c.today, lang), _chart(stage, tasks, c.today, lang, narrow=True)
+            era = uses_japanese_era(c)
+            wide = _chart(stage, tasks, c.today, lang, era=era)
+            narrow = _chart(stage, tasks, c.today, lang, narrow=True, era=era)
             charts.append(StageChart(stage, wide, narrow, len(tasks)))
     return charts
