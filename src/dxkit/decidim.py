@@ -29,9 +29,7 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import stat
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -40,8 +38,8 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from dxkit.errors import InputError, UsageError, read_error
-from dxkit.workbook import _directory_extent, _size, shown
+from dxkit.errors import UsageError, read_error
+from dxkit.workbook import directory_extent, open_regular, shown, shown_size
 
 # -- limits ---------------------------------------------------------------------------------------
 
@@ -194,7 +192,7 @@ def _read_bounded(stream: IO[bytes], file: str, limit: int = MAX_FILE_BYTES) -> 
     while chunk := stream.read(_CHUNK):
         read += len(chunk)
         if read > limit:
-            raise UsageError("decidim.too_large", file=file, limit=_size(limit))
+            raise UsageError("decidim.too_large", file=file, limit=shown_size(limit))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -218,11 +216,13 @@ def _member_name(name: str) -> bool:
 def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str, bytes]:
     """``(member name, bytes)`` of the one member of the ZIP whose name ends with one of ``want``."""
     file = str(path)
-    members, size = _directory_extent(stream, file)
+    members, size = directory_extent(stream, file)
     if members > MAX_MEMBERS:
         raise UsageError("decidim.zip_members", file=file, found=f"{members:,}", limit=f"{MAX_MEMBERS:,}")
     if size > MAX_DIRECTORY_BYTES:
-        raise UsageError("decidim.zip_directory", file=file, found=_size(size), limit=_size(MAX_DIRECTORY_BYTES))
+        raise UsageError(
+            "decidim.zip_directory", file=file, found=shown_size(size), limit=shown_size(MAX_DIRECTORY_BYTES)
+        )
     try:
         archive = zipfile.ZipFile(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
@@ -233,7 +233,7 @@ def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str
             raise UsageError("decidim.zip_members", file=file, found=f"{len(infos):,}", limit=f"{MAX_MEMBERS:,}")
         total = sum(info.file_size for info in infos)
         if total > MAX_TOTAL_BYTES:
-            raise UsageError("decidim.too_large", file=file, limit=_size(MAX_TOTAL_BYTES))
+            raise UsageError("decidim.too_large", file=file, limit=shown_size(MAX_TOTAL_BYTES))
         found = [
             info
             for info in infos
@@ -247,7 +247,9 @@ def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str
             raise UsageError(msg, file=file, want=" / ".join(want), members=names)
         info = found[0]
         if info.file_size > MAX_FILE_BYTES:
-            raise UsageError("decidim.too_large", file=f"{file}:{shown(info.filename)}", limit=_size(MAX_FILE_BYTES))
+            raise UsageError(
+                "decidim.too_large", file=f"{file}:{shown(info.filename)}", limit=shown_size(MAX_FILE_BYTES)
+            )
         try:
             with archive.open(info) as member:
                 data = _read_bounded(member, f"{file}:{shown(info.filename)}")
@@ -256,28 +258,9 @@ def _from_zip(path: Path, stream: IO[bytes], want: tuple[str, ...]) -> tuple[str
         return info.filename, data
 
 
-def _open_regular(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading only if it is a regular file: a FIFO or a device never blocks."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as exc:
-        raise read_error(exc, str(path)) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError("read.is_folder", path=str(path))
-        if not stat.S_ISREG(mode):
-            raise UsageError("decidim.not_a_file", file=str(path))
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
 def _read_source(path: Path, want: tuple[str, ...]) -> tuple[str, str, bool]:
     """``(name shown in messages, text, is JSON)`` of a CSV, a JSON file or the ZIP holding one."""
-    stream = _open_regular(path)
+    stream = open_regular(path, not_a_file="decidim.not_a_file")
     with stream:
         head = stream.read(4)
         stream.seek(0)

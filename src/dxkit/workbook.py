@@ -150,7 +150,7 @@ def read_sheets(path: Path) -> list[tuple[str, SheetState, list[Row]]]:
 # -- the archive ----------------------------------------------------------------------------------
 
 
-def _size(n: int) -> str:
+def shown_size(n: int) -> str:
     """A byte count as a person reads it: ``512 B``, ``64.0 MiB``, ``1.0 GiB``."""
     value = float(n)
     for unit in ("B", "KiB", "MiB", "GiB"):
@@ -160,8 +160,11 @@ def _size(n: int) -> str:
     raise AssertionError("unreachable")
 
 
-def _open_regular(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading only if it is a regular file: a FIFO or a device never blocks."""
+def open_regular(path: Path, *, not_a_file: str = "workbook.not_a_file") -> IO[bytes]:
+    """Open ``path`` for reading only if it is a regular file: a FIFO or a device never blocks.
+
+    ``not_a_file`` is the message for a path that is neither a file nor a folder (a device, a pipe).
+    """
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
@@ -172,7 +175,7 @@ def _open_regular(path: Path) -> IO[bytes]:
         if stat.S_ISDIR(mode):
             raise InputError("read.is_folder", path=str(path))
         if not stat.S_ISREG(mode):
-            raise UsageError("workbook.not_a_file", file=str(path))
+            raise UsageError(not_a_file, file=str(path))
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -186,7 +189,7 @@ def _looks_like_text(head: bytes) -> bool:
     return bool(head) and b"\x00" not in head
 
 
-def _directory_extent(stream: IO[bytes], file: str) -> tuple[int, int]:
+def directory_extent(stream: IO[bytes], file: str) -> tuple[int, int]:
     """``(members, bytes)`` of the central directory, from the zip's end record.
 
     Read before :class:`zipfile.ZipFile` parses the directory, so that a directory of millions
@@ -218,7 +221,7 @@ class _Archive:
     def __init__(self, path: Path) -> None:
         self.file = str(path)
         self.elements = 0  # XML elements read so far, across parts
-        self.stream = _open_regular(path)
+        self.stream = open_regular(path)
         try:
             self._check_kind()
             self.zip = self._open_zip()
@@ -244,14 +247,17 @@ class _Archive:
         raise UsageError("workbook.not_xlsx", file=self.file)
 
     def _open_zip(self) -> zipfile.ZipFile:
-        members, size = _directory_extent(self.stream, self.file)
+        members, size = directory_extent(self.stream, self.file)
         if members > MAX_MEMBERS:
             raise UsageError(
                 "workbook.too_many_members", file=self.file, found=f"{members:,}", limit=f"{MAX_MEMBERS:,}"
             )
         if size > MAX_DIRECTORY_BYTES:
             raise UsageError(
-                "workbook.directory_too_large", file=self.file, found=_size(size), limit=_size(MAX_DIRECTORY_BYTES)
+                "workbook.directory_too_large",
+                file=self.file,
+                found=shown_size(size),
+                limit=shown_size(MAX_DIRECTORY_BYTES),
             )
         try:
             return zipfile.ZipFile(self.stream)
@@ -271,12 +277,14 @@ class _Archive:
                     "workbook.part_too_large",
                     file=self.file,
                     part=shown(info.filename),
-                    found=_size(info.file_size),
-                    limit=_size(MAX_PART_BYTES),
+                    found=shown_size(info.file_size),
+                    limit=shown_size(MAX_PART_BYTES),
                 )
             total += info.file_size
         if total > MAX_TOTAL_BYTES:
-            raise UsageError("workbook.too_large", file=self.file, found=_size(total), limit=_size(MAX_TOTAL_BYTES))
+            raise UsageError(
+                "workbook.too_large", file=self.file, found=shown_size(total), limit=shown_size(MAX_TOTAL_BYTES)
+            )
         if "mimetype" in self.infos and "content.xml" in self.infos and "xl/workbook.xml" not in self.infos:
             raise UsageError("workbook.opendocument", file=self.file)
         for part in _REQUIRED:
@@ -299,13 +307,16 @@ class _Archive:
                             "workbook.part_too_large",
                             file=self.file,
                             part=shown(part),
-                            found=f"> {_size(MAX_PART_BYTES)}",
-                            limit=_size(MAX_PART_BYTES),
+                            found=f"> {shown_size(MAX_PART_BYTES)}",
+                            limit=shown_size(MAX_PART_BYTES),
                         )
                     run = _markup_run(chunk, run)
                     if run > MAX_TOKEN_BYTES:
                         raise UsageError(
-                            "workbook.token_too_long", file=self.file, part=shown(part), limit=_size(MAX_TOKEN_BYTES)
+                            "workbook.token_too_long",
+                            file=self.file,
+                            part=shown(part),
+                            limit=shown_size(MAX_TOKEN_BYTES),
                         )
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
