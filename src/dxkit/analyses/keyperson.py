@@ -29,6 +29,7 @@ from dxkit.model.vocabulary import LOCAL_MEMBER_TYPES
 
 if TYPE_CHECKING:
     import networkx as nx
+    import rustworkx as rx
 
 #: Holding the network together counts most; reach, ownership and local knowledge refine the order.
 WEIGHTS = {"betweenness": 0.7, "degree": 0.07, "ownership": 0.13, "local": 0.1}
@@ -147,6 +148,25 @@ def mermaid_graph(graph: nx.Graph[str], highlight: Set[str], cut: Set[str]) -> s
     return "\n".join(lines) + "\n"
 
 
+def _network(graph: nx.Graph[str]) -> tuple[rx.PyGraph[str, None], list[str]]:
+    """The same network as a rustworkx graph, and its members in node-index order."""
+    import rustworkx as rx
+
+    nodes = list(graph.nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    network: rx.PyGraph[str, None] = rx.PyGraph(multigraph=False)
+    network.add_nodes_from(nodes)
+    network.add_edges_from_no_data([(index[a], index[b]) for a, b in graph.edges])
+    return network, nodes
+
+
+def _betweenness(network: rx.PyGraph[str, None], nodes: list[str]) -> dict[str, float]:
+    import rustworkx as rx
+
+    found = rx.graph_betweenness_centrality(network, normalized=True)
+    return {node: float(found[i]) for i, node in enumerate(nodes)}
+
+
 def betweenness_of(graph: nx.Graph[str]) -> dict[str, float]:
     """Every member's normalised betweenness centrality (Brandes's exact algorithm).
 
@@ -154,15 +174,20 @@ def betweenness_of(graph: nx.Graph[str]) -> dict[str, float]:
     steps, which took 452 s for a prefecture-wide network of 6,000 members. The values are the
     same (a test compares the two on hand-checked graphs: a star, a chain, a bridge).
     """
+    return _betweenness(*_network(graph))
+
+
+def _parts_without(network: rx.PyGraph[str, None], nodes: list[str], cut: Set[str]) -> dict[str, int]:
     import rustworkx as rx
 
-    nodes = list(graph.nodes)
-    index = {node: i for i, node in enumerate(nodes)}
-    network = rx.PyGraph(multigraph=False)
-    network.add_nodes_from(nodes)
-    network.add_edges_from_no_data([(index[a], index[b]) for a, b in graph.edges])
-    found = rx.graph_betweenness_centrality(network, normalized=True)
-    return {node: float(found[i]) for i, node in enumerate(nodes)}
+    blocks: dict[int, set[int]] = {}  # node index -> the blocks it belongs to
+    for (a, b), block in rx.biconnected_components(network).items():
+        blocks.setdefault(a, set()).add(block)
+        blocks.setdefault(b, set()).add(block)
+    components = rx.number_connected_components(network)
+    return {
+        node: components - 1 + (len(blocks.get(i, ())) or 1) for i, node in enumerate(nodes) if node in cut
+    }
 
 
 def parts_without(graph: nx.Graph[str], cut: Set[str]) -> dict[str, int]:
@@ -173,22 +198,16 @@ def parts_without(graph: nx.Graph[str], cut: Set[str]) -> dict[str, int]:
     answers for every member at once, where removing each member in turn and counting again
     took time in the square of the network's size.
     """
-    import networkx as nx
-
-    blocks: dict[str, int] = {}
-    for block in nx.biconnected_components(graph):
-        for node in cast("Set[str]", block):  # the stubs give the blocks a type of sets of sets
-            if node in cut:
-                blocks[node] = blocks.get(node, 0) + 1
-    components = nx.number_connected_components(graph)
-    return {node: components - 1 + blocks.get(node, 1) for node in cut}
+    network, nodes = _network(graph)
+    return _parts_without(network, nodes, cut)
 
 
 def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
-    import networkx as nx
+    import rustworkx as rx
 
     graph = build_graph(c)
-    betweenness = betweenness_of(graph) if graph.number_of_nodes() > 2 else {}
+    network, nodes = _network(graph)
+    betweenness = _betweenness(network, nodes) if graph.number_of_nodes() > 2 else {}
     max_degree = max((d for _, d in graph.degree), default=0) or 1
     accountable: dict[str, int] = {}
     for task in c.tasks:
@@ -240,7 +259,7 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         )
     candidates.sort(key=lambda cand: (-cand.score, cand.member))
 
-    cut: set[str] = set(nx.articulation_points(graph)) if graph.number_of_nodes() > 2 else set()
+    cut: set[str] = {nodes[i] for i in rx.articulation_points(network)} if graph.number_of_nodes() > 2 else set()
     risks: list[Risk] = []
     for person in charter_people:
         if person.deputy is None:
@@ -261,7 +280,7 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         if len(covered) > 1:
             params = {"deputy": deputy, "count": len(covered), "names": "、".join(covered)}
             risks.append(Risk("shared-deputy", member, Reason("kp.risk.shared_deputy", params)))
-    parts = parts_without(graph, cut)
+    parts = _parts_without(network, nodes, cut)
     for node in sorted(cut):
         risks.append(
             Risk(
@@ -299,7 +318,7 @@ def analyse(c: Consortium, *, top: int = 5) -> KeyPersonReport:
         candidates=candidates[:top],
         risks=risks,
         articulation_points=sorted(cut),
-        components=nx.number_connected_components(graph) if graph.number_of_nodes() else 0,
+        components=rx.number_connected_components(network) if graph.number_of_nodes() else 0,
         mermaid=mermaid_graph(graph, hubs, cut),
         layers=layers,
         talent_plan=plan,
