@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from dxkit.analyses import Reason
 from dxkit.escape import mermaid_ids, mermaid_label
@@ -185,9 +185,7 @@ def _parts_without(network: rx.PyGraph[str, None], nodes: list[str], cut: Set[st
         blocks.setdefault(a, set()).add(block)
         blocks.setdefault(b, set()).add(block)
     components = rx.number_connected_components(network)
-    return {
-        node: components - 1 + (len(blocks.get(i, ())) or 1) for i, node in enumerate(nodes) if node in cut
-    }
+    return {node: components - 1 + (len(blocks.get(i, ())) or 1) for i, node in enumerate(nodes) if node in cut}
 
 
 def parts_without(graph: nx.Graph[str], cut: Set[str]) -> dict[str, int]:
