@@ -261,7 +261,9 @@ def ics_line(name: str, value: str) -> bytes:
     return b"\r\n ".join(parts) + b"\r\n"
 
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What XML 1.0 refuses (its ``Char`` production's complement: controls but tab and line
+#: breaks, surrogates, U+FFFE/F), written out for the reason given at ``_NOT_YAML_PRINTABLE``.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_text(text: str) -> str:
@@ -341,7 +343,10 @@ def csv_text(text: str) -> str:
 
 
 #: What a YAML reader does not take raw (non-printable, or a line break in YAML 1.1).
-_NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+#: Written as the characters it refuses (C0 and C1 controls, DEL, NEL, U+2028/9, surrogates,
+#: U+FEFF, U+FFFE/F) rather than as the negation of what YAML prints: the same set, and a
+#: negated class over all of Unicode takes Python milliseconds to compile at every start.
+_NOT_YAML_PRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 def yaml_string(value: str) -> str:

@@ -74,3 +74,24 @@ def test_a_task_and_a_workshop_on_new_year_s_day_are_warned_of(tmp_path: Path, l
     else:
         assert "Fri 1 Jan 2027" in by_code["DX308"] and "New Year's Day" in by_code["DX308"]
         assert "New Year holidays" in by_code["DX701"]
+
+
+def test_the_kept_table_is_what_the_holidays_package_says() -> None:
+    """``holidays_jp.json`` answers for the package; a new release that changes a holiday fails here
+    until ``python -m dxkit.days_off --write`` is run."""
+    from dxkit import days_off
+
+    assert days_off.TABLE.read_text(encoding="utf-8") == days_off.table_text()
+    first, last = days_off.TABLE_YEARS
+    for year in (first, 2026, 2027, last):
+        for lang in ("ja", "en"):
+            assert days_off._holidays(year, lang) == days_off.package_holidays(year, lang)
+
+
+def test_a_year_outside_the_table_asks_the_package() -> None:
+    from dxkit import days_off
+
+    last = days_off.TABLE_YEARS[1]
+    assert holiday_name(D(last + 1, 1, 1), "ja") == "元日"
+    assert holiday_name(D(last + 1, 1, 1), "en") == "New Year's Day"
+    assert holiday_name(D(1980, 5, 3), "ja") == "憲法記念日"

@@ -441,3 +441,18 @@ def test_svg_text_is_one_line_of_text_in_content_and_attributes(text):
         # What a reader sees is the text's words, one space between them, without control characters.
         visible = "".join(" " if ch.isspace() else ch for ch in text if ch.isspace() or ch.isprintable())
         assert shown is not None and shown.split() == visible.split()
+
+
+def test_the_refused_character_classes_are_exactly_the_complements_of_what_is_allowed() -> None:
+    """``_NOT_YAML_PRINTABLE`` and ``_NOT_XML`` list what they refuse; checked against the sets the
+    YAML 1.1 and XML 1.0 specifications allow, for every code point."""
+    import re
+
+    from dxkit import escape
+
+    yaml_allowed = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+    xml_allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    for code in range(0x110000):
+        char = chr(code)
+        assert bool(escape._NOT_YAML_PRINTABLE.match(char)) != bool(yaml_allowed.match(char)), hex(code)
+        assert bool(escape._NOT_XML.match(char)) != bool(xml_allowed.match(char)), hex(code)
