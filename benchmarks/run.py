@@ -3,8 +3,10 @@
     python benchmarks/run.py [--consortia 1000] [--invalid 100] [--rounds 5]
 
 Commands are run in alternation, round after round, so a slow moment of the machine hits all
-of them alike. Printed: min / median / max wall time, the ratios dxkit ÷ check-jsonschema and
-dxkit ÷ parse floor, peak memory, and cold-start times. check-jsonschema is installed (with
+of them alike. Printed: min / median / max wall time, the median CPU time (user + system, of
+every process a command started), the ratios dxkit ÷ check-jsonschema and dxkit ÷ parse floor
+(of wall times), peak memory, and cold-start times. ``dxkit validate`` checks many consortium
+folders with one process per core; ``--jobs 1`` shows the same work in one process. check-jsonschema is installed (with
 ruamel.yaml.clib, its fastest setup) into ``benchmarks/.peer-venv`` on first use.
 """
 
@@ -55,49 +57,63 @@ def files_of(data: Path, kind: str) -> list[str]:
     return sorted(str(p) for p in data.glob(f"*/{pattern}"))
 
 
-def timed(cmd: list[list[str]]) -> tuple[float, int]:
-    """Wall time of running the commands one after the other, and the largest peak RSS (KiB)."""
+def timed(cmd: list[list[str]]) -> tuple[float, int, float]:
+    """Wall time of running the commands one after the other, the largest peak RSS (KiB), and the
+    CPU time (user + system, seconds) of the commands and every process they started."""
     gnu_time = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
     peak = 0
+    cpu = 0.0
     start = time.perf_counter()
     for argv in cmd:
         if gnu_time:
             with tempfile.NamedTemporaryFile("r") as out:
                 subprocess.run(
-                    [gnu_time, "-f", "%M", "-o", out.name, *argv],
+                    [gnu_time, "-f", "%M %U %S", "-o", out.name, *argv],
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
                     check=False,
                 )
                 text = out.read().strip().splitlines()
-                peak = max(peak, int(text[-1]) if text and text[-1].isdigit() else 0)
+                fields = text[-1].split() if text else []
+                if len(fields) == 3 and fields[0].isdigit():
+                    peak = max(peak, int(fields[0]))
+                    cpu += float(fields[1]) + float(fields[2])
         else:
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start, peak
+    return time.perf_counter() - start, peak, cpu
 
 
 def measure(commands: dict[str, list[list[str]]], rounds: int) -> dict[str, dict[str, float]]:
     samples: dict[str, list[float]] = {name: [] for name in commands}
+    cpus: dict[str, list[float]] = {name: [] for name in commands}
     peaks: dict[str, int] = {name: 0 for name in commands}
     for _ in range(rounds):
         for name, cmd in commands.items():
-            seconds, peak = timed(cmd)
+            seconds, peak, cpu = timed(cmd)
             samples[name].append(seconds)
+            cpus[name].append(cpu)
             peaks[name] = max(peaks[name], peak)
     return {
-        name: {"min": min(s), "median": statistics.median(s), "max": max(s), "rss_mib": peaks[name] / 1024}
+        name: {
+            "min": min(s),
+            "median": statistics.median(s),
+            "max": max(s),
+            "rss_mib": peaks[name] / 1024,
+            "cpu": statistics.median(cpus[name]),
+        }
         for name, s in samples.items()
     }
 
 
 def show(title: str, results: dict[str, dict[str, float]], base: str | None, floor: str | None) -> None:
     print(f"\n{title}")
-    print(f"{'command':<28}{'min s':>8}{'median s':>10}{'max s':>8}{'peak MiB':>10}{'÷ peer':>9}{'÷ floor':>9}")
+    head = f"{'command':<32}{'min s':>8}{'median s':>10}{'max s':>8}{'CPU s':>8}{'peak MiB':>10}"
+    print(f"{head}{'÷ peer':>9}{'÷ floor':>9}")
     for name, r in results.items():
         vs_peer = f"{r['median'] / results[base]['median']:.2f}" if base and name != base else ""
         vs_floor = f"{r['median'] / results[floor]['median']:.2f}" if floor and name != floor else ""
         print(
-            f"{name:<28}{r['min']:>8.3f}{r['median']:>10.3f}{r['max']:>8.3f}{r['rss_mib']:>10.1f}"
+            f"{name:<32}{r['min']:>8.3f}{r['median']:>10.3f}{r['max']:>8.3f}{r['cpu']:>8.2f}{r['rss_mib']:>10.1f}"
             f"{vs_peer:>9}{vs_floor:>9}"
         )
 
@@ -141,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         common = ["--today", "2026-10-01", "--format", "json"]
         commands = {
             "dxkit validate": [[dxkit, "validate", str(data), *common]],
+            "dxkit validate --jobs 1": [[dxkit, "validate", str(data), "--jobs", "1", *common]],
             "dxkit validate (schema)": [[dxkit, "validate", str(data), "--select", "DX0", *common]],
             "check-jsonschema": [
                 [peer, "--schemafile", str(schemas / f"{kind}.schema.json"), *files[kind]] for kind in KINDS

@@ -4,13 +4,18 @@ Files are handled one consortium folder at a time, so memory stays flat however 
 folders a prefecture checks in one run. Every schema-valid file goes into the typed model
 (:class:`dxkit.model.Consortium`), which the rules read. Nothing here prints or exits; the
 CLI decides.
+
+Consortium folders do not depend on one another, so many of them are checked by several
+processes at once (:func:`worker_count`); each folder is still read whole by one process, and
+the report is put together in folder order, so it is the same whatever the number of processes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
@@ -29,6 +34,13 @@ Progress = Callable[[int, int], None]
 
 #: Every rule, as the command line selects by default.
 ALL_RULES = Selection()
+
+#: Below this many files, one process checks them all: starting another (it imports dxkit and
+#: compiles the schemas, about 0.2 s) would cost more than it saves.
+PARALLEL_FROM_FILES = 1000
+
+#: At most this many processes, however many cores there are.
+MAX_WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -249,8 +261,12 @@ def check_paths(
     today: dt.date,
     selection: Selection = ALL_RULES,
     progress: Progress | None = None,
+    jobs: int = 0,
 ) -> Report:
-    """Check every consortium file under ``paths``; ``progress`` hears of each file as it is read."""
+    """Check every consortium file under ``paths``; ``progress`` hears of each file as it is read.
+
+    ``jobs`` is the number of processes (0: as :func:`worker_count` decides).
+    """
     report = Report()
     targets: list[Target] = []
     for item in iter_targets(paths):
@@ -268,10 +284,18 @@ def check_paths(
             progress(done, total)
         done += 1
 
-    for root, group in group_by_root(targets).items():
+    groups = list(group_by_root(targets).items())
+    workers = worker_count(jobs, files=total, folders=len(groups))
+    if workers > 1:
+        results = _check_in_processes(groups, workers, lang=lang, today=today, selection=selection, progress=progress)
+    else:
+        results = [
+            check_consortium(root, group, lang=lang, today=today, selection=selection, read=read)
+            for root, group in groups
+        ]
+    for (_, group), (shown, omitted, skipped) in zip(groups, results, strict=True):
         report.files += len(group)
         report.checked.extend(target.display for target in group)
-        shown, omitted, skipped = check_consortium(root, group, lang=lang, today=today, selection=selection, read=read)
         report.findings.extend(shown)
         report.omitted.extend(omitted)
         report.skipped.extend(skipped)
@@ -281,6 +305,113 @@ def check_paths(
     report.omitted.sort(key=lambda o: o.file)
     report.skipped.sort(key=lambda s: s.file)
     return report
+
+
+# -- several processes -----------------------------------------------------------------------
+
+_Result = tuple[list[Finding], list[Omitted], list[Skipped]]
+_Group = tuple[str, list[Target]]
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system says, e.g. in a container)."""
+    counted = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if counted is not None:
+        return int(counted() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, *, files: int, folders: int) -> int:
+    """How many processes check ``files`` in ``folders`` consortium folders.
+
+    ``jobs`` > 0 is what a person asked for (never more than there are folders); 0 means one
+    process below :data:`PARALLEL_FROM_FILES` files, else one per usable core, at most
+    :data:`MAX_WORKERS`.
+    """
+    if jobs > 0:
+        return max(1, min(jobs, folders))
+    if files < PARALLEL_FROM_FILES or folders < 2:
+        return 1
+    return max(1, min(usable_cores(), MAX_WORKERS, folders))
+
+
+def _batches(groups: Sequence[_Group], count: int) -> list[list[int]]:
+    """Indexes of ``groups`` in ``count`` runs of about equal numbers of files, in order."""
+    total = sum(len(group) for _, group in groups)
+    batches: list[list[int]] = [[]]
+    size = 0
+    for index, (_, group) in enumerate(groups):
+        if batches[-1] and size >= total * len(batches) / count:
+            batches.append([])
+        batches[-1].append(index)
+        size += len(group)
+    return batches
+
+
+def _start_worker(thresholds: tuple[int, int, int]) -> None:
+    """A worker collects garbage as the command that started it does (see ``dxkit._entry``)."""
+    import gc
+
+    gc.set_threshold(*thresholds)
+
+
+def _check_batch(batch: list[_Group], lang: str, today: dt.date, selection: Selection) -> list[_Result]:
+    return [check_consortium(root, group, lang=lang, today=today, selection=selection) for root, group in batch]
+
+
+def _check_in_processes(
+    groups: Sequence[_Group],
+    workers: int,
+    *,
+    lang: str,
+    today: dt.date,
+    selection: Selection,
+    progress: Progress | None,
+) -> list[_Result]:
+    """:func:`check_consortium` for every group, by ``workers`` processes, results in group order.
+
+    Processes are started fresh (``spawn``, as Windows always does), so the run is the same on
+    every system. Should the pool break (a worker killed, say), the folders it had not
+    answered for are checked here, in this process.
+    """
+    import gc
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    total = sum(len(group) for _, group in groups)
+    # Several runs per worker, so a worker that finishes early takes more and the bar moves.
+    batches = _batches(groups, workers * 4)
+    results: list[_Result | None] = [None] * len(groups)
+    done = 0
+    context = multiprocessing.get_context("spawn")
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(gc.get_threshold(),)
+        ) as pool:
+            pending = {
+                pool.submit(_check_batch, [groups[i] for i in batch], lang, today, selection): batch
+                for batch in batches
+            }
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    batch = pending.pop(future)
+                    for index, result in zip(batch, future.result(), strict=True):
+                        results[index] = result
+                        done += len(groups[index][1])
+                    if progress is not None:
+                        progress(done, total)
+    except BrokenProcessPool:
+        pass
+    return [
+        result
+        if result is not None
+        else check_consortium(groups[index][0], groups[index][1], lang=lang, today=today, selection=selection)
+        for index, result in enumerate(results)
+    ]
 
 
 # -- until analyses and renderers read the model -------------------------------------------

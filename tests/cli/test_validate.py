@@ -165,3 +165,18 @@ def test_new_workshop_takes_the_date_as_typed(sample: Path) -> None:
     invoke(["new", "workshop", "issue-discovery", "--dir", str(sample), "--date", "令和8年12月13日", "--lang", "ja"])
     made = list((sample / "workshops").glob("2026-12-13-*.yaml"))
     assert len(made) == 1 and "2026-12-13" in made[0].read_text(encoding="utf-8")
+
+
+def test_validate_with_several_processes_prints_what_one_prints(broken: Path, tmp_path: Path, lang: str) -> None:
+    for name in ("a", "b", "c"):
+        shutil.copytree(broken, tmp_path / name)
+    common = [str(tmp_path), "--lang", lang, "--format", "json"]
+    one = _validate(*common, "--jobs", "1", exit=1)
+    two = _validate(*common, "-j", "2", exit=1)
+    assert two.stdout == one.stdout
+    assert {Path(f["file"]).parent.name for f in json.loads(one.stdout)["findings"]} >= {"a", "b", "c"}
+
+
+def test_validate_jobs_below_zero_is_a_usage_error(sample: Path) -> None:
+    result = _validate(str(sample), "--jobs", "-1", exit=2)
+    assert "--jobs" in result.stderr and result.stdout == ""

@@ -102,3 +102,53 @@ def test_format_path() -> None:
 )
 def test_guess_kind(path: str, kind: str | None) -> None:
     assert guess_kind(path) == kind
+
+
+def _every_error(kind: str, data: dict[str, object]) -> list[tuple[str, tuple[object, ...], str]]:
+    from dxkit.schemas import validator_for
+
+    return [(e.validator, tuple(e.absolute_path), e.message) for e in validator_for(kind).iter_errors(data)]
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [
+        pytest.param({3: ("status", "doing"), 17: ("due", "2026/13/45")}, id="two entries"),
+        pytest.param({0: ("accountable", 5)}, id="first entry, anyOf"),
+        pytest.param({29: ("title", 12)}, id="last entry"),
+        pytest.param({5: ("responsible", []), 6: ("stage", 1)}, id="empty list in one entry, bad value in the next"),
+    ],
+)
+def test_only_bad_entries_are_explained_and_the_errors_are_those_of_the_whole_file(
+    plant: dict[int, tuple[str, object]],
+) -> None:
+    from dxkit.schema_check import _explained_errors
+    from dxkit.schemas import fast_validator_for
+
+    data = load_text(ROLES, "roles.yaml").data
+    task = data["tasks"][0]
+    data["tasks"] = [{**task, "id": f"T-{i + 1:03d}"} for i in range(30)]
+    for index, (key, value) in plant.items():
+        data["tasks"][index][key] = value
+    fast = fast_validator_for("roles")
+    if fast is None:
+        pytest.skip("jsonschema-rs is not installed")
+    assert not fast.is_valid(data)
+    explained = [(e.validator, tuple(e.absolute_path), e.message) for e in _explained_errors("roles", data, fast)]
+    assert explained == _every_error("roles", data)
+    assert explained
+
+
+def test_an_error_outside_the_entries_is_explained_from_the_whole_file() -> None:
+    from dxkit.schema_check import _explained_errors
+    from dxkit.schemas import fast_validator_for
+
+    data = load_text(ROLES, "roles.yaml").data
+    data["version"] = "one"
+    data["tasks"][0]["status"] = "doing"
+    fast = fast_validator_for("roles")
+    if fast is None:
+        pytest.skip("jsonschema-rs is not installed")
+    explained = [(e.validator, tuple(e.absolute_path), e.message) for e in _explained_errors("roles", data, fast)]
+    assert explained == _every_error("roles", data)
+    assert {path[0] for _, path, _ in explained} == {"version", "tasks"}

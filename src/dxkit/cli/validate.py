@@ -82,6 +82,10 @@ def validate(
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=help_text("help.validate.exit_zero"))] = False,
     fix: Annotated[bool, typer.Option("--fix", help=help_text("help.validate.fix"))] = False,
+    jobs: Annotated[
+        int,
+        typer.Option("--jobs", "-j", min=0, help=help_text("help.validate.jobs"), metavar=metavar("cli.metavar.count")),
+    ] = 0,
     today: TodayOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -96,6 +100,7 @@ def validate(
             today=today_option_value(today),
             selection=selection,
             progress=report_progress,
+            jobs=jobs,
         )
     nothing_found = report.files == 0 and not report.unusable_paths
     if not (nothing_found and output_format.value == "text"):

@@ -1,0 +1,105 @@
+"""Checking many consortium folders with several processes gives the report one process gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dxkit import validate
+from dxkit.validate import PARALLEL_FROM_FILES, _batches, check_paths, worker_count
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "shiomi"
+TODAY = dt.date(2026, 10, 1)
+
+
+@pytest.fixture(scope="module")
+def prefecture(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five consortia: the example in both languages, twice, and one with a broken role matrix."""
+    root = tmp_path_factory.mktemp("prefecture")
+    for name, lang in (("a", "ja"), ("b", "en"), ("c", "ja"), ("d", "en"), ("e", "ja")):
+        shutil.copytree(EXAMPLES / lang, root / name)
+    roles = root / "e" / "roles.yaml"
+    roles.write_text(roles.read_text(encoding="utf-8").replace("status: done", "status: doing", 1), encoding="utf-8")
+    (root / "c" / "gates.yaml").write_text("kind: gates\nversion: 1\ngates: [\n", encoding="utf-8")
+    return root
+
+
+def _report(root: Path, jobs: int) -> dict[str, Any]:
+    report = check_paths([str(root)], lang="ja", today=TODAY, jobs=jobs)
+    return {
+        "findings": [f.as_dict() for f in report.findings],
+        "checked": report.checked,
+        "files": report.files,
+        "omitted": report.omitted,
+        "skipped": [s.as_dict() for s in report.skipped],
+    }
+
+
+def test_two_processes_give_the_report_of_one(prefecture: Path) -> None:
+    one = _report(prefecture, jobs=1)
+    two = _report(prefecture, jobs=2)
+    assert two == one
+    codes = {f["code"] for f in one["findings"]}
+    assert "DX001" in codes and "DX010" in codes  # the broken files are in it
+    assert one["files"] > 20
+
+
+def test_folders_not_answered_by_a_broken_pool_are_checked_here(
+    prefecture: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        """A pool whose worker died: every answer is BrokenProcessPool."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def __enter__(self) -> Broken:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def submit(self, *args: object) -> Future[object]:
+            future: Future[object] = Future()
+            future.set_exception(BrokenProcessPool("a worker was killed"))
+            return future
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Broken)
+    assert _report(prefecture, jobs=2) == _report(prefecture, jobs=1)
+
+
+@pytest.mark.parametrize(
+    ("jobs", "files", "folders", "cores", "expected"),
+    [
+        (0, PARALLEL_FROM_FILES - 1, 200, 8, 1),  # too few files to be worth a process
+        (0, PARALLEL_FROM_FILES, 1, 8, 1),  # one consortium is read by one process
+        (0, PARALLEL_FROM_FILES, 200, 2, 2),
+        (0, 50_000, 5_000, 64, validate.MAX_WORKERS),
+        (0, PARALLEL_FROM_FILES, 3, 8, 3),  # never more processes than folders
+        (4, 12, 2, 1, 2),  # asked for: as many as there are folders
+        (1, 50_000, 5_000, 8, 1),
+    ],
+)
+def test_worker_count(
+    jobs: int, files: int, folders: int, cores: int, expected: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(validate, "usable_cores", lambda: cores)
+    assert worker_count(jobs, files=files, folders=folders) == expected
+
+
+def test_batches_keep_the_folder_order_and_share_the_files() -> None:
+    groups: list[Any] = [(f"c{i}", [object()] * size) for i, size in enumerate([6] * 40 + [30, 1, 1, 1])]
+    batches = _batches(groups, 8)
+    assert [i for batch in batches for i in batch] == list(range(len(groups)))
+    assert 6 <= len(batches) <= 8
+    sizes = [sum(len(groups[i][1]) for i in batch) for batch in batches]
+    assert max(sizes) <= 2 * sum(sizes) / len(batches) + 30
+    assert _batches(groups[:1], 8) == [[0]]
