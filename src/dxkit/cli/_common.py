@@ -12,6 +12,7 @@ catalogue (:mod:`dxkit.cli._help`).
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -216,6 +217,9 @@ def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...
     from dxkit.validate import open_consortium
 
     consortium, problems = open_consortium(folder, lang=lang, today=today)
+    # The consortium lives until the command ends and holds no cycle worth collecting; kept out
+    # of the collector's sight, it is not scanned again each time the report allocates.
+    gc.freeze()
     missing = consortium.refused_for(needs)
     if missing:
         raise InputError("analysis.unreadable", count=len(missing), files=", ".join(missing))
