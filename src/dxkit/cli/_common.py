@@ -12,6 +12,7 @@ catalogue (:mod:`dxkit.cli._help`).
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -203,7 +204,9 @@ TodayOption = Annotated[
 ALL_KINDS = KINDS
 
 
-def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...] = ALL_KINDS) -> Consortium:
+def open_folder(
+    folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...] = ALL_KINDS, only: bool = True
+) -> Consortium:
     """Load a consortium for a command that reads the kinds ``needs``.
 
     A file of one of those kinds that could not be read at all (too large, not a regular file,
@@ -216,6 +219,11 @@ def open_folder(folder: str, lang: str, today: dt.date, *, needs: tuple[str, ...
     from dxkit.validate import open_consortium
 
     consortium, problems = open_consortium(folder, lang=lang, today=today)
+    if only:
+        # The command's one consortium lives until the command ends; kept out of the collector's
+        # sight, it is not scanned again each time the report allocates. A command that reads
+        # one consortium after another (``only=False``) leaves them to the collector.
+        gc.freeze()
     missing = consortium.refused_for(needs)
     if missing:
         raise InputError("analysis.unreadable", count=len(missing), files=", ".join(missing))

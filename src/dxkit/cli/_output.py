@@ -1,4 +1,4 @@
-"""What the command line writes: the only place that prints, and that builds Rich objects.
+"""What the command line writes: the only place that prints, and (with :mod:`._table`) builds Rich objects.
 
 Every message goes through :func:`show`, which shows control characters as visible escapes
 (:func:`~dxkit.escape.terminal_text`): a message carries names, titles and values from
@@ -20,9 +20,9 @@ from dxkit.escape import terminal_text
 from dxkit.reporters.blocks import Block, Line, Table, Verbatim
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderResult
-    from rich.measure import Measurement
-    from rich.table import Table as RichTable
+    from rich.console import Console
+
+    from dxkit.cli._table import FastTable
 
 
 def console() -> Console:
@@ -33,51 +33,11 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
-class Wrapped:
-    """Text that Rich draws broken where Japanese and English text may break (:mod:`._wrap`).
+def _drawn(table: Table) -> FastTable:
+    """A table as :func:`rich_table` draws it, measured and drawn without Rich's per-cell cost."""
+    from dxkit.cli._table import FastTable
 
-    It tells Rich how narrow it can be (its widest unit) and how wide it wants to be (its
-    longest line), then draws itself as lines it broke itself, so Rich never splits a name.
-    """
-
-    def __init__(self, text: str, kind: str = "text") -> None:
-        self.text = text
-        self.kind = kind
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        from rich.cells import cell_len
-        from rich.measure import Measurement
-
-        from dxkit.cli._wrap import widest_unit
-
-        longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
-        return Measurement(min(widest_unit(self.text, self.kind), longest), longest).with_maximum(options.max_width)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from rich.text import Text
-
-        from dxkit.cli._wrap import wrap
-
-        yield Text("\n".join(wrap(self.text, options.max_width, self.kind)), no_wrap=True, overflow="fold")
-
-
-def rich_table(table: Table) -> RichTable:
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    # Cells are text, never markup: "[link=…]" or "[bold]" in a title stays as written,
-    # and no control character reaches the terminal (terminal_text shows it as an escape).
-    out = RichTable(title=Text(terminal_text(table.title)), title_justify="left", show_lines=False)
-    for column, kind in zip(table.columns, table.column_kinds, strict=True):
-        out.add_column(Wrapped(terminal_text(column), "name"), no_wrap=kind == "code")
-    for row in table.rows:
-        out.add_row(
-            *(
-                Wrapped(terminal_text(cell, newlines=True), kind)
-                for cell, kind in zip(row, table.column_kinds, strict=True)
-            )
-        )
-    return out
+    return FastTable(table)
 
 
 def show(text: str, *, err: bool = False) -> None:
@@ -99,9 +59,11 @@ def emit(blocks: Iterable[Block]) -> None:
             continue
         out = out or console()
         if isinstance(block, Line):
+            from dxkit.cli._table import Wrapped
+
             out.print(Wrapped(terminal_text(block.text, newlines=True)))
         else:
-            out.print(rich_table(block))
+            out.print(_drawn(block))
 
 
 def as_text(blocks: Iterable[Block], *, width: int = 200) -> str:
@@ -117,6 +79,6 @@ def as_text(blocks: Iterable[Block], *, width: int = 200) -> str:
             continue
         buffer = io.StringIO()
         out = Console(file=buffer, width=width, highlight=False, markup=False, emoji=False, color_system=None)
-        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else rich_table(block))
+        out.print(terminal_text(block.text, newlines=True) if isinstance(block, Line) else _drawn(block))
         parts.append(buffer.getvalue())
     return "".join(parts)

@@ -108,9 +108,15 @@ def _add(units: list[str], piece: str, *, joined: bool) -> None:
 
 def units(line: str, kind: str) -> list[str]:
     """The pieces of ``line`` that stay together on one line (trailing spaces kept)."""
+    return list(_units(line, kind))
+
+
+@functools.lru_cache(maxsize=16384)
+def _units(line: str, kind: str) -> tuple[str, ...]:
+    """:func:`units`, kept: a table measures each cell and then breaks it, and a name recurs in many rows."""
     if kind == "code":
-        return [line] if line else []
-    return _name_units(line) if kind == "name" else _text_units(line)
+        return (line,) if line else ()
+    return tuple(_name_units(line) if kind == "name" else _text_units(line))
 
 
 def widest_unit(text: str, kind: str) -> int:
@@ -119,7 +125,7 @@ def widest_unit(text: str, kind: str) -> int:
     whole = max((cell_len(line) for line in lines), default=0)
     if kind == "code":
         return whole
-    widest = max((cell_len(u.rstrip()) for line in lines for u in units(line, kind)), default=0)
+    widest = max((cell_len(u.rstrip()) for line in lines for u in _units(line, kind)), default=0)
     if kind == "name":
         widest = max(widest, min(whole, NAME_MIN))
     return widest
@@ -147,7 +153,7 @@ def _wrap_line(line: str, width: int, kind: str, *, first: str, rest: str) -> li
     lines: list[str] = []
     prefix = first
     current = ""
-    for unit in units(line, kind):
+    for unit in _units(line, kind):
         room = width - cell_len(prefix)
         if cell_len(current + unit.rstrip()) <= room:
             current += unit

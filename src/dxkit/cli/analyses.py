@@ -156,7 +156,7 @@ def _lessons_of_all(
     collection = Collection(consortia=0)
     for folder in folders:
         try:
-            consortium = open_folder(folder, language, today, needs=("consortium", "retrospective"))
+            consortium = open_folder(folder, language, today, needs=("consortium", "retrospective"), only=False)
         except DxkitError as exc:
             show(_left_out(folder, exc, language), err=True)
             continue
