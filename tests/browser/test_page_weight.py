@@ -1,0 +1,74 @@
+"""Every page of both sites weighs at most 300 KB as a compressing server sends it.
+
+The count is ``benchmarks/pages.py``'s: a page's HTML plus every same-site file it loads (what its scripts
+fetch on opening, the search index among them, learnt by opening a page of each kind in Chromium),
+compressed as ``benchmarks/serve.py`` serves it. It is a byte count, not a timing, so it is the same on every
+machine; the verification opens pages in Chromium and proves the computed count is what the browser received.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.helpers import invoke
+
+pytestmark = pytest.mark.slow
+
+LIMIT = 300_000
+
+
+def _pages_module():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import pages
+    finally:
+        sys.path.pop(0)
+    return pages
+
+
+def check_site_weight(site: Path, *, verify: int | None) -> None:
+    """Fail with the heaviest pages when a page of ``site`` weighs more than LIMIT (the lead's check)."""
+    pages = _pages_module()
+    weighed, problems = pages.measure(site, verify=verify)
+    assert problems == []
+    assert weighed, site
+    over = [(p.path, p.bytes) for p in weighed if p.bytes > LIMIT]
+    assert over == [], "\n".join(pages.report(site, weighed, 10, LIMIT))
+    # The search index travels with every page: a page is never counted without it.
+    assert all("search/search_index.json" in p.files for p in weighed if p.path != "404.html")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_example_site_pages_are_light_and_counted_as_the_browser_receives_them(tmp_path: Path, lang: str):
+    out = tmp_path / "site"
+    invoke(["site", "build", str(ROOT / "examples" / "shiomi" / lang), "--out", str(out), "--today", "2026-10-01"])
+    check_site_weight(out, verify=None if lang == "ja" else 3)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="at 3,000 tasks roles.html is 346 KB compressed by itself and the search index 152 KB: the role "
+    "matrix is not yet split by stage or 年度",
+)
+def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path):
+    folder = tmp_path / "consortium"
+    generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(folder), "--scale"]
+    subprocess.run([*generate, "--tasks", "3000", "--members", "200"], check=True, capture_output=True)
+    out = tmp_path / "site"
+    invoke(["site", "build", str(folder), "--out", str(out), "--today", "2026-10-01"])
+    check_site_weight(out, verify=2)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the 30 pages with a diagram load mermaid (980 KB compressed; about 1,260 KB a page) until the "
+    "diagrams are drawn ahead as SVG, and the two rule references weigh 310 and 307 KB (44 KB of HTML on top "
+    "of the 179 KB search index every page fetches)",
+)
+def test_guidebook_pages_stay_under_the_limit(built_site: Path):
+    check_site_weight(built_site, verify=3)
