@@ -1,17 +1,54 @@
-"""MkDocs hooks for the guidebook: the same offline machinery ``dxkit site`` uses, and page titles.
+"""MkDocs hooks for the guidebook: the same offline machinery ``dxkit site`` uses, page titles and diagrams.
 
 MkDocs takes a page's title from its ``# `` heading as HTML text (``Role &amp; deadline
 matrix``). Material prints that text as it is in the navigation and the footer, but escapes it
 again for the footer links' ``aria-label``, so a screen reader would read ``&amp;`` aloud. The
 title is HTML already; marking it as markup lets every template print it once, as it is.
+
+Each ```mermaid fence becomes the SVG drawn ahead of time by ``scripts/diagrams.py`` and kept in
+``hooks/diagrams/`` (:mod:`dxkit.render.diagrams`), so no page loads mermaid and a printed page
+has its diagram. The build never draws: a diagram with no drawing stops it, naming the page.
 """
 
+import html
+import re
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from dxkit.render import diagrams
 from dxkit.render.site_hooks import on_post_build, on_post_page  # noqa: F401
+
+DRAWINGS = Path(__file__).resolve().parent / "diagrams"
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.DOTALL)
+
+
+def _nearest_heading(before: str, page: Page) -> str:
+    headings = _HEADING.findall(before)
+    if headings:
+        return " ".join(Markup(headings[-1]).striptags().replace("¶", "").split())
+    return str(Markup(str(page.title)).striptags())
+
+
+def _diagrams(html_text: str, page: Page) -> str:
+    parts = []
+    end = 0
+    for match in diagrams.RENDERED_FENCE.finditer(html_text):
+        source = diagrams.normalise(html.unescape(match.group(1)))
+        drawing = DRAWINGS / f"{diagrams.key(source)}.svg"
+        if not drawing.is_file():
+            raise PluginError(
+                f"{page.file.src_uri}: a mermaid diagram has no drawing in hooks/diagrams/. "
+                "Run: python scripts/diagrams.py --write (then commit hooks/diagrams/)"
+            )
+        name = diagrams.accessible_name(source) or _nearest_heading(html_text[: match.start()], page)
+        svg = drawing.read_text(encoding="utf-8").strip()
+        parts += [html_text[end : match.start()], diagrams.figure(svg, name)]
+        end = match.end()
+    return "".join(parts) + html_text[end:]
 
 
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
@@ -19,4 +56,4 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     heading = getattr(page, "_title_from_render", None)
     if heading and "title" not in page.meta and page.title == heading:
         page.title = Markup(heading)
-    return html
+    return _diagrams(html, page)

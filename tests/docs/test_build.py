@@ -19,17 +19,16 @@ def test_build_references_no_external_scripts_styles_or_fonts(built_site: Path):
             raise AssertionError(f"{page.relative_to(built_site)} loads {url}")
 
 
-def test_mermaid_only_on_pages_with_diagrams(built_site: Path):
-    with_diagram = without = 0
+def test_diagrams_are_inline_svg_and_no_page_loads_mermaid(built_site: Path):
+    with_diagram = 0
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        has_diagram = 'class="mermaid"' in html
-        loads = "assets/vendor/mermaid.min.js" in html
-        assert has_diagram == loads, page
-        with_diagram += has_diagram
-        without += not has_diagram
-    assert with_diagram > 10 and without > 10
-    assert (built_site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
+        assert 'class="mermaid"' not in html and "mermaid.min.js" not in html, page
+        figures = re.findall(r'<figure class="dxkit-diagram" role="img" aria-label="([^"]+)">\s*<svg ', html)
+        with_diagram += bool(figures)
+    assert with_diagram == 30  # one per page with a ```mermaid fence, in both languages
+    assert not list(built_site.rglob("mermaid*"))
+    assert not (built_site / "diagrams").exists()  # the drawings are read by the hook, not copied
 
 
 def test_search_indexes_are_per_language(built_site: Path):

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,11 @@ def test_the_bundle_lists_every_file_with_its_hash(bundle: Path) -> None:
     assert all(name.endswith(".whl") for name in wheels)
     for needed in ("dxkit-", "mkdocs-", "mkdocs_material-", "typer-", "rustworkx-", "feedgen-"):
         assert any(name.startswith(needed) for name in wheels), needed
+    # dxkit's wheel carries the one script a site ships; no site loads mermaid, so it is not inside.
+    wheel = next(bundle / "wheelhouse" / name for name in wheels if name.startswith("dxkit-"))
+    with zipfile.ZipFile(wheel) as archive:
+        vendored = [n for n in archive.namelist() if "/_data/vendor/" in n]
+    assert vendored and all("iframe-worker" in n for n in vendored), vendored
     sums = {}
     for line in (bundle / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
         digest, name = line.split("  ", 1)
@@ -112,7 +118,7 @@ def test_it_installs_offline_and_builds_a_site_without_npm(bundle: Path, tmp_pat
         assert "海野町地域DX推進協議会" in html, page
         assert 'src="http' not in html and 'href="https://fonts' not in html, page
     # The script the site ships came from inside the installed wheel, byte for byte the pinned one; the
-    # site draws its diagrams itself, so the wheel's mermaid stays behind.
+    # site draws its diagrams itself and loads no mermaid.
     shipped = public / "assets" / "vendor" / "iframe-worker-shim.js"
     assert hashlib.sha256(shipped.read_bytes()).hexdigest() == IFRAME_WORKER.sha256
     assert not (public / "assets" / "vendor" / "mermaid.min.js").exists()

@@ -1,12 +1,15 @@
 """Browser scripts that the built sites host themselves, fetched from the npm registry.
 
 Sites built by dxkit must work inside closed networks, so no page may load a script from a
-CDN. The one large script we need, mermaid, is taken from its npm package with ``npm pack``
-(pinned version, checked against its registry integrity hash) and cached locally.
+CDN. Each script is taken from its npm package with ``npm pack`` (pinned version, checked
+against its registry integrity hash) and cached locally.
 
-An offline install bundle (``scripts/bundle.sh``) builds dxkit's wheel with both scripts inside it
-(``dxkit/_data/vendor/``); an installation that has them never runs npm. Each is checked against the
-SHA-256 of the file itself before it is used.
+A site ships one: iframe-worker, which lets search work from ``file://``. An offline install
+bundle (``scripts/bundle.sh``) builds dxkit's wheel with it inside (``dxkit/_data/vendor/``); an
+installation that has it never runs npm. It is checked against the SHA-256 of the file itself
+before it is used. mermaid is pinned here too, but no site loads it: only
+``scripts/diagrams.py`` uses it, to draw the guidebook's diagrams ahead of time
+(:mod:`dxkit.render.diagrams`), so the bundle does not carry it.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class NpmAsset:
         return f"{self.package}-{self.version}-{Path(self.member).name}"
 
 
+#: Used by ``scripts/diagrams.py`` only (the guidebook's drawings); no site and no bundle has it.
 MERMAID = NpmAsset(
     package="mermaid",
     version="11.17.2",
@@ -58,8 +62,8 @@ IFRAME_WORKER = NpmAsset(
     sha256="e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609",
 )
 
-#: Every script a built site may host; an offline bundle carries all of them.
-ALL_ASSETS: tuple[NpmAsset, ...] = (MERMAID, IFRAME_WORKER)
+#: Every script a built site may host; an offline bundle carries all of them (mermaid is not one).
+ALL_ASSETS: tuple[NpmAsset, ...] = (IFRAME_WORKER,)
 
 
 class AssetError(MissingTool):

@@ -1,9 +1,7 @@
 """MkDocs hooks for the sites dxkit builds: the guidebook and each consortium's own site.
 
-* Pages of the guidebook that contain a mermaid diagram get a ``<script>`` for the self-hosted
-  mermaid, placed before Material's bundle so Material uses it instead of fetching one from a
-  CDN. Pages without a diagram load nothing extra; a consortium's site has none (its diagrams
-  are SVG, :mod:`dxkit.render.svg`).
+* No page loads mermaid: a consortium's site draws its diagrams as SVG (:mod:`dxkit.render.svg`)
+  and the guidebook's are drawn ahead of time (``hooks/guidebook.py``, :mod:`dxkit.render.diagrams`).
 * The search dialog gets an accessible name in the page's language.
 * The JSON Schemas are published at ``schemas/v1/<kind>.schema.json`` so editors can use them.
 * mkdocs-static-i18n writes one search index holding both languages. We split it: the
@@ -30,7 +28,7 @@ from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from dxkit.escape import html_text, json_document
-from dxkit.render.assets import IFRAME_WORKER, MERMAID, ensure
+from dxkit.render.assets import IFRAME_WORKER, ensure
 from dxkit.schemas import KINDS, SCHEMA_VERSION, published_text, schema_filename
 
 if TYPE_CHECKING:
@@ -39,19 +37,16 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-MERMAID_URL = "assets/vendor/mermaid.min.js"
 #: Must match extra.polyfills in mkdocs.yml (Material's offline plugin then adds no CDN copy).
 IFRAME_WORKER_URL = "assets/vendor/iframe-worker-shim.js"
 #: Languages built under ``/<lang>/``; the default language (Japanese) is the site root.
 SUB_LANGS = ("en",)
 
-_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 _BASE = re.compile(r'("base":\s*)"[^"]*"')
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 #: The search dialog needs an accessible name (axe: aria-dialog-name).
 SEARCH_LABEL = {"ja": "サイト内検索", "en": "Search this site"}
-_state = {"mermaid": False}
 
 
 def _page_lang(url: str) -> str | None:
@@ -61,9 +56,6 @@ def _page_lang(url: str) -> str | None:
 
 def on_config(config: MkDocsConfig, **kwargs: Any) -> MkDocsConfig:
     """The site's name as escaped markup: templates print it as it is, or escape it (no-op)."""
-    # A consortium's site draws its diagrams as SVG: it ships mermaid for no page, even when a
-    # guidebook (which does) was built before it in the same process.
-    _state["mermaid"] = False
     config["site_name"] = Markup(html_text(str(config["site_name"])))
     return config
 
@@ -96,14 +88,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     if lang:
         # Search (and result links) resolve against "base": make it this language's root.
         output = _BASE.sub(lambda m: f'{m.group(1)}"{posixpath.relpath(lang, here)}"', output, count=1)
-    if 'class="mermaid"' not in output:
-        return output
-    _state["mermaid"] = True
-    tag = f'<script src="{posixpath.relpath(MERMAID_URL, here)}"></script>\n    '
-    match = _BUNDLE.search(output)
-    if match is None:
-        return output.replace("</body>", tag + "</body>")
-    return output[: match.start()] + tag + output[match.start() :]
+    return output
 
 
 def _write_index(folder: Path, data: dict[str, Any]) -> None:
@@ -137,12 +122,8 @@ def on_post_build(config: MkDocsConfig, **kwargs: Any) -> None:
     published.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
         (published / schema_filename(kind)).write_text(published_text(kind), encoding="utf-8", newline="\n")
-    vendored = [(IFRAME_WORKER_URL, IFRAME_WORKER)]
-    if _state["mermaid"]:
-        vendored.append((MERMAID_URL, MERMAID))
-    for url, asset in vendored:
-        target = site / url
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ensure(asset), target)
+    target = site / IFRAME_WORKER_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ensure(IFRAME_WORKER), target)
     if (site / "search" / "search_index.json").is_file():
         split_search_index(site)

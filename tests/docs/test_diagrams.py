@@ -1,0 +1,101 @@
+"""The guidebook's diagrams: every ```mermaid fence has a fresh drawing, and every drawing is inert."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from dxkit.render import diagrams
+from tests.conftest import ROOT
+
+DOCS = ROOT / "docs"
+DRAWINGS = ROOT / "hooks" / "diagrams"
+FENCES = list(diagrams.sources_in(DOCS))
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("guidebook_hook_under_test", ROOT / "hooks" / "guidebook.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_fence_has_a_drawing_and_every_drawing_a_fence():
+    assert len(FENCES) == 30
+    wanted = {diagrams.key(source) for _, source in FENCES}
+    present = {path.stem for path in DRAWINGS.glob("*.svg")}
+    missing = sorted(
+        page.relative_to(ROOT).as_posix() for page, source in FENCES if diagrams.key(source) not in present
+    )
+    assert missing == [], "run: python scripts/diagrams.py --write"
+    assert present - wanted == set(), "unused drawings: run python scripts/diagrams.py --write"
+
+
+def test_a_changed_source_or_setting_asks_for_a_new_drawing(monkeypatch: pytest.MonkeyPatch):
+    _, source = FENCES[0]
+    before = diagrams.key(source)
+    assert (DRAWINGS / f"{before}.svg").is_file()
+    assert diagrams.key(source + "\n    Z[extra]") != before
+    assert diagrams.key(source.replace("\n", "\r\n") + "  \n") == before  # line ends and trailing blanks do not count
+    monkeypatch.setitem(diagrams.CONFIG, "theme", "dark")
+    assert diagrams.key(source) != before
+
+
+@pytest.mark.parametrize(("page", "source"), FENCES, ids=[p.relative_to(DOCS).as_posix() for p, _ in FENCES])
+def test_every_diagram_names_itself(page: Path, source: str):
+    name = diagrams.accessible_name(source)
+    assert name and len(name) > 5, page
+    assert ("ja" in page.relative_to(DOCS).parts[0]) == bool(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name)), name
+
+
+@pytest.mark.parametrize("drawing", sorted(DRAWINGS.glob("*.svg")), ids=lambda p: p.stem[:12])
+def test_drawings_hold_no_script_handler_or_outside_reference(drawing: Path):
+    svg = drawing.read_text(encoding="utf-8")
+    assert svg.startswith(f'<svg id="{diagrams.svg_id(drawing.stem)}"')
+    lowered = svg.lower()
+    assert "<script" not in lowered
+    assert "javascript:" not in lowered and "@import" not in lowered
+    assert not re.search(r"\son[a-z]+\s*=", lowered)
+    assert not re.search(r"""(?:href\s*=\s*["']?|url\(\s*["']?)(?:https?:)?//""", lowered)
+    assert "<foreignobject" not in lowered  # labels are SVG text: they print, and need no HTML inside
+    assert "<text" in lowered and "<title" in lowered
+
+
+def test_the_build_puts_in_the_drawing_with_its_name():
+    hook = _hook()
+    source = next(s for p, s in FENCES if "stage-gates" in p.name and "ja" in p.parts)
+    fence = f'<h2>x</h2>\n<pre class="mermaid"><code>{source.replace("&", "&amp;").replace(">", "&gt;")}</code></pre>'
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ja/projects/stage-gates.md"), title="t")
+    html = hook._diagrams(fence, page)
+    assert 'class="mermaid"' not in html
+    assert '<figure class="dxkit-diagram" role="img" aria-label="計画から実装までのステージゲート">' in html
+    assert (DRAWINGS / f"{diagrams.key(source)}.svg").read_text(encoding="utf-8").strip() in html
+
+
+def test_a_diagram_without_a_drawing_stops_the_build_naming_page_and_command():
+    hook = _hook()
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ja/projects/new.md"), title="t")
+    with pytest.raises(PluginError) as raised:
+        hook._diagrams('<pre class="mermaid"><code>flowchart LR\n    A --&gt; B</code></pre>', page)
+    assert "ja/projects/new.md" in str(raised.value) and "python scripts/diagrams.py --write" in str(raised.value)
+
+
+def test_a_diagram_without_a_title_is_named_by_the_heading_above_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    hook = _hook()
+    source = "flowchart LR\n    A --> B"
+    (tmp_path / f"{diagrams.key(source)}.svg").write_text("<svg></svg>", encoding="utf-8")
+    monkeypatch.setattr(hook, "DRAWINGS", tmp_path)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="en/x.md"), title="Page")
+    html = '<h2 id="a">Steps &amp; <em>gates</em><a class="headerlink" href="#a">¶</a></h2>'
+    out = hook._diagrams(html + '<pre class="mermaid"><code>flowchart LR\n    A --&gt; B</code></pre>', page)
+    assert 'aria-label="Steps &amp; gates"' in out
+
+
+def test_the_figure_escapes_its_name():
+    assert 'aria-label="&lt;b&gt; &quot;x&quot;"' in diagrams.figure("<svg></svg>", '<b> "x"')
