@@ -146,23 +146,3 @@ def test_scale_series_prints_every_command_at_every_size_and_keeps_the_data(tmp_
     )
     assert again.returncode == 0, again.stderr[-3000:]
     assert (data / "t200-m12-s7" / "roles.yaml").stat().st_mtime_ns == stamp
-
-
-def test_page_weight_counts_a_page_and_what_it_loads(tmp_path):
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("needs Debian's chromium")
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html><head><link rel="stylesheet" href="a.css"></head><body>x</body></html>', encoding="utf-8"
-    )
-    (tmp_path / "a.css").write_text("body { color: #111; }\n" * 200, encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "page_weight.py"), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    row = next(line for line in done.stdout.splitlines() if line.startswith("index.html"))
-    raw_kb, gzip_kb, requests = row.split()[1:]
-    assert float(raw_kb) > 4.4 > float(gzip_kb) and requests == "2"
-    assert "largest compressed: index.html" in done.stdout
