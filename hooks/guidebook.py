@@ -1,4 +1,4 @@
-"""MkDocs hooks for the guidebook: the same offline machinery ``dxkit site`` uses, page titles and diagrams.
+"""MkDocs hooks for the guidebook: the offline machinery ``dxkit site`` uses, page titles, diagrams, tables of contents.
 
 MkDocs takes a page's title from its ``# `` heading as HTML text (``Role &amp; deadline
 matrix``). Material prints that text as it is in the navigation and the footer, but escapes it
@@ -51,9 +51,22 @@ def _diagrams(html_text: str, page: Page) -> str:
     return "".join(parts) + html_text[end:]
 
 
+def _prune(links: Any, depth: int) -> None:
+    for link in links:
+        if link.level >= depth:
+            link.children = []
+        else:
+            _prune(link.children, depth)
+
+
 def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     # Only a title read from the heading is HTML; one given in the nav or front matter is text.
     heading = getattr(page, "_title_from_render", None)
     if heading and "title" not in page.meta and page.title == heading:
         page.title = Markup(heading)
+    # ``toc_depth: N`` in a page's front matter: its table of contents lists headings down to level N
+    # (the theme prints the table twice on every page, in the sidebar and in the navigation).
+    depth = page.meta.get("toc_depth")
+    if isinstance(depth, int) and page.toc is not None:
+        _prune(page.toc, depth)
     return _diagrams(html, page)

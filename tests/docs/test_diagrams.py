@@ -99,3 +99,30 @@ def test_a_diagram_without_a_title_is_named_by_the_heading_above_it(monkeypatch:
 
 def test_the_figure_escapes_its_name():
     assert 'aria-label="&lt;b&gt; &quot;x&quot;"' in diagrams.figure("<svg></svg>", '<b> "x"')
+
+
+def test_a_page_asking_for_toc_depth_2_lists_only_its_level_2_headings() -> None:
+    """The rules reference asks for it: its 300 "what / why / fix" headings stay out of the contents."""
+    from mkdocs.structure.toc import get_toc
+
+    hook = _hook()
+    tokens = [
+        {"level": 1, "id": "t", "name": "Rules", "children": [
+            {"level": 2, "id": "dx001", "name": "DX001", "children": [
+                {"level": 3, "id": "what", "name": "What", "children": []},
+                {"level": 3, "id": "why", "name": "Why", "children": []},
+            ]},
+            {"level": 2, "id": "dx002", "name": "DX002", "children": [
+                {"level": 3, "id": "fix", "name": "Fix", "children": []},
+            ]},
+        ]},
+    ]  # fmt: skip
+    for meta, expected in (({"toc_depth": 2}, 0), ({}, 3)):
+        toc = get_toc(tokens)
+        page = SimpleNamespace(meta=meta, toc=toc, title="Rules", file=SimpleNamespace(src_uri="reference/rules.md"))
+        hook.on_page_content("<p>x</p>", page)
+        (top,) = list(toc)
+        assert [link.id for link in top.children] == ["dx001", "dx002"]
+        assert sum(len(link.children) for link in top.children) == expected
+    generated = (ROOT / "docs" / "ja" / "reference" / "rules.md").read_text(encoding="utf-8")
+    assert generated.startswith("---\ntoc_depth: 2\n---\n")
