@@ -389,8 +389,18 @@ def _role_row(task: Task, c: Consortium, L: Labels) -> tuple[list[str], list[str
     return cells, texts
 
 
-def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels) -> str:
-    """The matrix of ``tasks``, their delays and their Gantt charts (one a stage)."""
+def _searched(html_block: str) -> str:
+    """A block of HTML that Markdown passes on as it is, and the search index reads."""
+    return f"\n\n{html_block}\n"
+
+
+def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels, *, searched: bool) -> str:
+    """The matrix of ``tasks``, their delays and their Gantt charts (one a stage).
+
+    The tables are in the search index when ``searched`` (one page for the whole matrix);
+    the parts of a big matrix keep only their headings there.
+    """
+    block = _searched if searched else raw_block
     rows = [_role_row(task, c, L) for task in tasks]
     head = [
         L("site.col.id"),
@@ -401,7 +411,7 @@ def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels) -> str:
         L("col.due"),
         L("site.col.status"),
     ]
-    parts = [raw_block(html_table([html_page_text(x) for x in head], [r[0] for r in rows], [r[1] for r in rows]))]
+    parts = [block(html_table([html_page_text(x) for x in head], [r[0] for r in rows], [r[1] for r in rows]))]
     late = [t for t in tasks if t.delay is not None]
     if late:
         h = html_page_text
@@ -413,7 +423,7 @@ def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels) -> str:
         delay_head = [L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")]
         parts.append(f"\n## {L('site.delays')}\n")
         parts.append(
-            raw_block(html_table([h(x) for x in delay_head], [[h(x) for x in row] for row in delay_rows], delay_rows))
+            block(html_table([h(x) for x in delay_head], [[h(x) for x in row] for row in delay_rows], delay_rows))
         )
     # One chart per stage, each laid out so that its titles are never cut (render/site_gantt.py).
     parts.append(f"\n## {L('site.gantt')}\n")
@@ -455,7 +465,8 @@ def _pages_roles(c: Consortium, L: Labels) -> dict[PurePosixPath, str]:
     """The role matrix: one page, or a page index and parts when it has many tasks."""
     intro = L.only("site.roles_intro", today=L.date(c.today)) + "\n\n"
     if len(c.tasks) <= ROLES_PAGE_TASKS:
-        return {PurePosixPath("roles.md"): f"# {L('site.roles')}\n\n" + intro + _roles_body(c, c.tasks, L)}
+        page = f"# {L('site.roles')}\n\n" + intro + _roles_body(c, c.tasks, L, searched=True)
+        return {PurePosixPath("roles.md"): page}
     pages: dict[PurePosixPath, str] = {}
     rows = []
     for name, title, tasks in _role_parts(c, L):
@@ -463,7 +474,7 @@ def _pages_roles(c: Consortium, L: Labels) -> dict[PurePosixPath, str]:
             f"# {L('site.roles')}: {markdown_text(title)}\n\n"
             + intro
             + f"[{L.only('site.roles_index')}](../roles.md)\n\n"
-            + _roles_body(c, tasks, L)
+            + _roles_body(c, tasks, L, searched=False)
         )
         rows.append([f"[{markdown_text(title)}]({name})", str(len(tasks))])
     index = f"# {L('site.roles')}\n\n" + intro + L.only("site.roles_parts_intro", tasks=len(c.tasks)) + "\n\n"
