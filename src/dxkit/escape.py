@@ -139,6 +139,18 @@ def html_text(text: str) -> str:
     return html.escape(_lines(text), quote=True)
 
 
+def html_page_text(text: str) -> str:
+    """Text for an HTML element's content in a block of HTML inside a Markdown page.
+
+    Guarantees: those of :func:`html_attr` (no tag, comment or entity can start; one line, so
+    the text cannot end the HTML block it is in), and ``{`` is ``&#123;`` as in
+    :func:`markdown_text`: a page read by Jinja (MkDocs macros, a theme) holds no ``{{``,
+    ``{%`` or ``{#`` from a person's text. A table of thousands of rows is written this way
+    (:func:`dxkit.render.site_tables.html_table`) rather than as Markdown.
+    """
+    return html.escape(_one_line(text), quote=True).replace("{", "&#123;")
+
+
 def html_attr(text: str) -> str:
     """Text for a quoted HTML attribute value (``name="…"``).
 

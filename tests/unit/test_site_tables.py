@@ -104,3 +104,45 @@ def test_words_of_letters_ask_for_no_room():
     rows = [["T-001", "Agree the charter at the founding meeting", "Regional telecommunications bureau", "done"]]
     cells = [line for line in _html(table(head, rows)).splitlines() if line.startswith("<td")]
     assert 'data-words="0"' in cells[2]
+
+
+@pytest.mark.parametrize(
+    ("head", "rows"),
+    [
+        (
+            ["ID", "内容", "担当", "期限", "状態"],
+            [
+                ["T-001", "規約をまとめる 承認", "汐見市 企画部 デジタル推進課、汐見商工会", "2026-10-31", "完了"],
+                ["T-002", "", "汐見交通株式会社", "2026-11-30", "未着手 期限切れ"],
+            ],
+        ),
+        (["日付", "タイトル"], [["2026-01-24", "課題発見ワークショップ"]]),
+    ],
+)
+def test_a_table_written_as_html_is_marked_as_the_markdown_one(head, rows):
+    """A big table skips Markdown (html_table): the phone's cards and the columns' marks are the same."""
+    import re
+
+    from dxkit.escape import html_page_text, markdown_text
+    from dxkit.render.site_tables import html_table
+
+    from_markdown = _html(table(head, [[markdown_text(cell) for cell in row] for row in rows], empty="—"))
+    written = html_table(
+        [html_page_text(h) for h in head], [[html_page_text(cell) for cell in row] for row in rows], rows
+    )
+
+    def tags(html: str) -> list[tuple[str, list[str]]]:
+        found = re.findall(r"<(table|thead|tbody|tr|th|td)\b([^>]*)>", html)
+        return [(name, sorted(re.findall(r'[\w-]+="[^"]*"', attrs))) for name, attrs in found]
+
+    assert tags(written) == tags(from_markdown)
+
+
+def test_a_table_written_as_html_holds_a_person_s_text_as_text():
+    from dxkit.escape import html_page_text
+    from dxkit.render.site_tables import RAW_CLOSE, RAW_OPEN, html_table, raw_block
+
+    attack = "<script>alert(1)</script> {{ 7*7 }} <!--/dxkit:raw--> **b**\n\n# h"
+    block = raw_block(html_table(["ID", "内容", "状態"], [[html_page_text(attack)] * 3], [[attack] * 3]))
+    assert "<script" not in block and "{{" not in block and "\n\n#" not in block
+    assert block.count(RAW_OPEN) == 1 and block.count(RAW_CLOSE) == 1

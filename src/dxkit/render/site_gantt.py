@@ -29,6 +29,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import budoux
@@ -189,6 +190,12 @@ def wrap(text: str, width: float) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _wrapped(text: str, width: float) -> tuple[str, ...]:
+    """:func:`wrap`, once for each title: a stage's wide and narrow charts wrap the same titles."""
+    return tuple(wrap(text, width))
+
+
 #: How a bar is filled, by the task's state (the page's table and each bar's title say it in words).
 FILL_BY_STATE = {"done": "#9e9e9e", "overdue": "#b71c1c", "in-progress": "#3949ab", "other": "#9fa8da"}
 
@@ -254,7 +261,7 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
         return LEFT_PADDING + bars_px * (day - first).days / length
 
     top = HEAD_PX + AXIS_PX
-    rows = [wrap(f"{t.id} {t.title}", COLUMN_EM) or [t.id] for t in tasks]
+    rows = [_wrapped(f"{t.id} {t.title}", COLUMN_EM) or (t.id,) for t in tasks]
     height = top + sum(len(lines) * LINE_PX + 2 * ROW_PAD for lines in rows) + 4
     # Drawn in this order: the rows' bands, the axis's lines, then the text and the bars.
     bands: list[str] = []
@@ -317,11 +324,12 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
     )
 
 
-def render_stage_gantts(c: Consortium, lang: str) -> list[StageChart]:
-    """One SVG Gantt chart for each stage that has tasks, in the stages' order."""
+def render_stage_gantts(c: Consortium, lang: str, tasks_of: Sequence[Task] | None = None) -> list[StageChart]:
+    """One SVG Gantt chart for each stage that has tasks (of ``tasks_of``, else all), in the stages' order."""
     charts = []
+    chosen = c.tasks if tasks_of is None else tasks_of
     for stage in STAGES:
-        tasks = [t for t in c.tasks if t.stage == stage]
+        tasks = [t for t in chosen if t.stage == stage]
         if tasks:
             era = uses_japanese_era(c)
             wide = _chart(stage, tasks, c.today, lang, era=era)

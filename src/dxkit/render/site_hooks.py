@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 
 from dxkit.escape import html_text, json_document
 from dxkit.render.assets import IFRAME_WORKER, ensure
+from dxkit.render.site_tables import RAW_CLOSE, RAW_OPEN
 from dxkit.schemas import KINDS, SCHEMA_VERSION, published_text, schema_filename
 
 if TYPE_CHECKING:
@@ -70,7 +71,38 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     return env
 
 
+_RAW = re.compile(re.escape(RAW_OPEN) + r"\n(.*?)\n" + re.escape(RAW_CLOSE), re.DOTALL)
+_RAW_BACK = re.compile(r"<!--dxkit:raw:(\d+)-->")
+#: The blocks of finished HTML held back from each page's Markdown (site_tables.raw_block).
+_held: dict[str, list[str]] = {}
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, **kwargs: Any) -> str:
+    """Hold back the blocks of finished HTML (a role matrix of thousands of rows, a Gantt chart).
+
+    Markdown would parse them tag by tag and the search plugin would index them again; they are
+    put back as they are in :func:`on_post_page`. The page's headings stay, so search still finds it.
+    """
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return f"<!--dxkit:raw:{len(held) - 1}-->"
+
+    markdown = _RAW.sub(hold, markdown)
+    _held[page.file.src_uri] = held
+    return markdown
+
+
+def _put_back(output: str, page: Page) -> str:
+    held = _held.pop(page.file.src_uri, None)
+    if not held:
+        return output
+    return _RAW_BACK.sub(lambda m: held[int(m.group(1))] if int(m.group(1)) < len(held) else "", output)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
+    output = _put_back(output, page)
     here = posixpath.dirname(page.url) or "."
     lang = _page_lang(page.url)
     # Material fetches "sitemap.xml" beside every <link rel="alternate">; mkdocs-static-i18n

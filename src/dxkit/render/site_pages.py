@@ -2,7 +2,9 @@
 
 Pages read the consortium model (every file of every kind). Every string that comes from a
 person's file goes through :func:`~dxkit.escape.markdown_text` or, inside the SVG diagrams,
-through :func:`~dxkit.escape.svg_text`; page names are the files' names only when
+through :func:`~dxkit.escape.svg_text`, or, in the role matrix (a table of HTML that Markdown
+never reads, :func:`~dxkit.render.site_tables.html_table`), through
+:func:`~dxkit.escape.html_page_text`; page names are the files' names only when
 those are plain words, generated otherwise. Nothing a member types can become markup, a link
 or a script on the site.
 
@@ -24,17 +26,18 @@ from dxkit.analyses.assessment import build_assessment
 from dxkit.analyses.gates import build_gate_report
 from dxkit.analyses.keyperson import analyse
 from dxkit.analyses.lessons import gather
+from dxkit.dates import fiscal_year, format_fiscal_year
 from dxkit.errors import UsageError
-from dxkit.escape import json_script, markdown_text
+from dxkit.escape import html_page_text, json_script, markdown_text
 from dxkit.funding import display_name
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
 from dxkit.model import Consortium
-from dxkit.model.records import Charter, Dataset, Indicator, Member, Retrospective, Workshop
-from dxkit.model.vocabulary import LENSES, is_overdue
+from dxkit.model.records import Charter, Dataset, Indicator, Member, Retrospective, Task, Workshop
+from dxkit.model.vocabulary import LENSES, STAGES, is_overdue
 from dxkit.questions import load_question_set
-from dxkit.reading import Reading
+from dxkit.reading import Reading, uses_japanese_era
 from dxkit.render.agenda import slots
 from dxkit.render.assessment import render_assessment_md
 from dxkit.render.lessons import render_lessons
@@ -44,6 +47,7 @@ from dxkit.render.people import NamePolicy, name_policy, public_view
 from dxkit.render.site_facilities import render_facilities_page
 from dxkit.render.site_gantt import render_stage_gantts
 from dxkit.render.site_network import render_network
+from dxkit.render.site_tables import html_table, raw_block
 from dxkit.render.svg import figure
 
 R = TypeVar("R", Workshop, Retrospective)
@@ -333,70 +337,149 @@ def _indicator(indicator: Indicator, L: Labels) -> str:
     return L.only("indicator.site.no_target", name=name)
 
 
-def _page_roles(c: Consortium, L: Labels) -> str:
-    md = markdown_text
-    rows = []
-    for task in c.tasks:
-        late = is_overdue(task, c.today)
-        status = L.label("Task.status", task.status, only=True) + (f" **{L.only('site.overdue')}**" if late else "")
-        # Below the title: the criterion of done, and who is consulted (C) and informed (I).
-        # They are read with the task rather than compared across rows, and four columns of
-        # organisation names would not fit beside each other on a desktop.
-        notes = [(L.only("site.col.done"), md(task.done_criteria or ""))]
-        if task.indicator is not None:
-            notes.append((L.only("indicator.site.label"), _indicator(task.indicator, L)))
-        notes += [
-            (L.only("raci.consulted"), L.members(task.consulted)),
-            (L.only("raci.informed"), L.members(task.informed)),
-        ]
-        title = md(task.title) + "".join(f"<br><small>{name}: {value}</small>" for name, value in notes if value)
-        rows.append(
-            [
-                md(task.id),
-                title,
-                L.label("stage", task.stage, only=True),
-                L.members(task.responsible),
-                L.members(task.accountable),
-                L.date(task.due),
-                status,
-            ]
+#: A role matrix of more tasks than this is split into pages by 年度 (fiscal year) and stage,
+#: each of at most this many tasks, so that no page is too big to load on a phone (about
+#: 300 KB compressed, with its Gantt charts); a page index lists the parts.
+ROLES_PAGE_TASKS = 1000
+
+
+def _role_row(task: Task, c: Consortium, L: Labels) -> tuple[list[str], list[str]]:
+    """A task's row of the role matrix: its cells as HTML and the text a reader sees in them."""
+    lang, reading = L.lang, L.reading
+    status = L.label("Task.status", task.status, only=True)
+    late = L.only("site.overdue") if is_overdue(task, c.today) else ""
+    # Below the title: the criterion of done, and who is consulted (C) and informed (I).
+    # They are read with the task rather than compared across rows, and four columns of
+    # organisation names would not fit beside each other on a desktop.
+    notes = [(L.only("site.col.done"), task.done_criteria or "")]
+    if task.indicator is not None:
+        indicator = task.indicator
+        key = "indicator.site.value" if indicator.target else "indicator.site.no_target"
+        notes.append(
+            (L.only("indicator.site.label"), translate(key, lang, name=indicator.name, target=indicator.target or ""))
         )
-    parts = [
-        f"# {L('site.roles')}\n\n",
-        L.only("site.roles_intro", today=L.date(c.today)) + "\n\n",
-        _table(
-            [
-                L("site.col.id"),
-                L("col.title"),
-                L("site.stage"),
-                L("col.responsible"),
-                L("col.accountable"),
-                L("col.due"),
-                L("site.col.status"),
-            ],
-            rows,
-        ),
+    notes += [
+        (L.only("raci.consulted"), reading.members(task.consulted, lang)),
+        (L.only("raci.informed"), reading.members(task.informed, lang)),
     ]
-    late_rows = [
-        [
-            md(t.id),
-            md(t.delay.reason or ""),
-            md(t.delay.recovery_plan or ""),
-            L.date(t.delay.new_due),
-        ]
-        for t in c.tasks
-        if t.delay is not None
+    notes = [(name, value) for name, value in notes if value]
+    stage = L.label("stage", task.stage, only=True)
+    responsible = reading.members(task.responsible, lang)
+    accountable = reading.members(task.accountable, lang)
+    due = reading.date(task.due, lang).replace(" ", "\u00a0")
+    h = html_page_text
+    cells = [
+        h(task.id),
+        h(task.title) + "".join(f"<br><small>{h(name)}: {h(value)}</small>" for name, value in notes),
+        h(stage),
+        h(responsible),
+        h(accountable),
+        h(due),
+        h(status) + (f" <strong>{h(late)}</strong>" if late else ""),
     ]
-    if late_rows:
+    texts = [
+        task.id,
+        task.title + "".join(f"{name}: {value}" for name, value in notes),
+        stage,
+        responsible,
+        accountable,
+        due,
+        status + (f" {late}" if late else ""),
+    ]
+    return cells, texts
+
+
+def _searched(html_block: str) -> str:
+    """A block of HTML that Markdown passes on as it is, and the search index reads."""
+    return f"\n\n{html_block}\n"
+
+
+def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels, *, searched: bool) -> str:
+    """The matrix of ``tasks``, their delays and their Gantt charts (one a stage).
+
+    The tables are in the search index when ``searched`` (one page for the whole matrix);
+    the parts of a big matrix keep only their headings there.
+    """
+    block = _searched if searched else raw_block
+    rows = [_role_row(task, c, L) for task in tasks]
+    head = [
+        L("site.col.id"),
+        L("col.title"),
+        L("site.stage"),
+        L("col.responsible"),
+        L("col.accountable"),
+        L("col.due"),
+        L("site.col.status"),
+    ]
+    parts = [block(html_table([html_page_text(x) for x in head], [r[0] for r in rows], [r[1] for r in rows]))]
+    late = [t for t in tasks if t.delay is not None]
+    if late:
+        h = html_page_text
+        delay_rows = []
+        for t in late:
+            assert t.delay is not None
+            new_due = L.reading.date(t.delay.new_due, L.lang).replace(" ", "\u00a0")
+            delay_rows.append([t.id, t.delay.reason or "", t.delay.recovery_plan or "", new_due])
+        delay_head = [L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")]
+        parts.append(f"\n## {L('site.delays')}\n")
         parts.append(
-            f"\n## {L('site.delays')}\n\n"
-            + _table([L("site.col.id"), L("col.reason"), L("col.recovery"), L("col.new_due")], late_rows)
+            block(html_table([h(x) for x in delay_head], [[h(x) for x in row] for row in delay_rows], delay_rows))
         )
     # One chart per stage, each laid out so that its titles are never cut (render/site_gantt.py).
-    parts.append(f"\n## {L('site.gantt')}\n\n")
-    for chart in render_stage_gantts(c, L.lang):
-        parts += [figure(chart.svg, screen="wide"), "\n", figure(chart.narrow, screen="narrow"), "\n"]
+    parts.append(f"\n## {L('site.gantt')}\n")
+    charts = "".join(
+        figure(chart.svg, screen="wide") + figure(chart.narrow, screen="narrow")
+        for chart in render_stage_gantts(c, L.lang, tasks)
+    )
+    parts.append(raw_block(charts))
     return "".join(parts)
+
+
+def _role_parts(c: Consortium, L: Labels) -> list[tuple[str, str, list[Task]]]:
+    """The parts of a big role matrix: page name, title and tasks, by 年度 then stage."""
+    era = uses_japanese_era(c)
+    groups: dict[tuple[int, int], list[Task]] = {}
+    for task in c.tasks:
+        order = STAGES.index(task.stage) if task.stage in STAGES else len(STAGES)
+        groups.setdefault((fiscal_year(task.due), order), []).append(task)
+    parts = []
+    for (year, _), tasks in sorted(groups.items()):
+        stage = tasks[0].stage
+        chunks = [tasks[i : i + ROLES_PAGE_TASKS] for i in range(0, len(tasks), ROLES_PAGE_TASKS)]
+        for number, chunk in enumerate(chunks, 1):
+            title = translate(
+                "site.roles_part",
+                L.lang,
+                year=format_fiscal_year(year, L.lang, japanese_era=era),
+                stage=L.label("stage", stage, only=True),
+            )
+            name = f"{year}-{stage}"
+            if len(chunks) > 1:
+                title += f" ({number}/{len(chunks)})"
+                name += f"-{number}"
+            parts.append((f"roles/{name}.md", title, chunk))
+    return parts
+
+
+def _pages_roles(c: Consortium, L: Labels) -> dict[PurePosixPath, str]:
+    """The role matrix: one page, or a page index and parts when it has many tasks."""
+    intro = L.only("site.roles_intro", today=L.date(c.today)) + "\n\n"
+    if len(c.tasks) <= ROLES_PAGE_TASKS:
+        page = f"# {L('site.roles')}\n\n" + intro + _roles_body(c, c.tasks, L, searched=True)
+        return {PurePosixPath("roles.md"): page}
+    pages: dict[PurePosixPath, str] = {}
+    rows = []
+    for name, title, tasks in _role_parts(c, L):
+        pages[PurePosixPath(name)] = (
+            f"# {L('site.roles')}: {markdown_text(title)}\n\n"
+            + intro
+            + f"[{L.only('site.roles_index')}](../roles.md)\n\n"
+            + _roles_body(c, tasks, L, searched=False)
+        )
+        rows.append([f"[{markdown_text(title)}]({name})", str(len(tasks))])
+    index = f"# {L('site.roles')}\n\n" + intro + L.only("site.roles_parts_intro", tasks=len(c.tasks)) + "\n\n"
+    index += _table([L("site.col.part"), L("site.col.tasks")], rows)
+    return {PurePosixPath("roles.md"): index, **pages}
 
 
 def _page_gates(c: Consortium, L: Labels) -> str:
@@ -720,7 +803,7 @@ def site_pages(
     if c.has_members:
         pages[PurePosixPath("members.md")] = _page_members(c, L, people)
     if c.has_roles:
-        pages[PurePosixPath("roles.md")] = _page_roles(c, L)
+        pages.update(_pages_roles(c, L))
     if c.has_gates:
         pages[PurePosixPath("gates.md")] = _page_gates(c, L)
     if c.has_issues:

@@ -28,6 +28,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
+from dxkit.escape import html_attr
 from dxkit.render.site_gantt import text_width
 
 #: Tables with at least this many columns become cards on a phone.
@@ -87,27 +88,34 @@ def mark_columns(table: etree.Element, stash: Sequence[object] = ()) -> None:
     """
     rows = [row.findall("td") for row in table.findall("tbody/tr")]
     texts = [str(x) for x in stash]
-    lengths: list[list[float]] = []
-    words: list[bool] = []  # whether every value of the column is one word
-    for cells in rows:
-        for index, cell in enumerate(cells):
-            if index == len(lengths):
-                lengths.append([])
-                words.append(True)
-            text = _text(cell, texts)
-            lengths[index].append(text_width(text))
-            words[index] = words[index] and " " not in text
-    if not lengths:
-        return
-    main = max(range(len(lengths)), key=lambda index: sum(lengths[index]))
-    for index, column in enumerate(lengths):
-        short = words[index] and 0 < max(column) <= SHORT
-        mark = "data-short" if short else "data-main" if index == main else None
+    marks = column_marks([[_text(cell, texts) for cell in cells] for cells in rows])
+    for index, mark in enumerate(marks):
         if mark is None:
             continue
         for cells in rows:
             if index < len(cells):
                 cells[index].set(mark, "")
+
+
+def column_marks(rows: Sequence[Sequence[str]]) -> list[str | None]:
+    """The mark of each column (``data-short``, ``data-main`` or none) from its cells' visible text."""
+    lengths: list[list[float]] = []
+    words: list[bool] = []  # whether every value of the column is one word
+    for cells in rows:
+        for index, text in enumerate(cells):
+            if index == len(lengths):
+                lengths.append([])
+                words.append(True)
+            lengths[index].append(text_width(text))
+            words[index] = words[index] and " " not in text
+    if not lengths:
+        return []
+    main = max(range(len(lengths)), key=lambda index: sum(lengths[index]))
+    marks: list[str | None] = []
+    for index, column in enumerate(lengths):
+        short = words[index] and 0 < max(column) <= SHORT
+        marks.append("data-short" if short else "data-main" if index == main else None)
+    return marks
 
 
 #: The widest word (in ems) a column of names keeps room for; a longer one may still break.
@@ -129,19 +137,76 @@ def mark_words(table: etree.Element, stash: Sequence[object] = ()) -> None:
     """
     rows = [row.findall("td") for row in table.findall("tbody/tr")]
     texts = [str(x) for x in stash]
-    room: dict[int, int] = {}
-    for cells in rows:
-        for index, cell in enumerate(cells):
-            if cell.get("data-short") is None and cell.get("data-main") is None:
-                # Only words of wide characters: a browser never breaks inside a word of
-                # letters (other than one wider than the column) anyway.
-                words = [word for word in _WORD_BREAKS.split(_text(cell, texts)) if _WIDE.search(word)]
-                widest = max((text_width(word) for word in words), default=0.0)
-                room[index] = max(room.get(index, 0), min(WORD_ROOM, math.ceil(widest)))
+    room = word_room(
+        [[_text(cell, texts) for cell in cells] for cells in rows],
+        [[cell.get("data-short") is not None or cell.get("data-main") is not None for cell in cells] for cells in rows],
+    )
     for cells in rows:
         for index, cell in enumerate(cells):
             if index in room:
                 cell.set("data-words", str(room[index]))
+
+
+def word_room(rows: Sequence[Sequence[str]], marked: Sequence[Sequence[bool]]) -> dict[int, int]:
+    """The room (in ems, ``data-words``) of each column of names, from its cells' visible text.
+
+    ``marked`` tells the cells of short values and of the main text, which get none.
+    """
+    room: dict[int, int] = {}
+    widths: dict[str, float] = {}  # a name is in many rows: measure each word once
+    for cells, marks in zip(rows, marked, strict=True):
+        for index, (text, mark) in enumerate(zip(cells, marks, strict=True)):
+            if not mark:
+                # Only words of wide characters: a browser never breaks inside a word of
+                # letters (other than one wider than the column) anyway.
+                widest = 0.0
+                for word in _WORD_BREAKS.split(text):
+                    if _WIDE.search(word):
+                        width = widths.get(word)
+                        if width is None:
+                            width = widths[word] = text_width(word)
+                        widest = max(widest, width)
+                room[index] = max(room.get(index, 0), min(WORD_ROOM, math.ceil(widest)))
+    return room
+
+
+def html_table(head: Sequence[str], rows: Sequence[Sequence[str]], texts: Sequence[Sequence[str]]) -> str:
+    """A table as HTML, marked as this extension marks a Markdown table (cards, columns, words).
+
+    A table of thousands of rows is written this way rather than as Markdown, which
+    Python-Markdown would parse cell by cell. ``head`` and ``rows`` are HTML (a person's text
+    already through :func:`~dxkit.escape.html_page_text`); ``texts`` is the text a reader sees in
+    each cell of ``rows``, which the marks are made from. An empty cell shows ``—``.
+    """
+    names = [_SPACES.sub(" ", html.unescape(_TAG.sub(" ", h))).strip() for h in head]
+    cards = len(names) >= CARD_COLUMNS
+    shown = [[text if text else "—" for text in row] for row in texts]
+    marks = column_marks(shown)
+    is_marked = [marks[index] is not None if index < len(marks) else False for index in range(len(names))]
+    room = word_room(shown, [[is_marked[index] for index in range(len(row))] for row in shown])
+    attrs: list[str] = []
+    for index, name in enumerate(names):
+        attr = f' data-label="{html_attr(name)}"' if cards else ""
+        if index < len(marks) and marks[index] is not None:
+            attr += f' {marks[index]}=""'
+        if index in room:
+            attr += f' data-words="{room[index]}"'
+        attrs.append((' role="cell"' if cards else "") + attr)
+
+    def role(name: str) -> str:
+        return f' role="{name}"' if cards else ""
+
+    flag = ' data-cards=""' if cards else ""
+    out = [f"<table{flag}{role('table')}>\n<thead{role('rowgroup')}>\n<tr{role('row')}>\n"]
+    out += [f"<th{role('columnheader')}>{h}</th>\n" for h in head]
+    out.append(f"</tr>\n</thead>\n<tbody{role('rowgroup')}>\n")
+    row_open = f"<tr{role('row')}>\n"
+    for row in rows:
+        out.append(row_open)
+        out += [f"<td{attrs[index]}>{cell or '—'}</td>\n" for index, cell in enumerate(row)]
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>\n")
+    return "".join(out)
 
 
 class _CardTables(Treeprocessor):
@@ -164,3 +229,16 @@ class CardTables(Extension):
 
 def makeExtension(**kwargs: Any) -> CardTables:
     return CardTables(**kwargs)
+
+
+#: A block of finished HTML in a page's Markdown goes between these two comments
+#: (:func:`raw_block`); the site's hooks (:mod:`dxkit.render.site_hooks`) take it out before
+#: Markdown reads the page and put it back in the finished page, so neither Markdown nor the
+#: search index reads it. A person's text in it is escaped, so it can hold neither comment.
+RAW_OPEN = "<!--dxkit:raw-->"
+RAW_CLOSE = "<!--/dxkit:raw-->"
+
+
+def raw_block(html_block: str) -> str:
+    """``html_block`` (escaped HTML: a big table, a diagram) as a block the site passes through as it is."""
+    return f"\n\n{RAW_OPEN}\n{html_block}\n{RAW_CLOSE}\n\n"

@@ -9,6 +9,7 @@ the same file.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from dxkit.escape import svg_text
@@ -27,15 +28,25 @@ def num(value: float) -> str:
     return "0" if text in ("", "-0") else text
 
 
+@functools.cache
+def _name(key: str) -> str:
+    return key.rstrip("_").replace("_", "-")
+
+
+@functools.lru_cache(maxsize=4096)
+def _attribute(value: str) -> str:
+    # A drawing repeats the same few values (classes, fills, states) in every row: escape each once.
+    return svg_text(value, attribute=True)
+
+
 def attrs(**values: str | float | None) -> str:
     """Attributes in the order given (``class_`` for ``class``, ``_`` for ``-``); ``None`` is left out."""
     out = []
     for key, value in values.items():
         if value is None:
             continue
-        name = key.rstrip("_").replace("_", "-")
-        text = num(value) if isinstance(value, int | float) else svg_text(value, attribute=True)
-        out.append(f' {name}="{text}"')
+        text = num(value) if isinstance(value, int | float) else _attribute(value)
+        out.append(f' {_name(key)}="{text}"')
     return "".join(out)
 
 
