@@ -141,6 +141,20 @@ def fast_validator_for(kind: str) -> Any | None:
 
 
 @cache
+def fast_entry_validator_for(kind: str, key: str) -> Any | None:
+    """jsonschema-rs's "valid or not" for one entry of the list ``key`` of a ``kind`` file, where available."""
+    if fast_validator_for(kind) is None:
+        return None
+    import jsonschema_rs
+
+    schema = published_schema(kind)
+    items = inline_refs(schema, schema).get("properties", {}).get(key, {}).get("items")
+    if not isinstance(items, dict):
+        return None
+    return jsonschema_rs.validator_for(items, validate_formats=True)
+
+
+@cache
 def validator_for(kind: str) -> Any:
     """The compiled validator for ``kind`` (imported lazily: jsonschema is heavy)."""
     from jsonschema import Draft202012Validator
