@@ -17,6 +17,7 @@ baseline keeps the canonical values, so an import compares like with like.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -56,8 +57,10 @@ from dxkit.sheet import (
 )
 
 if TYPE_CHECKING:
-    from xlsxwriter.format import Format
-    from xlsxwriter.worksheet import Worksheet
+    from openpyxl.cell.cell import Cell, MergedCell
+    from openpyxl.styles import Alignment
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.worksheet.worksheet import Worksheet
 
 #: The kinds of file an export reads.
 EXPORT_KINDS = tuple(SHEETS)
@@ -155,66 +158,52 @@ def shown_text(
 # -- spreadsheets -------------------------------------------------------------------------------
 
 
-class _Sheet:
-    """One worksheet written row after row, each cell by its type, so that text stays text.
+def _append_text(sheet: Worksheet, values: list[Any]) -> None:
+    """Append a row whose text cells stay text: a person's ``=…`` never becomes a formula.
 
-    A person's ``=…``, ``+…`` or ``@…`` is written as a string cell and never becomes a formula;
-    text holds only characters XML allows. Dates are dates in the column's date format. Every
-    cell of a column, empty ones included, gets the column's format (wrapped text, top-aligned),
-    so a value typed into an empty cell later looks like its neighbours.
+    Text holds only characters XML allows (openpyxl refuses the others). The cells are made
+    here and appended as they are: finding the new row again afterwards (``sheet.max_row``)
+    scans every cell of the sheet, which made a 10,000-task export quadratic.
+    """
+    from openpyxl.cell.cell import Cell
+
+    row: list[Any] = []
+    for index, value in enumerate(values, 1):
+        if isinstance(value, str):
+            # ``append`` gives the cell its real row; the row given here is only a placeholder.
+            cell = Cell(sheet, row=1, column=index, value=xml_text(value))
+            cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    sheet.append(row)
+
+
+class _Restyle:
+    """Give cells an alignment (and a number format): the same styles as setting each cell's ``alignment``
+    and ``number_format``, found once per style a cell starts with instead of once per cell.
+
+    Setting a style on an openpyxl cell looks the style up in the workbook's list by its hash, which
+    costs more than the rest of a 10,000-row sheet. The first cell of each starting style is given the
+    styles the ordinary way (so the workbook registers them in the same order as before); the others
+    of that style get a copy of its result.
     """
 
-    def __init__(self, sheet: Worksheet, formats: Sequence[Format | None] = ()) -> None:
-        self.sheet = sheet
-        self.formats = formats
-        self.rows = 0
+    def __init__(self, alignment: Alignment, number_format: str | None) -> None:
+        self.alignment, self.number_format = alignment, number_format
+        self.done: dict[bytes, StyleArray] = {}
 
-    def append(self, values: Sequence[Any], formats: Sequence[Format | None] | None = None) -> int:
-        """Write ``values`` as the next row; the row's number (from 1, as Excel counts)."""
-        row = self.rows
-        shapes = self.formats if formats is None else formats
-        for column, value in enumerate(values):
-            shape = shapes[column] if column < len(shapes) else None
-            if value is None:
-                if shape is not None:
-                    self.sheet.write_blank(row, column, None, shape)
-            elif isinstance(value, str):
-                self.sheet.write_string(row, column, xml_text(value), shape)
-            elif isinstance(value, bool):
-                self.sheet.write_boolean(row, column, value, shape)
-            elif isinstance(value, dt.date):
-                self.sheet.write_datetime(row, column, value, shape)
-            elif isinstance(value, int | float):
-                self.sheet.write_number(row, column, value, shape)
-            else:
-                self.sheet.write_string(row, column, xml_text(str(value)), shape)
-        self.rows += 1
-        return self.rows
-
-
-#: A column's drop-down: its choices, the row of its choices on the choices sheet, or none.
-_Rule = list[str] | int | None
-
-
-def _list_rules(
-    kind: str, columns: Sequence[Column], lang: str
-) -> tuple[list[list[str] | int | None], list[list[str]]]:
-    """Per column, its drop-down: the choices themselves when they fit in the rule, or the index of
-    its row on the choices sheet (a comma or quote in a label, or longer than Excel keeps in a
-    formula), or ``None``; and the rows of the choices sheet (header, then choices)."""
-    rules: list[_Rule] = []
-    long_lists: list[list[str]] = []
-    for column in columns:
-        allowed = [enum_label(column, code, lang) for code in choices(kind, column)]
-        formula = '"' + ",".join(allowed) + '"'
-        if not allowed:
-            rules.append(None)
-        elif any("," in text or '"' in text for text in allowed) or len(formula) > _MAX_LIST_FORMULA:
-            rules.append(len(long_lists))
-            long_lists.append([header(kind, column, lang), *allowed])
-        else:
-            rules.append(allowed)
-    return rules, long_lists
+    def __call__(self, cell: Cell | MergedCell) -> None:
+        start: StyleArray | None = cell._style  # type: ignore[union-attr]  # None until a style is set
+        before = b"" if start is None else start.tobytes()
+        after = self.done.get(before)
+        if after is not None:
+            cell._style = copy.copy(after)  # type: ignore[union-attr]
+            return
+        cell.alignment = self.alignment
+        if self.number_format is not None:
+            cell.number_format = self.number_format
+        self.done[before] = copy.copy(cell._style)  # type: ignore[union-attr]
 
 
 def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
@@ -223,117 +212,86 @@ def render_xlsx(c: Consortium, kind: str, lang: str) -> bytes:
     Text cells are always text (never formulas) and hold only characters XML allows. A third,
     ``veryHidden`` sheet holds the baseline (:func:`dxkit.sheet.baseline_rows`): what the files
     held at export, so that ``dxkit import`` applies only what changed in the workbook since.
-
-    Written with XlsxWriter, row by row (``constant_memory``): a 10,000-task matrix is written in
-    about a third of the time openpyxl took, and memory does not grow with the rows.
     """
-    import xlsxwriter
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     columns = SHEETS[kind][1]
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        out,
-        {
-            "constant_memory": True,
-            # Values are written by type below; nothing is ever read into a formula, number or link.
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
-    )
-    book.set_calc_mode("auto")
+    book = Workbook()
+    sheet = book.active
+    if sheet is None:  # a new workbook always has one sheet
+        sheet = book.create_sheet()
+    sheet.title = translate(_SHEET_TITLE[kind], lang)
     members_title = translate("sheet.title.members", lang)
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="E8EAF6")
+    wrap = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     names = c.member_display_names(lang)
     date_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
     if lang == "ja" and uses_japanese_era(c):
         date_format = ERA_DATE_FORMAT
-    head_style = {"bold": True, "bg_color": "#E8EAF6", "pattern": 1}
-    wrap_head = book.add_format({**head_style, "text_wrap": True, "valign": "top"})
-    plain_head = book.add_format(head_style)
-    wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    wrap_date = book.add_format({"text_wrap": True, "valign": "top", "num_format": date_format})
-    member_date = book.add_format({"num_format": date_format})
-
-    rules, long_lists = _list_rules(kind, columns, lang)
-    main = book.add_worksheet(translate(_SHEET_TITLE[kind], lang))
-    members_sheet = book.add_worksheet(members_title)
-    lists = book.add_worksheet(translate("sheet.title.choices", lang)) if long_lists else None
-    baseline_sheet = book.add_worksheet(BASELINE_TITLE)
-
-    # Sheet settings come first: in constant-memory mode a sheet's rows are written as they come.
-    for index, column in enumerate(columns):
-        main.set_column(index, index, column.width)
-    main.freeze_panes(1, 1)
-    for index, width in enumerate((40, 28, 18, 18, 18)):
-        members_sheet.set_column(index, index, width)
-    members_sheet.freeze_panes(1, 0)
-
-    sheet = _Sheet(main, [wrap_date if column.kind == "date" else wrap for column in columns])
-    sheet.append([header(kind, column, lang) for column in columns], [wrap_head] * len(columns))
+    sheet.append([header(kind, column, lang) for column in columns])
+    for cell in sheet[1]:
+        cell.font, cell.fill = bold, fill
+        cell.alignment = wrap
     for values in record_rows(entries_of(c, kind), columns):
-        sheet.append([shown_value(v, column, names, lang) for v, column in zip(values, columns, strict=True)])
-    last = max(sheet.rows, 2)
-    # Rules reach 200 rows below the last entry, for the rows a person adds.
-    first_row, last_row = 1, last + 200 - 1
-    if lists is not None:
-        lists.hide()
-        written = _Sheet(lists)
-        list_rows = [written.append(values) for values in long_lists]
-    for index, column in enumerate(columns):
-        rule = rules[index]
-        if rule is not None:
-            if isinstance(rule, int):
-                assert lists is not None  # made whenever a list does not fit in its rule
-                end = _column_letter(len(long_lists[rule]))
-                source: str | list[str] = f"='{lists.name}'!$B${list_rows[rule]}:${end}${list_rows[rule]}"
-            else:
-                source = rule
-            options = {"validate": "list", "source": source, "ignore_blank": not column.required}
-            main.data_validation(first_row, index, last_row, index, options)
+        _append_text(sheet, [shown_value(v, column, names, lang) for v, column in zip(values, columns, strict=True)])
+    last = max(sheet.max_row, 2)
+    lists: Worksheet | None = None  # the hidden sheet of choices too long for a formula, made when needed
+    for index, column in enumerate(columns, 1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        styled = _Restyle(wrap, date_format if column.kind == "date" else None)
+        for cell in sheet[letter][1:]:
+            styled(cell)
+        allowed = [enum_label(column, code, lang) for code in choices(kind, column)]
+        if allowed:
+            formula = '"' + ",".join(allowed) + '"'
+            if any("," in text or '"' in text for text in allowed) or len(formula) > _MAX_LIST_FORMULA:
+                if lists is None:
+                    lists = book.create_sheet(translate("sheet.title.choices", lang))
+                    lists.sheet_state = "hidden"
+                _append_text(lists, [header(kind, column, lang), *allowed])
+                row_number = lists.max_row
+                end = get_column_letter(len(allowed) + 1)
+                formula = f"'{lists.title}'!$B${row_number}:${end}${row_number}"
+            rule = DataValidation(type="list", formula1=formula, allow_blank=not column.required)
+            rule.add(f"{letter}2:{letter}{last + 200}")
+            sheet.add_data_validation(rule)
         if column.kind == "member":
             count = len(names) or 1
-            source = f"='{members_title}'!$A$2:$A${count + 1}"
-            main.data_validation(
-                first_row, index, last_row, index, {"validate": "list", "source": source, "ignore_blank": False}
-            )
+            rule = DataValidation(type="list", formula1=f"'{members_title}'!$A$2:$A${count + 1}", allow_blank=False)
+            rule.add(f"{letter}2:{letter}{last + 200}")
+            sheet.add_data_validation(rule)
         if column.kind == "date":
             # A warning, not a stop: a date typed as text (令和8年4月1日, R8.4.1) may stay, the import reads it.
-            main.data_validation(
-                first_row,
-                index,
-                last_row,
-                index,
-                {
-                    "validate": "date",
-                    "criteria": ">",
-                    "value": dt.date(2000, 1, 1),
-                    "ignore_blank": True,
-                    "error_type": "warning",
-                },
+            rule = DataValidation(
+                type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True, errorStyle="warning"
             )
-    main.autofilter(0, 0, last - 1, len(columns) - 1)
-
+            rule.add(f"{letter}2:{letter}{last + 200}")
+            sheet.add_data_validation(rule)
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    members = book.create_sheet(members_title, index=1)
     head, member_rows = member_table(c, lang)
-    people = _Sheet(members_sheet, [None, None, None, None, member_date])
-    people.append(head, [plain_head] * len(head))
+    members.append(head)
+    for cell in members[1]:
+        cell.font, cell.fill = bold, fill
     for values in member_rows:
-        people.append(values)
-
-    baseline_sheet.very_hidden()
-    kept = _Sheet(baseline_sheet)
+        _append_text(members, values)
+    for letter, width in (("A", 40), ("B", 28), ("C", 18), ("D", 18), ("E", 18)):
+        members.column_dimensions[letter].width = width
+    for cell in members["E"][1:]:
+        cell.number_format = date_format
+    members.freeze_panes = "A2"
+    baseline = book.create_sheet(BASELINE_TITLE)
+    baseline.sheet_state = "veryHidden"
     for values in baseline_rows(kind, entries_of(c, kind), sources_of(c, kind)):
-        kept.append(values)
-    book.close()
+        _append_text(baseline, values)
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
-
-
-def _column_letter(number: int) -> str:
-    """Excel's name of the ``number``-th column (1 is A, 27 is AA)."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def render_csv(c: Consortium, kind: str, lang: str, *, bom: bool = True) -> bytes:
