@@ -288,6 +288,17 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def xlsx_text(text: str) -> str:
+    """Text of a workbook's cell, written into the sheet's XML by hand (``<t>…</t>``).
+
+    Guarantees: the characters :func:`xml_text` removes are removed; ``&``, ``<`` and ``>`` are
+    character references, so the text can never start markup (a formula, say) nor end its
+    element; a carriage return is a character reference, which a parser keeps (it turns a raw
+    one into a line feed). The cell is always an inline string, never a formula.
+    """
+    return html.escape(xml_text(text), quote=False).replace("\r", "&#13;")
+
+
 def docx_text(text: str) -> str:
     """Text for a run of a Word document (.docx).
 

@@ -31,6 +31,7 @@ from dxkit.escape import (
     mermaid_label,
     svg_text,
     terminal_text,
+    xlsx_text,
     xml_text,
     yaml_string,
 )
@@ -365,6 +366,13 @@ def test_xml_text_always_makes_a_well_formed_document(text):
     book.active["A1"] = cleaned  # openpyxl refuses characters XML forbids
     book.save(io.BytesIO())
     assert xml_text("a\x00b\x1bc\td") == "abc\td"
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "nul\x00 vt\x0b crlf\r\n cr\r </t></is><f>1+1</f> surrogate\ud800"])
+def test_xlsx_text_is_one_text_node_that_reads_back_as_the_text(text):
+    root = ET.fromstring(f"<is><t>{xlsx_text(text)}</t></is>")
+    assert [child.tag for child in root] == ["t"] and len(root[0]) == 0  # no markup got in
+    assert (root[0].text or "") == xml_text(text)  # every character kept, a carriage return too
 
 
 @pytest.mark.parametrize("text", [*HOSTILE, "nul\x00 bidi\u202e nel\x85 ls\u2028 crlf\r\n surrogate\ud800"])
