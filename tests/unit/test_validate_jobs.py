@@ -40,7 +40,10 @@ def _report(root: Path, jobs: int) -> dict[str, Any]:
     }
 
 
-def test_two_processes_give_the_report_of_one(prefecture: Path) -> None:
+@pytest.mark.parametrize("start", ["spawn", validate.START_METHOD])
+def test_two_processes_give_the_report_of_one(prefecture: Path, start: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forked (Linux) or started fresh (Windows, macOS): the same report."""
+    monkeypatch.setattr(validate, "START_METHOD", start)
     one = _report(prefecture, jobs=1)
     two = _report(prefecture, jobs=2)
     assert two == one
