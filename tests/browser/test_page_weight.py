@@ -50,11 +50,6 @@ def test_example_site_pages_are_light_and_counted_as_the_browser_receives_them(t
     check_site_weight(out, verify=None if lang == "ja" else 3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="at 3,000 tasks roles.html is 346 KB compressed by itself and the search index 152 KB: the role "
-    "matrix is not yet split by stage or 年度",
-)
 def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path):
     folder = tmp_path / "consortium"
     generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(folder), "--scale"]
@@ -66,9 +61,8 @@ def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the 30 pages with a diagram load mermaid (980 KB compressed; about 1,260 KB a page) until the "
-    "diagrams are drawn ahead as SVG, and the two rule references weigh 310 and 307 KB (44 KB of HTML on top "
-    "of the 179 KB search index every page fetches)",
+    reason="the rules reference weighs 304 KB (ja) and 301 KB (en): 35-38 KB of HTML on top of the 178 KB search index "
+    "and the 88 KB of theme files every page fetches",
 )
 def test_guidebook_pages_stay_under_the_limit(built_site: Path):
     check_site_weight(built_site, verify=3)
