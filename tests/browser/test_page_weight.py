@@ -32,7 +32,7 @@ def _pages_module():
 
 
 def check_site_weight(site: Path, *, verify: int | None) -> None:
-    """Fail with the heaviest pages when a page of ``site`` weighs more than LIMIT (the lead's check)."""
+    """Fail with the heaviest pages when a page of ``site`` weighs more than LIMIT."""
     pages = _pages_module()
     weighed, problems = pages.measure(site, verify=verify)
     assert problems == []
