@@ -43,6 +43,24 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-bac
 BASE = "http://site.invalid/"
 #: How long nothing new may happen before a page counts as opened.
 QUIET_MS = 500
+#: Only a page that never finishes opening waits this long (not a timing: a guard against a hang).
+HANG_GUARD_MS = 60_000
+
+
+def lunr_files(languages: Sequence[str]) -> list[str]:
+    """The lunr files Material's search worker imports for an index of ``languages`` (its
+    ``setupSearchLanguages``), as paths under ``assets/javascripts/lunr/``."""
+    files: list[str] = []
+    for lang in languages:
+        if lang == "ja":
+            files.append("tinyseg.js")
+        elif lang in ("hi", "th"):
+            files.append("wordcut.js")
+        if lang != "en":
+            files.append(f"min/lunr.{lang}.min.js")
+    if len(languages) > 1:
+        files.append("min/lunr.multi.min.js")
+    return ["min/lunr.stemmer.support.min.js", *files] if files else []
 
 
 class _References(html.parser.HTMLParser):
@@ -139,6 +157,28 @@ def html_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.is_file())
 
 
+#: Whether the page's Material configuration names a search worker.
+_HAS_SEARCH = """() => {
+  const element = document.getElementById("__config");
+  try { return Boolean(element && JSON.parse(element.textContent).search); } catch (error) { return false; }
+}"""
+
+
+def _search_ready(finished: Sequence[Request]) -> bool:
+    """Whether a page with a search has its index and every lunr file the index's languages need."""
+    done = {request.url.split("?")[0]: request for request in finished if request.failure is None}
+    index = next((r for u, r in done.items() if u.endswith("/search/search_index.json")), None)
+    if index is None:
+        return False
+    response = index.response()
+    try:
+        languages = json.loads(response.body())["config"]["lang"] if response is not None else []
+    except (ValueError, KeyError, TypeError):
+        return True
+    names = {u.rsplit("/assets/javascripts/lunr/", 1)[-1] for u in done if "/assets/javascripts/lunr/" in u}
+    return set(lunr_files(languages)) <= names
+
+
 class Browser:
     """Chromium through Playwright, opening pages of one served site and recording what they fetch."""
 
@@ -166,8 +206,14 @@ class Browser:
         context.on("requestfailed", lambda request: finished.append(request))
         tab = context.new_page()
         tab.goto(url + page, wait_until="load")
-        # The search worker asks for the index and the lunr files after the load event: wait until
+        # The search index is fetched after the load event and the worker then imports the lunr files
+        # of the index's languages: wait for those by name, however slow the machine, and then until
         # nothing is in flight and nothing new has started for QUIET_MS.
+        has_search = tab.evaluate(_HAS_SEARCH)
+        waited = 0
+        while has_search and waited < HANG_GUARD_MS and not _search_ready(finished):
+            tab.wait_for_timeout(50)
+            waited += 50
         quiet = 0
         while quiet < QUIET_MS:
             count = len(started)
