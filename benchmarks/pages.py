@@ -31,7 +31,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Request
+    from playwright.sync_api import Browser as PlaywrightBrowser
+    from playwright.sync_api import Playwright, Request
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -182,9 +183,15 @@ def _search_ready(finished: Sequence[Request]) -> bool:
 class Browser:
     """Chromium through Playwright, opening pages of one served site and recording what they fetch."""
 
-    def __init__(self) -> None:
+    def __init__(self, running: PlaywrightBrowser | None = None) -> None:
+        """Start Chromium, or use ``running`` (a Playwright browser already open in this process, which
+        stays open: a process can drive only one Playwright at a time)."""
         from playwright.sync_api import sync_playwright
 
+        self._playwright: Playwright | None = None
+        if running is not None:
+            self._browser = running
+            return
         if not Path(CHROMIUM).exists():
             raise SystemExit(f"{CHROMIUM} is missing (Debian: apt-get install chromium)")
         self._playwright = sync_playwright().start()
@@ -235,6 +242,8 @@ class Browser:
         return got
 
     def close(self) -> None:
+        if self._playwright is None:  # not ours to close
+            return
         self._browser.close()
         self._playwright.stop()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,10 +32,13 @@ def _pages_module():
     return pages
 
 
-def check_site_weight(site: Path, *, verify: int | None) -> None:
-    """Fail with the heaviest pages when a page of ``site`` weighs more than LIMIT."""
+def check_site_weight(site: Path, *, verify: int | None, browser: Any) -> None:
+    """Fail with the heaviest pages when a page of ``site`` weighs more than LIMIT.
+
+    ``browser`` is the session's Chromium: one process drives one Playwright at a time.
+    """
     pages = _pages_module()
-    weighed, problems = pages.measure(site, verify=verify)
+    weighed, problems = pages.measure(site, verify=verify, browser=pages.Browser(browser))
     assert problems == []
     assert weighed, site
     over = [(p.path, p.bytes) for p in weighed if p.bytes > LIMIT]
@@ -44,19 +48,19 @@ def check_site_weight(site: Path, *, verify: int | None) -> None:
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_example_site_pages_are_light_and_counted_as_the_browser_receives_them(tmp_path: Path, lang: str):
+def test_example_site_pages_are_light_and_counted_as_the_browser_receives_them(tmp_path: Path, lang: str, browser):
     out = tmp_path / "site"
     invoke(["site", "build", str(ROOT / "examples" / "shiomi" / lang), "--out", str(out), "--today", "2026-10-01"])
-    check_site_weight(out, verify=None if lang == "ja" else 3)
+    check_site_weight(out, verify=None if lang == "ja" else 3, browser=browser)
 
 
-def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path):
+def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path, browser):
     folder = tmp_path / "consortium"
     generate = [sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(folder), "--scale"]
     subprocess.run([*generate, "--tasks", "3000", "--members", "200"], check=True, capture_output=True)
     out = tmp_path / "site"
     invoke(["site", "build", str(folder), "--out", str(out), "--today", "2026-10-01"])
-    check_site_weight(out, verify=2)
+    check_site_weight(out, verify=2, browser=browser)
 
 
 @pytest.mark.xfail(
@@ -64,5 +68,5 @@ def test_a_3000_task_consortium_site_stays_under_the_limit(tmp_path: Path):
     reason="the rules reference weighs 304 KB (ja) and 301 KB (en): 35-38 KB of HTML on top of the 178 KB search index "
     "and the 88 KB of theme files every page fetches",
 )
-def test_guidebook_pages_stay_under_the_limit(built_site: Path):
-    check_site_weight(built_site, verify=3)
+def test_guidebook_pages_stay_under_the_limit(built_site: Path, browser):
+    check_site_weight(built_site, verify=3, browser=browser)
