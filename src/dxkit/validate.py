@@ -16,7 +16,8 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
@@ -355,10 +356,35 @@ def _batches(groups: Sequence[_Group], count: int) -> list[list[int]]:
 
 
 def _start_worker(thresholds: tuple[int, int, int]) -> None:
-    """A worker collects garbage as the command that started it does (see ``dxkit._entry``)."""
+    """A worker collects garbage as the command that started it does (see ``dxkit._entry``),
+    and leaves Ctrl+C to that command.
+
+    Ctrl+C reaches every process of the terminal's group; a worker that took it would print
+    Python's traceback. It ignores it instead, and the command stops the pool.
+    """
     import gc
+    import signal
 
     gc.set_threshold(*thresholds)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl+C waits (it is not lost) while workers are forked, so none takes it before
+    :func:`_start_worker` has made it ignore Ctrl+C; the command gets it when this ends."""
+    import signal
+
+    if START_METHOD != "fork" or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _check_batch(batch: list[_Group], lang: str, today: dt.date, selection: Selection) -> list[_Result]:
@@ -398,19 +424,25 @@ def _check_in_processes(
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(gc.get_threshold(),)
         ) as pool:
-            pending = {
-                pool.submit(_check_batch, [groups[i] for i in batch], lang, today, selection): batch
-                for batch in batches
-            }
-            while pending:
-                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    batch = pending.pop(future)
-                    for index, result in zip(batch, future.result(), strict=True):
-                        results[index] = result
-                        done += len(groups[index][1])
-                    if progress is not None:
-                        progress(done, total)
+            with _ctrl_c_held():  # the first submit forks every worker
+                pending = {
+                    pool.submit(_check_batch, [groups[i] for i in batch], lang, today, selection): batch
+                    for batch in batches
+                }
+            try:
+                while pending:
+                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in finished:
+                        batch = pending.pop(future)
+                        for index, result in zip(batch, future.result(), strict=True):
+                            results[index] = result
+                            done += len(groups[index][1])
+                        if progress is not None:
+                            progress(done, total)
+            except KeyboardInterrupt:
+                # Batches not started are dropped; leaving the pool waits for the running ones.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     except BrokenProcessPool:
         pass
     return [

@@ -106,3 +106,56 @@ def test_batches_keep_the_folder_order_and_share_the_files() -> None:
     sizes = [sum(len(groups[i][1]) for i in batch) for batch in batches]
     assert max(sizes) <= 2 * sum(sizes) / len(batches) + 30
     assert _batches(groups[:1], 8) == [[0]]
+
+
+# A command checking five folders with two workers, where the first folder a worker takes
+# presses Ctrl+C for the whole process group (as a terminal does) and then goes on.
+_CTRL_C = """
+import os, signal, sys, time
+from dxkit import validate
+from dxkit.cli import main
+
+checked = validate.check_consortium
+
+def check_and_press_ctrl_c(*args, **kwargs):
+    if os.getpid() != int(os.environ["DXKIT_TEST_MAIN"]) and not os.environ.get("PRESSED"):
+        os.environ["PRESSED"] = "1"
+        os.killpg(0, signal.SIGINT)
+        time.sleep(0.2)
+    return checked(*args, **kwargs)
+
+validate.check_consortium = check_and_press_ctrl_c
+os.environ["DXKIT_TEST_MAIN"] = str(os.getpid())
+sys.argv = ["dxkit", "validate", sys.argv[1], "--jobs", "2", "--today", "2026-10-01"]
+main()
+"""
+
+
+@pytest.mark.skipif(validate.START_METHOD != "fork", reason="the workers are forked only on Linux")
+def test_ctrl_c_stops_the_command_and_no_worker_prints_a_traceback(prefecture: Path) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", _CTRL_C, str(prefecture)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        start_new_session=True,  # its own process group: Ctrl+C reaches it and its workers only
+    )
+    assert run.returncode == 130, run.stderr
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+    assert run.stderr == ""
+
+
+def test_ctrl_c_waits_while_workers_start() -> None:
+    """Held, not lost: Ctrl+C pressed while workers are forked reaches the command afterwards."""
+    import os
+    import signal
+
+    if validate.START_METHOD != "fork" or not hasattr(signal, "pthread_sigmask"):
+        pytest.skip("held only where workers are forked")
+    with pytest.raises(KeyboardInterrupt), validate._ctrl_c_held():
+        os.kill(os.getpid(), signal.SIGINT)
+        assert signal.SIGINT in signal.sigpending()
+    assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
