@@ -100,9 +100,26 @@ def _walk(folder: Path, shown: str, *, nested: bool = True, within: Path | None 
                 yield Target(path, display, consortium_root(display))
 
 
+def _real(path: Path, folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)``, each folder resolved once for all the files in it.
+
+    A folder's files share its resolved path; only a file that is itself a link is resolved
+    on its own. For 6,000 files this is one ``lstat`` a file instead of one per path part.
+    """
+    parent, name = os.path.split(path)
+    if name in ("", ".", ".."):
+        return os.path.realpath(path)
+    resolved = folders.get(parent)
+    if resolved is None:
+        resolved = folders[parent] = os.path.realpath(parent or ".")
+    joined = os.path.join(resolved, name)
+    return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+
 def iter_targets(paths: Iterable[str]) -> Iterator[Target | LoadError]:
     """Yield each file to check, or a :class:`LoadError` for a path that cannot be used."""
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -115,7 +132,7 @@ def iter_targets(paths: Iterable[str]) -> Iterator[Target | LoadError]:
             yield LoadError("DX001", msg_id, raw)
             continue
         for target in items:
-            key = os.path.realpath(target.path)
+            key = _real(target.path, folders)
             if key not in seen:
                 seen.add(key)
                 yield target
