@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -157,7 +158,7 @@ def rule(code: str, name: str, severity: Severity, *, guide: str) -> Callable[[C
 
 
 def matches(code: str, patterns: Sequence[str]) -> bool:
-    return any(code.startswith(p) for p in patterns)
+    return code.startswith(tuple(patterns))
 
 
 @dataclass(frozen=True)
@@ -199,13 +200,20 @@ def iter_rules() -> Iterator[Rule]:
     yield from sorted(RULES.values(), key=lambda r: r.code)
 
 
+@functools.cache
+def _selected(selection: Selection, registered: int) -> tuple[tuple[Rule, Check], ...]:
+    """The rules with a check that ``selection`` lets run, in code order, with their checks.
+
+    Worked out once per selection (and number of rules registered), not for every consortium.
+    """
+    return tuple((item, item.check) for item in iter_rules() if item.check is not None and selection.allows(item.code))
+
+
 def get_rule(code: str) -> Rule:
     return RULES[code]
 
 
 def run_rules(consortium: Consortium, selection: Selection) -> Iterator[tuple[Rule, Hit]]:
-    for item in iter_rules():
-        if item.check is None or not selection.allows(item.code):
-            continue
-        for hit in item.check(consortium):
+    for item, check in _selected(selection, len(RULES)):
+        for hit in check(consortium):
             yield item, hit
