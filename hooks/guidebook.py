@@ -8,6 +8,7 @@ title is HTML already; marking it as markup lets every template print it once, a
 Each ```mermaid fence becomes the SVG drawn ahead of time by ``scripts/diagrams.py`` and kept in
 ``hooks/diagrams/`` (:mod:`dxkit.render.diagrams`), so no page loads mermaid and a printed page
 has its diagram. The build never draws: a diagram with no drawing stops it, naming the page.
+
 """
 
 import html
@@ -51,6 +52,23 @@ def _diagrams(html_text: str, page: Page) -> str:
     return "".join(parts) + html_text[end:]
 
 
+def _unanchor(html_text: str, depth: int) -> str:
+    """Headings below ``depth`` without their generated ``id`` and permalink.
+
+    They are out of the table of contents, so nothing links to them, and their numbered ids
+    (``#_12``) change whenever a heading is added above. Without an id the search index folds
+    such a heading into the section above it: one entry per rule ("DX001 invalid-yaml"), not
+    four entries named "What it checks", "Why", "Example" and "Fix".
+    """
+    levels = "".join(str(level) for level in range(depth + 1, 7))
+    if not levels:
+        return html_text
+    heading = re.compile(
+        rf'<h([{levels}]) id="([^"]*)">(.*?)<a class="headerlink" href="#\2" title="[^"]*">&para;</a></h\1>', re.DOTALL
+    )
+    return heading.sub(r"<h\1>\3</h\1>", html_text)
+
+
 def _prune(links: Any, depth: int) -> None:
     for link in links:
         if link.level >= depth:
@@ -65,8 +83,11 @@ def on_page_content(html: str, page: Page, **kwargs: Any) -> str:
     if heading and "title" not in page.meta and page.title == heading:
         page.title = Markup(heading)
     # ``toc_depth: N`` in a page's front matter: its table of contents lists headings down to level N
-    # (the theme prints the table twice on every page, in the sidebar and in the navigation).
+    # (the theme prints the table twice on every page, in the sidebar and in the navigation), and
+    # the headings below that level are neither anchors nor sections of the search index.
     depth = page.meta.get("toc_depth")
-    if isinstance(depth, int) and page.toc is not None:
-        _prune(page.toc, depth)
+    if isinstance(depth, int):
+        if page.toc is not None:
+            _prune(page.toc, depth)
+        html = _unanchor(html, depth)
     return _diagrams(html, page)
