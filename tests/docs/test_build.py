@@ -71,3 +71,14 @@ def test_the_rules_reference_is_searched_rule_by_rule(built_site: Path):
     page = (built_site / "reference" / "rules.html").read_text(encoding="utf-8")
     assert re.search(r'<h[3-6] id="', page) is None and 'href="#_2"' not in page
     assert '<h2 id="dx001">' in page and '<a href="#dx001">DX001</a>' in page
+
+
+def test_every_page_holds_the_search_index_back_until_its_first_paint(built_site: Path):
+    from tests.docs.test_diagrams import _hook
+
+    guard = _hook().SEARCH_AFTER_PAINT
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # written from the theme's template alone, without the page hooks
+        html = page.read_text(encoding="utf-8")
+        assert re.search(re.escape(guard) + r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js">', html), page

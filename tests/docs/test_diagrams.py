@@ -143,3 +143,14 @@ def test_headings_below_the_toc_depth_lose_their_numbered_anchors() -> None:
     )
     page.meta = {}
     assert hook.on_page_content(html, page) == html
+
+
+def test_a_page_without_the_theme_script_where_expected_stops_the_build() -> None:
+    hook = _hook()
+    page = SimpleNamespace(url="index.html", meta={}, file=SimpleNamespace(src_uri="index.md"))
+    config = SimpleNamespace(theme={"language": "ja"})
+    bundle = '<script src="assets/javascripts/bundle.0123abcd.min.js"></script>'
+    out = hook.on_post_page(f"<html><body><p>x</p>{bundle}</body></html>", page, config)
+    assert out == f"<html><body><p>x</p>{hook.SEARCH_AFTER_PAINT}{bundle}</body></html>"
+    with pytest.raises(PluginError, match=r"index\.md"):
+        hook.on_post_page("<html><body><p>x</p></body></html>", page, config)
