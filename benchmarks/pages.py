@@ -132,7 +132,8 @@ def _static(site: Path, page: str) -> tuple[list[str], list[str], tuple[str, ...
 
     First the files the HTML names (the browser fetches each once), then what Material's bundle fetches
     once per alternate link (the sitemap beside it, so the same sitemap may come twice); the kind is what
-    decides what the page's scripts fetch on top.
+    decides what the page's scripts fetch on top: the scripts, the search worker and the root the search
+    index is fetched from (``base``: each language of the guidebook has its own index).
     """
     parser = _References()
     parser.feed((site / page).read_text(encoding="utf-8", errors="replace"))
@@ -143,15 +144,16 @@ def _static(site: Path, page: str) -> tuple[list[str], list[str], tuple[str, ...
     alternates = dict.fromkeys(urljoin(here, u) for u in parser.alternates) if parser.scripts else {}
     sitemaps = [f for f in (_site_path(urljoin(u, "sitemap.xml")) for u in alternates) if f is not None]
     scripts = sorted(f for f in (_site_path(urljoin(here, u)) for u in parser.scripts) if f is not None)
-    worker = ""
+    worker = root = ""
     if parser.config.strip():
         try:
             config = json.loads(parser.config)
         except ValueError:
             config = {}
         if isinstance(config, dict) and isinstance(config.get("search"), str):
-            worker = _site_path(urljoin(urljoin(here, str(config.get("base", ".")) + "/"), config["search"])) or ""
-    return files, sitemaps, (*scripts, "search:" + worker)
+            root = urljoin(here, str(config.get("base", ".")) + "/")
+            worker = _site_path(urljoin(root, config["search"])) or ""
+    return files, sitemaps, (*scripts, "search:" + worker, "base:" + root)
 
 
 def html_pages(site: Path) -> list[str]:

@@ -219,6 +219,23 @@ def test_site_works_from_file_urls(visit, built_site: Path):
     assert v.external_requests() == []
 
 
+@pytest.mark.parametrize("path", ["index.html", "en/projects/stage-gates.html"])
+def test_the_search_index_is_requested_after_the_page_has_painted(visit, server, path):
+    v = _open(visit, server + path)
+    v.page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/search/search_index.json'))"
+    )
+    painted, requested = v.page.evaluate(
+        """() => [
+          performance.getEntriesByName("first-contentful-paint")[0].startTime,
+          performance.getEntriesByType("resource").find(e => e.name.endsWith("/search/search_index.json")).startTime,
+        ]"""
+    )
+    assert requested > painted
+    assert _search(v, "stage gate" if path.startswith("en/") else "ステージゲート")
+    assert v.errors == []
+
+
 def _page_weight(visit, url: str) -> tuple[int, int, int]:
     """Raw bytes, bytes as a compressing server (GitHub Pages) sends them, and requests."""
     import gzip

@@ -53,3 +53,32 @@ def test_published_schemas_accept_labels_as_dxkit_does(built_site: Path):
         assert (built_site / "schemas" / "v1" / f"{kind}.schema.json").read_text(encoding="utf-8") == published_text(
             kind
         )
+
+
+def test_the_rules_reference_is_searched_rule_by_rule(built_site: Path):
+    """One entry per rule, named by its code; the overview table and the numbered subheadings add none."""
+    from dxkit.rules import iter_rules
+
+    codes = [r.code.lower() for r in iter_rules()]
+    for index, heading in ((built_site / "search", "ルール"), (built_site / "en" / "search", "Rules")):
+        docs = json.loads((index / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        entries = [d for d in docs if d["location"].split("#")[0] == "reference/rules.html"]
+        assert [d["location"].partition("#")[2] for d in entries] == ["", *codes]
+        assert entries[0]["title"] == heading
+        assert "invalid-yaml" not in entries[0]["text"]  # the overview table is left out
+        first = entries[1]
+        assert first["title"] == "DX001 invalid-yaml" and "<pre><code>" in first["text"]
+    page = (built_site / "reference" / "rules.html").read_text(encoding="utf-8")
+    assert re.search(r'<h[3-6] id="', page) is None and 'href="#_2"' not in page
+    assert '<h2 id="dx001">' in page and '<a href="#dx001">DX001</a>' in page
+
+
+def test_every_page_holds_the_search_index_back_until_its_first_paint(built_site: Path):
+    from tests.docs.test_diagrams import _hook
+
+    guard = _hook().SEARCH_AFTER_PAINT
+    for page in built_site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # written from the theme's template alone, without the page hooks
+        html = page.read_text(encoding="utf-8")
+        assert re.search(re.escape(guard) + r'<script src="[^"]*bundle\.[0-9a-f]+\.min\.js">', html), page

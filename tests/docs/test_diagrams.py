@@ -126,3 +126,31 @@ def test_a_page_asking_for_toc_depth_2_lists_only_its_level_2_headings() -> None
         assert sum(len(link.children) for link in top.children) == expected
     generated = (ROOT / "docs" / "ja" / "reference" / "rules.md").read_text(encoding="utf-8")
     assert generated.startswith("---\ntoc_depth: 2\n---\n")
+
+
+def test_headings_below_the_toc_depth_lose_their_numbered_anchors() -> None:
+    hook = _hook()
+    html = (
+        '<h2 id="dx001">DX001 x<a class="headerlink" href="#dx001" title="Permanent link">&para;</a></h2>'
+        '<h3 id="_2">What<a class="headerlink" href="#_2" title="Permanent link">&para;</a></h3><p>a</p>'
+        '<h4 id="_3">More<a class="headerlink" href="#_3" title="Permanent link">&para;</a></h4>'
+    )
+    page = SimpleNamespace(meta={"toc_depth": 2}, toc=None, title="Rules", file=SimpleNamespace(src_uri="r.md"))
+    out = hook.on_page_content(html, page)
+    assert out == (
+        '<h2 id="dx001">DX001 x<a class="headerlink" href="#dx001" title="Permanent link">&para;</a></h2>'
+        "<h3>What</h3><p>a</p><h4>More</h4>"
+    )
+    page.meta = {}
+    assert hook.on_page_content(html, page) == html
+
+
+def test_a_page_without_the_theme_script_where_expected_stops_the_build() -> None:
+    hook = _hook()
+    page = SimpleNamespace(url="index.html", meta={}, file=SimpleNamespace(src_uri="index.md"))
+    config = SimpleNamespace(theme={"language": "ja"})
+    bundle = '<script src="assets/javascripts/bundle.0123abcd.min.js"></script>'
+    out = hook.on_post_page(f"<html><body><p>x</p>{bundle}</body></html>", page, config)
+    assert out == f"<html><body><p>x</p>{hook.SEARCH_AFTER_PAINT}{bundle}</body></html>"
+    with pytest.raises(PluginError, match=r"index\.md"):
+        hook.on_post_page("<html><body><p>x</p></body></html>", page, config)
