@@ -16,9 +16,9 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from dxkit.discovery import Target, consortium_targets, group_by_root, iter_targets, locate_consortium, reading_order
 from dxkit.errors import UsageError
@@ -43,6 +43,12 @@ PARALLEL_FROM_FILES = 1000
 
 #: At most this many processes, however many cores there are.
 MAX_WORKERS = 8
+
+#: About how many files one worker checks in a run (see :func:`_check_in_processes`).
+BATCH_FILES = 250
+
+#: How often, in seconds, the command looks for a Ctrl+C while workers check (see :class:`_CtrlC`).
+_CTRL_C_LOOK = 0.1
 
 #: How worker processes start (see :func:`_check_in_processes`).
 START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
@@ -367,24 +373,40 @@ def _start_worker(thresholds: tuple[int, int, int]) -> None:
 
     gc.set_threshold(*thresholds)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-@contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Ctrl+C waits (it is not lost) while workers are forked, so none takes it before
-    :func:`_start_worker` has made it ignore Ctrl+C; the command gets it when this ends."""
-    import signal
+class _CtrlC:
+    """Ctrl+C noted while workers run, and turned into ``KeyboardInterrupt`` once they are stopped.
 
-    if START_METHOD != "fork" or not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    Raised where it was pressed, ``KeyboardInterrupt`` could leave a lock of the pool's taken
+    (in the middle of ``wait``) and the command would hang at its end. Noting it instead lets
+    the command drop the batches not started and wait for the running ones, a few hundred
+    files each, so that no worker is left waiting for work that never comes. A forked worker
+    inherits the note-taking handler until :func:`_start_worker` makes it ignore Ctrl+C, so
+    none prints a traceback while it starts.
+    Only the main thread receives signals; elsewhere this does nothing.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _CtrlC:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.pressed = True
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _check_batch(batch: list[_Group], lang: str, today: dt.date, selection: Selection) -> list[_Result]:
@@ -415,36 +437,39 @@ def _check_in_processes(
     from concurrent.futures.process import BrokenProcessPool
 
     total = sum(len(group) for _, group in groups)
-    # Several runs per worker, so a worker that finishes early takes more and the bar moves.
-    batches = _batches(groups, workers * 4)
+    # Several runs per worker, so a worker that finishes early takes more and the bar moves, and
+    # none much longer than BATCH_FILES files, so Ctrl+C does not wait long for the running ones.
+    batches = _batches(groups, max(workers * 4, -(-total // BATCH_FILES)))
     results: list[_Result | None] = [None] * len(groups)
     done = 0
     context = multiprocessing.get_context(START_METHOD)
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(gc.get_threshold(),)
+    )
     try:
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(gc.get_threshold(),)
-        ) as pool:
-            with _ctrl_c_held():  # the first submit forks every worker
-                pending = {
-                    pool.submit(_check_batch, [groups[i] for i in batch], lang, today, selection): batch
-                    for batch in batches
-                }
-            try:
-                while pending:
-                    finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        batch = pending.pop(future)
-                        for index, result in zip(batch, future.result(), strict=True):
-                            results[index] = result
-                            done += len(groups[index][1])
-                        if progress is not None:
-                            progress(done, total)
-            except KeyboardInterrupt:
+        with _CtrlC() as ctrl_c:
+            pending = {
+                pool.submit(_check_batch, [groups[i] for i in batch], lang, today, selection): batch
+                for batch in batches
+            }
+            while pending and not ctrl_c.pressed:
+                finished, _ = wait(pending, timeout=_CTRL_C_LOOK, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    batch = pending.pop(future)
+                    for index, result in zip(batch, future.result(), strict=True):
+                        results[index] = result
+                        done += len(groups[index][1])
+                    if progress is not None:
+                        progress(done, total)
+            if ctrl_c.pressed:
                 # Batches not started are dropped; leaving the pool waits for the running ones.
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+                for future in pending:
+                    future.cancel()
+                raise KeyboardInterrupt
     except BrokenProcessPool:
         pass
+    finally:
+        pool.shutdown(wait=True)
     return [
         result
         if result is not None
