@@ -101,4 +101,4 @@ def test_runs_of_pieces_longer_than_any_name_are_never_tried(pieces, monkeypatch
     value, error, _params = _read(reader, "consulted", cell)
     assert value is None and error == "sheetcell.unknown_member"
     assert tried["n"] <= pieces + 1 and tried["chars"] <= len(cell) + 200, tried
-    assert reader._found == {}
+    assert reader._read_members == {}
