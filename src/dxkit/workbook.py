@@ -751,12 +751,16 @@ class _Sheet(_Handler):
         cells = self.rows.get(row)
         if cells is None:
             cells = self.rows[row] = []
-        if len(cells) < column:
-            self.cells += column - len(cells)
-            if self.cells > MAX_CELLS:
-                self._refuse("workbook.too_many_cells", limit=f"{MAX_CELLS:,}")
-            cells.extend([None] * (column - len(cells)))
-        cells[column - 1] = value
+        missing = column - len(cells)
+        if missing <= 0:
+            cells[column - 1] = value
+            return
+        self.cells += missing
+        if self.cells > MAX_CELLS:
+            self._refuse("workbook.too_many_cells", limit=f"{MAX_CELLS:,}")
+        if missing > 1:
+            cells.extend([None] * (missing - 1))
+        cells.append(value)  # the common case: the cell right after the row's last
 
     def _cell_value(self) -> Any:
         if self._formula is not None:
