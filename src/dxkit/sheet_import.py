@@ -133,6 +133,10 @@ class CellReader:
 
     def read(self, raw: Any, column: Column, allowed: list[str]) -> CellResult:
         """``(value, error message id, params)`` for one cell of ``column``."""
+        if raw.__class__ is str and column.kind == "text":
+            text = raw.strip()
+            if text:  # what parse_cell gives for text, without its other kinds' tests
+                return text, None, {}
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return parse_cell(raw, column, allowed, None)
         if column.kind == "enum" and column.enum is not None:
@@ -530,6 +534,8 @@ class _Base:
         column = COLUMNS[key]
         raw = row[self._at[key]]
         if column.kind == "text":
+            if raw.__class__ is str and raw.strip():
+                return raw.strip()  # what _value gives for text, as parse_cell reads it
             return self._value(raw, column, key)
         memo = (key, type(raw), raw)
         if memo not in self._read:
