@@ -28,8 +28,10 @@ million rows of 16,384 cells each),
 it has no limit on unpacked sizes or on the length of a shared string (1 MiB on disk became 1 GiB
 of text), and it raises in the middle of a row on the first bad cell (``ValueError`` for
 ``2026-02-30`` or ``abc``, ``IndexError`` for a shared string out of range), which loses the
-row, the column and every other bad cell. Reading the handful of parts an import needs is small;
-openpyxl still decides which number formats are dates and converts Excel serial numbers.
+row, the column and every other bad cell. It is slower too: the 10,000-task role matrix took
+2.7 s of CPU in read-only mode (with defusedxml, which makes its ``iterparse`` pure Python), this
+reader 0.9 s. Reading the handful of parts an import needs is small; openpyxl still decides which
+number formats are dates and converts Excel serial numbers.
 
 **Formulas** (``<f>``) are never evaluated and their cached values are not used: a cached value
 may be stale or absent (openpyxl and other writers store none), so reading it could silently

@@ -44,6 +44,8 @@ def no_gc() -> Iterator[None]:
     ``unfreeze``, two list splices): it lives on as the document, and left among the young
     objects the first collection after parsing would walk all of it (0.3 s for a 10,000-task
     ``roles.yaml``). Nothing is kept from the collector: the oldest generation is still collected.
+    In a command that froze what it loaded (:func:`gc.freeze`), what was built is frozen with it
+    and nothing frozen before is let go.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -51,8 +53,10 @@ def no_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            frozen = gc.get_freeze_count()
             gc.freeze()
-            gc.unfreeze()
+            if not frozen:
+                gc.unfreeze()
             gc.enable()
 
 
