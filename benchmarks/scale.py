@@ -5,7 +5,11 @@
 Two series, each on one consortium made by ``generate.py --scale`` (Japanese text, valid):
 
 - tasks: 300 / 3,000 / 10,000 tasks with 600 members, through ``validate``, ``status``,
-  ``keyperson``, ``export roles`` (xlsx), ``export roles -f ics`` and ``site build``;
+  ``keyperson``, ``export roles`` (xlsx), ``export roles -f ics``, ``site build`` and
+  ``import`` of the workbook ``export roles`` writes, unchanged (made once per size before the
+  rounds, and imported into a copy of the consortium in the output folder: the generated
+  consortium is never written to, and the copy's ``roles.yaml`` is checked to be byte for byte
+  what it was after the last round, as an import with nothing to change must leave it);
 - members: 600 / 6,000 members with 3,000 tasks, through ``keyperson``.
 
 Every command runs as its own process of the real command line (``python -m dxkit``), round after
@@ -22,6 +26,7 @@ import argparse
 import math
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -58,11 +63,38 @@ def consortium(data: Path, tasks: int, members: int) -> Path:
     return folder
 
 
-def commands(folder: Path, out: Path, series: str) -> dict[str, list[str]]:
-    """The command lines measured on one consortium (outputs go to ``out``, never into ``folder``)."""
+def import_case(folder: Path, out: Path) -> Path:
+    """A copy of the consortium in ``out`` and, inside it, the workbook ``export roles`` makes of it.
+
+    ``import`` takes the file's lock (a lock file beside ``roles.yaml``) even when it has nothing
+    to change, so it runs on the copy, never on the generated consortium.
+    """
+    copy = out / f"import-{folder.name}"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(DONE))
+    run_once(["export", "roles", str(copy), "-o", str(copy / "roles.xlsx"), "--today", TODAY, "--lang", "ja"])
+    return copy
+
+
+def unchanged_import(copy: Path, before: bytes) -> None:
+    """Stop if the import of the unchanged workbook changed ``roles.yaml``: then it measured a write."""
+    if (copy / "roles.yaml").read_bytes() != before:
+        raise SystemExit(f"import of an unchanged workbook changed {copy / 'roles.yaml'}")
+
+
+def commands(folder: Path, out: Path, series: str, copy: Path | None = None) -> dict[str, list[str]]:
+    """The command lines measured on one consortium (outputs go to ``out``, never into ``folder``).
+
+    ``copy`` is the consortium's copy made by :func:`import_case` that ``import`` writes into.
+    """
     common = ["--today", TODAY, "--lang", "ja"]
     if series == "members":
         return {"keyperson": ["keyperson", str(folder), "--format", "json", *common]}
+    imported: dict[str, list[str]] = {}
+    if copy is not None:
+        workbook, into = str(copy / "roles.xlsx"), str(copy / "roles.yaml")
+        imported = {"import (no change)": ["import", workbook, "--into", into, "--lang", "ja"]}
     return {
         "validate": ["validate", str(folder), "--format", "json", "--exit-zero", *common],
         "status": ["status", str(folder), *common],
@@ -80,6 +112,7 @@ def commands(folder: Path, out: Path, series: str) -> dict[str, list[str]]:
             *common,
         ],
         "site build": ["site", "build", str(folder), "--out", str(out / "site"), *common],
+        **imported,
     }
 
 
@@ -166,13 +199,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     with tempfile.TemporaryDirectory(prefix="dxkit-scale-out-") as tmp:
         out = Path(tmp)
-        by_tasks = {
-            n: commands(consortium(args.data, n, args.series_members), out, "tasks") for n in sorted(args.tasks)
-        }
+        by_tasks = {}
+        copies: dict[Path, bytes] = {}
+        for n in sorted(args.tasks):
+            folder = consortium(args.data, n, args.series_members)
+            copy = import_case(folder, out)
+            copies[copy] = (copy / "roles.yaml").read_bytes()
+            by_tasks[n] = commands(folder, out, "tasks", copy)
         by_members = {
             n: commands(consortium(args.data, args.series_tasks, n), out, "members") for n in sorted(args.members)
         }
-        print(table(f"Tasks ({args.series_members:,} members)", "tasks", measure(by_tasks, args.rounds)))
+        tasks_series = measure(by_tasks, args.rounds)
+        for copy, before in copies.items():
+            unchanged_import(copy, before)
+        print(table(f"Tasks ({args.series_members:,} members)", "tasks", tasks_series))
         print()
         print(table(f"Members ({args.series_tasks:,} tasks)", "members", measure(by_members, args.rounds)))
     return 0

@@ -82,6 +82,8 @@ _CLOSE = 200
 _MAX_JOINED = 8
 #: Pieces of one member cell beyond which each piece is read on its own.
 _MAX_PIECES = 256
+#: Characters of a member cell beyond which what it read as is not remembered for the next row.
+_MAX_REMEMBERED = 1_000
 
 
 def _folded(text: str) -> str:
@@ -110,9 +112,12 @@ class CellReader:
 
     def __init__(self, lang: str, consortium: Consortium | None) -> None:
         self.lang = lang
-        self._consortium = consortium
         self._ids = consortium.member_ids() if consortium is not None else None
-        self._found: dict[str, str | None] = {}
+        #: Every text that names a member, with its id (:meth:`Consortium.member_texts`).
+        self._texts = consortium.member_texts() if consortium is not None else {}
+        #: What a member cell's text read as, by column kind and text: a role matrix repeats the
+        #: same few names in thousands of rows, and each is looked up once.
+        self._read_members: dict[tuple[str, str], CellResult] = {}
         self._shared: dict[str, list[str]] = {}
         self._names: dict[str, str] = {}
         if consortium is not None:
@@ -128,12 +133,24 @@ class CellReader:
 
     def read(self, raw: Any, column: Column, allowed: list[str]) -> CellResult:
         """``(value, error message id, params)`` for one cell of ``column``."""
+        if raw.__class__ is str and column.kind == "text":
+            text = raw.strip()
+            if text:  # what parse_cell gives for text, without its other kinds' tests
+                return text, None, {}
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return parse_cell(raw, column, allowed, None)
         if column.kind == "enum" and column.enum is not None:
             return self._enum(str(raw).strip(), column.enum)
         if column.kind in ("members", "member") and self._ids is not None:
-            return self._members(str(raw).strip(), column)
+            text = str(raw).strip()
+            known = self._read_members.get((column.kind, text))
+            if known is None:
+                known = self._members(text, column)
+                if len(text) <= _MAX_REMEMBERED:
+                    self._read_members[column.kind, text] = known
+            value, error, params = known
+            # Each row gets its own list and parameters: a row's values are edited into the file.
+            return (list(value) if isinstance(value, list) else value), error, dict(params)
         return parse_cell(raw, column, allowed, self._ids)
 
     # -- enumerated values ----------------------------------------------------------------
@@ -154,12 +171,9 @@ class CellReader:
     # -- member references ----------------------------------------------------------------
 
     def _member(self, text: str) -> str | None:
-        if len(text) > self._longest:  # no member reads this long: not looked up, not remembered
+        if len(text) > self._longest:  # no member reads this long
             return None
-        if text not in self._found:
-            consortium = self._consortium
-            self._found[text] = consortium.member_from_display(text) if consortium is not None else None
-        return self._found[text]
+        return self._texts.get(text.strip())
 
     def _piece(self, text: str) -> list[str] | None:
         """The member ids one piece names: a name, 名前（id）, an id, or ids apart by spaces (older sheets)."""
@@ -380,6 +394,9 @@ def parse_baseline(rows: list[tuple[Any, ...]], file: str) -> Baseline:
 
 
 def _same(a: Any, b: Any) -> bool:
+    if a == b:  # the common case: the same canonical value on both sides
+        return True
+
     def norm(v: Any) -> Any:
         if isinstance(v, str):
             return v.strip()
@@ -503,6 +520,8 @@ class _Base:
         self._rows = baseline.rows if baseline else {}
         self._at = {key: i for i, key in enumerate(baseline.keys)} if baseline else {}
         self.known = baseline is not None
+        #: Baseline cells of the columns whose values repeat (codes, members, dates), read once each.
+        self._read: dict[tuple[str, type, Any], Any] = {}
 
     def has(self, task_id: str) -> bool:
         return task_id in self._rows
@@ -514,6 +533,18 @@ class _Base:
             return None
         column = COLUMNS[key]
         raw = row[self._at[key]]
+        if column.kind == "text":
+            if raw.__class__ is str and raw.strip():
+                return raw.strip()  # what _value gives for text, as parse_cell reads it
+            return self._value(raw, column, key)
+        memo = (key, type(raw), raw)
+        if memo not in self._read:
+            self._read[memo] = self._value(raw, column, key)
+        value = self._read[memo]
+        return list(value) if isinstance(value, list) else value
+
+    @staticmethod
+    def _value(raw: Any, column: Column, key: str) -> Any:
         value, error, _ = parse_cell(raw, column, _allowed(key), None)
         if error is None:
             return value

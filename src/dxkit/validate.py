@@ -251,17 +251,25 @@ def check_consortium(
     return shown, omitted, skipped
 
 
-def open_consortium(folder: str, *, lang: str, today: dt.date) -> tuple[Consortium, list[Finding]]:
+def open_consortium(
+    folder: str, *, lang: str, today: dt.date, leave_out: os.PathLike[str] | str | None = None
+) -> tuple[Consortium, list[Finding]]:
     """Load the consortium ``folder`` is in, for an analysis (status, gate, key person, lessons …).
 
     The consortium is found as :func:`dxkit.discovery.locate_consortium` says: the nearest one at
     or above ``folder``, never a guess among several. Files with problems are left out of the
     analysis and returned as findings, so a command can say that its picture is incomplete.
+
+    ``leave_out`` names a file of the consortium not to read: the one a command edits, which it
+    reads itself under the file's lock (``dxkit import`` and ``roles.yaml``), so it is read once.
     """
     root = locate_consortium(folder)
     targets = consortium_targets(root)
     if not targets:
         raise UsageError("analysis.no_files", folder=root)
+    if leave_out is not None:
+        skipped = os.path.realpath(leave_out)
+        targets = [target for target in targets if os.path.realpath(target.path) != skipped]
     return load_consortium(root, targets, lang=lang, today=today)
 
 

@@ -122,6 +122,7 @@ def test_scale_series_prints_every_command_at_every_size_and_keeps_the_data(tmp_
         "export roles (xlsx)",
         "export roles -f ics",
         "site build",
+        "import (no change)",
         "keyperson",
     ]
     for row in rows:
@@ -134,6 +135,11 @@ def test_scale_series_prints_every_command_at_every_size_and_keeps_the_data(tmp_
         assert all(g == "—" or float(g) > 0 for g in (time_growth, memory_growth)), row
     made = sorted(p.name for p in data.iterdir())
     assert made == ["t20-m12-s7", "t20-m120-s7", "t200-m12-s7"]
+    # The import ran on a copy: no lock file, no workbook in the generated consortia.
+    assert sorted(p.name for p in (data / "t200-m12-s7").iterdir()) == sorted(
+        p.name for p in (data / "t20-m12-s7").iterdir()
+    )
+    assert not list(data.glob("*/.*.lock")) and not list(data.glob("*/*.xlsx"))
     assert (data / "t200-m12-s7" / "roles.yaml").read_text(encoding="utf-8").count("  - id: T-") == 200
     # A second run finds the consortia already made and leaves them as they are.
     stamp = (data / "t200-m12-s7" / "roles.yaml").stat().st_mtime_ns

@@ -31,20 +31,22 @@ def _read(reader: CellReader, key: str, raw: object) -> tuple[object, str | None
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_a_cell_of_thousands_of_separators_is_read_with_one_lookup_per_distinct_piece(lang, monkeypatch):
-    reader, _ = _reader(lang)
+def test_a_cell_of_thousands_of_separators_is_read_with_the_members_indexed_once(lang, monkeypatch):
     calls = {"n": 0}
-    real = Consortium.member_from_display
+    real = Consortium.member_texts
 
-    def counting(self, text):
+    def counting(self):
         calls["n"] += 1
-        return real(self, text)
+        return real(self)
 
-    monkeypatch.setattr(Consortium, "member_from_display", counting)
+    monkeypatch.setattr(Consortium, "member_texts", counting)
+    monkeypatch.setattr(Consortium, "member_from_display", lambda self, text: pytest.fail("a pass over the members"))
+    reader, _ = _reader(lang)
     cell = "、".join(["汐見信用金庫"] * 5_000 + ["誰でもない"])
     value, error, params = _read(reader, "consulted", cell)
     assert value is None and error == "sheetcell.unknown_member" and params["value"] == "誰でもない"
-    assert calls["n"] < 20, calls
+    assert _read(reader, "informed", "汐見信用金庫、汐見大学（univ2）")[0] == ["bank", "univ2"]
+    assert calls["n"] == 1, calls
     many = ", ".join(["bank"] * 5_000)
     assert _read(reader, "consulted", many)[0] == ["bank"]
 
@@ -101,4 +103,20 @@ def test_runs_of_pieces_longer_than_any_name_are_never_tried(pieces, monkeypatch
     value, error, _params = _read(reader, "consulted", cell)
     assert value is None and error == "sheetcell.unknown_member"
     assert tried["n"] <= pieces + 1 and tried["chars"] <= len(cell) + 200, tried
-    assert reader._found == {}
+    assert reader._read_members == {}
+
+
+def test_rows_naming_the_same_members_get_lists_of_their_own(monkeypatch):
+    # A member cell's reading is remembered for the rows after it, but each row's value is its
+    # own list: the import edits a row's values into the file.
+    reader, _ = _reader("ja")
+    first = _read(reader, "responsible", "汐見信用金庫、汐見市, 企画部")[0]
+    monkeypatch.setattr(CellReader, "_members", lambda *args: pytest.fail("read again"))
+    second = _read(reader, "responsible", "汐見信用金庫、汐見市, 企画部")[0]
+    assert first == second == ["bank", "city"] and first is not second
+    first.append("univ")
+    assert _read(reader, "responsible", "汐見信用金庫、汐見市, 企画部")[0] == ["bank", "city"]
+    # The same text in a one-member column is read for that column, not taken from the other.
+    monkeypatch.undo()
+    assert _read(reader, "accountable", "汐見信用金庫")[0] == "bank"
+    assert _read(reader, "consulted", "汐見信用金庫")[0] == ["bank"]

@@ -42,3 +42,16 @@ def test_display_text_maps_back_to_the_id() -> None:
     assert c.member_from_display("〇〇大学 (univ)") == "univ"
     assert c.member_from_display("〇〇大学") is None
     assert c.member_from_display("銀行") is None
+
+
+def test_member_texts_mean_what_member_from_display_says_an_id_first() -> None:
+    # "univ" is also another member's name: as a text it is the id, as 名前（id） the other member.
+    c = _consortium(("city", "サンプル市"), ("univ", "〇〇大学"), ("univ2", "〇〇大学"), ("x", "univ"))
+    texts = c.member_texts()
+    assert texts["univ"] == "univ" and texts["univ（x）"] == "x" and texts["univ (x)"] == "x"
+    assert "〇〇大学" not in texts and texts["〇〇大学（univ2）"] == "univ2"
+    assert texts["サンプル市"] == "city"
+    probes = [*texts, "〇〇大学", "銀行", " city ", "univ（univ）"]
+    expected = {"univ（univ）": None, "〇〇大学": None, "銀行": None, " city ": "city"}
+    for text in probes:
+        assert c.member_from_display(text) == expected.get(text, texts.get(text)), text

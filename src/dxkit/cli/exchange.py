@@ -151,7 +151,8 @@ def import_sheet(
     # The workbook first: a file that is no workbook, or one beyond the reader's limits, is
     # refused before any work is spent on the consortium.
     title, table, baseline = read_workbook(workbook)
-    consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today())
+    # The members (names and ids the cells may hold); roles.yaml is read once, under its lock, below.
+    consortium, _ = open_consortium(str(target.parent), lang=language, today=dt.date.today(), leave_out=target)
     # From reading roles.yaml to replacing it, no other dxkit command may change it.
     with nullcontext() if dry_run else locked(target):
         roles, raw = read_for_edit(target, ("roles",), language, changed="import.changed_meanwhile")

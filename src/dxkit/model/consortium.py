@@ -254,21 +254,27 @@ class Consortium:
         Both languages' forms are understood; a name two members share is ambiguous on its
         own and means nobody (``None``), as does a text that names no member.
         """
-        text = text.strip()
-        ids = {m.id for m in self.members}
-        if text in ids:
-            return text
+        return self.member_texts().get(text.strip())
+
+    def member_texts(self) -> dict[str, str]:
+        """Every text :meth:`member_from_display` understands, with the member id it means.
+
+        Built in one pass for a reader of many texts (``dxkit import``), so that each text is
+        one lookup, not a pass over every member. Where texts collide the first kind wins: an id,
+        then a name no other member has, then 名前（id）, then ``name (id)``, each in file order.
+        """
+        members = self.members
+        texts = {m.id: m.id for m in members}
         by_name: dict[str, list[str]] = {}
-        for member in self.members:
+        for member in members:
             by_name.setdefault(member.name, []).append(member.id)
-        found = by_name.get(text, [])
-        if len(found) == 1:
-            return found[0]
+        for name, ids in by_name.items():
+            if len(ids) == 1:
+                texts.setdefault(name, ids[0])
         for lang in ("ja", "en"):
-            for member in self.members:
-                if text == member_with_id(member.name, member.id, lang):
-                    return member.id
-        return None
+            for member in members:
+                texts.setdefault(member_with_id(member.name, member.id, lang), member.id)
+        return texts
 
     def member_ids(self) -> set[str] | None:
         """The member ids, or ``None`` when no valid members file is known."""
