@@ -34,7 +34,7 @@ import dataclasses
 import gzip
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -264,14 +264,18 @@ def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
     return result  # type: ignore[no-any-return]
 
 
-def public_view(c: Consortium, policy: NamePolicy) -> Consortium:
-    """The consortium as its site may show it: every unpublished name replaced by the neutral label."""
+def public_view(c: Consortium, policy: NamePolicy, *, only: Collection[str] | None = None) -> Consortium:
+    """The consortium as its site may show it: every unpublished name replaced by the neutral label.
+
+    ``only`` names the lists of records (fields of :class:`~dxkit.model.Consortium`, such as
+    ``retrospectives``) a caller reads; the others are left empty in the view rather than copied.
+    """
     if not policy.hides_any:
         return c
     view = Consortium(root=c.root, today=c.today)
     for f in dataclasses.fields(c):
         records = getattr(c, f.name)
-        if isinstance(records, list):
+        if isinstance(records, list) and (only is None or f.name in only):
             setattr(view, f.name, [_hidden_copy(r, policy.hide) for r in records])
     return view
 
