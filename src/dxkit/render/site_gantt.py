@@ -301,6 +301,11 @@ class _Row:
     end: dt.date
 
 
+#: :func:`~dxkit.render.svg.attrs` of the values rows share (a state's fill, a row's height, a
+#: day's place on the axis), written once for all of them.
+_attrs = functools.lru_cache(maxsize=1 << 12)(svg.attrs)
+
+
 def _rows(
     tasks: list[Task], spans: list[tuple[dt.date, dt.date]], today: dt.date, lang: str, era: bool
 ) -> tuple[list[_Row], float]:
@@ -331,11 +336,11 @@ def _rows(
         rows.append(
             _Row(
                 band_head=svg.attrs(x=0, y=y),
-                band_tail=svg.attrs(height=row_height, fill="#f5f5f5" if index % 2 == 0 else "#ffffff"),
+                band_tail=_attrs(height=row_height, fill="#f5f5f5" if index % 2 == 0 else "#ffffff"),
                 lines=texts,
-                bar_head=svg.attrs(class_="dxkit-bar", data_state=state),
+                bar_head=_attrs(class_="dxkit-bar", data_state=state),
                 bar_y=svg.attrs(y=y + (row_height - bar_height) / 2),
-                bar_tail=svg.attrs(height=bar_height, rx=3, fill=FILL_BY_STATE[state]),
+                bar_tail=_attrs(height=bar_height, rx=3, fill=FILL_BY_STATE[state]),
                 bar_title=svg.title(status),
                 start=start,
                 end=end,
@@ -378,7 +383,7 @@ def _chart(
         )
     for row in rows:
         left = x(row.start)
-        bar = f"{row.bar_head}{svg.attrs(x=left)}{row.bar_y}{svg.attrs(width=max(2.0, x(row.end) - left))}"
+        bar = f"{row.bar_head}{_attrs(x=left)}{row.bar_y}{_attrs(width=max(2.0, x(row.end) - left))}"
         body.append(f'<g class="dxkit-row">{row.lines}<rect{bar}{row.bar_tail}>{row.bar_title}</rect></g>')
     period = {
         "first": format_date(first, lang, japanese_era=era),
