@@ -24,8 +24,9 @@ def content(text: str) -> str:
 
 def num(value: float) -> str:
     """A coordinate as SVG text: one decimal at most, no ``-0``."""
-    if type(value) is int:  # most coordinates: written as they are (what the rounding below gives them)
-        return str(value)
+    if type(value) is int or (type(value) is float and value.is_integer()):
+        # Most coordinates are whole numbers: written as the rounding below writes them.
+        return str(int(value))
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
