@@ -307,8 +307,12 @@ def _readable(data: bytes, suffix: str) -> Iterable[str]:
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
     yield text
-    yield html.unescape(text)
-    yield _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    # Each other reading only when it differs: a page of megabytes is searched once less.
+    unescaped = html.unescape(text)
+    if unescaped != text:
+        yield unescaped
+    if "\\u" in text:
+        yield _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def find_unpublished(site: Path, policy: NamePolicy) -> str | None:
