@@ -313,6 +313,14 @@ def _rows(
     rows = []
     y = float(HEAD_PX + AXIS_PX)
     font = svg.attrs(font_size=FONT_PX)
+    dates: dict[dt.date, str] = {}  # thousands of tasks start and end on a few hundred days
+
+    def date(day: dt.date) -> str:
+        text = dates.get(day)
+        if text is None:
+            text = dates[day] = format_date(day, lang, japanese_era=era)
+        return text
+
     for index, (task, (start, end)) in enumerate(zip(tasks, spans, strict=True)):
         title = f"{task.id} {task.title}"
         lines = wrap(title, COLUMN_EM) or [task.id]
@@ -322,8 +330,8 @@ def _rows(
             "svg.gantt.bar",
             lang,
             title=title,
-            start=format_date(start, lang, japanese_era=era),
-            end=format_date(end, lang, japanese_era=era),
+            start=date(start),
+            end=date(end),
             status=label("Task.status", task.status, lang),
         )
         if state == "overdue":
