@@ -31,13 +31,17 @@ def label(enum_name: str, value: str, lang: str = DEFAULT_LANG) -> str:
     An enum or value the schemas do not define is a bug in the caller (values are checked
     against the schema before anything shows them): :class:`KeyError`.
     """
-    return labels(enum_name, lang)[value]
+    return _labels(enum_name, lang if lang in LANGS else DEFAULT_LANG)[value]
 
 
 def labels(enum_name: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
     """Every value of the enum ``enum_name`` with its label in ``lang``, in the schema's order."""
-    if lang not in LANGS:
-        lang = DEFAULT_LANG
+    return dict(_labels(enum_name, lang if lang in LANGS else DEFAULT_LANG))
+
+
+@cache
+def _labels(enum_name: str, lang: str) -> dict[str, str]:
+    """:func:`labels`, made once for each enum and language (a site labels every row of a matrix); never changed."""
     return {value: texts[lang] for value, texts in all_labels()[enum_name].items()}
 
 

@@ -177,10 +177,22 @@ def check_destination(folder: Path, out: Path) -> None:
         raise UsageError("site.not_ours", out=str(out))
 
 
+#: Material's search settings for each language the site is built in (its
+#: ``partials/languages/<lang>.html``: ``search.config.separator`` and ``search.config.pipeline``),
+#: written out: left unset, Material builds a template environment and compiles its language
+#: template once for each of them, on every build. ``tests/unit/test_site_tables.py`` holds them to
+#: Material's own.
+SEARCH_SETTINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "ja": ("[\\s\\-\u3000、。，．]+", ("stemmer",)),
+    "en": ("[\\s\\-]+", ("stopWordFilter",)),
+}
+
+
 def _mkdocs_yml(title: str, lang: str, nav: list[tuple[str, str]], cache: Path) -> str:
     from dxkit.render import site_hooks
 
     q = yaml_string
+    separator, pipeline = SEARCH_SETTINGS[lang]
     nav_lines = "".join(f"  - {q(label)}: {q(path)}\n" for label, path in nav)
     return f"""site_name: {q(title)}
 docs_dir: docs
@@ -204,6 +216,8 @@ hooks:
 plugins:
   - search:
       lang: [{q(lang)}]
+      separator: {q(separator)}
+      pipeline: [{", ".join(q(step) for step in pipeline)}]
   - privacy:
       cache_dir: {q(str(cache))}
       # Material's bundle names a mermaid on a CDN, fetched only for a page with a mermaid

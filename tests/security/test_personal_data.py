@@ -358,6 +358,14 @@ def test_hiding_keeps_ids_published_names_and_word_boundaries(lang):
     assert c.members[0].people[0].name == CONTACT  # the model itself is untouched
 
 
+def test_a_view_of_some_records_hides_names_in_them_and_copies_no_other(lang):
+    c = consortium(lang, {"key_persons": True})
+    policy = name_policy(c, lang)
+    view = public_view(c, policy, only={"member_files"})
+    assert view.members[0].people[0].name == policy.placeholder
+    assert not view.charters and not view.workshops and not view.retrospectives and c.workshops
+
+
 def test_a_charter_without_names_to_hide_builds_from_the_model_itself(lang):
     c = consortium(lang, dict.fromkeys(KINDS, True))
     policy = name_policy(c, lang)

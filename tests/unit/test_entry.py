@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import subprocess
@@ -41,3 +42,26 @@ def test_version_answers_without_building_the_command_line() -> None:
         check=True,
     )
     assert done.stdout.startswith("dxkit ") and done.stdout.split()[-1] == "False", done.stdout
+
+
+@pytest.mark.parametrize(("only", "paused"), [(True, True), (False, False)])
+def test_a_commands_one_consortium_is_read_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, only: bool, paused: bool
+) -> None:
+    # A big file is a million objects that outlive the command: the collector is not to walk them.
+    import dxkit.validate
+    from dxkit.cli._common import open_folder
+    from dxkit.model import Consortium
+
+    seen: list[bool] = []
+
+    def opened(folder: str, **kwargs: object) -> tuple[Consortium, list[object]]:
+        seen.append(gc.isenabled())
+        return Consortium(root=folder, today=dt.date(2026, 10, 1)), []
+
+    monkeypatch.setattr(dxkit.validate, "open_consortium", opened)
+    try:
+        open_folder(".", "ja", dt.date(2026, 10, 1), only=only)
+    finally:
+        gc.unfreeze()
+    assert seen == [not paused] and gc.isenabled()

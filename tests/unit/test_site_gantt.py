@@ -6,8 +6,9 @@ import datetime as dt
 import itertools
 import xml.etree.ElementTree as ET
 
+import budoux
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from dxkit.escape import yaml_string
@@ -85,6 +86,22 @@ def test_wrap_keeps_every_character_and_the_width(text):
         assert line.strip()
         # Only a single piece that cannot be broken (one wide character and what may not leave it) is wider.
         assert text_width(line.rstrip()) <= COLUMN_EM or len(line.strip()) <= 3, line
+
+
+_TITLES = st.text(
+    alphabet=st.sampled_from("協議会の規約をまとめ、設立総会で合意する月次報告 abT-0123/（）「」。"), max_size=40
+)
+
+
+@given(st.text(alphabet=st.sampled_from("T-0123456789 ab漢"), max_size=10), _TITLES)
+# Titles whose first phrase ends within their first five characters.
+@example("T-3396", "実証実証合意を協議会")
+@example("T-0417", "評価住民合意設立のは")
+def test_phrases_are_budouxs_own_though_each_title_is_parsed_once(ident, title):
+    # A row is an id, a space and a title: the title is parsed once for all the rows it is in.
+    parser = budoux.load_default_japanese_parser()
+    for text in (f"{ident} {title}", f"{ident}{title}", title):
+        assert site_gantt.phrases(text) == parser.parse(text)
 
 
 def test_text_width_counts_full_width_characters_as_one_em():

@@ -89,3 +89,11 @@ def test_too_many_members_for_a_drawing_says_so(monkeypatch):
     for lang, words in (("ja", "図は載せていません"), ("en", "left out")):
         network = render_network(c, analyse(c), lang)
         assert network.svg == "" and words in network.note and "4" in network.note
+
+
+def test_a_network_too_large_to_draw_is_never_built(monkeypatch):
+    # Counting its members is enough, and spares importing networkx.
+    monkeypatch.setattr(site_network, "MAX_MEMBERS", 3)
+    monkeypatch.setattr(site_network, "build_graph", lambda c: pytest.fail("the graph was built"))
+    c = _consortium(CHAIN)
+    assert render_network(c, analyse(c), "en").members == 4

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import re
+from pathlib import Path
+
 import markdown
 import pytest
 
-from dxkit.publish import SITE_CSS, _mkdocs_yml
+from dxkit.escape import yaml_string
+from dxkit.i18n import LANGS
+from dxkit.publish import SEARCH_SETTINGS, SITE_CSS, _mkdocs_yml
 from dxkit.render.markdown import table
 from dxkit.render.site_tables import WORD_ROOM
 
@@ -73,6 +79,22 @@ def test_the_site_registers_the_extension_and_its_styles():
     assert "  - dxkit.render.site_tables\n" in _mkdocs_yml("x", "ja", [], __import__("pathlib").Path("c"))
     assert "table[data-cards]" in SITE_CSS and "attr(data-label)" in SITE_CSS
     assert "@media screen and (max-width: 37.4375em)" in SITE_CSS
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sites_search_settings_are_materials_own_for_its_language(lang):
+    # Written into mkdocs.yml so that Material need not compile its language template for them.
+    from material.plugins.search.plugin import SearchPlugin
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=io.StringIO(f"site_name: x\ntheme:\n  name: material\n  language: {lang}\n"))
+    plugin = SearchPlugin()
+    separator, pipeline = SEARCH_SETTINGS[lang]
+    assert plugin._translate(config, "search.config.separator") == separator
+    steps = re.split(r"\s*,\s*", plugin._translate(config, "search.config.pipeline"))
+    assert [step for step in steps if step] == list(pipeline)
+    yml = _mkdocs_yml("x", lang, [], Path("c"))
+    assert f"      separator: {yaml_string(separator)}\n" in yml and "      pipeline: [" in yml
 
 
 def test_names_keep_room_for_their_widest_word_and_break_only_between_words():

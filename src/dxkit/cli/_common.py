@@ -218,12 +218,21 @@ def open_folder(
     from dxkit.errors import InputError
     from dxkit.validate import open_consortium
 
-    consortium, problems = open_consortium(folder, lang=lang, today=today)
-    if only:
-        # The command's one consortium lives until the command ends; kept out of the collector's
-        # sight, it is not scanned again each time the report allocates. A command that reads
-        # one consortium after another (``only=False``) leaves them to the collector.
-        gc.freeze()
+    # The command's one consortium lives until the command ends; kept out of the collector's
+    # sight, it is not scanned again each time the report allocates. It is read with the
+    # collector paused too: a file of 10,000 tasks is a million objects, which the collector
+    # would otherwise walk once (about 0.3 s) as soon as the file is read. A command that reads
+    # one consortium after another (``only=False``) leaves them to the collector.
+    paused = only and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        consortium, problems = open_consortium(folder, lang=lang, today=today)
+    finally:
+        if only:
+            gc.freeze()
+        if paused:
+            gc.enable()
     missing = consortium.refused_for(needs)
     if missing:
         raise InputError("analysis.unreadable", count=len(missing), files=", ".join(missing))

@@ -106,12 +106,17 @@ def _entry_id(consortium: str, file: str) -> str:
     return f"urn:dxkit:lesson:{digest}"
 
 
+#: The lists of records a feed is made from (:func:`feed_entries`); the public view copies no other.
+_FEED_RECORDS = frozenset({"charters", "member_files", "retrospectives"})
+
+
 def feed_entries(c: Consortium, lang: str) -> list[Entry]:
     """The published lessons of ``c``, newest first, with every name the charter does not publish hidden."""
     if not shares_lessons(c):
         return []
     policy = feed_policy(c, lang)
-    view = public_view(c, policy)
+    # What the entries are made of: the charter, the members' names and the retrospectives.
+    view = public_view(c, policy, only=_FEED_RECORDS)
     reading = Reading.of(view)
     named = names_shared(c)
     name = policy.hide(consortium_name(view))

@@ -34,7 +34,7 @@ import dataclasses
 import gzip
 import html
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -225,16 +225,28 @@ def name_policy(c: Consortium, lang: str, *, kinds: frozenset[str] | None = None
     return NamePolicy(published, hidden, translate("site.not_published", lang), pattern, starts)
 
 
-_RECORD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+#: How :func:`_hidden_copy` goes through a value of each class: a text, a tuple, a mapping, a
+#: record (the names of the fields that hold its content, not ``at``), or nothing to go through.
+_TEXT, _TUPLE, _MAPPING, _LEAF = "text", "tuple", "mapping", "leaf"
+_HOW: dict[type, str | tuple[str, ...]] = {}
 
 
-def _record_fields(cls: type) -> tuple[str, ...] | None:
-    """The fields of a record class that hold its content (not ``at``); ``None`` for other types."""
-    if cls not in _RECORD_FIELDS:
-        is_record = cls is not Loc and dataclasses.is_dataclass(cls)
-        fields = dataclasses.fields(cls) if is_record else ()
-        _RECORD_FIELDS[cls] = tuple(f.name for f in fields if f.init and f.name != "at") if is_record else None
-    return _RECORD_FIELDS[cls]
+def _how(cls: type) -> str | tuple[str, ...]:
+    """How :func:`_hidden_copy` goes through a value of class ``cls``, decided once for each class."""
+    how = _HOW.get(cls)
+    if how is None:
+        if issubclass(cls, str):
+            how = _TEXT
+        elif issubclass(cls, tuple):
+            how = _TUPLE
+        elif cls is not Loc and dataclasses.is_dataclass(cls):
+            how = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name != "at")
+        elif issubclass(cls, Mapping):
+            how = _MAPPING
+        else:
+            how = _LEAF
+        _HOW[cls] = how
+    return how
 
 
 def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
@@ -243,36 +255,49 @@ def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
     A part in which nothing changes is the same object, so a record without a name is shared
     with the model rather than copied.
     """
+    how = _HOW.get(type(value)) or _how(type(value))
     result: Any = value
-    if isinstance(value, str):
-        result = hide(value)
-    elif isinstance(value, tuple):
-        items = tuple(_hidden_copy(v, hide) for v in value)
-        if any(new is not old for new, old in zip(items, value, strict=True)):
+    if how is _TEXT:
+        result = hide(value)  # type: ignore[arg-type]
+    elif how is _LEAF:
+        pass
+    elif how is _TUPLE:
+        items = tuple(_hidden_copy(v, hide) for v in value)  # type: ignore[attr-defined]
+        if any(new is not old for new, old in zip(items, value, strict=True)):  # type: ignore[call-overload]
             result = items
-    elif (names := _record_fields(type(value))) is not None:
+    elif how is _MAPPING:
+        result = {k: _hidden_copy(v, hide) for k, v in value.items()}  # type: ignore[attr-defined]
+    else:
         changes = {}
-        for name in names:
+        for name in how:
             old = getattr(value, name)
             new = _hidden_copy(old, hide)
             if new is not old:
                 changes[name] = new
         if changes:
             result = dataclasses.replace(value, **changes)  # type: ignore[type-var]
-    elif isinstance(value, Mapping):
-        result = {k: _hidden_copy(v, hide) for k, v in value.items()}
     return result  # type: ignore[no-any-return]
 
 
-def public_view(c: Consortium, policy: NamePolicy) -> Consortium:
-    """The consortium as its site may show it: every unpublished name replaced by the neutral label."""
+def public_view(c: Consortium, policy: NamePolicy, *, only: Collection[str] | None = None) -> Consortium:
+    """The consortium as its site may show it: every unpublished name replaced by the neutral label.
+
+    ``only`` names the lists of records (fields of :class:`~dxkit.model.Consortium`, such as
+    ``retrospectives``) a caller reads; the others are left empty in the view rather than copied.
+    """
     if not policy.hides_any:
         return c
+    starts = policy.starts
+
+    def hide(text: str) -> str:
+        # Most texts hold no character a name starts with: they are left as they are at once.
+        return text if starts is not None and starts.search(text) is None else policy.hide(text)
+
     view = Consortium(root=c.root, today=c.today)
     for f in dataclasses.fields(c):
         records = getattr(c, f.name)
-        if isinstance(records, list):
-            setattr(view, f.name, [_hidden_copy(r, policy.hide) for r in records])
+        if isinstance(records, list) and (only is None or f.name in only):
+            setattr(view, f.name, [_hidden_copy(r, hide) for r in records])
     return view
 
 
@@ -282,8 +307,12 @@ def _readable(data: bytes, suffix: str) -> Iterable[str]:
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
     yield text
-    yield html.unescape(text)
-    yield _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    # Each other reading only when it differs: a page of megabytes is searched once less.
+    unescaped = html.unescape(text)
+    if unescaped != text:
+        yield unescaped
+    if "\\u" in text:
+        yield _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def find_unpublished(site: Path, policy: NamePolicy) -> str | None:

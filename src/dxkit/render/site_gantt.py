@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -138,6 +139,41 @@ def _phrases() -> budoux.Parser:
     return budoux.load_default_japanese_parser()
 
 
+#: BudouX decides whether a phrase starts at a character from the three characters before it
+#: and the two after it (its unigram, bigram and trigram features), and from nothing else.
+_BEFORE = 3
+_AFTER = 2
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parsed(text: str) -> tuple[str, ...]:
+    return tuple(_phrases().parse(text))
+
+
+def _starts(chunks: Sequence[str]) -> list[int]:
+    """Where each chunk but the first starts in the text they make."""
+    return list(itertools.accumulate(len(chunk) for chunk in chunks[:-1]))
+
+
+def phrases(text: str) -> list[str]:
+    """BudouX's phrases of ``text``: the same as its parser's, the text after the first space parsed once.
+
+    A chart's row is a task's id, a space and its title, and many tasks share a title (a
+    monthly report, a yearly review). As a phrase's start depends only on the characters
+    around it (:data:`_BEFORE`, :data:`_AFTER`), the title's phrases from its fourth character
+    on are those of the title alone, whatever id is before it, and are parsed once for each
+    title; the rest is parsed from the id and the title's first characters.
+    """
+    cut = text.find(" ") + 1
+    head_length = cut + _BEFORE + _AFTER
+    if cut == 0 or len(text) < head_length:
+        return list(_phrases().parse(text))
+    head = _phrases().parse(text[:head_length])
+    starts = [i for i in _starts(head) if i < cut + _BEFORE]
+    starts += [cut + j for j in _starts(_parsed(text[cut:])) if j >= _BEFORE]
+    return [text[a:b] for a, b in itertools.pairwise([0, *starts, len(text)])]
+
+
 def _pieces(text: str, width: float) -> list[str]:
     """Where a line of ``text`` may break: between Japanese phrases (BudouX) and at spaces.
 
@@ -145,7 +181,7 @@ def _pieces(text: str, width: float) -> list[str]:
     is one phrase to BudouX) is split at its spaces.
     """
     pieces: list[str] = []
-    for phrase in _phrases().parse(text):
+    for phrase in phrases(text):
         if text_width(phrase) <= width:
             pieces.append(phrase)
         else:
@@ -188,12 +224,6 @@ def wrap(text: str, width: float) -> list[str]:
     if line.strip():
         lines.append(line)
     return lines
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _wrapped(text: str, width: float) -> tuple[str, ...]:
-    """:func:`wrap`, once for each title: a stage's wide and narrow charts wrap the same titles."""
-    return tuple(wrap(text, width))
 
 
 #: How a bar is filled, by the task's state (the page's table and each bar's title say it in words).
@@ -249,22 +279,109 @@ class StageChart:
     bars: int
 
 
-def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: bool = False, era: bool = False) -> str:
-    """One stage's chart as an SVG drawing, wide or ``narrow``."""
+@dataclass(frozen=True)
+class _Row:
+    """A task's row as both drawings of its chart show it; only its bar's ``x`` and width differ.
+
+    Each part is finished SVG (attributes, or elements with the task's text escaped), so a
+    stage's wide and narrow drawings wrap, word and escape each title once.
+    """
+
+    #: The row's band: its attributes before ``width`` and after it.
+    band_head: str
+    band_tail: str
+    #: The lines of the row's title as ``<text>`` elements.
+    lines: str
+    #: The bar: its attributes before ``x``, between ``x`` and ``width``, after ``width``; its ``<title>``.
+    bar_head: str
+    bar_y: str
+    bar_tail: str
+    bar_title: str
+    start: dt.date
+    end: dt.date
+
+
+#: :func:`~dxkit.render.svg.attrs` of the values rows share (a state's fill, a row's height, a
+#: day's place on the axis), written once for all of them.
+_attrs = functools.lru_cache(maxsize=1 << 12)(svg.attrs)
+
+
+def _rows(
+    tasks: list[Task], spans: list[tuple[dt.date, dt.date]], today: dt.date, lang: str, era: bool
+) -> tuple[list[_Row], float]:
+    """The rows of a stage's chart, top to bottom, and the drawing's height."""
+    rows = []
+    y = float(HEAD_PX + AXIS_PX)
+    font = svg.attrs(font_size=FONT_PX)
+    dates: dict[dt.date, str] = {}  # thousands of tasks start and end on a few hundred days
+
+    def date(day: dt.date) -> str:
+        text = dates.get(day)
+        if text is None:
+            text = dates[day] = format_date(day, lang, japanese_era=era)
+        return text
+
+    for index, (task, (start, end)) in enumerate(zip(tasks, spans, strict=True)):
+        title = f"{task.id} {task.title}"
+        lines = wrap(title, COLUMN_EM) or [task.id]
+        row_height = len(lines) * LINE_PX + 2 * ROW_PAD
+        state = _state(task, today)
+        status = translate(
+            "svg.gantt.bar",
+            lang,
+            title=title,
+            start=date(start),
+            end=date(end),
+            status=label("Task.status", task.status, lang),
+        )
+        if state == "overdue":
+            status += translate("svg.gantt.overdue", lang)
+        texts = "".join(
+            f"<text{svg.attrs(x=LABEL_X, y=y + ROW_PAD + (i + 1) * LINE_PX - 4)}{font}>{svg.content(line)}</text>"
+            for i, line in enumerate(lines)
+        )
+        bar_height = min(row_height - 2 * ROW_PAD, 18)
+        rows.append(
+            _Row(
+                band_head=svg.attrs(x=0, y=y),
+                band_tail=_attrs(height=row_height, fill="#f5f5f5" if index % 2 == 0 else "#ffffff"),
+                lines=texts,
+                bar_head=_attrs(class_="dxkit-bar", data_state=state),
+                bar_y=svg.attrs(y=y + (row_height - bar_height) / 2),
+                bar_tail=_attrs(height=bar_height, rx=3, fill=FILL_BY_STATE[state]),
+                bar_title=svg.title(status),
+                start=start,
+                end=end,
+            )
+        )
+        y += row_height
+    return rows, y + 4
+
+
+def _chart(
+    stage: str,
+    rows: list[_Row],
+    height: float,
+    first: dt.date,
+    last: dt.date,
+    lang: str,
+    *,
+    narrow: bool = False,
+    era: bool = False,
+) -> str:
+    """One stage's chart as an SVG drawing, wide or ``narrow``, from its ``rows``."""
     bars_px, right = (NARROW_BARS_PX, NARROW_RIGHT_PADDING) if narrow else (BARS_PX, RIGHT_PADDING)
     name = label("stage", stage, lang)
-    spans = [gantt_span(t) for t in tasks]
-    first, last = min(s for s, _ in spans), max(e for _, e in spans)
     length = max(1, (last - first).days)
 
     def x(day: dt.date) -> float:
         return LEFT_PADDING + bars_px * (day - first).days / length
 
     top = HEAD_PX + AXIS_PX
-    rows = [_wrapped(f"{t.id} {t.title}", COLUMN_EM) or (t.id,) for t in tasks]
-    height = top + sum(len(lines) * LINE_PX + 2 * ROW_PAD for lines in rows) + 4
+    width = LEFT_PADDING + bars_px + right
     # Drawn in this order: the rows' bands, the axis's lines, then the text and the bars.
-    bands: list[str] = []
+    band_width = svg.attrs(width=width)
+    bands = [f"<rect{row.band_head}{band_width}{row.band_tail}/>" for row in rows]
     grid: list[str] = []
     body = [svg.text(LABEL_X, 18, name, class_="dxkit-gantt-title", font_size=FONT_PX + 2, font_weight="bold")]
     for day, text, anchor in _ticks(first, last, lang, narrow=narrow, era=era):
@@ -272,47 +389,15 @@ def _chart(stage: str, tasks: list[Task], today: dt.date, lang: str, *, narrow: 
         body.append(
             svg.text(x(day), HEAD_PX + 12, text, class_="dxkit-tick", font_size=FONT_PX - 1, text_anchor=anchor)
         )
-    y = float(top)
-    for index, (task, lines, (start, end)) in enumerate(zip(tasks, rows, spans, strict=True)):
-        row_height = len(lines) * LINE_PX + 2 * ROW_PAD
-        state = _state(task, today)
-        shade = "#f5f5f5" if index % 2 == 0 else "#ffffff"
-        status = translate(
-            "svg.gantt.bar",
-            lang,
-            title=f"{task.id} {task.title}",
-            start=format_date(start, lang, japanese_era=era),
-            end=format_date(end, lang, japanese_era=era),
-            status=label("Task.status", task.status, lang),
-        )
-        if state == "overdue":
-            status += translate("svg.gantt.overdue", lang)
-        band = svg.attrs(x=0, y=y, width=LEFT_PADDING + bars_px + right, height=row_height, fill=shade)
-        bands.append(f"<rect{band}/>")
-        row = [
-            svg.text(LABEL_X, y + ROW_PAD + (i + 1) * LINE_PX - 4, line, font_size=FONT_PX)
-            for i, line in enumerate(lines)
-        ]
-        bar_height = min(row_height - 2 * ROW_PAD, 18)
-        bar = svg.attrs(
-            class_="dxkit-bar",
-            data_state=state,
-            x=x(start),
-            y=y + (row_height - bar_height) / 2,
-            width=max(2.0, x(end) - x(start)),
-            height=bar_height,
-            rx=3,
-            fill=FILL_BY_STATE[state],
-        )
-        row.append(f"<rect{bar}>{svg.title(status)}</rect>")
-        body.append('<g class="dxkit-row">' + "".join(row) + "</g>")
-        y += row_height
-    width = LEFT_PADDING + bars_px + right
+    for row in rows:
+        left = x(row.start)
+        bar = f"{row.bar_head}{_attrs(x=left)}{row.bar_y}{_attrs(width=max(2.0, x(row.end) - left))}"
+        body.append(f'<g class="dxkit-row">{row.lines}<rect{bar}{row.bar_tail}>{row.bar_title}</rect></g>')
     period = {
         "first": format_date(first, lang, japanese_era=era),
         "last": format_date(last, lang, japanese_era=era),
     }
-    description = translate("svg.gantt.desc", lang, stage=name, tasks=len(tasks), **period)
+    description = translate("svg.gantt.desc", lang, stage=name, tasks=len(rows), **period)
     return svg.document(
         f"gantt-{stage}" + ("-narrow" if narrow else ""),
         width,
@@ -328,11 +413,14 @@ def render_stage_gantts(c: Consortium, lang: str, tasks_of: Sequence[Task] | Non
     """One SVG Gantt chart for each stage that has tasks (of ``tasks_of``, else all), in the stages' order."""
     charts = []
     chosen = c.tasks if tasks_of is None else tasks_of
+    era = uses_japanese_era(c)
     for stage in STAGES:
         tasks = [t for t in chosen if t.stage == stage]
         if tasks:
-            era = uses_japanese_era(c)
-            wide = _chart(stage, tasks, c.today, lang, era=era)
-            narrow = _chart(stage, tasks, c.today, lang, narrow=True, era=era)
+            spans = [gantt_span(t) for t in tasks]
+            first, last = min(s for s, _ in spans), max(e for _, e in spans)
+            rows, height = _rows(tasks, spans, c.today, lang, era)
+            wide = _chart(stage, rows, height, first, last, lang, era=era)
+            narrow = _chart(stage, rows, height, first, last, lang, narrow=True, era=era)
             charts.append(StageChart(stage, wide, narrow, len(tasks)))
     return charts

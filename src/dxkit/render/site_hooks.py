@@ -71,7 +71,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files, **kwargs: Any) 
     return env
 
 
-_RAW = re.compile(re.escape(RAW_OPEN) + r"\n(.*?)\n" + re.escape(RAW_CLOSE), re.DOTALL)
+#: A held block: what is between these two (site_tables.raw_block writes them on lines of their own).
+_OPEN, _CLOSE = RAW_OPEN + "\n", "\n" + RAW_CLOSE
 _RAW_BACK = re.compile(r"<!--dxkit:raw:(\d+)-->")
 #: The blocks of finished HTML held back from each page's Markdown (site_tables.raw_block).
 _held: dict[str, list[str]] = {}
@@ -84,14 +85,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     put back as they are in :func:`on_post_page`. The page's headings stay, so search still finds it.
     """
     held: list[str] = []
-
-    def hold(match: re.Match[str]) -> str:
-        held.append(match.group(1))
-        return f"<!--dxkit:raw:{len(held) - 1}-->"
-
-    markdown = _RAW.sub(hold, markdown)
+    parts: list[str] = []
+    # Found with str.find rather than a regular expression: a block is megabytes of one line.
+    done = 0
+    while (start := markdown.find(_OPEN, done)) != -1:
+        end = markdown.find(_CLOSE, start + len(_OPEN))
+        if end == -1:
+            break
+        held.append(markdown[start + len(_OPEN) : end])
+        parts += [markdown[done:start], f"<!--dxkit:raw:{len(held) - 1}-->"]
+        done = end + len(_CLOSE)
     _held[page.file.src_uri] = held
-    return markdown
+    return "".join([*parts, markdown[done:]]) if held else markdown
 
 
 def _put_back(output: str, page: Page) -> str:
@@ -102,7 +107,9 @@ def _put_back(output: str, page: Page) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    output = _put_back(output, page)
+    # The page's head and header are changed before the held blocks are back (they are
+    # escaped text and dxkit's own tables and drawings, which none of the changes can match),
+    # so the patterns below read a few kilobytes, not a matrix of thousands of rows.
     here = posixpath.dirname(page.url) or "."
     lang = _page_lang(page.url)
     # Material fetches "sitemap.xml" beside every <link rel="alternate">; mkdocs-static-i18n
@@ -120,7 +127,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **kwargs: Any) -
     if lang:
         # Search (and result links) resolve against "base": make it this language's root.
         output = _BASE.sub(lambda m: f'{m.group(1)}"{posixpath.relpath(lang, here)}"', output, count=1)
-    return output
+    return _put_back(output, page)
 
 
 def _write_index(folder: Path, data: dict[str, Any]) -> None:

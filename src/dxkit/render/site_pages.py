@@ -343,39 +343,81 @@ def _indicator(indicator: Indicator, L: Labels) -> str:
 ROLES_PAGE_TASKS = 1000
 
 
-def _role_row(task: Task, c: Consortium, L: Labels) -> tuple[list[str], list[str]]:
+class _RowWords:
+    """What the rows of a role matrix share, each looked up, read and escaped once for all of them.
+
+    Labels, stages and states, the organisations of a RACI cell and due dates repeat from row
+    to row (a matrix of 10,000 tasks has a few hundred of each); a task's own texts do not, and
+    are escaped as they come.
+    """
+
+    def __init__(self, c: Consortium, L: Labels) -> None:
+        self.L, self.today = L, c.today
+        self.done = L.only("site.col.done")
+        self.indicator = L.only("indicator.site.label")
+        self.consulted = L.only("raci.consulted")
+        self.informed = L.only("raci.informed")
+        self.late = L.only("site.overdue")
+        self._members: dict[tuple[str, ...], str] = {}
+        self._dates: dict[dt.date, str] = {}
+        self._labels: dict[tuple[str, str], str] = {}
+        self._html: dict[str, str] = {}
+
+    def members(self, ids: tuple[str, ...]) -> str:
+        text = self._members.get(ids)
+        if text is None:
+            text = self._members[ids] = self.L.reading.members(ids, self.L.lang)
+        return text
+
+    def date(self, day: dt.date) -> str:
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = self.L.reading.date(day, self.L.lang).replace(" ", "\u00a0")
+        return text
+
+    def label(self, enum_name: str, value: str) -> str:
+        text = self._labels.get((enum_name, value))
+        if text is None:
+            text = self._labels[enum_name, value] = self.L.label(enum_name, value, only=True)
+        return text
+
+    def html(self, text: str) -> str:
+        """:func:`~dxkit.escape.html_page_text` of a text that repeats."""
+        escaped = self._html.get(text)
+        if escaped is None:
+            escaped = self._html[text] = html_page_text(text)
+        return escaped
+
+
+def _role_row(task: Task, words: _RowWords) -> tuple[list[str], list[str]]:
     """A task's row of the role matrix: its cells as HTML and the text a reader sees in them."""
-    lang, reading = L.lang, L.reading
-    status = L.label("Task.status", task.status, only=True)
-    late = L.only("site.overdue") if is_overdue(task, c.today) else ""
+    status = words.label("Task.status", task.status)
+    late = words.late if is_overdue(task, words.today) else ""
     # Below the title: the criterion of done, and who is consulted (C) and informed (I).
     # They are read with the task rather than compared across rows, and four columns of
     # organisation names would not fit beside each other on a desktop.
-    notes = [(L.only("site.col.done"), task.done_criteria or "")]
+    notes = [(words.done, task.done_criteria or "")]
     if task.indicator is not None:
         indicator = task.indicator
         key = "indicator.site.value" if indicator.target else "indicator.site.no_target"
         notes.append(
-            (L.only("indicator.site.label"), translate(key, lang, name=indicator.name, target=indicator.target or ""))
+            (words.indicator, translate(key, words.L.lang, name=indicator.name, target=indicator.target or ""))
         )
-    notes += [
-        (L.only("raci.consulted"), reading.members(task.consulted, lang)),
-        (L.only("raci.informed"), reading.members(task.informed, lang)),
-    ]
+    notes += [(words.consulted, words.members(task.consulted)), (words.informed, words.members(task.informed))]
     notes = [(name, value) for name, value in notes if value]
-    stage = L.label("stage", task.stage, only=True)
-    responsible = reading.members(task.responsible, lang)
-    accountable = reading.members(task.accountable, lang)
-    due = reading.date(task.due, lang).replace(" ", "\u00a0")
-    h = html_page_text
+    stage = words.label("stage", task.stage)
+    responsible = words.members(task.responsible)
+    accountable = words.members(task.accountable)
+    due = words.date(task.due)
+    h, once = html_page_text, words.html
     cells = [
         h(task.id),
-        h(task.title) + "".join(f"<br><small>{h(name)}: {h(value)}</small>" for name, value in notes),
-        h(stage),
-        h(responsible),
-        h(accountable),
-        h(due),
-        h(status) + (f" <strong>{h(late)}</strong>" if late else ""),
+        h(task.title) + "".join(f"<br><small>{once(name)}: {h(value)}</small>" for name, value in notes),
+        once(stage),
+        once(responsible),
+        once(accountable),
+        once(due),
+        once(status) + (f" <strong>{once(late)}</strong>" if late else ""),
     ]
     texts = [
         task.id,
@@ -401,7 +443,8 @@ def _roles_body(c: Consortium, tasks: Sequence[Task], L: Labels, *, searched: bo
     the parts of a big matrix keep only their headings there.
     """
     block = _searched if searched else raw_block
-    rows = [_role_row(task, c, L) for task in tasks]
+    words = _RowWords(c, L)
+    rows = [_role_row(task, words) for task in tasks]
     head = [
         L("site.col.id"),
         L("col.title"),

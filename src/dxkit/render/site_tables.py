@@ -101,12 +101,16 @@ def column_marks(rows: Sequence[Sequence[str]]) -> list[str | None]:
     """The mark of each column (``data-short``, ``data-main`` or none) from its cells' visible text."""
     lengths: list[list[float]] = []
     words: list[bool] = []  # whether every value of the column is one word
+    widths: dict[str, float] = {}  # a stage, a name, a date is in many rows: measure each once
     for cells in rows:
         for index, text in enumerate(cells):
             if index == len(lengths):
                 lengths.append([])
                 words.append(True)
-            lengths[index].append(text_width(text))
+            width = widths.get(text)
+            if width is None:
+                width = widths[text] = text_width(text)
+            lengths[index].append(width)
             words[index] = words[index] and " " not in text
     if not lengths:
         return []
@@ -154,19 +158,23 @@ def word_room(rows: Sequence[Sequence[str]], marked: Sequence[Sequence[bool]]) -
     """
     room: dict[int, int] = {}
     widths: dict[str, float] = {}  # a name is in many rows: measure each word once
+    needs: dict[str, int] = {}  # and each cell's text
     for cells, marks in zip(rows, marked, strict=True):
         for index, (text, mark) in enumerate(zip(cells, marks, strict=True)):
             if not mark:
-                # Only words of wide characters: a browser never breaks inside a word of
-                # letters (other than one wider than the column) anyway.
-                widest = 0.0
-                for word in _WORD_BREAKS.split(text):
-                    if _WIDE.search(word):
-                        width = widths.get(word)
-                        if width is None:
-                            width = widths[word] = text_width(word)
-                        widest = max(widest, width)
-                room[index] = max(room.get(index, 0), min(WORD_ROOM, math.ceil(widest)))
+                need = needs.get(text)
+                if need is None:
+                    # Only words of wide characters: a browser never breaks inside a word of
+                    # letters (other than one wider than the column) anyway.
+                    widest = 0.0
+                    for word in _WORD_BREAKS.split(text):
+                        if _WIDE.search(word):
+                            width = widths.get(word)
+                            if width is None:
+                                width = widths[word] = text_width(word)
+                            widest = max(widest, width)
+                    need = needs[text] = min(WORD_ROOM, math.ceil(widest))
+                room[index] = max(room.get(index, 0), need)
     return room
 
 

@@ -24,6 +24,9 @@ def content(text: str) -> str:
 
 def num(value: float) -> str:
     """A coordinate as SVG text: one decimal at most, no ``-0``."""
+    if type(value) is int or (type(value) is float and value.is_integer()):
+        # Most coordinates are whole numbers: written as the rounding below writes them.
+        return str(int(value))
     text = f"{value:.1f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
 
@@ -39,15 +42,16 @@ def _attribute(value: str) -> str:
     return svg_text(value, attribute=True)
 
 
+_NUMBERS = (int, float)
+
+
 def attrs(**values: str | float | None) -> str:
     """Attributes in the order given (``class_`` for ``class``, ``_`` for ``-``); ``None`` is left out."""
-    out = []
+    out = ""
     for key, value in values.items():
-        if value is None:
-            continue
-        text = num(value) if isinstance(value, int | float) else _attribute(value)
-        out.append(f' {_name(key)}="{text}"')
-    return "".join(out)
+        if value is not None:
+            out += f' {_name(key)}="{num(value) if isinstance(value, _NUMBERS) else _attribute(value)}"'
+    return out
 
 
 def text(x: float, y: float, words: str, **extra: str | float | None) -> str:
