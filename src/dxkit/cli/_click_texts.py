@@ -21,6 +21,13 @@ module supplies what those overrides need:
   their data, by :func:`refuse_extra_arguments`, :func:`refuse_unknown_command` and
   :func:`require_command`.
 
+It also coerces the values of a command line without pydantic (:func:`install_quick_coercion`):
+Typer builds a pydantic ``TypeAdapter`` for every parameter it parses, and importing pydantic
+and building those adapters took longer than the whole of ``dxkit validate`` on a small
+consortium. The values whose coercion is certain (text as text, a plain integer, a choice, a
+path) are coerced here; anything else, and every value that is wrong, goes to Typer's own
+coercion, so that the errors (and :func:`describe`'s reading of them) stay Typer's.
+
 Nothing else in dxkit imports ``typer._click`` or reads Typer's private attributes.
 :func:`missing_hooks` lists what this module relies on that a Typer upgrade has removed; a
 test fails loudly on it (``tests/cli/test_help_language.py``).
@@ -29,14 +36,18 @@ test fails loudly on it (``tests/cli/test_help_language.py``).
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from difflib import get_close_matches
 from enum import Enum
+from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import typer
+from typer import _coercion, _param_types
 from typer._click import exceptions as click_errors
 from typer._click.core import Context as ClickContext
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
@@ -320,6 +331,85 @@ def describe(err: BaseException) -> UsageProblem:
     return UsageProblem("other", page=where)
 
 
+#: An integer as a person types one, that every integer coercion reads the same way.
+_PLAIN_INT = re.compile(r"0|-?[1-9][0-9]{0,17}")
+
+
+class _NotQuick(Exception):
+    """A value whose coercion is left to Typer."""
+
+
+def _quick_value(annotation: Any, info: Any, value: Any, param: Any, ctx: Any) -> Any:
+    """``value`` coerced to ``annotation`` as Typer would, or :class:`_NotQuick`.
+
+    Only a value whose result is certain is coerced here; a value Typer would refuse never is,
+    so every usage error still comes from Typer (with pydantic's error type for :func:`describe`).
+    """
+    if info.parser is not None:
+        raise _NotQuick
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        if not isinstance(value, list | tuple):
+            raise _NotQuick
+        return [_quick_value(item, info, v, param, ctx) for v in value]
+    choices = _param_types.choice_coercion_annotation(annotation, info)
+    if choices is not None:
+        try:
+            return _param_types.coerce_cli_choice(value, choices=choices[0], case_sensitive=choices[1], ctx=ctx)
+        except ValueError:
+            raise _NotQuick from None
+    if annotation is str and type(value) is str:
+        return value
+    if annotation is bool and type(value) is bool:
+        return value
+    if annotation is int and not info.clamp:
+        if type(value) is str and _PLAIN_INT.fullmatch(value):
+            value = int(value)
+        if type(value) is int and (info.min is None or value >= info.min) and (info.max is None or value <= info.max):
+            return value
+        raise _NotQuick
+    if isinstance(annotation, type) and issubclass(annotation, Path) and info.path_type is None:
+        if type(value) is str and value and "\x00" not in value:
+            value = annotation(value)
+        if isinstance(value, annotation):
+            try:
+                return _param_types.coerce_cli_path(value, info, path_type=annotation, param=param, ctx=ctx)
+            except click_errors.BadParameter:
+                raise
+            except Exception:
+                raise _NotQuick from None
+    raise _NotQuick
+
+
+@dataclass(frozen=True)
+class _QuickParam(_coercion.RuntimeParam):
+    """Coercion of one parameter: :func:`_quick_value`, else Typer's own, built when first needed."""
+
+    descriptor: _coercion.TypeDescriptor
+
+    @cached_property
+    def typer_param(self) -> _coercion.RuntimeParam:
+        return _coercion.build_runtime_param(self.descriptor)
+
+    def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+        try:
+            return _quick_value(self.annotation, self.parameter_info, value, param, ctx)
+        except _NotQuick:
+            return self.typer_param._coerce_value(value, param=param, ctx=ctx)
+
+
+def install_quick_coercion(command: Any, ctx: Any) -> None:
+    """Coerce ``command``'s parameters with :class:`_QuickParam` (called before it parses)."""
+    for param in command.get_params(ctx):
+        if not isinstance(param, TyperOption | TyperArgument) or param._runtime_param is not None:
+            continue
+        descriptor = param.type_descriptor
+        if descriptor.file_annotation is None:
+            param._runtime_param = _QuickParam(
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation, descriptor=descriptor
+            )
+
+
 def _commands(command: Any, ctx: Any) -> Iterator[tuple[Any, Any]]:
     yield command, ctx
     if isinstance(command, TyperGroup):
@@ -330,7 +420,10 @@ def _commands(command: Any, ctx: Any) -> Iterator[tuple[Any, Any]]:
 
 
 _EXCEPTIONS = ("ClickException", "UsageError", "BadParameter", "MissingParameter", "NoSuchOption", "BadOptionUsage")
-_PARAM_FIELDS = ("type_descriptor", "min", "max", "metavar", "show_default", "help", "hidden", "required", "nargs")
+_PARAM_FIELDS = (
+    *("type_descriptor", "_runtime_param", "min", "max", "metavar"),
+    *("show_default", "help", "hidden", "required", "nargs"),
+)
 _OPTION_FIELDS = ("opts", "secondary_opts", "is_flag")
 
 
@@ -361,6 +454,11 @@ def missing_hooks(root: Any) -> list[str]:
     for attribute in ("_protected_args", "help_option_names", "resilient_parsing", "token_normalize_func"):
         if not hasattr(ctx, attribute):
             missing.append(f"Context.{attribute}")
+    for module, names in (
+        (_coercion, ("RuntimeParam", "TypeDescriptor", "build_runtime_param")),
+        (_param_types, ("choice_coercion_annotation", "coerce_cli_choice", "coerce_cli_path")),
+    ):
+        missing += [f"{module.__name__}.{n}" for n in names if not hasattr(module, n)]
     if not hasattr(root, "invoke_without_command"):
         missing.append("TyperGroup.invoke_without_command")
     for command, command_ctx in _commands(root, ctx):
@@ -370,7 +468,9 @@ def missing_hooks(root: Any) -> list[str]:
                 missing.append(f"{where}: neither a TyperOption nor a TyperArgument")
             descriptor = getattr(param, "type_descriptor", None)
             missing += [
-                f"{where}: type_descriptor.{a}" for a in ("annotation", "choices") if not hasattr(descriptor, a)
+                f"{where}: type_descriptor.{a}"
+                for a in ("annotation", "choices", "parameter_info", "file_annotation")
+                if not hasattr(descriptor, a)
             ]
             fields = (*_PARAM_FIELDS, *_OPTION_FIELDS) if isinstance(param, TyperOption) else _PARAM_FIELDS
             missing += [f"{where}: {a}" for a in fields if not hasattr(param, a)]

@@ -108,6 +108,7 @@ class DxkitCommand(_Texts, TyperCommand):
     allow_extra_args = True
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _click_texts.install_quick_coercion(self, ctx)
         with _click_texts.pinned_to(ctx):
             rest = super().parse_args(ctx, args)
         _click_texts.refuse_extra_arguments(ctx, rest)
@@ -119,6 +120,7 @@ class DxkitSubgroup(_Texts, TyperGroup):
     missing or unknown command reported with the names there are."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        _click_texts.install_quick_coercion(self, ctx)
         with _click_texts.pinned_to(ctx):
             rest = super().parse_args(ctx, args)
         _click_texts.require_command(self, ctx)
