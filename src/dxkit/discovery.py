@@ -54,10 +54,14 @@ class Target:
 
 def consortium_root(display: str) -> str:
     """The consortium folder a file belongs to: its folder, or the parent of an artifact folder."""
-    parent = os.path.dirname(display)
-    if os.path.basename(parent) in ARTIFACT_FOLDERS:
-        parent = os.path.dirname(parent)
-    return parent or "."
+    return _folder_root(os.path.dirname(display))
+
+
+def _folder_root(folder: str) -> str:
+    """The consortium folder the files of ``folder`` (as shown) belong to."""
+    if os.path.basename(folder) in ARTIFACT_FOLDERS:
+        folder = os.path.dirname(folder)
+    return folder or "."
 
 
 def _is_yaml(name: str) -> bool:
@@ -83,28 +87,88 @@ def _entered(parent: str, name: str) -> bool:
     return not os.path.exists(os.path.join(parent, name, "pyvenv.cfg"))
 
 
+def _listing(folder: str) -> tuple[list[os.DirEntry[str]], list[os.DirEntry[str]]]:
+    """The folders and the other entries of ``folder``, each sorted by name (nothing when it cannot be listed).
+
+    As in :func:`os.walk`, a link to a folder counts as a folder, and an unreadable folder as empty.
+    """
+    dirs: list[os.DirEntry[str]] = []
+    files: list[os.DirEntry[str]] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                (dirs if is_dir else files).append(entry)
+    except OSError:
+        return [], []
+    dirs.sort(key=lambda e: e.name)
+    files.sort(key=lambda e: e.name)
+    return dirs, files
+
+
+def _with_separator(folder: str) -> str:
+    """``folder`` ready for a name to be appended: ``os.path.join(folder, name) == _with_separator(folder) + name``."""
+    return os.path.join(folder, "")
+
+
+def _walk_keyed(
+    folder: Path, shown: str, *, nested: bool = True, within: Path | None = None
+) -> Iterator[tuple[Target, str]]:
+    """Our files below ``folder``, each with its resolved path (see :func:`_walk`).
+
+    One ``scandir`` a folder: whether an entry is a link comes with the listing, so a file that
+    is not a link is resolved as its folder's resolved path and its name, without a system call.
+    Folders are entered in name order, each folder's files before its subfolders (as
+    ``os.walk`` goes); a link to a folder is not entered.
+    """
+    pending: list[tuple[str, str]] = [(os.fspath(folder), os.path.normpath(shown))]
+    while pending:
+        current, display_dir = pending.pop()
+        dirs, files = _listing(current)
+        # What every file of this folder shares, worked out once: its shown folder, its resolved
+        # folder, its consortium, whether it is in an artifact folder. A file name holds no
+        # separator, so it is joined to its folder by concatenation.
+        shown_prefix = "" if display_dir == "." else _with_separator(display_dir)
+        resolved_prefix = _with_separator(os.path.realpath(current))
+        here = Path(current)
+        root = _folder_root(display_dir)
+        artifact = os.path.basename(display_dir) in ARTIFACT_FOLDERS
+        for entry in files:
+            name = entry.name
+            if not _is_yaml(name):
+                continue
+            display = shown_prefix + name
+            path = here / name
+            key = os.path.realpath(path) if entry.is_symlink() else resolved_prefix + name
+            if within is not None and not Path(key).is_relative_to(within):
+                continue
+            if name in STANDARD_NAMES or artifact or _looks_like_ours(path, display):
+                yield Target(path, display, root), key
+        below = [
+            (entry.path, entry.name if display_dir == "." else os.path.join(display_dir, entry.name))
+            for entry in dirs
+            if not entry.is_symlink()
+            and _entered(current, entry.name)
+            and (nested or not _holds_charter(Path(entry.path)))
+        ]
+        pending.extend(reversed(below))
+
+
 def _walk(folder: Path, shown: str, *, nested: bool = True, within: Path | None = None) -> Iterator[Target]:
     """Our files below ``folder``; with ``nested=False``, not those of a consortium inside it;
     with ``within`` (a resolved folder), not a file whose link leads out of it (nor is it read)."""
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if _entered(current, d) and (nested or not _holds_charter(Path(current) / d)))
-        rel = os.path.relpath(current, folder)
-        for name in sorted(files):
-            if not _is_yaml(name):
-                continue
-            display = os.path.normpath(os.path.join(shown, rel, name))
-            path = Path(current) / name
-            if within is not None and not path.resolve().is_relative_to(within):
-                continue
-            if _looks_like_ours(path, display):
-                yield Target(path, display, consortium_root(display))
+    for target, _key in _walk_keyed(folder, shown, nested=nested, within=within):
+        yield target
 
 
 def _real(path: Path, folders: dict[str, str]) -> str:
     """``os.path.realpath(path)``, each folder resolved once for all the files in it.
 
     A folder's files share its resolved path; only a file that is itself a link is resolved
-    on its own. For 6,000 files this is one ``lstat`` a file instead of one per path part.
+    on its own.
     """
     parent, name = os.path.split(path)
     if name in ("", ".", ".."):
@@ -123,16 +187,15 @@ def iter_targets(paths: Iterable[str]) -> Iterator[Target | LoadError]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            items: Iterable[Target] = _walk(path, raw)
+            items: Iterable[tuple[Target, str]] = _walk_keyed(path, raw)
         elif path.exists():
             display = os.path.normpath(raw)
-            items = [Target(path, display, consortium_root(display))]
+            items = [(Target(path, display, consortium_root(display)), _real(path, folders))]
         else:
             msg_id = "load.broken_link" if path.is_symlink() else "load.missing"
             yield LoadError("DX001", msg_id, raw)
             continue
-        for target in items:
-            key = _real(target.path, folders)
+        for target, key in items:
             if key not in seen:
                 seen.add(key)
                 yield target

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dxkit.discovery import LoadError, Target, _real, iter_targets
+from dxkit.discovery import LoadError, Target, _real, _walk_keyed, iter_targets
 
 MEMBERS = "kind: members\nversion: 1\nmembers: []\n"
 
@@ -58,3 +58,16 @@ def test_a_file_linked_in_the_same_folder_is_checked_once(tree: Path) -> None:
 def test_a_folder_named_twice_through_a_link_is_checked_once(tree: Path) -> None:
     assert len(_targets("a", "b")) == len(_targets("a"))
     assert {t.display.split(os.sep)[0] for t in _targets("a", "b")} == {"a"}
+
+
+def test_every_walked_file_is_keyed_by_its_resolved_path(tree: Path) -> None:
+    # The walk resolves a file from its folder's resolved path without asking the system; only a
+    # link is resolved on its own. A link to a folder inside the tree is not entered.
+    (tree / "a" / "inner").symlink_to(tree / "a" / "workshops", target_is_directory=True)
+    for start in ("a", "b", str(tree / "b"), "./a/", "a/workshops/.."):
+        keyed = list(_walk_keyed(Path(start), start))
+        assert len(keyed) == 3, start
+        for target, key in keyed:
+            assert key == os.path.realpath(target.path), (start, target)
+            assert target.display == os.path.normpath(target.display)
+        assert not [t for t, _ in keyed if "inner" in t.display]
