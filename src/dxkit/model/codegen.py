@@ -209,7 +209,7 @@ class _Generator:
             item, item_def = self.resolve(node.get("items", {}), root)
             if item.get("type") == "object" and "properties" in item:
                 cls = self.record(kind, f"{path}.[]", item, root)
-                return (f"tuple[{cls}, ...]", f"tuple({cls}.from_data(x, {loc} / i) for i, x in enumerate({value}))")
+                return (f"tuple[{cls}, ...]", f"_records({cls}.from_data, {value}, {loc})")
             if "enum" in item:
                 name = item_def or enum_name
                 self.enum(name, item)
@@ -247,9 +247,9 @@ class _Generator:
             "from __future__ import annotations",
             "",
             "import datetime as dt",
-            "from collections.abc import Mapping",
+            "from collections.abc import Callable, Mapping",
             "from dataclasses import dataclass, field",
-            "from typing import Any",
+            "from typing import Any, TypeVar",
             "",
             "from dxkit.model.loc import Loc",
             "",
@@ -257,6 +257,15 @@ class _Generator:
             "def _one_or_many(value: str | list[str]) -> tuple[str, ...]:",
             '    """A field that takes one id or a list of ids, as a tuple of ids."""',
             "    return (value,) if isinstance(value, str) else tuple(value)",
+            "",
+            "",
+            '_Record = TypeVar("_Record")',
+            "",
+            "",
+            "def _records(build: Callable[[Mapping[str, Any], Loc], _Record], values: list[Any], at: Loc)"
+            " -> tuple[_Record, ...]:",
+            '    """The record of every entry of a list, each at its index below ``at`` (the list\'s place)."""',
+            "    return tuple(build(x, at / i) for i, x in enumerate(values))",
             "",
             "",
             "def _code(enum: str, value: str) -> str:",

@@ -7,9 +7,9 @@ is stale.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from dxkit.model.loc import Loc
 
@@ -17,6 +17,14 @@ from dxkit.model.loc import Loc
 def _one_or_many(value: str | list[str]) -> tuple[str, ...]:
     """A field that takes one id or a list of ids, as a tuple of ids."""
     return (value,) if isinstance(value, str) else tuple(value)
+
+
+_Record = TypeVar("_Record")
+
+
+def _records(build: Callable[[Mapping[str, Any], Loc], _Record], values: list[Any], at: Loc) -> tuple[_Record, ...]:
+    """The record of every entry of a list, each at its index below ``at`` (the list's place)."""
+    return tuple(build(x, at / i) for i, x in enumerate(values))
 
 
 def _code(enum: str, value: str) -> str:
@@ -436,19 +444,19 @@ class Charter:
             municipality=data["municipality"],
             purpose=data["purpose"],
             scope=tuple(_code("field", x) for x in data["scope"]),
-            key_persons=tuple(KeyPerson.from_data(x, at / "key_persons" / i) for i, x in enumerate(data["key_persons"])),
+            key_persons=_records(KeyPerson.from_data, data["key_persons"], at / "key_persons"),
             stage=_code("stage", data["stage"]),
             language=_code("language", data["language"]) if "language" in data else None,
             calendar=_code("Charter.calendar", data["calendar"]) if "calendar" in data else None,
             vision=Vision.from_data(data["vision"], at / "vision") if "vision" in data else None,
             decision_making=DecisionMaking.from_data(data["decision_making"], at / "decision_making") if "decision_making" in data else None,
-            layers=tuple(Layer.from_data(x, at / "layers" / i) for i, x in enumerate(data["layers"])) if "layers" in data else (),
+            layers=_records(Layer.from_data, data["layers"], at / "layers") if "layers" in data else (),
             meetings=Meetings.from_data(data["meetings"], at / "meetings") if "meetings" in data else None,
             data_policy=DataPolicy.from_data(data["data_policy"], at / "data_policy") if "data_policy" in data else None,
             continuity=Continuity.from_data(data["continuity"], at / "continuity") if "continuity" in data else None,
-            talent_plan=tuple(TalentStage.from_data(x, at / "talent_plan" / i) for i, x in enumerate(data["talent_plan"])) if "talent_plan" in data else (),
+            talent_plan=_records(TalentStage.from_data, data["talent_plan"], at / "talent_plan") if "talent_plan" in data else (),
             sharing=Sharing.from_data(data["sharing"], at / "sharing") if "sharing" in data else None,
-            funding=tuple(FundingUse.from_data(x, at / "funding" / i) for i, x in enumerate(data["funding"])) if "funding" in data else (),
+            funding=_records(FundingUse.from_data, data["funding"], at / "funding") if "funding" in data else (),
             site=SiteSettings.from_data(data["site"], at / "site") if "site" in data else None,
             config=CheckConfig.from_data(data["config"], at / "config") if "config" in data else None,
         )
@@ -544,8 +552,8 @@ class Member:
             corporate_number=data.get("corporate_number"),
             local_government_code=data.get("local_government_code"),
             contributes=tuple(data["contributes"]) if "contributes" in data else (),
-            people=tuple(Person.from_data(x, at / "people" / i) for i, x in enumerate(data["people"])) if "people" in data else (),
-            relations=tuple(Relation.from_data(x, at / "relations" / i) for i, x in enumerate(data["relations"])) if "relations" in data else (),
+            people=_records(Person.from_data, data["people"], at / "people") if "people" in data else (),
+            relations=_records(Relation.from_data, data["relations"], at / "relations") if "relations" in data else (),
             joined=dt.date.fromisoformat(data["joined"]) if "joined" in data else None,
         )
 
@@ -561,7 +569,7 @@ class MembersFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> MembersFile:
         return cls(
             at=at,
-            members=tuple(Member.from_data(x, at / "members" / i) for i, x in enumerate(data["members"])),
+            members=_records(Member.from_data, data["members"], at / "members"),
         )
 
 
@@ -657,7 +665,7 @@ class RolesFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> RolesFile:
         return cls(
             at=at,
-            tasks=tuple(Task.from_data(x, at / "tasks" / i) for i, x in enumerate(data["tasks"])),
+            tasks=_records(Task.from_data, data["tasks"], at / "tasks"),
         )
 
 
@@ -695,9 +703,9 @@ class Criteria:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criteria:
         return cls(
             at=at,
-            desirability=tuple(Criterion.from_data(x, at / "desirability" / i) for i, x in enumerate(data["desirability"])),
-            feasibility=tuple(Criterion.from_data(x, at / "feasibility" / i) for i, x in enumerate(data["feasibility"])),
-            viability=tuple(Criterion.from_data(x, at / "viability" / i) for i, x in enumerate(data["viability"])),
+            desirability=_records(Criterion.from_data, data["desirability"], at / "desirability"),
+            feasibility=_records(Criterion.from_data, data["feasibility"], at / "feasibility"),
+            viability=_records(Criterion.from_data, data["viability"], at / "viability"),
         )
 
 
@@ -758,7 +766,7 @@ class GatesFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> GatesFile:
         return cls(
             at=at,
-            gates=tuple(Gate.from_data(x, at / "gates" / i) for i, x in enumerate(data["gates"])),
+            gates=_records(Gate.from_data, data["gates"], at / "gates"),
         )
 
 
@@ -864,7 +872,7 @@ class IssuesFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> IssuesFile:
         return cls(
             at=at,
-            issues=tuple(Issue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])),
+            issues=_records(Issue.from_data, data["issues"], at / "issues"),
         )
 
 
@@ -952,9 +960,9 @@ class CostPlan:
             at=at,
             title=data["title"],
             first_fiscal_year=data["first_fiscal_year"],
-            costs=tuple(PlanCost.from_data(x, at / "costs" / i) for i, x in enumerate(data["costs"])),
-            revenues=tuple(PlanRevenue.from_data(x, at / "revenues" / i) for i, x in enumerate(data["revenues"])) if "revenues" in data else (),
-            shares=tuple(PlanShare.from_data(x, at / "shares" / i) for i, x in enumerate(data["shares"])) if "shares" in data else (),
+            costs=_records(PlanCost.from_data, data["costs"], at / "costs"),
+            revenues=_records(PlanRevenue.from_data, data["revenues"], at / "revenues") if "revenues" in data else (),
+            shares=_records(PlanShare.from_data, data["shares"], at / "shares") if "shares" in data else (),
         )
 
 
@@ -1034,8 +1042,8 @@ class DataFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataFile:
         return cls(
             at=at,
-            datasets=tuple(Dataset.from_data(x, at / "datasets" / i) for i, x in enumerate(data["datasets"])),
-            sharing=tuple(DataSharing.from_data(x, at / "sharing" / i) for i, x in enumerate(data["sharing"])) if "sharing" in data else (),
+            datasets=_records(Dataset.from_data, data["datasets"], at / "datasets"),
+            sharing=_records(DataSharing.from_data, data["sharing"], at / "sharing") if "sharing" in data else (),
         )
 
 
@@ -1144,7 +1152,7 @@ class WorkshopOutputs:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> WorkshopOutputs:
         return cls(
             at=at,
-            issues=tuple(RaisedIssue.from_data(x, at / "issues" / i) for i, x in enumerate(data["issues"])) if "issues" in data else (),
+            issues=_records(RaisedIssue.from_data, data["issues"], at / "issues") if "issues" in data else (),
             ideas=tuple(data["ideas"]) if "ideas" in data else (),
             decisions=tuple(data["decisions"]) if "decisions" in data else (),
             notes=tuple(data["notes"]) if "notes" in data else (),
@@ -1180,14 +1188,14 @@ class Workshop:
             title=data["title"],
             date=dt.date.fromisoformat(data["date"]),
             duration_minutes=data["duration_minutes"],
-            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"])),
+            agenda=_records(AgendaStep.from_data, data["agenda"], at / "agenda"),
             language=_code("language", data["language"]) if "language" in data else None,
             start_time=data.get("start_time"),
             venue=data.get("venue"),
             toolkit=data.get("toolkit"),
             headcount=data.get("headcount"),
             tables=Tables.from_data(data["tables"], at / "tables") if "tables" in data else None,
-            participants=tuple(Participants.from_data(x, at / "participants" / i) for i, x in enumerate(data["participants"])) if "participants" in data else (),
+            participants=_records(Participants.from_data, data["participants"], at / "participants") if "participants" in data else (),
             facilitation=Facilitation.from_data(data["facilitation"], at / "facilitation") if "facilitation" in data else None,
             materials=tuple(data["materials"]) if "materials" in data else (),
             outputs=WorkshopOutputs.from_data(data["outputs"], at / "outputs") if "outputs" in data else None,
@@ -1230,7 +1238,7 @@ class Kpt:
             at=at,
             keep=tuple(data["keep"]) if "keep" in data else (),
             problem=tuple(data["problem"]) if "problem" in data else (),
-            try_=tuple(Action.from_data(x, at / "try" / i) for i, x in enumerate(data["try"])) if "try" in data else (),
+            try_=_records(Action.from_data, data["try"], at / "try") if "try" in data else (),
         )
 
 
@@ -1287,8 +1295,8 @@ class FailureAnalysis:
             at=at,
             target=data["target"],
             result=data["result"],
-            causes=tuple(Cause.from_data(x, at / "causes" / i) for i, x in enumerate(data["causes"])),
-            countermeasures=tuple(Action.from_data(x, at / "countermeasures" / i) for i, x in enumerate(data["countermeasures"])) if "countermeasures" in data else (),
+            causes=_records(Cause.from_data, data["causes"], at / "causes"),
+            countermeasures=_records(Action.from_data, data["countermeasures"], at / "countermeasures") if "countermeasures" in data else (),
             publish=data.get("publish"),
         )
 
@@ -1352,7 +1360,7 @@ class Retrospective:
             start_time=data.get("start_time"),
             venue=data.get("venue"),
             headcount=data.get("headcount"),
-            agenda=tuple(AgendaStep.from_data(x, at / "agenda" / i) for i, x in enumerate(data["agenda"])) if "agenda" in data else (),
+            agenda=_records(AgendaStep.from_data, data["agenda"], at / "agenda") if "agenda" in data else (),
             kpt=Kpt.from_data(data["kpt"], at / "kpt") if "kpt" in data else None,
             gate_review=GateReview.from_data(data["gate_review"], at / "gate_review") if "gate_review" in data else None,
             failure_analysis=FailureAnalysis.from_data(data["failure_analysis"], at / "failure_analysis") if "failure_analysis" in data else None,
@@ -1417,7 +1425,7 @@ class Facility:
             address=data.get("address"),
             area=data.get("area"),
             disaster_roles=tuple(_code("Facility.disaster_roles", x) for x in data["disaster_roles"]) if "disaster_roles" in data else (),
-            connections=tuple(Connection.from_data(x, at / "connections" / i) for i, x in enumerate(data["connections"])) if "connections" in data else (),
+            connections=_records(Connection.from_data, data["connections"], at / "connections") if "connections" in data else (),
             used_by=tuple(data["used_by"]) if "used_by" in data else (),
             note=data.get("note"),
         )
@@ -1434,7 +1442,7 @@ class FacilitiesFile:
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FacilitiesFile:
         return cls(
             at=at,
-            facilities=tuple(Facility.from_data(x, at / "facilities" / i) for i, x in enumerate(data["facilities"])),
+            facilities=_records(Facility.from_data, data["facilities"], at / "facilities"),
         )
 
 
@@ -1497,5 +1505,5 @@ class Assessment:
             language=_code("language", data["language"]) if "language" in data else None,
             stage=_code("stage", data["stage"]) if "stage" in data else None,
             assessed_by=tuple(data["assessed_by"]) if "assessed_by" in data else (),
-            answers=tuple(Answer.from_data(x, at / "answers" / i) for i, x in enumerate(data["answers"])) if "answers" in data else (),
+            answers=_records(Answer.from_data, data["answers"], at / "answers") if "answers" in data else (),
         )
