@@ -11,7 +11,8 @@ import pytest
 
 from dxkit.i18n import LANGS
 from dxkit.rules import iter_rules
-from dxkit.rules.texts import RuleTextError, load_texts, parse_texts
+from dxkit.rules.registry import Rule
+from dxkit.rules.texts import RuleTextError, file_texts, load_texts, parse_texts, rule_texts
 
 CODES = [rule.code for rule in iter_rules()]
 TEXT_FILES = sorted((p for p in files("dxkit.rules.texts").iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
@@ -23,6 +24,20 @@ def _placeholders(text: str) -> set[str]:
 
 def test_texts_exist_exactly_for_the_registered_codes() -> None:
     assert sorted(load_texts()) == sorted(CODES)
+
+
+@pytest.mark.parametrize("rule", list(iter_rules()), ids=CODES)
+def test_each_rule_finds_its_texts_in_the_file_named_after_its_module(rule: Rule) -> None:
+    # A message reads only that file; a rule whose texts sit elsewhere would read them all.
+    assert rule.code in file_texts(rule.texts_file), f"{rule.code}: not in {rule.texts_file}.toml"
+    assert rule.texts == load_texts()[rule.code]
+
+
+def test_a_code_not_in_the_file_named_is_looked_for_in_every_file() -> None:
+    assert rule_texts("DX303", "core") == load_texts()["DX303"]
+    assert rule_texts("DX303", "no-such-file") == load_texts()["DX303"]
+    with pytest.raises(RuleTextError, match="no texts for DX999"):
+        rule_texts("DX999", "roles")
 
 
 @pytest.mark.parametrize("code", CODES)

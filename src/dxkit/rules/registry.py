@@ -19,7 +19,7 @@ from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, Loc
 from dxkit.model.records import CheckConfig
-from dxkit.rules.texts import RuleTexts, rule_texts
+from dxkit.rules.texts import CORE_FILE, RuleTexts, rule_texts
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,13 @@ class Rule:
         return self.code[:3]
 
     @property
+    def texts_file(self) -> str:
+        """The file of ``texts/`` that holds this rule's texts: the one named after its module."""
+        return self.check.__module__.rpartition(".")[2] if self.check is not None else CORE_FILE
+
+    @property
     def texts(self) -> RuleTexts:
-        return rule_texts(self.code)
+        return rule_texts(self.code, self.texts_file)
 
     @property
     def title(self) -> dict[str, str]:

@@ -107,28 +107,54 @@ def parse_texts(data: Mapping[str, Any], source: str) -> dict[str, RuleTexts]:
     return out
 
 
+#: The file of the rules registered without a check of their own (the loader's DX001 …).
+CORE_FILE = "core"
+
+
+@cache
+def _file_names() -> tuple[str, ...]:
+    names = (item.name.removesuffix(".toml") for item in files(__name__).iterdir() if item.name.endswith(".toml"))
+    return tuple(sorted(names))
+
+
+@cache
+def file_texts(name: str) -> dict[str, RuleTexts]:
+    """The rule texts of ``texts/NAME.toml`` (read once)."""
+    item = files(__name__) / f"{name}.toml"
+    try:
+        data = tomllib.loads(item.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise RuleTextError(f"{name}.toml: {error}") from None
+    return parse_texts(data, f"{name}.toml")
+
+
 @cache
 def load_texts() -> dict[str, RuleTexts]:
     """Every rule's texts, by code, from every ``*.toml`` file of this package (read once)."""
     found: dict[str, RuleTexts] = {}
     origin: dict[str, str] = {}
-    for item in sorted(files(__name__).iterdir(), key=lambda entry: entry.name):
-        if not item.name.endswith(".toml"):
-            continue
-        try:
-            data = tomllib.loads(item.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise RuleTextError(f"{item.name}: {error}") from None
-        for code, texts in parse_texts(data, item.name).items():
+    for name in _file_names():
+        for code, texts in file_texts(name).items():
             if code in found:
-                raise RuleTextError(f"{item.name}: {code} is already in {origin[code]}")
+                raise RuleTextError(f"{name}.toml: {code} is already in {origin[code]}")
             found[code] = texts
-            origin[code] = item.name
+            origin[code] = f"{name}.toml"
     return found
 
 
-def rule_texts(code: str) -> RuleTexts:
-    """The texts of the rule ``code``."""
+def rule_texts(code: str, file: str | None = None) -> RuleTexts:
+    """The texts of the rule ``code``; ``file`` names the file they are in, when known.
+
+    A rule's texts are in the file named after the module that registers it (DX303 of
+    ``rules/roles.py`` in ``roles.toml``), so a message reads one small file, not all fifteen:
+    a run that finds two problems does not parse every rule's texts. The whole catalogue
+    (:func:`load_texts`, which refuses a code written twice) is read by the documentation and
+    its tests, and whenever a code is not in the file named.
+    """
+    if file is not None:
+        found = file_texts(file).get(code) if file in _file_names() else None
+        if found is not None:
+            return found
     texts = load_texts()
     if code not in texts:
         raise RuleTextError(f"no texts for {code}")
