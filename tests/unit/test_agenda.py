@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from dxkit.loading import load_text
 from dxkit.model import read_record
 from dxkit.model.records import Retrospective, Workshop
@@ -42,7 +40,7 @@ def _workshop(text: str = WORKSHOP) -> Workshop:
 def test_slots_have_clock_times_when_a_start_is_given():
     times = [(s.start, s.end) for s in slots(_workshop())]
     assert times == [("18:30", "18:40"), ("18:40", "19:30")]
-    offsets = [(s.start, s.offset) for s in slots(dataclasses.replace(_workshop(), start_time=None))]
+    offsets = [(s.start, s.offset) for s in slots(_workshop().replace(start_time=None))]
     assert offsets == [(None, 0), (None, 10)]
 
 

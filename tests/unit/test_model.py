@@ -63,3 +63,40 @@ def test_several_files_of_one_kind_are_all_kept() -> None:
     assert [t.id for t in c.tasks] == ["T-001", "T-002", "U-001", "U-002"]
     assert [t.at.file for t in c.tasks][-1] == "roles-2027.yaml"
     assert len(list(c.documents())) == 2
+
+
+def test_records_compare_by_value_and_not_by_place() -> None:
+    one, other = Consortium("x", dt.date(2026, 6, 1)), Consortium("y", dt.date(2026, 6, 1))
+    one.add(load_text(ROLES, "roles.yaml"))
+    other.add(load_text("\n" + ROLES, "copy/roles.yaml"))
+    first, copy = one.tasks[0], other.tasks[0]
+    assert first.at != copy.at and first == copy and hash(first) == hash(copy)
+    assert first != one.tasks[1] and first != first.values()
+    assert repr(first).startswith("Task(id='T-001', title='住民ワークショップを開く', ")
+    assert "at=" not in repr(first)
+
+
+def test_replace_makes_a_changed_copy_and_refuses_unknown_fields() -> None:
+    c = Consortium("x", dt.date(2026, 6, 1))
+    c.add(load_text(ROLES, "roles.yaml"))
+    task = c.tasks[0]
+    done = task.replace(status="done")
+    assert (done.status, task.status) == ("done", "in-progress")
+    assert done.at is task.at and done.values()[:6] == task.values()[:6]
+    try:
+        task.replace(state="done")
+    except TypeError as error:
+        assert "state" in str(error)
+    else:
+        raise AssertionError("replace accepted a field the record does not have")
+
+
+def test_every_record_lists_its_fields_and_slots() -> None:
+    from dxkit.model import records
+    from dxkit.model.record import Record
+
+    classes = [v for v in vars(records).values() if isinstance(v, type) and issubclass(v, Record) and v is not Record]
+    assert len(classes) > 50
+    for cls in classes:
+        assert sorted(cls.__slots__) == sorted(("at", *cls.FIELDS)), cls.__name__
+        assert cls.__dictoffset__ == 0, f"{cls.__name__} instances carry a __dict__"

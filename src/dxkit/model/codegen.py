@@ -13,6 +13,10 @@ is regenerated). The generator normalises shapes once, here, for every reader:
 * an enum value written as one of its labels (``完了``, ``not started``) becomes its code
   (``done``, ``not-started``), so rules, analyses and renderers see codes only;
 * every record keeps ``at``, the :class:`~dxkit.model.loc.Loc` it was read from.
+
+Each record is written out as a plain class with slots, ``Final`` fields and its own
+``__init__`` on the base :class:`~dxkit.model.record.Record`, so importing the model runs no
+class decorator (see that module for why).
 """
 
 from __future__ import annotations
@@ -248,10 +252,10 @@ class _Generator:
             "",
             "import datetime as dt",
             "from collections.abc import Callable, Mapping",
-            "from dataclasses import dataclass, field",
-            "from typing import Any, TypeVar",
+            "from typing import Any, Final, TypeVar",
             "",
             "from dxkit.model.loc import Loc",
+            "from dxkit.model.record import Record",
             "",
             "",
             "def _one_or_many(value: str | list[str]) -> tuple[str, ...]:",
@@ -300,17 +304,24 @@ class _Generator:
 
     @staticmethod
     def emit(cls: _Class) -> list[str]:
+        ordered = [f for f in cls.fields if f.required] + [f for f in cls.fields if not f.required]
+        names = ", ".join(json.dumps(f.name) for f in ordered)
         lines = [
-            "@dataclass(frozen=True, slots=True, kw_only=True)",
-            f"class {cls.name}:",
+            f"class {cls.name}(Record):",
             f'    """{cls.doc}."""',
             "",
-            "    at: Loc = field(repr=False, compare=False)",
+            f"    __slots__ = ({', '.join(json.dumps(n) for n in sorted(['at', *(f.name for f in ordered)]))})",
+            f"    FIELDS = ({names}{',' if len(ordered) == 1 else ''})",
+            "",
+            "    at: Final[Loc]",
         ]
-        ordered = [f for f in cls.fields if f.required] + [f for f in cls.fields if not f.required]
+        lines += [f"    {f.name}: Final[{f.type}]" for f in ordered]
+        lines += ["", "    def __init__(", "        self,", "        *,", "        at: Loc,"]
         for f in ordered:
             default = f" = {f.default}" if f.default else ""
-            lines.append(f"    {f.name}: {f.type}{default}")
+            lines.append(f"        {f.name}: {f.type}{default},")
+        lines += ["    ) -> None:", "        self.at = at"]
+        lines += [f"        self.{f.name} = {f.name}" for f in ordered]
         lines += [
             "",
             "    @classmethod",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 from dxkit.model.loc import Loc
+from dxkit.model.record import Record
 
 
 def _one_or_many(value: str | list[str]) -> tuple[str, ...]:
@@ -106,13 +106,26 @@ LABEL_CODES: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ComprehensivePlan:
+class ComprehensivePlan(Record):
     """総合計画との関係 / Comprehensive plan."""
 
-    at: Loc = field(repr=False, compare=False)
-    title: str
-    section: str | None = None
+    __slots__ = ("at", "section", "title")
+    FIELDS = ("title", "section")
+
+    at: Final[Loc]
+    title: Final[str]
+    section: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        title: str,
+        section: str | None = None,
+    ) -> None:
+        self.at = at
+        self.title = title
+        self.section = section
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> ComprehensivePlan:
@@ -123,13 +136,26 @@ class ComprehensivePlan:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Vision:
+class Vision(Record):
     """ビジョン / Vision."""
 
-    at: Loc = field(repr=False, compare=False)
-    statement: str
-    comprehensive_plan: ComprehensivePlan | None = None
+    __slots__ = ("at", "comprehensive_plan", "statement")
+    FIELDS = ("statement", "comprehensive_plan")
+
+    at: Final[Loc]
+    statement: Final[str]
+    comprehensive_plan: Final[ComprehensivePlan | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        statement: str,
+        comprehensive_plan: ComprehensivePlan | None = None,
+    ) -> None:
+        self.at = at
+        self.statement = statement
+        self.comprehensive_plan = comprehensive_plan
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Vision:
@@ -140,14 +166,29 @@ class Vision:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Deputy:
+class Deputy(Record):
     """代理 / Deputy."""
 
-    at: Loc = field(repr=False, compare=False)
-    name: str
-    member: str
-    post: str | None = None
+    __slots__ = ("at", "member", "name", "post")
+    FIELDS = ("name", "member", "post")
+
+    at: Final[Loc]
+    name: Final[str]
+    member: Final[str]
+    post: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        name: str,
+        member: str,
+        post: str | None = None,
+    ) -> None:
+        self.at = at
+        self.name = name
+        self.member = member
+        self.post = post
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Deputy:
@@ -159,16 +200,35 @@ class Deputy:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class KeyPerson:
+class KeyPerson(Record):
     """KeyPerson."""
 
-    at: Loc = field(repr=False, compare=False)
-    name: str
-    member: str
-    role: str
-    deputy: Deputy | None = None
-    rotation_expected: str | None = None
+    __slots__ = ("at", "deputy", "member", "name", "role", "rotation_expected")
+    FIELDS = ("name", "member", "role", "deputy", "rotation_expected")
+
+    at: Final[Loc]
+    name: Final[str]
+    member: Final[str]
+    role: Final[str]
+    deputy: Final[Deputy | None]
+    rotation_expected: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        name: str,
+        member: str,
+        role: str,
+        deputy: Deputy | None = None,
+        rotation_expected: str | None = None,
+    ) -> None:
+        self.at = at
+        self.name = name
+        self.member = member
+        self.role = role
+        self.deputy = deputy
+        self.rotation_expected = rotation_expected
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> KeyPerson:
@@ -182,14 +242,29 @@ class KeyPerson:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DecisionMaking:
+class DecisionMaking(Record):
     """意思決定 / Decision making."""
 
-    at: Loc = field(repr=False, compare=False)
-    method: str
-    quorum: str | None = None
-    escalation: str | None = None
+    __slots__ = ("at", "escalation", "method", "quorum")
+    FIELDS = ("method", "quorum", "escalation")
+
+    at: Final[Loc]
+    method: Final[str]
+    quorum: Final[str | None]
+    escalation: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        method: str,
+        quorum: str | None = None,
+        escalation: str | None = None,
+    ) -> None:
+        self.at = at
+        self.method = method
+        self.quorum = quorum
+        self.escalation = escalation
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DecisionMaking:
@@ -201,16 +276,35 @@ class DecisionMaking:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Layer:
+class Layer(Record):
     """Layer."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    name: str
-    members: tuple[str, ...]
-    type: str | None = None
-    purpose: str | None = None
+    __slots__ = ("at", "id", "members", "name", "purpose", "type")
+    FIELDS = ("id", "name", "members", "type", "purpose")
+
+    at: Final[Loc]
+    id: Final[str]
+    name: Final[str]
+    members: Final[tuple[str, ...]]
+    type: Final[str | None]
+    purpose: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        name: str,
+        members: tuple[str, ...],
+        type: str | None = None,
+        purpose: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.name = name
+        self.members = members
+        self.type = type
+        self.purpose = purpose
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Layer:
@@ -224,13 +318,26 @@ class Layer:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Meetings:
+class Meetings(Record):
     """会議 / Meetings."""
 
-    at: Loc = field(repr=False, compare=False)
-    cadence: str
-    format: str | None = None
+    __slots__ = ("at", "cadence", "format")
+    FIELDS = ("cadence", "format")
+
+    at: Final[Loc]
+    cadence: Final[str]
+    format: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        cadence: str,
+        format: str | None = None,
+    ) -> None:
+        self.at = at
+        self.cadence = cadence
+        self.format = format
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Meetings:
@@ -241,15 +348,32 @@ class Meetings:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DataPolicy:
+class DataPolicy(Record):
     """データの方針 / Data policy."""
 
-    at: Loc = field(repr=False, compare=False)
-    personal_data: bool
-    handling: str
-    advisory_check: str | None = None
-    individual_control: str | None = None
+    __slots__ = ("advisory_check", "at", "handling", "individual_control", "personal_data")
+    FIELDS = ("personal_data", "handling", "advisory_check", "individual_control")
+
+    at: Final[Loc]
+    personal_data: Final[bool]
+    handling: Final[str]
+    advisory_check: Final[str | None]
+    individual_control: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        personal_data: bool,
+        handling: str,
+        advisory_check: str | None = None,
+        individual_control: str | None = None,
+    ) -> None:
+        self.at = at
+        self.personal_data = personal_data
+        self.handling = handling
+        self.advisory_check = advisory_check
+        self.individual_control = individual_control
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataPolicy:
@@ -262,13 +386,26 @@ class DataPolicy:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Continuity:
+class Continuity(Record):
     """継続性 / Continuity."""
 
-    at: Loc = field(repr=False, compare=False)
-    member_withdrawal: str
-    staff_rotation: str
+    __slots__ = ("at", "member_withdrawal", "staff_rotation")
+    FIELDS = ("member_withdrawal", "staff_rotation")
+
+    at: Final[Loc]
+    member_withdrawal: Final[str]
+    staff_rotation: Final[str]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        member_withdrawal: str,
+        staff_rotation: str,
+    ) -> None:
+        self.at = at
+        self.member_withdrawal = member_withdrawal
+        self.staff_rotation = staff_rotation
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Continuity:
@@ -279,16 +416,35 @@ class Continuity:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TalentStage:
+class TalentStage(Record):
     """TalentStage."""
 
-    at: Loc = field(repr=False, compare=False)
-    stage: str
-    talent: str
-    sourcing: str
-    leads: tuple[str, ...] = ()
-    note: str | None = None
+    __slots__ = ("at", "leads", "note", "sourcing", "stage", "talent")
+    FIELDS = ("stage", "talent", "sourcing", "leads", "note")
+
+    at: Final[Loc]
+    stage: Final[str]
+    talent: Final[str]
+    sourcing: Final[str]
+    leads: Final[tuple[str, ...]]
+    note: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        stage: str,
+        talent: str,
+        sourcing: str,
+        leads: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        self.at = at
+        self.stage = stage
+        self.talent = talent
+        self.sourcing = sourcing
+        self.leads = leads
+        self.note = note
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> TalentStage:
@@ -302,15 +458,32 @@ class TalentStage:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Sharing:
+class Sharing(Record):
     """地域間の共有 / Inter-regional sharing."""
 
-    at: Loc = field(repr=False, compare=False)
-    inter_regional: str
-    publish_lessons: bool | None = None
-    publish_names: bool | None = None
-    publish_failures: bool | None = None
+    __slots__ = ("at", "inter_regional", "publish_failures", "publish_lessons", "publish_names")
+    FIELDS = ("inter_regional", "publish_lessons", "publish_names", "publish_failures")
+
+    at: Final[Loc]
+    inter_regional: Final[str]
+    publish_lessons: Final[bool | None]
+    publish_names: Final[bool | None]
+    publish_failures: Final[bool | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        inter_regional: str,
+        publish_lessons: bool | None = None,
+        publish_names: bool | None = None,
+        publish_failures: bool | None = None,
+    ) -> None:
+        self.at = at
+        self.inter_regional = inter_regional
+        self.publish_lessons = publish_lessons
+        self.publish_names = publish_names
+        self.publish_failures = publish_failures
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Sharing:
@@ -323,21 +496,50 @@ class Sharing:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FundingUse:
+class FundingUse(Record):
     """活用する制度 / Scheme in use."""
 
-    at: Loc = field(repr=False, compare=False)
-    scheme: str
-    status: str
-    name: str | None = None
-    fiscal_year: int | None = None
-    amount: int | None = None
-    purpose: str | None = None
-    owner: str | None = None
-    application_due: dt.date | None = None
-    report_due: dt.date | None = None
-    reported: dt.date | None = None
+    __slots__ = ("amount", "application_due", "at", "fiscal_year", "name", "owner", "purpose", "report_due", "reported", "scheme", "status")
+    FIELDS = ("scheme", "status", "name", "fiscal_year", "amount", "purpose", "owner", "application_due", "report_due", "reported")
+
+    at: Final[Loc]
+    scheme: Final[str]
+    status: Final[str]
+    name: Final[str | None]
+    fiscal_year: Final[int | None]
+    amount: Final[int | None]
+    purpose: Final[str | None]
+    owner: Final[str | None]
+    application_due: Final[dt.date | None]
+    report_due: Final[dt.date | None]
+    reported: Final[dt.date | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        scheme: str,
+        status: str,
+        name: str | None = None,
+        fiscal_year: int | None = None,
+        amount: int | None = None,
+        purpose: str | None = None,
+        owner: str | None = None,
+        application_due: dt.date | None = None,
+        report_due: dt.date | None = None,
+        reported: dt.date | None = None,
+    ) -> None:
+        self.at = at
+        self.scheme = scheme
+        self.status = status
+        self.name = name
+        self.fiscal_year = fiscal_year
+        self.amount = amount
+        self.purpose = purpose
+        self.owner = owner
+        self.application_due = application_due
+        self.report_due = report_due
+        self.reported = reported
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FundingUse:
@@ -356,14 +558,29 @@ class FundingUse:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PublishedNames:
+class PublishedNames(Record):
     """サイトに載せる氏名 / Names on the site."""
 
-    at: Loc = field(repr=False, compare=False)
-    key_persons: bool | None = None
-    member_contacts: bool | None = None
-    workshop_facilitation: bool | None = None
+    __slots__ = ("at", "key_persons", "member_contacts", "workshop_facilitation")
+    FIELDS = ("key_persons", "member_contacts", "workshop_facilitation")
+
+    at: Final[Loc]
+    key_persons: Final[bool | None]
+    member_contacts: Final[bool | None]
+    workshop_facilitation: Final[bool | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        key_persons: bool | None = None,
+        member_contacts: bool | None = None,
+        workshop_facilitation: bool | None = None,
+    ) -> None:
+        self.at = at
+        self.key_persons = key_persons
+        self.member_contacts = member_contacts
+        self.workshop_facilitation = workshop_facilitation
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> PublishedNames:
@@ -375,14 +592,29 @@ class PublishedNames:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SiteSettings:
+class SiteSettings(Record):
     """サイト / Site."""
 
-    at: Loc = field(repr=False, compare=False)
-    url: str | None = None
-    bilingual_labels: bool | None = None
-    people: PublishedNames | None = None
+    __slots__ = ("at", "bilingual_labels", "people", "url")
+    FIELDS = ("url", "bilingual_labels", "people")
+
+    at: Final[Loc]
+    url: Final[str | None]
+    bilingual_labels: Final[bool | None]
+    people: Final[PublishedNames | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        url: str | None = None,
+        bilingual_labels: bool | None = None,
+        people: PublishedNames | None = None,
+    ) -> None:
+        self.at = at
+        self.url = url
+        self.bilingual_labels = bilingual_labels
+        self.people = people
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> SiteSettings:
@@ -394,13 +626,26 @@ class SiteSettings:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CheckConfig:
+class CheckConfig(Record):
     """dxkit の設定 / dxkit settings."""
 
-    at: Loc = field(repr=False, compare=False)
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    __slots__ = ("at", "ignore", "select")
+    FIELDS = ("select", "ignore")
+
+    at: Final[Loc]
+    select: Final[tuple[str, ...]]
+    ignore: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+    ) -> None:
+        self.at = at
+        self.select = select
+        self.ignore = ignore
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> CheckConfig:
@@ -411,30 +656,77 @@ class CheckConfig:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Charter:
+class Charter(Record):
     """推進体制の規約 / Consortium charter."""
 
-    at: Loc = field(repr=False, compare=False)
-    name: str
-    municipality: str
-    purpose: str
-    scope: tuple[str, ...]
-    key_persons: tuple[KeyPerson, ...]
-    stage: str
-    language: str | None = None
-    calendar: str | None = None
-    vision: Vision | None = None
-    decision_making: DecisionMaking | None = None
-    layers: tuple[Layer, ...] = ()
-    meetings: Meetings | None = None
-    data_policy: DataPolicy | None = None
-    continuity: Continuity | None = None
-    talent_plan: tuple[TalentStage, ...] = ()
-    sharing: Sharing | None = None
-    funding: tuple[FundingUse, ...] = ()
-    site: SiteSettings | None = None
-    config: CheckConfig | None = None
+    __slots__ = ("at", "calendar", "config", "continuity", "data_policy", "decision_making", "funding", "key_persons", "language", "layers", "meetings", "municipality", "name", "purpose", "scope", "sharing", "site", "stage", "talent_plan", "vision")
+    FIELDS = ("name", "municipality", "purpose", "scope", "key_persons", "stage", "language", "calendar", "vision", "decision_making", "layers", "meetings", "data_policy", "continuity", "talent_plan", "sharing", "funding", "site", "config")
+
+    at: Final[Loc]
+    name: Final[str]
+    municipality: Final[str]
+    purpose: Final[str]
+    scope: Final[tuple[str, ...]]
+    key_persons: Final[tuple[KeyPerson, ...]]
+    stage: Final[str]
+    language: Final[str | None]
+    calendar: Final[str | None]
+    vision: Final[Vision | None]
+    decision_making: Final[DecisionMaking | None]
+    layers: Final[tuple[Layer, ...]]
+    meetings: Final[Meetings | None]
+    data_policy: Final[DataPolicy | None]
+    continuity: Final[Continuity | None]
+    talent_plan: Final[tuple[TalentStage, ...]]
+    sharing: Final[Sharing | None]
+    funding: Final[tuple[FundingUse, ...]]
+    site: Final[SiteSettings | None]
+    config: Final[CheckConfig | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        name: str,
+        municipality: str,
+        purpose: str,
+        scope: tuple[str, ...],
+        key_persons: tuple[KeyPerson, ...],
+        stage: str,
+        language: str | None = None,
+        calendar: str | None = None,
+        vision: Vision | None = None,
+        decision_making: DecisionMaking | None = None,
+        layers: tuple[Layer, ...] = (),
+        meetings: Meetings | None = None,
+        data_policy: DataPolicy | None = None,
+        continuity: Continuity | None = None,
+        talent_plan: tuple[TalentStage, ...] = (),
+        sharing: Sharing | None = None,
+        funding: tuple[FundingUse, ...] = (),
+        site: SiteSettings | None = None,
+        config: CheckConfig | None = None,
+    ) -> None:
+        self.at = at
+        self.name = name
+        self.municipality = municipality
+        self.purpose = purpose
+        self.scope = scope
+        self.key_persons = key_persons
+        self.stage = stage
+        self.language = language
+        self.calendar = calendar
+        self.vision = vision
+        self.decision_making = decision_making
+        self.layers = layers
+        self.meetings = meetings
+        self.data_policy = data_policy
+        self.continuity = continuity
+        self.talent_plan = talent_plan
+        self.sharing = sharing
+        self.funding = funding
+        self.site = site
+        self.config = config
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Charter:
@@ -462,16 +754,35 @@ class Charter:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SkillLevels:
+class SkillLevels(Record):
     """スキルのレベル / Skill levels."""
 
-    at: Loc = field(repr=False, compare=False)
-    business: str | None = None
-    data: str | None = None
-    technology: str | None = None
-    security: str | None = None
-    personal: str | None = None
+    __slots__ = ("at", "business", "data", "personal", "security", "technology")
+    FIELDS = ("business", "data", "technology", "security", "personal")
+
+    at: Final[Loc]
+    business: Final[str | None]
+    data: Final[str | None]
+    technology: Final[str | None]
+    security: Final[str | None]
+    personal: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        business: str | None = None,
+        data: str | None = None,
+        technology: str | None = None,
+        security: str | None = None,
+        personal: str | None = None,
+    ) -> None:
+        self.at = at
+        self.business = business
+        self.data = data
+        self.technology = technology
+        self.security = security
+        self.personal = personal
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> SkillLevels:
@@ -485,17 +796,38 @@ class SkillLevels:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Person:
+class Person(Record):
     """Person."""
 
-    at: Loc = field(repr=False, compare=False)
-    name: str
-    post: str | None = None
-    rotation_expected: str | None = None
-    talent: str | None = None
-    dss_role: str | None = None
-    skills: SkillLevels | None = None
+    __slots__ = ("at", "dss_role", "name", "post", "rotation_expected", "skills", "talent")
+    FIELDS = ("name", "post", "rotation_expected", "talent", "dss_role", "skills")
+
+    at: Final[Loc]
+    name: Final[str]
+    post: Final[str | None]
+    rotation_expected: Final[str | None]
+    talent: Final[str | None]
+    dss_role: Final[str | None]
+    skills: Final[SkillLevels | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        name: str,
+        post: str | None = None,
+        rotation_expected: str | None = None,
+        talent: str | None = None,
+        dss_role: str | None = None,
+        skills: SkillLevels | None = None,
+    ) -> None:
+        self.at = at
+        self.name = name
+        self.post = post
+        self.rotation_expected = rotation_expected
+        self.talent = talent
+        self.dss_role = dss_role
+        self.skills = skills
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Person:
@@ -510,13 +842,26 @@ class Person:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Relation:
+class Relation(Record):
     """Relation."""
 
-    at: Loc = field(repr=False, compare=False)
-    with_: str
-    kind: str | None = None
+    __slots__ = ("at", "kind", "with_")
+    FIELDS = ("with_", "kind")
+
+    at: Final[Loc]
+    with_: Final[str]
+    kind: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        with_: str,
+        kind: str | None = None,
+    ) -> None:
+        self.at = at
+        self.with_ = with_
+        self.kind = kind
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Relation:
@@ -527,20 +872,47 @@ class Relation:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Member:
+class Member(Record):
     """Member."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    name: str
-    type: str
-    corporate_number: str | None = None
-    local_government_code: str | None = None
-    contributes: tuple[str, ...] = ()
-    people: tuple[Person, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    joined: dt.date | None = None
+    __slots__ = ("at", "contributes", "corporate_number", "id", "joined", "local_government_code", "name", "people", "relations", "type")
+    FIELDS = ("id", "name", "type", "corporate_number", "local_government_code", "contributes", "people", "relations", "joined")
+
+    at: Final[Loc]
+    id: Final[str]
+    name: Final[str]
+    type: Final[str]
+    corporate_number: Final[str | None]
+    local_government_code: Final[str | None]
+    contributes: Final[tuple[str, ...]]
+    people: Final[tuple[Person, ...]]
+    relations: Final[tuple[Relation, ...]]
+    joined: Final[dt.date | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        name: str,
+        type: str,
+        corporate_number: str | None = None,
+        local_government_code: str | None = None,
+        contributes: tuple[str, ...] = (),
+        people: tuple[Person, ...] = (),
+        relations: tuple[Relation, ...] = (),
+        joined: dt.date | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.name = name
+        self.type = type
+        self.corporate_number = corporate_number
+        self.local_government_code = local_government_code
+        self.contributes = contributes
+        self.people = people
+        self.relations = relations
+        self.joined = joined
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Member:
@@ -558,12 +930,23 @@ class Member:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class MembersFile:
+class MembersFile(Record):
     """メンバー / Members."""
 
-    at: Loc = field(repr=False, compare=False)
-    members: tuple[Member, ...]
+    __slots__ = ("at", "members")
+    FIELDS = ("members",)
+
+    at: Final[Loc]
+    members: Final[tuple[Member, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        members: tuple[Member, ...],
+    ) -> None:
+        self.at = at
+        self.members = members
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> MembersFile:
@@ -573,15 +956,32 @@ class MembersFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Indicator:
+class Indicator(Record):
     """指標 / Indicator."""
 
-    at: Loc = field(repr=False, compare=False)
-    name: str
-    target: str | None = None
-    measure: str | None = None
-    example: str | None = None
+    __slots__ = ("at", "example", "measure", "name", "target")
+    FIELDS = ("name", "target", "measure", "example")
+
+    at: Final[Loc]
+    name: Final[str]
+    target: Final[str | None]
+    measure: Final[str | None]
+    example: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        name: str,
+        target: str | None = None,
+        measure: str | None = None,
+        example: str | None = None,
+    ) -> None:
+        self.at = at
+        self.name = name
+        self.target = target
+        self.measure = measure
+        self.example = example
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Indicator:
@@ -594,14 +994,29 @@ class Indicator:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Delay:
+class Delay(Record):
     """遅延の説明 / Delay."""
 
-    at: Loc = field(repr=False, compare=False)
-    reason: str | None = None
-    recovery_plan: str | None = None
-    new_due: dt.date | None = None
+    __slots__ = ("at", "new_due", "reason", "recovery_plan")
+    FIELDS = ("reason", "recovery_plan", "new_due")
+
+    at: Final[Loc]
+    reason: Final[str | None]
+    recovery_plan: Final[str | None]
+    new_due: Final[dt.date | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        reason: str | None = None,
+        recovery_plan: str | None = None,
+        new_due: dt.date | None = None,
+    ) -> None:
+        self.at = at
+        self.reason = reason
+        self.recovery_plan = recovery_plan
+        self.new_due = new_due
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Delay:
@@ -613,25 +1028,62 @@ class Delay:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Task:
+class Task(Record):
     """Task."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    title: str
-    stage: str
-    responsible: tuple[str, ...]
-    accountable: tuple[str, ...]
-    due: dt.date
-    status: str
-    consulted: tuple[str, ...] = ()
-    informed: tuple[str, ...] = ()
-    start: dt.date | None = None
-    done_criteria: str | None = None
-    indicator: Indicator | None = None
-    datasets: tuple[str, ...] = ()
-    delay: Delay | None = None
+    __slots__ = ("accountable", "at", "consulted", "datasets", "delay", "done_criteria", "due", "id", "indicator", "informed", "responsible", "stage", "start", "status", "title")
+    FIELDS = ("id", "title", "stage", "responsible", "accountable", "due", "status", "consulted", "informed", "start", "done_criteria", "indicator", "datasets", "delay")
+
+    at: Final[Loc]
+    id: Final[str]
+    title: Final[str]
+    stage: Final[str]
+    responsible: Final[tuple[str, ...]]
+    accountable: Final[tuple[str, ...]]
+    due: Final[dt.date]
+    status: Final[str]
+    consulted: Final[tuple[str, ...]]
+    informed: Final[tuple[str, ...]]
+    start: Final[dt.date | None]
+    done_criteria: Final[str | None]
+    indicator: Final[Indicator | None]
+    datasets: Final[tuple[str, ...]]
+    delay: Final[Delay | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        title: str,
+        stage: str,
+        responsible: tuple[str, ...],
+        accountable: tuple[str, ...],
+        due: dt.date,
+        status: str,
+        consulted: tuple[str, ...] = (),
+        informed: tuple[str, ...] = (),
+        start: dt.date | None = None,
+        done_criteria: str | None = None,
+        indicator: Indicator | None = None,
+        datasets: tuple[str, ...] = (),
+        delay: Delay | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.title = title
+        self.stage = stage
+        self.responsible = responsible
+        self.accountable = accountable
+        self.due = due
+        self.status = status
+        self.consulted = consulted
+        self.informed = informed
+        self.start = start
+        self.done_criteria = done_criteria
+        self.indicator = indicator
+        self.datasets = datasets
+        self.delay = delay
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Task:
@@ -654,12 +1106,23 @@ class Task:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RolesFile:
+class RolesFile(Record):
     """役割・期限表 / Role & deadline matrix."""
 
-    at: Loc = field(repr=False, compare=False)
-    tasks: tuple[Task, ...]
+    __slots__ = ("at", "tasks")
+    FIELDS = ("tasks",)
+
+    at: Final[Loc]
+    tasks: Final[tuple[Task, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        tasks: tuple[Task, ...],
+    ) -> None:
+        self.at = at
+        self.tasks = tasks
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> RolesFile:
@@ -669,15 +1132,32 @@ class RolesFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Criterion:
+class Criterion(Record):
     """Criterion."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    text: str
-    evidence: tuple[str, ...] = ()
-    met: bool | None = None
+    __slots__ = ("at", "evidence", "id", "met", "text")
+    FIELDS = ("id", "text", "evidence", "met")
+
+    at: Final[Loc]
+    id: Final[str]
+    text: Final[str]
+    evidence: Final[tuple[str, ...]]
+    met: Final[bool | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        text: str,
+        evidence: tuple[str, ...] = (),
+        met: bool | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.text = text
+        self.evidence = evidence
+        self.met = met
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criterion:
@@ -690,14 +1170,29 @@ class Criterion:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Criteria:
+class Criteria(Record):
     """基準 / Criteria."""
 
-    at: Loc = field(repr=False, compare=False)
-    desirability: tuple[Criterion, ...]
-    feasibility: tuple[Criterion, ...]
-    viability: tuple[Criterion, ...]
+    __slots__ = ("at", "desirability", "feasibility", "viability")
+    FIELDS = ("desirability", "feasibility", "viability")
+
+    at: Final[Loc]
+    desirability: Final[tuple[Criterion, ...]]
+    feasibility: Final[tuple[Criterion, ...]]
+    viability: Final[tuple[Criterion, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        desirability: tuple[Criterion, ...],
+        feasibility: tuple[Criterion, ...],
+        viability: tuple[Criterion, ...],
+    ) -> None:
+        self.at = at
+        self.desirability = desirability
+        self.feasibility = feasibility
+        self.viability = viability
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Criteria:
@@ -709,15 +1204,32 @@ class Criteria:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Decision:
+class Decision(Record):
     """判断 / Decision."""
 
-    at: Loc = field(repr=False, compare=False)
-    outcome: str
-    date: dt.date
-    decided_by: tuple[str, ...]
-    notes: str | None = None
+    __slots__ = ("at", "date", "decided_by", "notes", "outcome")
+    FIELDS = ("outcome", "date", "decided_by", "notes")
+
+    at: Final[Loc]
+    outcome: Final[str]
+    date: Final[dt.date]
+    decided_by: Final[tuple[str, ...]]
+    notes: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        outcome: str,
+        date: dt.date,
+        decided_by: tuple[str, ...],
+        notes: str | None = None,
+    ) -> None:
+        self.at = at
+        self.outcome = outcome
+        self.date = date
+        self.decided_by = decided_by
+        self.notes = notes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Decision:
@@ -730,17 +1242,38 @@ class Decision:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Gate:
+class Gate(Record):
     """Gate."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    from_: str
-    to: str
-    criteria: Criteria
-    planned: dt.date | None = None
-    decision: Decision | None = None
+    __slots__ = ("at", "criteria", "decision", "from_", "id", "planned", "to")
+    FIELDS = ("id", "from_", "to", "criteria", "planned", "decision")
+
+    at: Final[Loc]
+    id: Final[str]
+    from_: Final[str]
+    to: Final[str]
+    criteria: Final[Criteria]
+    planned: Final[dt.date | None]
+    decision: Final[Decision | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        from_: str,
+        to: str,
+        criteria: Criteria,
+        planned: dt.date | None = None,
+        decision: Decision | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.from_ = from_
+        self.to = to
+        self.criteria = criteria
+        self.planned = planned
+        self.decision = decision
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Gate:
@@ -755,12 +1288,23 @@ class Gate:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class GatesFile:
+class GatesFile(Record):
     """ステージゲート / Stage gates."""
 
-    at: Loc = field(repr=False, compare=False)
-    gates: tuple[Gate, ...]
+    __slots__ = ("at", "gates")
+    FIELDS = ("gates",)
+
+    at: Final[Loc]
+    gates: Final[tuple[Gate, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        gates: tuple[Gate, ...],
+    ) -> None:
+        self.at = at
+        self.gates = gates
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> GatesFile:
@@ -770,15 +1314,32 @@ class GatesFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FoundIn:
+class FoundIn(Record):
     """発見の場 / Found in."""
 
-    at: Loc = field(repr=False, compare=False)
-    source: str
-    ref: str | None = None
-    date: dt.date | None = None
-    votes: int | None = None
+    __slots__ = ("at", "date", "ref", "source", "votes")
+    FIELDS = ("source", "ref", "date", "votes")
+
+    at: Final[Loc]
+    source: Final[str]
+    ref: Final[str | None]
+    date: Final[dt.date | None]
+    votes: Final[int | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        source: str,
+        ref: str | None = None,
+        date: dt.date | None = None,
+        votes: int | None = None,
+    ) -> None:
+        self.at = at
+        self.source = source
+        self.ref = ref
+        self.date = date
+        self.votes = votes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FoundIn:
@@ -791,21 +1352,50 @@ class FoundIn:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IssueSource:
+class IssueSource(Record):
     """取り込み元 / Imported from."""
 
-    at: Loc = field(repr=False, compare=False)
-    system: str
-    id: int | None = None
-    reference: str | None = None
-    url: str | None = None
-    state: str | None = None
-    published_at: dt.date | None = None
-    supports: int | None = None
-    comments: int | None = None
-    category: str | None = None
-    scope: str | None = None
+    __slots__ = ("at", "category", "comments", "id", "published_at", "reference", "scope", "state", "supports", "system", "url")
+    FIELDS = ("system", "id", "reference", "url", "state", "published_at", "supports", "comments", "category", "scope")
+
+    at: Final[Loc]
+    system: Final[str]
+    id: Final[int | None]
+    reference: Final[str | None]
+    url: Final[str | None]
+    state: Final[str | None]
+    published_at: Final[dt.date | None]
+    supports: Final[int | None]
+    comments: Final[int | None]
+    category: Final[str | None]
+    scope: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        system: str,
+        id: int | None = None,
+        reference: str | None = None,
+        url: str | None = None,
+        state: str | None = None,
+        published_at: dt.date | None = None,
+        supports: int | None = None,
+        comments: int | None = None,
+        category: str | None = None,
+        scope: str | None = None,
+    ) -> None:
+        self.at = at
+        self.system = system
+        self.id = id
+        self.reference = reference
+        self.url = url
+        self.state = state
+        self.published_at = published_at
+        self.supports = supports
+        self.comments = comments
+        self.category = category
+        self.scope = scope
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> IssueSource:
@@ -824,23 +1414,56 @@ class IssueSource:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Issue:
+class Issue(Record):
     """Issue."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    title: str
-    category: str
-    priority: str
-    description: str | None = None
-    evidence: tuple[str, ...] = ()
-    affected: tuple[str, ...] = ()
-    dx_fit: str | None = None
-    found_in: FoundIn | None = None
-    status: str | None = None
-    tasks: tuple[str, ...] = ()
-    source: IssueSource | None = None
+    __slots__ = ("affected", "at", "category", "description", "dx_fit", "evidence", "found_in", "id", "priority", "source", "status", "tasks", "title")
+    FIELDS = ("id", "title", "category", "priority", "description", "evidence", "affected", "dx_fit", "found_in", "status", "tasks", "source")
+
+    at: Final[Loc]
+    id: Final[str]
+    title: Final[str]
+    category: Final[str]
+    priority: Final[str]
+    description: Final[str | None]
+    evidence: Final[tuple[str, ...]]
+    affected: Final[tuple[str, ...]]
+    dx_fit: Final[str | None]
+    found_in: Final[FoundIn | None]
+    status: Final[str | None]
+    tasks: Final[tuple[str, ...]]
+    source: Final[IssueSource | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        title: str,
+        category: str,
+        priority: str,
+        description: str | None = None,
+        evidence: tuple[str, ...] = (),
+        affected: tuple[str, ...] = (),
+        dx_fit: str | None = None,
+        found_in: FoundIn | None = None,
+        status: str | None = None,
+        tasks: tuple[str, ...] = (),
+        source: IssueSource | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.title = title
+        self.category = category
+        self.priority = priority
+        self.description = description
+        self.evidence = evidence
+        self.affected = affected
+        self.dx_fit = dx_fit
+        self.found_in = found_in
+        self.status = status
+        self.tasks = tasks
+        self.source = source
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Issue:
@@ -861,12 +1484,23 @@ class Issue:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IssuesFile:
+class IssuesFile(Record):
     """地域課題の一覧 / Regional issue register."""
 
-    at: Loc = field(repr=False, compare=False)
-    issues: tuple[Issue, ...]
+    __slots__ = ("at", "issues")
+    FIELDS = ("issues",)
+
+    at: Final[Loc]
+    issues: Final[tuple[Issue, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        issues: tuple[Issue, ...],
+    ) -> None:
+        self.at = at
+        self.issues = issues
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> IssuesFile:
@@ -876,16 +1510,35 @@ class IssuesFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanCost:
+class PlanCost(Record):
     """費用の項目 / Cost item."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    item: str
-    type: str
-    amounts: tuple[int, ...]
-    notes: str | None = None
+    __slots__ = ("amounts", "at", "id", "item", "notes", "type")
+    FIELDS = ("id", "item", "type", "amounts", "notes")
+
+    at: Final[Loc]
+    id: Final[str]
+    item: Final[str]
+    type: Final[str]
+    amounts: Final[tuple[int, ...]]
+    notes: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        item: str,
+        type: str,
+        amounts: tuple[int, ...],
+        notes: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.item = item
+        self.type = type
+        self.amounts = amounts
+        self.notes = notes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanCost:
@@ -899,16 +1552,35 @@ class PlanCost:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanRevenue:
+class PlanRevenue(Record):
     """収入の項目 / Revenue item."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    item: str
-    point: str
-    amounts: tuple[int, ...]
-    notes: str | None = None
+    __slots__ = ("amounts", "at", "id", "item", "notes", "point")
+    FIELDS = ("id", "item", "point", "amounts", "notes")
+
+    at: Final[Loc]
+    id: Final[str]
+    item: Final[str]
+    point: Final[str]
+    amounts: Final[tuple[int, ...]]
+    notes: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        item: str,
+        point: str,
+        amounts: tuple[int, ...],
+        notes: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.item = item
+        self.point = point
+        self.amounts = amounts
+        self.notes = notes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanRevenue:
@@ -922,15 +1594,32 @@ class PlanRevenue:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanShare:
+class PlanShare(Record):
     """負担の項目 / Share item."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    member: str
-    amounts: tuple[int, ...]
-    notes: str | None = None
+    __slots__ = ("amounts", "at", "id", "member", "notes")
+    FIELDS = ("id", "member", "amounts", "notes")
+
+    at: Final[Loc]
+    id: Final[str]
+    member: Final[str]
+    amounts: Final[tuple[int, ...]]
+    notes: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        member: str,
+        amounts: tuple[int, ...],
+        notes: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.member = member
+        self.amounts = amounts
+        self.notes = notes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> PlanShare:
@@ -943,16 +1632,35 @@ class PlanShare:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CostPlan:
+class CostPlan(Record):
     """3か年の収支計画 / Three-year cost and revenue plan."""
 
-    at: Loc = field(repr=False, compare=False)
-    title: str
-    first_fiscal_year: int
-    costs: tuple[PlanCost, ...]
-    revenues: tuple[PlanRevenue, ...] = ()
-    shares: tuple[PlanShare, ...] = ()
+    __slots__ = ("at", "costs", "first_fiscal_year", "revenues", "shares", "title")
+    FIELDS = ("title", "first_fiscal_year", "costs", "revenues", "shares")
+
+    at: Final[Loc]
+    title: Final[str]
+    first_fiscal_year: Final[int]
+    costs: Final[tuple[PlanCost, ...]]
+    revenues: Final[tuple[PlanRevenue, ...]]
+    shares: Final[tuple[PlanShare, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        title: str,
+        first_fiscal_year: int,
+        costs: tuple[PlanCost, ...],
+        revenues: tuple[PlanRevenue, ...] = (),
+        shares: tuple[PlanShare, ...] = (),
+    ) -> None:
+        self.at = at
+        self.title = title
+        self.first_fiscal_year = first_fiscal_year
+        self.costs = costs
+        self.revenues = revenues
+        self.shares = shares
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> CostPlan:
@@ -966,23 +1674,56 @@ class CostPlan:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Dataset:
+class Dataset(Record):
     """Dataset."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    title: str
-    holder: str
-    personal_data: bool
-    access: str
-    description: str | None = None
-    legal_basis: str | None = None
-    purposes: tuple[str, ...] = ()
-    users: tuple[str, ...] = ()
-    licence: str | None = None
-    retention: str | None = None
-    updated: str | None = None
+    __slots__ = ("access", "at", "description", "holder", "id", "legal_basis", "licence", "personal_data", "purposes", "retention", "title", "updated", "users")
+    FIELDS = ("id", "title", "holder", "personal_data", "access", "description", "legal_basis", "purposes", "users", "licence", "retention", "updated")
+
+    at: Final[Loc]
+    id: Final[str]
+    title: Final[str]
+    holder: Final[str]
+    personal_data: Final[bool]
+    access: Final[str]
+    description: Final[str | None]
+    legal_basis: Final[str | None]
+    purposes: Final[tuple[str, ...]]
+    users: Final[tuple[str, ...]]
+    licence: Final[str | None]
+    retention: Final[str | None]
+    updated: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        title: str,
+        holder: str,
+        personal_data: bool,
+        access: str,
+        description: str | None = None,
+        legal_basis: str | None = None,
+        purposes: tuple[str, ...] = (),
+        users: tuple[str, ...] = (),
+        licence: str | None = None,
+        retention: str | None = None,
+        updated: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.title = title
+        self.holder = holder
+        self.personal_data = personal_data
+        self.access = access
+        self.description = description
+        self.legal_basis = legal_basis
+        self.purposes = purposes
+        self.users = users
+        self.licence = licence
+        self.retention = retention
+        self.updated = updated
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Dataset:
@@ -1003,18 +1744,41 @@ class Dataset:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DataSharing:
+class DataSharing(Record):
     """DataSharing."""
 
-    at: Loc = field(repr=False, compare=False)
-    dataset: str
-    provider: str
-    recipients: tuple[str, ...]
-    purpose: str
-    agreement: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
+    __slots__ = ("agreement", "at", "dataset", "provider", "purpose", "recipients", "since", "until")
+    FIELDS = ("dataset", "provider", "recipients", "purpose", "agreement", "since", "until")
+
+    at: Final[Loc]
+    dataset: Final[str]
+    provider: Final[str]
+    recipients: Final[tuple[str, ...]]
+    purpose: Final[str]
+    agreement: Final[str | None]
+    since: Final[dt.date | None]
+    until: Final[dt.date | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        dataset: str,
+        provider: str,
+        recipients: tuple[str, ...],
+        purpose: str,
+        agreement: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> None:
+        self.at = at
+        self.dataset = dataset
+        self.provider = provider
+        self.recipients = recipients
+        self.purpose = purpose
+        self.agreement = agreement
+        self.since = since
+        self.until = until
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataSharing:
@@ -1030,13 +1794,26 @@ class DataSharing:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DataFile:
+class DataFile(Record):
     """データの一覧 / Data inventory."""
 
-    at: Loc = field(repr=False, compare=False)
-    datasets: tuple[Dataset, ...]
-    sharing: tuple[DataSharing, ...] = ()
+    __slots__ = ("at", "datasets", "sharing")
+    FIELDS = ("datasets", "sharing")
+
+    at: Final[Loc]
+    datasets: Final[tuple[Dataset, ...]]
+    sharing: Final[tuple[DataSharing, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        datasets: tuple[Dataset, ...],
+        sharing: tuple[DataSharing, ...] = (),
+    ) -> None:
+        self.at = at
+        self.datasets = datasets
+        self.sharing = sharing
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> DataFile:
@@ -1047,13 +1824,26 @@ class DataFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Tables:
+class Tables(Record):
     """テーブル / Tables."""
 
-    at: Loc = field(repr=False, compare=False)
-    count: int
-    size: int
+    __slots__ = ("at", "count", "size")
+    FIELDS = ("count", "size")
+
+    at: Final[Loc]
+    count: Final[int]
+    size: Final[int]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        count: int,
+        size: int,
+    ) -> None:
+        self.at = at
+        self.count = count
+        self.size = size
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Tables:
@@ -1064,13 +1854,26 @@ class Tables:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Participants:
+class Participants(Record):
     """Participants."""
 
-    at: Loc = field(repr=False, compare=False)
-    type: str
-    count: int
+    __slots__ = ("at", "count", "type")
+    FIELDS = ("type", "count")
+
+    at: Final[Loc]
+    type: Final[str]
+    count: Final[int]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        type: str,
+        count: int,
+    ) -> None:
+        self.at = at
+        self.type = type
+        self.count = count
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Participants:
@@ -1081,14 +1884,29 @@ class Participants:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Facilitation:
+class Facilitation(Record):
     """進行の役割 / Facilitation."""
 
-    at: Loc = field(repr=False, compare=False)
-    facilitator: str
-    recorder: str | None = None
-    timekeeper: str | None = None
+    __slots__ = ("at", "facilitator", "recorder", "timekeeper")
+    FIELDS = ("facilitator", "recorder", "timekeeper")
+
+    at: Final[Loc]
+    facilitator: Final[str]
+    recorder: Final[str | None]
+    timekeeper: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        facilitator: str,
+        recorder: str | None = None,
+        timekeeper: str | None = None,
+    ) -> None:
+        self.at = at
+        self.facilitator = facilitator
+        self.recorder = recorder
+        self.timekeeper = timekeeper
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Facilitation:
@@ -1100,14 +1918,29 @@ class Facilitation:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AgendaStep:
+class AgendaStep(Record):
     """AgendaStep."""
 
-    at: Loc = field(repr=False, compare=False)
-    title: str
-    minutes: int
-    description: str | None = None
+    __slots__ = ("at", "description", "minutes", "title")
+    FIELDS = ("title", "minutes", "description")
+
+    at: Final[Loc]
+    title: Final[str]
+    minutes: Final[int]
+    description: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        title: str,
+        minutes: int,
+        description: str | None = None,
+    ) -> None:
+        self.at = at
+        self.title = title
+        self.minutes = minutes
+        self.description = description
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> AgendaStep:
@@ -1119,14 +1952,29 @@ class AgendaStep:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RaisedIssue:
+class RaisedIssue(Record):
     """RaisedIssue."""
 
-    at: Loc = field(repr=False, compare=False)
-    title: str
-    category: str | None = None
-    votes: int | None = None
+    __slots__ = ("at", "category", "title", "votes")
+    FIELDS = ("title", "category", "votes")
+
+    at: Final[Loc]
+    title: Final[str]
+    category: Final[str | None]
+    votes: Final[int | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        title: str,
+        category: str | None = None,
+        votes: int | None = None,
+    ) -> None:
+        self.at = at
+        self.title = title
+        self.category = category
+        self.votes = votes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> RaisedIssue:
@@ -1138,15 +1986,32 @@ class RaisedIssue:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class WorkshopOutputs:
+class WorkshopOutputs(Record):
     """成果 / Outputs."""
 
-    at: Loc = field(repr=False, compare=False)
-    issues: tuple[RaisedIssue, ...] = ()
-    ideas: tuple[str, ...] = ()
-    decisions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
+    __slots__ = ("at", "decisions", "ideas", "issues", "notes")
+    FIELDS = ("issues", "ideas", "decisions", "notes")
+
+    at: Final[Loc]
+    issues: Final[tuple[RaisedIssue, ...]]
+    ideas: Final[tuple[str, ...]]
+    decisions: Final[tuple[str, ...]]
+    notes: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        issues: tuple[RaisedIssue, ...] = (),
+        ideas: tuple[str, ...] = (),
+        decisions: tuple[str, ...] = (),
+        notes: tuple[str, ...] = (),
+    ) -> None:
+        self.at = at
+        self.issues = issues
+        self.ideas = ideas
+        self.decisions = decisions
+        self.notes = notes
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> WorkshopOutputs:
@@ -1159,26 +2024,65 @@ class WorkshopOutputs:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Workshop:
+class Workshop(Record):
     """ワークショップ / Workshop."""
 
-    at: Loc = field(repr=False, compare=False)
-    type: str
-    title: str
-    date: dt.date
-    duration_minutes: int
-    agenda: tuple[AgendaStep, ...]
-    language: str | None = None
-    start_time: str | None = None
-    venue: str | None = None
-    toolkit: str | None = None
-    headcount: int | None = None
-    tables: Tables | None = None
-    participants: tuple[Participants, ...] = ()
-    facilitation: Facilitation | None = None
-    materials: tuple[str, ...] = ()
-    outputs: WorkshopOutputs | None = None
+    __slots__ = ("agenda", "at", "date", "duration_minutes", "facilitation", "headcount", "language", "materials", "outputs", "participants", "start_time", "tables", "title", "toolkit", "type", "venue")
+    FIELDS = ("type", "title", "date", "duration_minutes", "agenda", "language", "start_time", "venue", "toolkit", "headcount", "tables", "participants", "facilitation", "materials", "outputs")
+
+    at: Final[Loc]
+    type: Final[str]
+    title: Final[str]
+    date: Final[dt.date]
+    duration_minutes: Final[int]
+    agenda: Final[tuple[AgendaStep, ...]]
+    language: Final[str | None]
+    start_time: Final[str | None]
+    venue: Final[str | None]
+    toolkit: Final[str | None]
+    headcount: Final[int | None]
+    tables: Final[Tables | None]
+    participants: Final[tuple[Participants, ...]]
+    facilitation: Final[Facilitation | None]
+    materials: Final[tuple[str, ...]]
+    outputs: Final[WorkshopOutputs | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        type: str,
+        title: str,
+        date: dt.date,
+        duration_minutes: int,
+        agenda: tuple[AgendaStep, ...],
+        language: str | None = None,
+        start_time: str | None = None,
+        venue: str | None = None,
+        toolkit: str | None = None,
+        headcount: int | None = None,
+        tables: Tables | None = None,
+        participants: tuple[Participants, ...] = (),
+        facilitation: Facilitation | None = None,
+        materials: tuple[str, ...] = (),
+        outputs: WorkshopOutputs | None = None,
+    ) -> None:
+        self.at = at
+        self.type = type
+        self.title = title
+        self.date = date
+        self.duration_minutes = duration_minutes
+        self.agenda = agenda
+        self.language = language
+        self.start_time = start_time
+        self.venue = venue
+        self.toolkit = toolkit
+        self.headcount = headcount
+        self.tables = tables
+        self.participants = participants
+        self.facilitation = facilitation
+        self.materials = materials
+        self.outputs = outputs
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Workshop:
@@ -1202,15 +2106,32 @@ class Workshop:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Action:
+class Action(Record):
     """Action."""
 
-    at: Loc = field(repr=False, compare=False)
-    text: str
-    owner: str | None = None
-    due: dt.date | None = None
-    done: bool | None = None
+    __slots__ = ("at", "done", "due", "owner", "text")
+    FIELDS = ("text", "owner", "due", "done")
+
+    at: Final[Loc]
+    text: Final[str]
+    owner: Final[str | None]
+    due: Final[dt.date | None]
+    done: Final[bool | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        text: str,
+        owner: str | None = None,
+        due: dt.date | None = None,
+        done: bool | None = None,
+    ) -> None:
+        self.at = at
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.done = done
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Action:
@@ -1223,14 +2144,29 @@ class Action:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Kpt:
+class Kpt(Record):
     """KPT / KPT."""
 
-    at: Loc = field(repr=False, compare=False)
-    keep: tuple[str, ...] = ()
-    problem: tuple[str, ...] = ()
-    try_: tuple[Action, ...] = ()
+    __slots__ = ("at", "keep", "problem", "try_")
+    FIELDS = ("keep", "problem", "try_")
+
+    at: Final[Loc]
+    keep: Final[tuple[str, ...]]
+    problem: Final[tuple[str, ...]]
+    try_: Final[tuple[Action, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        keep: tuple[str, ...] = (),
+        problem: tuple[str, ...] = (),
+        try_: tuple[Action, ...] = (),
+    ) -> None:
+        self.at = at
+        self.keep = keep
+        self.problem = problem
+        self.try_ = try_
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Kpt:
@@ -1242,14 +2178,29 @@ class Kpt:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class GateReview:
+class GateReview(Record):
     """ゲート審査 / Gate review."""
 
-    at: Loc = field(repr=False, compare=False)
-    gate: str
-    summary: str
-    open_points: tuple[str, ...] = ()
+    __slots__ = ("at", "gate", "open_points", "summary")
+    FIELDS = ("gate", "summary", "open_points")
+
+    at: Final[Loc]
+    gate: Final[str]
+    summary: Final[str]
+    open_points: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        gate: str,
+        summary: str,
+        open_points: tuple[str, ...] = (),
+    ) -> None:
+        self.at = at
+        self.gate = gate
+        self.summary = summary
+        self.open_points = open_points
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> GateReview:
@@ -1261,13 +2212,26 @@ class GateReview:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Cause:
+class Cause(Record):
     """Cause."""
 
-    at: Loc = field(repr=False, compare=False)
-    cause: str
-    category: str | None = None
+    __slots__ = ("at", "category", "cause")
+    FIELDS = ("cause", "category")
+
+    at: Final[Loc]
+    cause: Final[str]
+    category: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        cause: str,
+        category: str | None = None,
+    ) -> None:
+        self.at = at
+        self.cause = cause
+        self.category = category
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Cause:
@@ -1278,16 +2242,35 @@ class Cause:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FailureAnalysis:
+class FailureAnalysis(Record):
     """失敗分析 / Failure analysis."""
 
-    at: Loc = field(repr=False, compare=False)
-    target: str
-    result: str
-    causes: tuple[Cause, ...]
-    countermeasures: tuple[Action, ...] = ()
-    publish: bool | None = None
+    __slots__ = ("at", "causes", "countermeasures", "publish", "result", "target")
+    FIELDS = ("target", "result", "causes", "countermeasures", "publish")
+
+    at: Final[Loc]
+    target: Final[str]
+    result: Final[str]
+    causes: Final[tuple[Cause, ...]]
+    countermeasures: Final[tuple[Action, ...]]
+    publish: Final[bool | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        target: str,
+        result: str,
+        causes: tuple[Cause, ...],
+        countermeasures: tuple[Action, ...] = (),
+        publish: bool | None = None,
+    ) -> None:
+        self.at = at
+        self.target = target
+        self.result = result
+        self.causes = causes
+        self.countermeasures = countermeasures
+        self.publish = publish
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FailureAnalysis:
@@ -1301,15 +2284,32 @@ class FailureAnalysis:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FourL:
+class FourL(Record):
     """4L / 4L."""
 
-    at: Loc = field(repr=False, compare=False)
-    liked: tuple[str, ...] = ()
-    learned: tuple[str, ...] = ()
-    lacked: tuple[str, ...] = ()
-    longed_for: tuple[str, ...] = ()
+    __slots__ = ("at", "lacked", "learned", "liked", "longed_for")
+    FIELDS = ("liked", "learned", "lacked", "longed_for")
+
+    at: Final[Loc]
+    liked: Final[tuple[str, ...]]
+    learned: Final[tuple[str, ...]]
+    lacked: Final[tuple[str, ...]]
+    longed_for: Final[tuple[str, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        liked: tuple[str, ...] = (),
+        learned: tuple[str, ...] = (),
+        lacked: tuple[str, ...] = (),
+        longed_for: tuple[str, ...] = (),
+    ) -> None:
+        self.at = at
+        self.liked = liked
+        self.learned = learned
+        self.lacked = lacked
+        self.longed_for = longed_for
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FourL:
@@ -1322,29 +2322,74 @@ class FourL:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Retrospective:
+class Retrospective(Record):
     """振り返り / Retrospective."""
 
-    at: Loc = field(repr=False, compare=False)
-    format: str
-    title: str
-    date: dt.date
-    language: str | None = None
-    participants: tuple[str, ...] = ()
-    toolkit: str | None = None
-    duration_minutes: int | None = None
-    start_time: str | None = None
-    venue: str | None = None
-    headcount: int | None = None
-    agenda: tuple[AgendaStep, ...] = ()
-    kpt: Kpt | None = None
-    gate_review: GateReview | None = None
-    failure_analysis: FailureAnalysis | None = None
-    four_l: FourL | None = None
-    publish: bool | None = None
-    stage: str | None = None
-    field: str | None = None
+    __slots__ = ("agenda", "at", "date", "duration_minutes", "failure_analysis", "field", "format", "four_l", "gate_review", "headcount", "kpt", "language", "participants", "publish", "stage", "start_time", "title", "toolkit", "venue")
+    FIELDS = ("format", "title", "date", "language", "participants", "toolkit", "duration_minutes", "start_time", "venue", "headcount", "agenda", "kpt", "gate_review", "failure_analysis", "four_l", "publish", "stage", "field")
+
+    at: Final[Loc]
+    format: Final[str]
+    title: Final[str]
+    date: Final[dt.date]
+    language: Final[str | None]
+    participants: Final[tuple[str, ...]]
+    toolkit: Final[str | None]
+    duration_minutes: Final[int | None]
+    start_time: Final[str | None]
+    venue: Final[str | None]
+    headcount: Final[int | None]
+    agenda: Final[tuple[AgendaStep, ...]]
+    kpt: Final[Kpt | None]
+    gate_review: Final[GateReview | None]
+    failure_analysis: Final[FailureAnalysis | None]
+    four_l: Final[FourL | None]
+    publish: Final[bool | None]
+    stage: Final[str | None]
+    field: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        format: str,
+        title: str,
+        date: dt.date,
+        language: str | None = None,
+        participants: tuple[str, ...] = (),
+        toolkit: str | None = None,
+        duration_minutes: int | None = None,
+        start_time: str | None = None,
+        venue: str | None = None,
+        headcount: int | None = None,
+        agenda: tuple[AgendaStep, ...] = (),
+        kpt: Kpt | None = None,
+        gate_review: GateReview | None = None,
+        failure_analysis: FailureAnalysis | None = None,
+        four_l: FourL | None = None,
+        publish: bool | None = None,
+        stage: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.at = at
+        self.format = format
+        self.title = title
+        self.date = date
+        self.language = language
+        self.participants = participants
+        self.toolkit = toolkit
+        self.duration_minutes = duration_minutes
+        self.start_time = start_time
+        self.venue = venue
+        self.headcount = headcount
+        self.agenda = agenda
+        self.kpt = kpt
+        self.gate_review = gate_review
+        self.failure_analysis = failure_analysis
+        self.four_l = four_l
+        self.publish = publish
+        self.stage = stage
+        self.field = field
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Retrospective:
@@ -1371,18 +2416,41 @@ class Retrospective:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Connection:
+class Connection(Record):
     """Connection."""
 
-    at: Loc = field(repr=False, compare=False)
-    type: str
-    ownership: str | None = None
-    owner: str | None = None
-    built: int | None = None
-    renewal_due: int | None = None
-    renewal_task: str | None = None
-    note: str | None = None
+    __slots__ = ("at", "built", "note", "owner", "ownership", "renewal_due", "renewal_task", "type")
+    FIELDS = ("type", "ownership", "owner", "built", "renewal_due", "renewal_task", "note")
+
+    at: Final[Loc]
+    type: Final[str]
+    ownership: Final[str | None]
+    owner: Final[str | None]
+    built: Final[int | None]
+    renewal_due: Final[int | None]
+    renewal_task: Final[str | None]
+    note: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        type: str,
+        ownership: str | None = None,
+        owner: str | None = None,
+        built: int | None = None,
+        renewal_due: int | None = None,
+        renewal_task: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.at = at
+        self.type = type
+        self.ownership = ownership
+        self.owner = owner
+        self.built = built
+        self.renewal_due = renewal_due
+        self.renewal_task = renewal_task
+        self.note = note
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Connection:
@@ -1398,21 +2466,50 @@ class Connection:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Facility:
+class Facility(Record):
     """Facility."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    name: str
-    type: str
-    owner: str | None = None
-    address: str | None = None
-    area: str | None = None
-    disaster_roles: tuple[str, ...] = ()
-    connections: tuple[Connection, ...] = ()
-    used_by: tuple[str, ...] = ()
-    note: str | None = None
+    __slots__ = ("address", "area", "at", "connections", "disaster_roles", "id", "name", "note", "owner", "type", "used_by")
+    FIELDS = ("id", "name", "type", "owner", "address", "area", "disaster_roles", "connections", "used_by", "note")
+
+    at: Final[Loc]
+    id: Final[str]
+    name: Final[str]
+    type: Final[str]
+    owner: Final[str | None]
+    address: Final[str | None]
+    area: Final[str | None]
+    disaster_roles: Final[tuple[str, ...]]
+    connections: Final[tuple[Connection, ...]]
+    used_by: Final[tuple[str, ...]]
+    note: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        name: str,
+        type: str,
+        owner: str | None = None,
+        address: str | None = None,
+        area: str | None = None,
+        disaster_roles: tuple[str, ...] = (),
+        connections: tuple[Connection, ...] = (),
+        used_by: tuple[str, ...] = (),
+        note: str | None = None,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.name = name
+        self.type = type
+        self.owner = owner
+        self.address = address
+        self.area = area
+        self.disaster_roles = disaster_roles
+        self.connections = connections
+        self.used_by = used_by
+        self.note = note
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Facility:
@@ -1431,12 +2528,23 @@ class Facility:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FacilitiesFile:
+class FacilitiesFile(Record):
     """施設と通信の台帳 / Facility and network inventory."""
 
-    at: Loc = field(repr=False, compare=False)
-    facilities: tuple[Facility, ...]
+    __slots__ = ("at", "facilities")
+    FIELDS = ("facilities",)
+
+    at: Final[Loc]
+    facilities: Final[tuple[Facility, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        facilities: tuple[Facility, ...],
+    ) -> None:
+        self.at = at
+        self.facilities = facilities
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> FacilitiesFile:
@@ -1446,13 +2554,26 @@ class FacilitiesFile:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class QuestionSetRef:
+class QuestionSetRef(Record):
     """質問の版 / Question set."""
 
-    at: Loc = field(repr=False, compare=False)
-    id: str
-    version: int
+    __slots__ = ("at", "id", "version")
+    FIELDS = ("id", "version")
+
+    at: Final[Loc]
+    id: Final[str]
+    version: Final[int]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        id: str,
+        version: int,
+    ) -> None:
+        self.at = at
+        self.id = id
+        self.version = version
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> QuestionSetRef:
@@ -1463,14 +2584,29 @@ class QuestionSetRef:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Answer:
+class Answer(Record):
     """回答 / Answer."""
 
-    at: Loc = field(repr=False, compare=False)
-    question: str
-    score: int | None = None
-    note: str | None = None
+    __slots__ = ("at", "note", "question", "score")
+    FIELDS = ("question", "score", "note")
+
+    at: Final[Loc]
+    question: Final[str]
+    score: Final[int | None]
+    note: Final[str | None]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        question: str,
+        score: int | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.at = at
+        self.question = question
+        self.score = score
+        self.note = note
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Answer:
@@ -1482,18 +2618,41 @@ class Answer:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Assessment:
+class Assessment(Record):
     """自己診断 / Self-assessment."""
 
-    at: Loc = field(repr=False, compare=False)
-    title: str
-    date: dt.date
-    question_set: QuestionSetRef
-    language: str | None = None
-    stage: str | None = None
-    assessed_by: tuple[str, ...] = ()
-    answers: tuple[Answer, ...] = ()
+    __slots__ = ("answers", "assessed_by", "at", "date", "language", "question_set", "stage", "title")
+    FIELDS = ("title", "date", "question_set", "language", "stage", "assessed_by", "answers")
+
+    at: Final[Loc]
+    title: Final[str]
+    date: Final[dt.date]
+    question_set: Final[QuestionSetRef]
+    language: Final[str | None]
+    stage: Final[str | None]
+    assessed_by: Final[tuple[str, ...]]
+    answers: Final[tuple[Answer, ...]]
+
+    def __init__(
+        self,
+        *,
+        at: Loc,
+        title: str,
+        date: dt.date,
+        question_set: QuestionSetRef,
+        language: str | None = None,
+        stage: str | None = None,
+        assessed_by: tuple[str, ...] = (),
+        answers: tuple[Answer, ...] = (),
+    ) -> None:
+        self.at = at
+        self.title = title
+        self.date = date
+        self.question_set = question_set
+        self.language = language
+        self.stage = stage
+        self.assessed_by = assessed_by
+        self.answers = answers
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], at: Loc) -> Assessment:

@@ -5,7 +5,6 @@ Readers import these instead of spelling a stage order or a set of statuses agai
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from dxkit.model.records import ENUMS, Criteria, Criterion, Task
@@ -14,7 +13,7 @@ from dxkit.model.records import ENUMS, Criteria, Criterion, Task
 STAGES: tuple[str, ...] = ENUMS["stage"]
 #: The three lenses of a gate review, in the schema's order: desirability, feasibility,
 #: viability (魅力・実現可能性・事業性, 第3章3(3)②).
-LENSES: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Criteria) if f.name != "at")
+LENSES: tuple[str, ...] = Criteria.FIELDS
 #: Task statuses in which work is still expected.
 OPEN_TASK_STATUSES: frozenset[str] = frozenset({"not-started", "in-progress", "blocked"})
 #: Task statuses that end a task.

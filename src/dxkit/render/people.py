@@ -42,6 +42,7 @@ from typing import Any, TypeVar
 from dxkit.i18n import translate
 from dxkit.model import Consortium
 from dxkit.model.loc import Loc
+from dxkit.model.record import Record
 
 T = TypeVar("T")
 
@@ -239,6 +240,8 @@ def _how(cls: type) -> str | tuple[str, ...]:
             how = _TEXT
         elif issubclass(cls, tuple):
             how = _TUPLE
+        elif issubclass(cls, Record):
+            how = cls.FIELDS
         elif cls is not Loc and dataclasses.is_dataclass(cls):
             how = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name != "at")
         elif issubclass(cls, Mapping):
@@ -274,7 +277,9 @@ def _hidden_copy(value: T, hide: Callable[[str], str]) -> T:
             new = _hidden_copy(old, hide)
             if new is not old:
                 changes[name] = new
-        if changes:
+        if changes and isinstance(value, Record):
+            result = value.replace(**changes)
+        elif changes:
             result = dataclasses.replace(value, **changes)  # type: ignore[type-var]
     return result  # type: ignore[no-any-return]
 

@@ -16,6 +16,7 @@ from dxkit.escape import json_document
 from dxkit.i18n import translate
 from dxkit.i18n.terms import CRITERION_STATE, LENS
 from dxkit.labels import label
+from dxkit.model.record import Record
 from dxkit.reading import Reading
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
@@ -111,6 +112,8 @@ def jsonable(value: object, lang: str) -> object:
     if isinstance(value, Reason):
         message = translate(value.msg_id, lang, **reason_params(value, lang, Reading()))
         return {"code": value.msg_id, "message": message}
+    if isinstance(value, Record):
+        return {name: jsonable(v, lang) for name, v in zip(value.FIELDS, value.values(), strict=True)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name), lang) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

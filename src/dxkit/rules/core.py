@@ -7,14 +7,13 @@ them. They are registered so that every code a user can see has a documentation 
 
 from __future__ import annotations
 
-import dataclasses
 import keyword
 from collections.abc import Iterator
-from typing import Any
 
 from dxkit.findings import Severity
 from dxkit.i18n import LANGS, translate
 from dxkit.model import Consortium, FileRecord, Loc
+from dxkit.model.record import Record
 from dxkit.rules.registry import Hit, Rule, place, register, rule
 
 
@@ -51,23 +50,21 @@ def _key(field_name: str) -> str:
     return bare if bare != field_name and keyword.iskeyword(bare) else field_name
 
 
-def iter_texts(record: Any) -> Iterator[tuple[Loc, str]]:
+def iter_texts(record: Record) -> Iterator[tuple[Loc, str]]:
     """Every text of a record (any record class) and of the records inside it, with its place."""
     at: Loc = record.at
-    for f in dataclasses.fields(record):
-        if f.name == "at":
-            continue
-        key = _key(f.name)
-        value = getattr(record, f.name)
+    for name in record.FIELDS:
+        key = _key(name)
+        value = getattr(record, name)
         if isinstance(value, str):
             yield at / key, value
         elif isinstance(value, tuple):
             for index, item in enumerate(value):
                 if isinstance(item, str):
                     yield at / key / index, item
-                elif dataclasses.is_dataclass(item):
+                elif isinstance(item, Record):
                     yield from iter_texts(item)
-        elif dataclasses.is_dataclass(value):
+        elif isinstance(value, Record):
             yield from iter_texts(value)
 
 
