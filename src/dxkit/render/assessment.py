@@ -10,16 +10,20 @@ print. Every text in it, ours or a person's, goes through :func:`~dxkit.escape.h
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dxkit.analyses import Reason
-from dxkit.analyses.assessment import TOP_SCORE, AnswerView, AssessmentReport, ScoreLine
 from dxkit.escape import html_attr, html_text, markdown_text
 from dxkit.i18n import translate
 from dxkit.labels import label
 from dxkit.questions import QuestionSet
 from dxkit.reading import Reading
 from dxkit.render.markdown import table
+
+if TYPE_CHECKING:
+    # Only for types: every command line start imports this module through the reporters,
+    # and the analyses it reports on are imported by the one command that runs them.
+    from dxkit.analyses import Reason
+    from dxkit.analyses.assessment import AnswerView, AssessmentReport, ScoreLine
 
 #: Where an answer came from (:attr:`AnswerView.origin`), as people read it.
 ORIGIN = {"file": "assess.origin.file", "prefill": "assess.origin.prefill", "none": "assess.origin.none"}
@@ -61,6 +65,8 @@ def toolkit_titles(ids: Iterable[str], lang: str) -> list[str]:
 
 def render_assessment_svg(report: AssessmentReport, qs: QuestionSet, lang: str) -> str:
     """A horizontal bar chart of the mean score of each area (0-3), with its title and description."""
+    from dxkit.analyses.assessment import TOP_SCORE
+
     e = html_text
     rows = report.areas
     height = _TOP * 2 + _ROW * len(rows) + 20

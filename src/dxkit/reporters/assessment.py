@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from dxkit.analyses.assessment import AssessmentReport
 from dxkit.escape import json_document
 from dxkit.i18n import translate
 from dxkit.labels import label
@@ -31,6 +31,11 @@ from dxkit.render.assessment import (
 from dxkit.reporters.analyses import jsonable
 from dxkit.reporters.blocks import Document, Line, Table, Verbatim
 
+if TYPE_CHECKING:
+    # The command line imports this module at every start (for ``--format``'s choices); the
+    # analysis is imported by ``assess`` alone.
+    from dxkit.analyses.assessment import AssessmentReport
+
 
 class AssessFormat(StrEnum):
     """The forms ``dxkit assess`` reports in."""
@@ -41,7 +46,7 @@ class AssessFormat(StrEnum):
     html = "html"
 
 
-AssessReporter = Callable[[AssessmentReport, QuestionSet, str, Reading | None], Document]
+AssessReporter = Callable[["AssessmentReport", QuestionSet, str, Reading | None], Document]
 
 
 def render_assess_text(
